@@ -1,0 +1,17 @@
+import { resolve } from 'node:path';
+import { type DatabaseHandle, openDatabase } from './client.js';
+import { migrateDatabase } from './migrate.js';
+import { loadReferenceData } from './reference-data.js';
+
+/** The database the environment names: DATABASE_URL, else PGlite in TELAR_DATA_DIR or ./data. Migrated and with the INEGI catalogues. */
+export async function openConfiguredDatabase(env: NodeJS.ProcessEnv = process.env): Promise<DatabaseHandle> {
+  const url = env.DATABASE_URL?.startsWith('postgres') ? env.DATABASE_URL : undefined;
+  const handle = await openDatabase({ url, dataDir: url ? undefined : resolve(env.TELAR_DATA_DIR ?? 'data') });
+  await prepareDatabase(handle);
+  return handle;
+}
+
+export async function prepareDatabase(handle: DatabaseHandle): Promise<void> {
+  await migrateDatabase(handle);
+  await loadReferenceData(handle.db);
+}

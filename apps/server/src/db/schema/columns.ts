@@ -1,0 +1,19 @@
+import { sql } from 'drizzle-orm';
+import { customType, integer, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Postgres tsvector; only ever written by generated columns. */
+export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** Spanish full-text vector over the given columns, accent-insensitive (see the telar_es config). */
+export const searchVector = (expression: string) =>
+  tsvector('search').generatedAlwaysAs(sql.raw(`to_tsvector('telar_es', ${expression})`));
+
+export const id = () => uuid('id').primaryKey().defaultRandom();
+
+/** Columns every editable record has: optimistic-concurrency version, timestamps, soft delete. */
+export const recordColumns = () => ({
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'string' }),
+});

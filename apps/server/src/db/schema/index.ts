@@ -1,0 +1,4 @@
+export * from './geo.js';
+export * from './directory.js';
+export * from './sessions.js';
+export * from './audit.js';

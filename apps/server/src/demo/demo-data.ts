@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Database } from '../db/client.js';
+import { createServices } from '../services/index.js';
+
+/** The real COMSE participation-mechanism report (seed 000), kept byte for byte. */
+export const DEMO_REPORT_PATH = fileURLToPath(new URL('./fixtures/comse-mecanismo-2022-2023.txt', import.meta.url));
+
+/**
+ * Demo data: the national system and three of its commissions, then the real report imported into
+ * COMSE. Nothing is invented: the report gives no due dates, so none are set.
+ */
+export async function loadDemoData(db: Database): Promise<void> {
+  const services = createServices(db, 'demo');
+  const sipinna = await services.bodies.create({
+    kind: 'system',
+    name: 'Sistema Nacional de Protección Integral de Niñas, Niños y Adolescentes',
+    acronym: 'SIPINNA',
+    level: 'national',
+    parentId: null,
+    stateCode: null,
+  });
+  const commissions = [
+    ['COMSE', 'Comisión de Secretarías Ejecutivas de Protección Integral de los Sistemas Nacional y de las Entidades Federativas'],
+    ['COMPREVNNA', 'Comisión para poner fin a toda forma de violencia contra niñas, niños y adolescentes'],
+    ['CITI', 'Comisión Intersecretarial para la Prevención y Erradicación del Trabajo Infantil y la Protección de Adolescentes Trabajadores en Edad Permitida en México'],
+  ] as const;
+  for (const [acronym, name] of commissions) {
+    await services.bodies.create({ kind: 'commission', name, acronym, level: 'national', parentId: sipinna.id, stateCode: null });
+  }
+  const result = await services.mechanismImport.importText(readFileSync(DEMO_REPORT_PATH, 'utf8'), { bodyAcronym: 'COMSE', dryRun: false });
+  if (result.diagnostics.length) throw new Error(`El informe de demostración no se pudo importar: ${result.diagnostics[0]!.message}`);
+}

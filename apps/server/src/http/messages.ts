@@ -1,0 +1,13 @@
+/** Texts the API sends to people (es-MX); the keys are the error codes clients can rely on. */
+export const apiMessages = {
+  not_found: 'No se encontró el registro solicitado.',
+  conflict: 'Alguien más modificó este registro; recargue para ver los cambios.',
+  validation: 'Revise los datos marcados.',
+  duplicate: 'Ya existe un registro con esos datos.',
+  import_invalid: 'El documento tiene errores; no se importó nada.',
+  payload_too_large: 'La solicitud es demasiado grande.',
+  internal: 'Ocurrió un error inesperado. Intente de nuevo.',
+  unknown_reference: 'Hace referencia a un registro que no existe.',
+} as const;
+
+export type ApiErrorCode = keyof typeof apiMessages;

@@ -1,0 +1,218 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import type { MechanismBlock, MechanismReport } from '@telar/domain';
+import { MECHANISM_LABELS, renderMechanismReportDocx } from './mechanism-report.docx.js';
+import { formatOrdinal, formatSessionTitle, formatSpanishDate } from './spanish-format.js';
+
+const BODY_NAME =
+  'Comisión de Secretarías Ejecutivas de Protección Integral de los Sistemas Nacional y de las Entidades Federativas';
+const MINUTES_URL =
+  'https://www.gob.mx/sipinna/es/documentos/comision-secretarias-ejecutivas-de-proteccion-integral-de-los-sistemas-nacional-y-de-las-entidades-federativas';
+
+const SEED_BLOCKS: MechanismBlock[] = [
+  {
+    participants: [
+      'Tejiendo Redes de Infancia para América Latina y el Caribe',
+      'Pacto por la Primera Infancia',
+      'Mexicanos Primero, A.C.',
+      'Coordinación General del Seminario de Investigación en Juventud de la Universidad Nacional Autónoma de México',
+    ],
+    session: { kind: 'ordinary', number: 21, date: '2022-12-12' },
+    description:
+      'Diálogo "La protección integral de niñas, niños y adolescentes por ciclo de vida", con la finalidad de fortalecer las alianzas con sociedad civil',
+    agreements: [],
+    followUp: null,
+    evidence: [{ title: 'Acta de la Vigésima Primera Sesión Ordinaria', url: null }],
+  },
+  {
+    participants: ['World Vision México'],
+    session: { kind: 'ordinary', number: 21, date: '2022-12-12' },
+    description: 'Presentación de "Información sobre la Iniciativa TurismoXlaNiñez"',
+    agreements: [],
+    followUp: {
+      text: 'Derivado de la presentación de la iniciativa TurismoXlaNiñez, los estados de Baja California, Campeche y Jalisco participan en la iniciativa.',
+      states: ['MX-BCN', 'MX-CAM', 'MX-JAL'],
+    },
+    evidence: [{ title: 'Acta de la Vigésima Primera Sesión Ordinaria', url: null }],
+  },
+  {
+    participants: ['Save the Children'],
+    session: { kind: 'permanent', number: null, date: '2023-06-13' },
+    description: 'Presentación del Atlas de Riesgo de Trabajo Infantil',
+    agreements: [
+      {
+        code: null,
+        text: 'Las y los integrantes de la Comisión toman conocimiento del Atlas de Riesgo de Trabajo Infantil de Save the Children presentado en esta fecha.',
+      },
+    ],
+    followUp: {
+      text: 'Save de Children confirmó que el Atlas se presentó en: Sinaloa, CDMX, Querétaro, Jalisco, Campeche, Puebla, Guanajuato, Durango',
+      states: ['MX-SIN', 'MX-CMX', 'MX-QUE', 'MX-JAL', 'MX-CAM', 'MX-PUE', 'MX-GUA', 'MX-DUR'],
+    },
+    evidence: [{ title: 'Acta de la Sesión Permanente', url: null }],
+  },
+];
+
+function buildReport(blocks: MechanismBlock[] = SEED_BLOCKS): MechanismReport {
+  return {
+    bodyName: BODY_NAME,
+    approvingAgreement: {
+      code: 'COMSE/SO16/02/2021',
+      text: 'Se aprueba el Mecanismo de participación',
+      session: { kind: 'ordinary', number: 16, date: '2021-06-09' },
+    },
+    period: { from: '2022-11-01', to: '2023-10-31' },
+    minutesUrl: MINUTES_URL,
+    blocks,
+  };
+}
+
+interface RenderedDocx {
+  /** Text of each body paragraph, runs joined, entities decoded. */
+  paragraphs: string[];
+  /** Text of each table, one entry per row, as "label | value". */
+  tables: string[][];
+  footnotes: string[];
+  documentXml: string;
+  coreXml: string;
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name] ?? '');
+}
+
+function readParagraphs(xml: string): string[] {
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) =>
+    decodeXml([...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')),
+  );
+}
+
+async function renderAndRead(report: MechanismReport): Promise<RenderedDocx> {
+  const zip = await JSZip.loadAsync(await renderMechanismReportDocx(report));
+  const read = async (name: string) => (await zip.file(name)?.async('string')) ?? '';
+  const documentXml = await read('word/document.xml');
+  const tables = [...documentXml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map(([table]) =>
+    [...table.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map(([row]) =>
+      [...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map(([cell]) => readParagraphs(cell).join('\n')).join(' | '),
+    ),
+  );
+  const footnotes = readParagraphs(await read('word/footnotes.xml')).filter((text) => text.length > 0);
+  return { paragraphs: readParagraphs(documentXml), tables, footnotes, documentXml, coreXml: await read('docProps/core.xml') };
+}
+
+describe('renderMechanismReportDocx', () => {
+  it('reproduces the structure of the published report', async () => {
+    const { paragraphs, tables, footnotes, documentXml, coreXml } = await renderAndRead(buildReport());
+    const title = `Informe del Mecanismo de participación de sociedad civil, academia y sector privado de la ${BODY_NAME}`;
+
+    expect(paragraphs[0]).toBe('SISTEMA NACIONAL DE PROTECCIÓN INTEGRAL DE NIÑAS, NIÑOS Y ADOLESCENTES');
+    expect(paragraphs[1]).toBe(title);
+    expect(paragraphs[2]).toContain(
+      `la ${BODY_NAME} aprobó mediante el acuerdo COMSE/SO16/02/2021, en el marco de la Décima Sexta Sesión Ordinaria realizada el 9 de junio de 2021, el Mecanismo de participación`,
+    );
+    expect(paragraphs[3]).toContain('durante el periodo del 1 de noviembre de 2022 al 31 de octubre de 2023:');
+
+    expect(tables).toHaveLength(3);
+    for (const rows of tables) {
+      expect(rows.map((row) => row.split(' | ')[0])).toEqual(Object.values(MECHANISM_LABELS).map((label) => `${label}:`));
+    }
+    const [first, second, third] = tables;
+    expect(first?.[0]).toBe(
+      'Participante: | Tejiendo Redes de Infancia para América Latina y el Caribe; Pacto por la Primera Infancia; Mexicanos Primero, A.C.; Coordinación General del Seminario de Investigación en Juventud de la Universidad Nacional Autónoma de México',
+    );
+    expect(first?.[1]).toBe('Número, tipo de sesión y fecha: | Vigésima Primera Sesión Ordinaria, 12 de diciembre de 2022');
+    expect(first?.[3]).toBe('Acuerdo adoptado: | N/A');
+    expect(first?.[4]).toMatch(/en seguimiento a lo presentado: \| N\/A$/);
+    expect(second?.[4]).toContain('los estados de Baja California, Campeche y Jalisco participan');
+    expect(third?.[1]).toBe('Número, tipo de sesión y fecha: | Sesión Permanente, 13 de junio de 2023');
+    expect(third?.[3]).toContain('toman conocimiento del Atlas de Riesgo de Trabajo Infantil');
+    expect(third?.[4]).toContain('Sinaloa, CDMX, Querétaro, Jalisco, Campeche, Puebla, Guanajuato, Durango');
+    expect(third?.[5]).toBe('Medios de verificación: | Acta de la Sesión Permanente');
+
+    // One footnote for the minutes, cited once, from the first "Medios de verificación".
+    expect(footnotes).toEqual([`Actas de las sesiones de la ${BODY_NAME}. Disponibles en: ${MINUTES_URL}`]);
+    expect(documentXml.match(/<w:footnoteReference /g)).toHaveLength(1);
+    const firstTable = documentXml.slice(documentXml.indexOf('<w:tbl>'), documentXml.indexOf('</w:tbl>'));
+    expect(firstTable).toContain('<w:footnoteReference ');
+
+    expect(documentXml).toContain('<w:tblHeader/>');
+    expect(coreXml).toContain(`<dc:title>${title}</dc:title>`);
+    expect(coreXml).toContain('<dc:creator>Telar</dc:creator>');
+  });
+
+  it('states that there were no participations when the period has none', async () => {
+    const { paragraphs, tables, footnotes } = await renderAndRead(buildReport([]));
+
+    expect(tables).toHaveLength(0);
+    expect(paragraphs).toContain(
+      'No se registraron participaciones en el marco del mecanismo durante el periodo del 1 de noviembre de 2022 al 31 de octubre de 2023.',
+    );
+    expect(footnotes).toEqual([]);
+  });
+
+  it('copes with a report missing its approving agreement, period and minutes', async () => {
+    const { paragraphs, footnotes } = await renderAndRead({
+      ...buildReport(),
+      approvingAgreement: null,
+      period: null,
+      minutesUrl: null,
+    });
+
+    expect(paragraphs[2]).toBe(
+      `La ${BODY_NAME} cuenta con el Mecanismo de participación de sociedad civil, academia y sector privado de la ${BODY_NAME}.`,
+    );
+    expect(paragraphs[3]).toMatch(/A continuación se presenta el reporte de lo realizado:$/);
+    expect(footnotes).toEqual([]);
+  });
+
+  it('keeps awkward text intact and the XML well formed', async () => {
+    const longText = 'Presentación del diagnóstico nacional sobre trabajo infantil. '.repeat(400);
+    const awkward = 'Niñas & niños <menores> "entre comillas" \'simples\' 👧🏽👦🏻 — ¿qué? ¡sí!';
+    const { tables, footnotes } = await renderAndRead({
+      ...buildReport([
+        {
+          participants: ['Red & Alianza <REDIM>', 'Fundación "Niñez" 💛'],
+          session: { kind: 'extraordinary', number: 1, date: '2023-01-05' },
+          description: `${awkward}\u0007\nSegunda línea`,
+          agreements: [{ code: 'COMSE/SE01/01/2023', text: longText }],
+          followUp: { text: '   ', states: [] },
+          evidence: [{ title: 'Oficio <SE/123> & anexo', url: 'https://example.org/acta?x=1&y=<2>' }],
+        },
+      ]),
+    });
+
+    const rows = tables[0] ?? [];
+    expect(rows[0]).toBe('Participante: | Red & Alianza <REDIM>; Fundación "Niñez" 💛');
+    expect(rows[1]).toBe('Número, tipo de sesión y fecha: | Primera Sesión Extraordinaria, 5 de enero de 2023');
+    // The control character is dropped and the line break becomes a new paragraph.
+    expect(rows[2]).toBe(`Acciones en las que la participación fue/es relevante: | ${awkward}\nSegunda línea`);
+    expect(rows[3]).toBe(`Acuerdo adoptado: | COMSE/SE01/01/2023: ${longText.trim()}`);
+    expect(rows[4]).toMatch(/ \| N\/A$/);
+    expect(rows[5]).toBe('Medios de verificación: | Oficio <SE/123> & anexo');
+    // Evidence with an address of its own gets its own note; the minutes page is not cited here.
+    expect(footnotes).toEqual(['Oficio <SE/123> & anexo. Disponible en: https://example.org/acta?x=1&y=<2>']);
+  });
+});
+
+describe('Spanish formatting', () => {
+  it('writes ordinals, session titles and dates as the documents do', () => {
+    expect([1, 10, 11, 16, 20, 21, 22, 99].map(formatOrdinal)).toEqual([
+      'Primera',
+      'Décima',
+      'Décima Primera',
+      'Décima Sexta',
+      'Vigésima',
+      'Vigésima Primera',
+      'Vigésima Segunda',
+      'Nonagésima Novena',
+    ]);
+    expect(() => formatOrdinal(100)).toThrow(RangeError);
+    expect(formatSessionTitle({ kind: 'ordinary', number: 21 })).toBe('Vigésima Primera Sesión Ordinaria');
+    expect(formatSessionTitle({ kind: 'extraordinary', number: 1 })).toBe('Primera Sesión Extraordinaria');
+    expect(formatSessionTitle({ kind: 'permanent', number: null })).toBe('Sesión Permanente');
+    expect(formatSessionTitle({ kind: 'installation', number: null })).toBe('Sesión de Instalación');
+    expect(formatSpanishDate('2022-12-12')).toBe('12 de diciembre de 2022');
+    expect(formatSpanishDate('2023-06-09')).toBe('9 de junio de 2023');
+    expect(() => formatSpanishDate('2023-13-01')).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,23 @@
+import type { Database } from '../db/client.js';
+import { auditEntries } from '../db/schema/index.js';
+
+export interface AuditRecord {
+  actor: string;
+  action: 'create' | 'update' | 'archive' | 'import';
+  entity: string;
+  entityId: string;
+  changes: Record<string, [unknown, unknown]>;
+}
+
+export async function insertAuditEntry(db: Database, entry: AuditRecord): Promise<void> {
+  await db.insert(auditEntries).values(entry);
+}
+
+/** Field-by-field difference between a record before and the values written to it. */
+export function diffFields(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const [field, value] of Object.entries(after)) {
+    if (value !== undefined && JSON.stringify(before[field]) !== JSON.stringify(value)) changes[field] = [before[field], value];
+  }
+  return changes;
+}

@@ -1,0 +1,37 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+
+/** Runs a raw query on either driver; both return `{ rows }`. */
+export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/**
+ * A prefix query for Spanish full-text search: every word must match, each as a prefix, so
+ * "niña" finds "niñas" (stemmed) and "Save" finds "Save the Children" while typing.
+ * Returns null when the text has no searchable word.
+ */
+export function toPrefixTsQuery(text: string | undefined): string | null {
+  const words = (text ?? '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length ? words.map((word) => `${word}:*`).join(' & ') : null;
+}
+
+/** `column @@ query` for the prefix query, or undefined when there is nothing to search. */
+export function matchesSearch(searchColumn: SQL, text: string | undefined): SQL | undefined {
+  const query = toPrefixTsQuery(text);
+  return query ? sql`${searchColumn} @@ to_tsquery('telar_es', ${query})` : undefined;
+}
+
+/** AND of the conditions that are present; `true` when none is. */
+export function whereAll(conditions: (SQL | undefined)[]): SQL {
+  const present = conditions.filter((c): c is SQL => c !== undefined);
+  return present.length ? sql.join(present, sql` and `) : sql`true`;
+}
+
+export interface PageRequest {
+  page: number;
+  pageSize: number;
+}
+
+export const pageClause = ({ page, pageSize }: PageRequest) => sql`limit ${pageSize} offset ${(page - 1) * pageSize}`;

@@ -1,0 +1,72 @@
+import { createRoute } from '@hono/zod-openapi';
+import { PageQuerySchema } from '@telar/domain';
+import type { z } from 'zod';
+import { type createRouter, errorResponses, IdParamsSchema, jsonResponse } from '../http/validation.js';
+import type { Services } from '../services/index.js';
+
+type Router = ReturnType<typeof createRouter>;
+type AnyObjectSchema = z.ZodType<Record<string, unknown>>;
+
+interface CrudService<Filter, Create, Update> {
+  list(filter: Filter, page: { page: number; pageSize: number }): Promise<object>;
+  get(id: string): Promise<object>;
+  create(data: Create): Promise<object>;
+  update(id: string, data: Update): Promise<object>;
+}
+
+interface CrudDefinition<Filter, Create, Update> {
+  /** Collection path, e.g. "/organizations". */
+  path: string;
+  tag: string;
+  /** Filters beyond paging and `q`. */
+  filters: z.ZodObject;
+  createSchema: z.ZodType<Create>;
+  updateSchema: z.ZodType<Update>;
+  /** The request's service for this resource. */
+  service: (services: Services) => CrudService<Filter, Create, Update>;
+}
+
+/**
+ * The four routes every directory resource has (list, read, create, edit), each thin:
+ * validate → service → present. Services throw AppError for 404/409/422.
+ */
+export function registerCrudRoutes<Filter, Create, Update>(
+  router: Router,
+  definition: CrudDefinition<Filter, Create, Update>,
+) {
+  const { path, tag } = definition;
+  const service = (c: { var: { services: Services } }) => definition.service(c.var.services);
+  const listQuery = PageQuerySchema.extend(definition.filters.shape);
+
+  router.openapi(
+    createRoute({ method: 'get', path, tags: [tag], request: { query: listQuery }, responses: { 200: jsonResponse('Página de resultados'), ...errorResponses } }),
+    async (c) => {
+      const { page, pageSize, ...filter } = c.req.valid('query') as { page: number; pageSize: number } & Filter;
+      return c.json(await service(c).list(filter as Filter, { page, pageSize }), 200);
+    },
+  );
+  router.openapi(
+    createRoute({ method: 'get', path: `${path}/{id}`, tags: [tag], request: { params: IdParamsSchema }, responses: { 200: jsonResponse('Detalle'), ...errorResponses } }),
+    async (c) => c.json(await service(c).get(c.req.valid('param').id), 200),
+  );
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path,
+      tags: [tag],
+      request: { body: { content: { 'application/json': { schema: definition.createSchema as AnyObjectSchema } }, required: true } },
+      responses: { 201: jsonResponse('Creado'), ...errorResponses },
+    }),
+    async (c) => c.json(await service(c).create(c.req.valid('json') as Create), 201),
+  );
+  router.openapi(
+    createRoute({
+      method: 'patch',
+      path: `${path}/{id}`,
+      tags: [tag],
+      request: { params: IdParamsSchema, body: { content: { 'application/json': { schema: definition.updateSchema as AnyObjectSchema } }, required: true } },
+      responses: { 200: jsonResponse('Actualizado'), ...errorResponses },
+    }),
+    async (c) => c.json(await service(c).update(c.req.valid('param').id, c.req.valid('json') as Update), 200),
+  );
+}

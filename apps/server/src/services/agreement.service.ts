@@ -1,0 +1,74 @@
+import type { AgreementCreateSchema, AgreementDetailView, AgreementUpdateSchema, FollowUpCreateSchema } from '@telar/domain';
+import type { z } from 'zod';
+import type { Database } from '../db/client.js';
+import { invalidField, notFound } from '../http/errors.js';
+import {
+  type AgreementFilter,
+  findAgreement,
+  findAgreementView,
+  findFollowUpView,
+  insertAgreement,
+  insertFollowUp,
+  listAgreements,
+  listFollowUps,
+  replaceAgreementLinks,
+  updateAgreement,
+} from '../repositories/agreement.repository.js';
+import type { PageRequest } from '../repositories/query.js';
+import { findParticipation, findSession, insertEvidence } from '../repositories/session.repository.js';
+import { auditCreate, writeVersionedUpdate } from './versioned-write.js';
+
+export function createAgreementService(db: Database, actor: string) {
+  return {
+    async list(filter: AgreementFilter, page: PageRequest) {
+      return { ...(await listAgreements(db, filter, page)), ...page };
+    },
+
+    async get(id: string): Promise<AgreementDetailView> {
+      const agreement = await findAgreementView(db, id);
+      if (!agreement) throw notFound();
+      return { ...agreement, followUps: await listFollowUps(db, { agreementId: id }) };
+    },
+
+    async create({ responsibleOrganizationIds, stateCodes, ...data }: z.output<typeof AgreementCreateSchema>) {
+      return db.transaction(async (tx) => {
+        if (!(await findSession(tx, data.sessionId))) throw invalidField('sessionId', 'La sesión no existe.');
+        const row = await insertAgreement(tx, data);
+        await replaceAgreementLinks(tx, row.id, responsibleOrganizationIds, stateCodes);
+        await auditCreate(tx, actor, 'agreement', row.id, { ...data, responsibleOrganizationIds, stateCodes });
+        return (await findAgreementView(tx, row.id))!;
+      });
+    },
+
+    async update(id: string, { version, responsibleOrganizationIds, stateCodes, ...values }: z.output<typeof AgreementUpdateSchema>) {
+      return db.transaction(async (tx) => {
+        await writeVersionedUpdate(tx, actor, {
+          entity: 'agreement',
+          id,
+          version,
+          values: { ...values, responsibleOrganizationIds, stateCodes },
+          find: findAgreement,
+          write: async (t, rowId, v) => {
+            const row = await updateAgreement(t, rowId, v, values);
+            if (row) await replaceAgreementLinks(t, rowId, responsibleOrganizationIds, stateCodes);
+            return row;
+          },
+        });
+        return (await findAgreementView(tx, id))!;
+      });
+    },
+
+    async addFollowUp({ stateCodes, evidence, ...data }: z.output<typeof FollowUpCreateSchema>) {
+      return db.transaction(async (tx) => {
+        if (data.agreementId && !(await findAgreement(tx, data.agreementId))) throw invalidField('agreementId', 'El acuerdo no existe.');
+        if (data.participationId && !(await findParticipation(tx, data.participationId))) {
+          throw invalidField('participationId', 'La participación no existe.');
+        }
+        const evidenceIds = evidence ? [(await insertEvidence(tx, { kind: 'link', ...evidence })).id] : [];
+        const row = await insertFollowUp(tx, data, stateCodes, evidenceIds);
+        await auditCreate(tx, actor, 'follow_up', row.id, { ...data, stateCodes, evidence });
+        return (await findFollowUpView(tx, row.id))!;
+      });
+    },
+  };
+}

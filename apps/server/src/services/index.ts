@@ -1,0 +1,25 @@
+import type { Database } from '../db/client.js';
+import { createAgreementService } from './agreement.service.js';
+import { createBodyService } from './body.service.js';
+import { listStates } from '../repositories/geo.repository.js';
+import { createDashboardService } from './dashboard.service.js';
+import { createMechanismImportService } from './mechanism-import.service.js';
+import { createMechanismReportService } from './mechanism-report.service.js';
+import { createOrganizationService } from './organization.service.js';
+import { createSessionService } from './session.service.js';
+
+/** Every service, bound to a database and to who is acting (recorded in the audit trail). */
+export function createServices(db: Database, actor: string) {
+  return {
+    organizations: createOrganizationService(db, actor),
+    bodies: createBodyService(db, actor),
+    sessions: createSessionService(db, actor),
+    agreements: createAgreementService(db, actor),
+    dashboard: createDashboardService(db),
+    catalogue: { listStates: () => listStates(db) },
+    mechanismImport: createMechanismImportService(db, actor),
+    mechanismReport: createMechanismReportService(db),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

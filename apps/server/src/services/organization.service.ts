@@ -1,0 +1,64 @@
+import {
+  OrganizationCreateSchema,
+  type OrganizationDetailView,
+  type OrganizationUpdateSchema,
+  parseOrganizationName,
+} from '@telar/domain';
+import type { z } from 'zod';
+import type { Database } from '../db/client.js';
+import { AppError, notFound } from '../http/errors.js';
+import {
+  findOrganization,
+  findOrganizationByIdentity,
+  findOrganizationView,
+  insertOrganization,
+  listOrganizations,
+  type OrganizationFilter,
+  updateOrganization,
+} from '../repositories/organization.repository.js';
+import { listAgreements } from '../repositories/agreement.repository.js';
+import { listParticipationsOfOrganization } from '../repositories/session.repository.js';
+import type { PageRequest } from '../repositories/query.js';
+import { auditCreate, writeVersionedUpdate } from './versioned-write.js';
+
+type CreateData = z.output<typeof OrganizationCreateSchema>;
+type UpdateData = z.output<typeof OrganizationUpdateSchema>;
+
+export function createOrganizationService(db: Database, actor: string) {
+  return {
+    async list(filter: OrganizationFilter, page: PageRequest) {
+      return { ...(await listOrganizations(db, filter, page)), ...page };
+    },
+
+    async get(id: string): Promise<OrganizationDetailView> {
+      const organization = await findOrganizationView(db, id);
+      if (!organization) throw notFound();
+      const [participations, agreements] = await Promise.all([
+        listParticipationsOfOrganization(db, id),
+        listAgreements(db, { organizationId: id }, { page: 1, pageSize: 200 }),
+      ]);
+      return { ...organization, participations, agreements: agreements.items };
+    },
+
+    async create(data: CreateData) {
+      const { key } = parseOrganizationName(data.name);
+      return db.transaction(async (tx) => {
+        if (await findOrganizationByIdentity(tx, key, data.acronym)) {
+          throw new AppError(409, 'duplicate', [{ path: 'name', message: 'Ya existe una organización con ese nombre o siglas.' }]);
+        }
+        const row = await insertOrganization(tx, { ...data, nameKey: key });
+        await auditCreate(tx, actor, 'organization', row.id, data);
+        return (await findOrganizationView(tx, row.id))!;
+      });
+    },
+
+    async update(id: string, { version, ...data }: UpdateData) {
+      return db.transaction(async (tx) => {
+        const nameKey = data.name ? parseOrganizationName(data.name).key : undefined;
+        const values = { ...data, nameKey };
+        await writeVersionedUpdate(tx, actor, { entity: 'organization', id, version, values, find: findOrganization, write: updateOrganization });
+        return (await findOrganizationView(tx, id))!;
+      });
+    },
+  };
+}

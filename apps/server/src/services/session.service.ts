@@ -1,0 +1,90 @@
+import type {
+  ParticipationCreateSchema,
+  ParticipationUpdateSchema,
+  SessionCreateSchema,
+  SessionDetailView,
+  SessionUpdateSchema,
+} from '@telar/domain';
+import type { z } from 'zod';
+import type { Database } from '../db/client.js';
+import { invalidField, notFound } from '../http/errors.js';
+import { listAgreementsOfSession, listFollowUps } from '../repositories/agreement.repository.js';
+import { findBody } from '../repositories/body.repository.js';
+import type { PageRequest } from '../repositories/query.js';
+import {
+  findParticipation,
+  findParticipationView,
+  findSession,
+  findSessionView,
+  insertEvidence,
+  insertParticipation,
+  insertSession,
+  listParticipationsOfSession,
+  listSessions,
+  replaceParticipationOrganizations,
+  type SessionFilter,
+  updateParticipation,
+  updateSession,
+} from '../repositories/session.repository.js';
+import { auditCreate, writeVersionedUpdate } from './versioned-write.js';
+
+export function createSessionService(db: Database, actor: string) {
+  return {
+    async list(filter: SessionFilter, page: PageRequest) {
+      return { ...(await listSessions(db, filter, page)), ...page };
+    },
+
+    async get(id: string): Promise<SessionDetailView> {
+      const session = await findSessionView(db, id);
+      if (!session) throw notFound();
+      const [participations, agreements] = await Promise.all([listParticipationsOfSession(db, id), listAgreementsOfSession(db, id)]);
+      const followUps = await listFollowUps(db, { participationIds: participations.map((p) => p.id) });
+      return {
+        ...session,
+        participations: participations.map((p) => ({ ...p, followUps: followUps.filter((f) => f.participationId === p.id) })),
+        agreements,
+      };
+    },
+
+    async create({ minutes, ...data }: z.output<typeof SessionCreateSchema>) {
+      return db.transaction(async (tx) => {
+        if (!(await findBody(tx, data.bodyId))) throw invalidField('bodyId', 'El órgano no existe.');
+        const minutesEvidenceId = minutes ? (await insertEvidence(tx, { kind: 'minutes', ...minutes })).id : null;
+        const row = await insertSession(tx, { ...data, minutesEvidenceId });
+        await auditCreate(tx, actor, 'session', row.id, { ...data, minutes });
+        return (await findSessionView(tx, row.id))!;
+      });
+    },
+
+    async update(id: string, { version, ...values }: z.output<typeof SessionUpdateSchema>) {
+      return db.transaction(async (tx) => {
+        await writeVersionedUpdate(tx, actor, { entity: 'session', id, version, values, find: findSession, write: updateSession });
+        return (await findSessionView(tx, id))!;
+      });
+    },
+
+    async addParticipation(data: z.output<typeof ParticipationCreateSchema>) {
+      return db.transaction(async (tx) => {
+        if (!(await findSession(tx, data.sessionId))) throw invalidField('sessionId', 'La sesión no existe.');
+        const row = await insertParticipation(tx, data.sessionId, data.description, [...new Set(data.organizationIds)]);
+        await auditCreate(tx, actor, 'participation', row.id, data);
+        return (await findParticipationView(tx, row.id))!;
+      });
+    },
+
+    async updateParticipation(id: string, { version, organizationIds, ...values }: z.output<typeof ParticipationUpdateSchema>) {
+      return db.transaction(async (tx) => {
+        const update = { entity: 'participation', id, version, values: { ...values, organizationIds }, find: findParticipation };
+        await writeVersionedUpdate(tx, actor, {
+          ...update,
+          write: async (t, rowId, v) => {
+            const row = await updateParticipation(t, rowId, v, values);
+            if (row && organizationIds) await replaceParticipationOrganizations(t, rowId, [...new Set(organizationIds)]);
+            return row;
+          },
+        });
+        return (await findParticipationView(tx, id))!;
+      });
+    },
+  };
+}

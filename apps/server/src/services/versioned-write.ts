@@ -1,0 +1,30 @@
+import type { Database } from '../db/client.js';
+import { notFound, staleVersion } from '../http/errors.js';
+import { diffFields, insertAuditEntry } from '../repositories/audit.repository.js';
+
+interface VersionedUpdate<Values> {
+  entity: string;
+  id: string;
+  version: number;
+  values: Values;
+  find(db: Database, id: string): Promise<object | undefined>;
+  write(db: Database, id: string, version: number, values: Values): Promise<object | undefined>;
+}
+
+/**
+ * The one way an edit is written: 404 when the record is unknown, 409 when the version the edit was
+ * based on is no longer current (nothing is overwritten), and an audit entry with before/after.
+ * Call it inside the transaction of the edit.
+ */
+export async function writeVersionedUpdate<Values extends object>(db: Database, actor: string, update: VersionedUpdate<Values>) {
+  const before = await update.find(db, update.id);
+  if (!before) throw notFound();
+  const written = await update.write(db, update.id, update.version, update.values);
+  if (!written) throw staleVersion();
+  const changes = diffFields(before as Record<string, unknown>, update.values as Record<string, unknown>);
+  await insertAuditEntry(db, { actor, action: 'update', entity: update.entity, entityId: update.id, changes });
+}
+
+export async function auditCreate(db: Database, actor: string, entity: string, entityId: string, values: object) {
+  await insertAuditEntry(db, { actor, action: 'create', entity, entityId, changes: diffFields({}, values as Record<string, unknown>) });
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** ISO date (YYYY-MM-DD) that is a real calendar day. */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use el formato AAAA-MM-DD.' })
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, { message: 'La fecha no existe en el calendario.' });
+
+/** ISO 3166-2:MX code of a state ("MX-JAL"). */
+export const StateCodeSchema = z.string().regex(/^MX-[A-Z]{3}$/, { message: 'Clave de entidad no válida.' });
+
+export const IdSchema = z.string().uuid({ message: 'Identificador no válido.' });
+
+/** Text a person typed: trimmed, required. */
+export const requiredText = (max: number) =>
+  z.string().trim().min(1, { message: 'Este campo es obligatorio.' }).max(max, { message: `Máximo ${max} caracteres.` });
+
+/** Optional text: blank becomes null so the database never holds empty strings. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `Máximo ${max} caracteres.` })
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+/** Every edit carries the version it was based on; a stale one is refused with 409. */
+export const VersionSchema = z.number().int().min(1);
+
+export const PageQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(25),
+  q: z.string().trim().max(200).optional(),
+});
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** A field-level problem in an API input: `path` names the field ("organizationIds.0"). */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; issues?: FieldIssue[] };
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { IdSchema, optionalText, requiredText, StateCodeSchema, VersionSchema } from './common.js';
+
+export const SECTORS = ['government', 'civil_society', 'academia', 'private_sector', 'international', 'other'] as const;
+export type Sector = (typeof SECTORS)[number];
+
+/** Order of government an organisation belongs to; "none" for civil society and the like. */
+export const ORGANIZATION_LEVELS = ['federal', 'state', 'municipal', 'none'] as const;
+export type OrganizationLevel = (typeof ORGANIZATION_LEVELS)[number];
+
+export const OrganizationCreateSchema = z.object({
+  name: requiredText(300),
+  acronym: optionalText(40),
+  sector: z.enum(SECTORS),
+  level: z.enum(ORGANIZATION_LEVELS),
+  stateCode: StateCodeSchema.nullish().transform((v) => v ?? null),
+  parentId: IdSchema.nullish().transform((v) => v ?? null),
+});
+export type OrganizationCreateInput = z.input<typeof OrganizationCreateSchema>;
+
+export const OrganizationUpdateSchema = OrganizationCreateSchema.partial().extend({ version: VersionSchema });
+export type OrganizationUpdateInput = z.input<typeof OrganizationUpdateSchema>;
+
+export const BODY_KINDS = ['system', 'commission', 'working_group', 'subgroup', 'network'] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+
+export const BODY_LEVELS = ['national', 'state', 'municipal'] as const;
+export type BodyLevel = (typeof BODY_LEVELS)[number];
+
+export const BodyCreateSchema = z
+  .object({
+    kind: z.enum(BODY_KINDS),
+    name: requiredText(300),
+    acronym: optionalText(40),
+    parentId: IdSchema.nullish().transform((v) => v ?? null),
+    level: z.enum(BODY_LEVELS),
+    stateCode: StateCodeSchema.nullish().transform((v) => v ?? null),
+  })
+  .refine((body) => body.level === 'national' || body.stateCode !== null, {
+    message: 'Un órgano estatal o municipal necesita su entidad federativa.',
+    path: ['stateCode'],
+  });
+export type BodyCreateInput = z.input<typeof BodyCreateSchema>;
+
+export const BodyUpdateSchema = z.object({
+  kind: z.enum(BODY_KINDS).optional(),
+  name: requiredText(300).optional(),
+  acronym: optionalText(40),
+  parentId: IdSchema.nullish(),
+  level: z.enum(BODY_LEVELS).optional(),
+  stateCode: StateCodeSchema.nullish(),
+  version: VersionSchema,
+});
+export type BodyUpdateInput = z.input<typeof BodyUpdateSchema>;
+
+export const MEMBERSHIP_ROLES = ['member', 'permanent_guest', 'technical_secretariat', 'presidency', 'guest'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+export const FOCAL_POINT_KINDS = ['titular', 'alternate'] as const;
+export type FocalPointKind = (typeof FOCAL_POINT_KINDS)[number];

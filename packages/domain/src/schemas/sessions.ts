@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { SESSION_KINDS } from '../mechanism-report/model.js';
+import { IdSchema, IsoDateSchema, optionalText, requiredText, StateCodeSchema, VersionSchema } from './common.js';
+
+export const SESSION_MODALITIES = ['in_person', 'virtual', 'hybrid'] as const;
+export type SessionModality = (typeof SESSION_MODALITIES)[number];
+
+/** Evidence given inline when a record is created: a title and an address. */
+export const EvidenceLinkSchema = z.object({
+  title: requiredText(300),
+  url: z.string().trim().url({ message: 'Escriba una dirección web completa (https://…).' }).max(2000),
+});
+export type EvidenceLinkInput = z.input<typeof EvidenceLinkSchema>;
+
+export const SessionCreateSchema = z
+  .object({
+    bodyId: IdSchema,
+    kind: z.enum(SESSION_KINDS),
+    number: z.number().int().min(1).max(999).nullish().transform((v) => v ?? null),
+    date: IsoDateSchema,
+    modality: z.enum(SESSION_MODALITIES).nullish().transform((v) => v ?? null),
+    minutes: EvidenceLinkSchema.nullish().transform((v) => v ?? null),
+  })
+  .refine((s) => s.kind === 'permanent' || s.number !== null, {
+    message: 'Indique el número de la sesión.',
+    path: ['number'],
+  });
+export type SessionCreateInput = z.input<typeof SessionCreateSchema>;
+
+export const SessionUpdateSchema = z.object({
+  kind: z.enum(SESSION_KINDS).optional(),
+  number: z.number().int().min(1).max(999).nullish(),
+  date: IsoDateSchema.optional(),
+  modality: z.enum(SESSION_MODALITIES).nullish(),
+  version: VersionSchema,
+});
+export type SessionUpdateInput = z.input<typeof SessionUpdateSchema>;
+
+export const ParticipationCreateSchema = z.object({
+  sessionId: IdSchema,
+  organizationIds: z.array(IdSchema).min(1, { message: 'Elija al menos una organización participante.' }),
+  description: requiredText(5000),
+});
+export type ParticipationCreateInput = z.input<typeof ParticipationCreateSchema>;
+
+export const ParticipationUpdateSchema = z.object({
+  organizationIds: z.array(IdSchema).min(1, { message: 'Elija al menos una organización participante.' }).optional(),
+  description: requiredText(5000).optional(),
+  version: VersionSchema,
+});
+export type ParticipationUpdateInput = z.input<typeof ParticipationUpdateSchema>;
+
+export const AGREEMENT_STATUSES = ['pending', 'in_progress', 'fulfilled', 'cancelled'] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+
+/** Official agreement codes: COMSE/SO16/02/2021, SIPINNA/02/VE/2021. */
+export const AgreementCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-ZÑ0-9-]+(\/[A-ZÑ0-9-]+){2,5}$/, { message: 'Clave de acuerdo no válida (p. ej. COMSE/SO16/02/2021).' });
+
+export const AgreementCreateSchema = z.object({
+  sessionId: IdSchema,
+  participationId: IdSchema.nullish().transform((v) => v ?? null),
+  code: AgreementCodeSchema.nullish().or(z.literal('')).transform((v) => v || null),
+  text: requiredText(10000),
+  responsibleOrganizationIds: z.array(IdSchema).default([]),
+  stateCodes: z.array(StateCodeSchema).default([]),
+  dueDate: IsoDateSchema.nullish().or(z.literal('')).transform((v) => v || null),
+  status: z.enum(AGREEMENT_STATUSES).default('pending'),
+});
+export type AgreementCreateInput = z.input<typeof AgreementCreateSchema>;
+
+export const AgreementUpdateSchema = z.object({
+  code: AgreementCodeSchema.nullish().or(z.literal('')).transform((v) => (v === undefined ? undefined : v || null)),
+  text: requiredText(10000).optional(),
+  responsibleOrganizationIds: z.array(IdSchema).optional(),
+  stateCodes: z.array(StateCodeSchema).optional(),
+  dueDate: IsoDateSchema.nullish().or(z.literal('')).transform((v) => (v === undefined ? undefined : v || null)),
+  status: z.enum(AGREEMENT_STATUSES).optional(),
+  version: VersionSchema,
+});
+export type AgreementUpdateInput = z.input<typeof AgreementUpdateSchema>;
+
+export const FollowUpCreateSchema = z
+  .object({
+    agreementId: IdSchema.nullish().transform((v) => v ?? null),
+    participationId: IdSchema.nullish().transform((v) => v ?? null),
+    date: IsoDateSchema,
+    text: requiredText(10000),
+    stateCodes: z.array(StateCodeSchema).default([]),
+    evidence: EvidenceLinkSchema.nullish().transform((v) => v ?? null),
+  })
+  .refine((f) => (f.agreementId === null) !== (f.participationId === null), {
+    message: 'El seguimiento corresponde a un acuerdo o a una participación (uno de los dos).',
+    path: ['agreementId'],
+  });
+export type FollowUpCreateInput = z.input<typeof FollowUpCreateSchema>;
+
+export const EVIDENCE_KINDS = ['minutes', 'report', 'official_letter', 'link', 'other'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+export const MechanismImportSchema = z.object({
+  text: z.string().min(1, { message: 'Pegue o cargue el texto del informe.' }).max(2_000_000),
+  bodyAcronym: z.string().trim().max(40).optional(),
+  dryRun: z.boolean().default(true),
+});
+export type MechanismImportInput = z.input<typeof MechanismImportSchema>;
+
+export const MechanismReportQuerySchema = z.object({
+  bodyId: IdSchema,
+  from: IsoDateSchema,
+  to: IsoDateSchema,
+});

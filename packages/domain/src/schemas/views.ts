@@ -1,0 +1,145 @@
+/**
+ * What the API returns: the shapes the server presents and the web client reads.
+ * Inputs are the zod schemas beside this file; these are outputs only.
+ */
+import type { SessionKind } from '../mechanism-report/model.js';
+import type { BodyKind, BodyLevel, OrganizationLevel, Sector } from './directory.js';
+import type { AgreementStatus, EvidenceKind, SessionModality } from './sessions.js';
+
+export interface StateView {
+  /** ISO 3166-2:MX, the key used everywhere ("MX-JAL"). */
+  code: string;
+  inegiCode: string;
+  name: string;
+  shortName: string;
+  abbreviation: string;
+}
+
+export interface OrganizationRef {
+  id: string;
+  name: string;
+  acronym: string | null;
+}
+
+export interface OrganizationView extends OrganizationRef {
+  sector: Sector;
+  level: OrganizationLevel;
+  stateCode: string | null;
+  parentId: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+export interface BodyRef {
+  id: string;
+  name: string;
+  acronym: string | null;
+}
+
+export interface BodyView extends BodyRef {
+  kind: BodyKind;
+  level: BodyLevel;
+  stateCode: string | null;
+  parentId: string | null;
+  version: number;
+}
+
+export interface EvidenceView {
+  id: string;
+  kind: EvidenceKind;
+  title: string;
+  url: string | null;
+}
+
+export interface SessionView {
+  id: string;
+  body: BodyRef;
+  kind: SessionKind;
+  number: number | null;
+  date: string;
+  modality: SessionModality | null;
+  minutes: EvidenceView | null;
+  participationCount: number;
+  agreementCount: number;
+  version: number;
+}
+
+export interface SessionRefView {
+  id: string;
+  body: BodyRef;
+  kind: SessionKind;
+  number: number | null;
+  date: string;
+}
+
+export interface ParticipationView {
+  id: string;
+  session: SessionRefView;
+  organizations: OrganizationRef[];
+  description: string;
+  version: number;
+}
+
+export interface AgreementView {
+  id: string;
+  code: string | null;
+  session: SessionRefView;
+  participationId: string | null;
+  text: string;
+  responsibleOrganizations: OrganizationRef[];
+  stateCodes: string[];
+  dueDate: string | null;
+  status: AgreementStatus;
+  version: number;
+}
+
+export interface FollowUpView {
+  id: string;
+  agreementId: string | null;
+  participationId: string | null;
+  date: string;
+  text: string;
+  stateCodes: string[];
+  evidence: EvidenceView[];
+  version: number;
+}
+
+export interface OrganizationDetailView extends OrganizationView {
+  participations: ParticipationView[];
+  agreements: AgreementView[];
+}
+
+export interface BodyDetailView extends BodyView {
+  children: BodyRef[];
+  sessions: SessionView[];
+}
+
+export interface SessionDetailView extends SessionView {
+  participations: (ParticipationView & { followUps: FollowUpView[] })[];
+  agreements: AgreementView[];
+}
+
+export interface AgreementDetailView extends AgreementView {
+  followUps: FollowUpView[];
+}
+
+export interface DashboardView {
+  counts: {
+    organizations: number;
+    bodies: number;
+    sessions: number;
+    participations: number;
+    agreements: number;
+    followUps: number;
+  };
+  /** Open agreements due in the next 60 days or already overdue, soonest first. */
+  dueSoon: AgreementView[];
+}
+
+export interface ImportCounts {
+  sessions: number;
+  participations: number;
+  agreements: number;
+  followUps: number;
+  organizations: number;
+}
