@@ -2,7 +2,6 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { MechanismBlock, MechanismReport } from '@telar/domain';
 import { MECHANISM_LABELS, renderMechanismReportDocx } from './mechanism-report.docx.js';
-import { formatOrdinal, formatSessionTitle, formatSpanishDate } from './spanish-format.js';
 
 const BODY_NAME =
   'Comisión de Secretarías Ejecutivas de Protección Integral de los Sistemas Nacional y de las Entidades Federativas';
@@ -191,28 +190,5 @@ describe('renderMechanismReportDocx', () => {
     expect(rows[5]).toBe('Medios de verificación: | Oficio <SE/123> & anexo');
     // Evidence with an address of its own gets its own note; the minutes page is not cited here.
     expect(footnotes).toEqual(['Oficio <SE/123> & anexo. Disponible en: https://example.org/acta?x=1&y=<2>']);
-  });
-});
-
-describe('Spanish formatting', () => {
-  it('writes ordinals, session titles and dates as the documents do', () => {
-    expect([1, 10, 11, 16, 20, 21, 22, 99].map(formatOrdinal)).toEqual([
-      'Primera',
-      'Décima',
-      'Décima Primera',
-      'Décima Sexta',
-      'Vigésima',
-      'Vigésima Primera',
-      'Vigésima Segunda',
-      'Nonagésima Novena',
-    ]);
-    expect(() => formatOrdinal(100)).toThrow(RangeError);
-    expect(formatSessionTitle({ kind: 'ordinary', number: 21 })).toBe('Vigésima Primera Sesión Ordinaria');
-    expect(formatSessionTitle({ kind: 'extraordinary', number: 1 })).toBe('Primera Sesión Extraordinaria');
-    expect(formatSessionTitle({ kind: 'permanent', number: null })).toBe('Sesión Permanente');
-    expect(formatSessionTitle({ kind: 'installation', number: null })).toBe('Sesión de Instalación');
-    expect(formatSpanishDate('2022-12-12')).toBe('12 de diciembre de 2022');
-    expect(formatSpanishDate('2023-06-09')).toBe('9 de junio de 2023');
-    expect(() => formatSpanishDate('2023-13-01')).toThrow(RangeError);
   });
 });

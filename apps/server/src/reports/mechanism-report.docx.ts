@@ -16,14 +16,20 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import type { EvidenceRef, MechanismBlock, MechanismReport } from '@telar/domain';
-import { formatSessionTitle, formatSpanishDate, formatSpanishPeriod } from './spanish-format.js';
+import {
+  NOT_APPLICABLE,
+  REPORT_TITLE_PREFIX,
+  SYSTEM_HEADING,
+  formatSessionTitle,
+  formatSpanishDate,
+  type EvidenceRef,
+  type MechanismBlock,
+  type MechanismReport,
+} from '@telar/domain';
 
-const SYSTEM_HEADING = 'SISTEMA NACIONAL DE PROTECCIÓN INTEGRAL DE NIÑAS, NIÑOS Y ADOLESCENTES';
 const MECHANISM_NAME = 'Mecanismo de participación de sociedad civil, academia y sector privado';
-const NOT_APPLICABLE = 'N/A';
 
-/** Row labels exactly as the published report words them. */
+/** Row labels as the published report words them, without its "acuerdo/ o" typo. */
 export const MECHANISM_LABELS = {
   participants: 'Participante',
   session: 'Número, tipo de sesión y fecha',
@@ -66,7 +72,7 @@ const XML_ILLEGAL =
 
 /** Renders the participation-mechanism report as a Word document laid out like the published one. */
 export async function renderMechanismReportDocx(report: MechanismReport): Promise<Buffer> {
-  const title = `Informe del ${MECHANISM_NAME} de la ${cleanText(report.bodyName)}`;
+  const title = `${REPORT_TITLE_PREFIX} de la ${cleanText(report.bodyName)}`;
   const footnotes = createFootnoteRegistry(report);
   const body: (Paragraph | Table)[] = [
     // A letterhead line rather than a heading, so the title stays the document's first heading.
@@ -146,7 +152,8 @@ function describePeriod(report: MechanismReport): string {
     return `No se registraron participaciones en el marco del mecanismo${during}.`;
   }
   return (
-    `A partir de su aprobación, el mecanismo se ha implementado en las sesiones de la ${cleanText(report.bodyName)}. ` +
+    'A partir de su aprobación, el mecanismo se ha implementado en las sesiones de la ' +
+    `${cleanText(report.bodyName)}. ` +
     `A continuación se presenta el reporte de lo realizado${during}:`
   );
 }
@@ -181,7 +188,10 @@ function createLink(address: string): ParagraphChild {
 
 function createBlockTable(block: MechanismBlock, cite: FootnoteRegistry): Table {
   const session = `${formatSessionTitle(block.session)}, ${formatSpanishDate(block.session.date)}`;
-  const agreements = block.agreements.map((a) => (a.code ? `${a.code}: ${a.text}` : a.text));
+  // The code goes in front only when the text does not quote it already (same rule as the Markdown).
+  const agreements = block.agreements.map(({ code, text }) =>
+    code && !text.includes(code) ? `${code}: ${text}` : text,
+  );
   const evidence = block.evidence.map((item): ParagraphChild[] => {
     const note = cite(item);
     const title = new TextRun(cleanText(item.title));
@@ -240,6 +250,11 @@ function createCellParagraph(children: ParagraphChild[]): Paragraph {
 
 function createBodyParagraph(text: string): Paragraph {
   return new Paragraph({ children: [new TextRun(text)], alignment: AlignmentType.JUSTIFIED });
+}
+
+/** "del 1 de noviembre de 2022 al 31 de octubre de 2023". */
+function formatSpanishPeriod(period: { from: string; to: string }): string {
+  return `del ${formatSpanishDate(period.from)} al ${formatSpanishDate(period.to)}`;
 }
 
 function splitLines(text: string): string[] {

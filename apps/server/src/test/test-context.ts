@@ -47,7 +47,7 @@ export async function createTestContext(): Promise<TestContext> {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const type = response.headers.get('content-type') ?? '';
-      const parsed = type.includes('json') ? await response.json() : await response.text();
+      const parsed = type.includes('json') ? await response.json() : type.startsWith('text/') ? await response.text() : Buffer.from(await response.arrayBuffer());
       return { status: response.status, body: parsed, headers: response.headers };
     },
     close: () => handle.close(),

@@ -26,7 +26,7 @@ CREATE TABLE "bodies" (
 	"mechanism_agreement_id" uuid,
 	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('telar_es', coalesce(name, '') || ' ' || coalesce(acronym, ''))) STORED,
 	"version" integer DEFAULT 1 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"archived_at" timestamp with time zone
 );
@@ -39,7 +39,7 @@ CREATE TABLE "focal_points" (
 	"start_date" date,
 	"end_date" date,
 	"version" integer DEFAULT 1 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"archived_at" timestamp with time zone
 );
@@ -52,7 +52,7 @@ CREATE TABLE "memberships" (
 	"start_date" date,
 	"end_date" date,
 	"version" integer DEFAULT 1 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"archived_at" timestamp with time zone
 );
@@ -68,7 +68,7 @@ CREATE TABLE "organizations" (
 	"parent_id" uuid,
 	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('telar_es', coalesce(name, '') || ' ' || coalesce(acronym, ''))) STORED,
 	"version" integer DEFAULT 1 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"archived_at" timestamp with time zone
 );
@@ -81,7 +81,7 @@ CREATE TABLE "people" (
 	"email" text,
 	"phone" text,
 	"version" integer DEFAULT 1 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"archived_at" timestamp with time zone
 );
@@ -108,7 +108,7 @@ CREATE TABLE "agreements" (
 	"status" text NOT NULL,
 	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('telar_es', coalesce(code, '') || ' ' || text)) STORED,
 	"version" integer DEFAULT 1 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"archived_at" timestamp with time zone
 );
@@ -144,7 +144,7 @@ CREATE TABLE "follow_ups" (
 	"text" text NOT NULL,
 	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('telar_es', text)) STORED,
 	"version" integer DEFAULT 1 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"archived_at" timestamp with time zone
 );
@@ -162,7 +162,7 @@ CREATE TABLE "participations" (
 	"description" text NOT NULL,
 	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('telar_es', description)) STORED,
 	"version" integer DEFAULT 1 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"archived_at" timestamp with time zone
 );
@@ -176,7 +176,7 @@ CREATE TABLE "sessions" (
 	"modality" text,
 	"minutes_evidence_id" uuid,
 	"version" integer DEFAULT 1 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"archived_at" timestamp with time zone
 );

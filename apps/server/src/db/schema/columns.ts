@@ -13,7 +13,8 @@ export const id = () => uuid('id').primaryKey().defaultRandom();
 /** Columns every editable record has: optimistic-concurrency version, timestamps, soft delete. */
 export const recordColumns = () => ({
   version: integer('version').notNull().default(1),
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  // clock_timestamp, not now(): rows written in one transaction keep the order they were written in.
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().default(sql`clock_timestamp()`),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'string' }),
 });
