@@ -90,6 +90,8 @@ export const FollowUpCreateSchema = z
     text: requiredText(10000),
     stateCodes: z.array(StateCodeSchema).default([]),
     evidence: EvidenceLinkSchema.nullish().transform((v) => v ?? null),
+    /** Files uploaded beforehand through POST /api/evidence. */
+    evidenceIds: z.array(IdSchema).default([]),
   })
   .refine((f) => (f.agreementId === null) !== (f.participationId === null), {
     message: 'El seguimiento corresponde a un acuerdo o a una participación (uno de los dos).',

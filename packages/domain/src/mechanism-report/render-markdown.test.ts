@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { detectStates } from '../geo/detect-states.js';
+import { formatSessionTitle } from './messages.js';
+import type { EvidenceRef, MechanismBlock, MechanismReport, SessionRef } from './model.js';
+import { parseMechanismReport } from './parse.js';
+import { renderMechanismReportMarkdown } from './render-markdown.js';
+
+const SEED = readFileSync(new URL('../../../../../shared/seeds/000_8ad403c787fb8b13.txt', import.meta.url), 'utf8');
+
+/** Parses text that must import without errors or warnings. */
+function parseCleanly(text: string): MechanismReport {
+  const result = parseMechanismReport(text);
+  expect(result.diagnostics).toEqual([]);
+  if (!result.report) throw new Error('report refused');
+  return result.report;
+}
+
+// Generated reports are canonical: what the parser itself could have produced (minutes titled
+// "Acta …" carry the minutes address, follow-up states are the ones named in the text, …).
+const WORDS = [
+  'niñez', 'protección', 'integral', 'Comisión', 'programa', 'adolescentes', 'acción', 'seguimiento',
+  'estrategia', 'Guía', 'técnica', 'municipal', 'política', 'pública', 'diálogo', 'presentación',
+  'estudio', 'foro', 'región', 'red', 'infancia', 'con', 'para', 'y', 'en', '"Mapeo"', 'tod@s',
+  'Jalisco', 'Estado de México', 'Baja California Sur', 'CDMX', 'Querétaro', 'México', 'Mérida, Yucatán',
+];
+const sentenceArb = fc
+  .array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 14 })
+  .chain((words) => fc.constantFrom('', '.', ':').map((end) => words.join(' ') + end))
+  .map((text) => text.charAt(0).toUpperCase() + text.slice(1));
+const isoDateArb = fc
+  .date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+  .map((date) => date.toISOString().slice(0, 10));
+const sessionArb: fc.Arbitrary<SessionRef> = fc.record({
+  kind: fc.constantFrom('ordinary', 'extraordinary', 'permanent', 'installation'),
+  number: fc.option(fc.integer({ min: 1, max: 99 })),
+  date: isoDateArb,
+}).map((session) =>
+  session.kind === 'ordinary' || session.kind === 'extraordinary' ? { ...session, number: session.number ?? 1 } : session,
+);
+const codeArb = fc
+  .tuple(fc.constantFrom('COMSE', 'SIPINNA', 'CITI'), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 2015, max: 2030 }))
+  .map(([body, session, order, year]) => `${body}/SO${session}/${String(order).padStart(2, '0')}/${year}`);
+const agreementArb = fc
+  .tuple(fc.option(codeArb), sentenceArb, fc.boolean())
+  .map(([code, text, isCodeQuoted]) => ({ code, text: code && isCodeQuoted ? `${text} (${code})` : text }));
+const minutesUrlArb = fc.option(fc.constantFrom('https://www.gob.mx/sipinna/actas', 'https://example.org/actas?id=7'));
+
+function evidenceArb(minutesUrl: string | null): fc.Arbitrary<EvidenceRef> {
+  const minutes = sessionArb.map((session) => ({ title: `Acta de la ${formatSessionTitle(session)}`, url: minutesUrl }));
+  const other = fc.record({
+    title: sentenceArb.map((text) => `Informe ${text}`),
+    url: fc.constantFrom(null, minutesUrl, 'https://example.org/informe.pdf'),
+  });
+  return fc.oneof(minutes, other);
+}
+
+function blockArb(minutesUrl: string | null): fc.Arbitrary<MechanismBlock> {
+  return fc.record({
+    participants: fc.array(fc.constantFrom('Save the Children', 'Red por los Derechos de la Infancia en México, A.C. (REDIM)', 'UNICEF México', 'Mexicanos Primero, A.C.'), { minLength: 1, maxLength: 3 }),
+    session: sessionArb,
+    description: sentenceArb,
+    agreements: fc.array(agreementArb, { maxLength: 2 }),
+    followUp: fc.option(sentenceArb.map((text) => ({ text, states: detectStates(text) }))),
+    evidence: fc.array(evidenceArb(minutesUrl), { maxLength: 2 }),
+  });
+}
+
+const reportArb: fc.Arbitrary<MechanismReport> = minutesUrlArb.chain((minutesUrl) =>
+  fc.record({
+    bodyName: fc.constantFrom(
+      'Comisión de Secretarías Ejecutivas de Protección Integral de los Sistemas Nacional y de las Entidades Federativas',
+      'Sistema Nacional de Protección Integral de Niñas, Niños y Adolescentes',
+      'Comisión para Poner Fin a toda Forma de Violencia',
+    ),
+    approvingAgreement: fc.option(
+      fc.record({
+        code: fc.option(codeArb),
+        text: fc.tuple(fc.constantFrom('Aprobación del ', 'Aprobación de la '), sentenceArb).map(([prefix, text]) => prefix + text),
+        session: sessionArb,
+      }),
+    ),
+    period: fc.option(fc.tuple(isoDateArb, isoDateArb).map(([a, b]) => (a <= b ? { from: a, to: b } : { from: b, to: a }))),
+    minutesUrl: fc.constant(minutesUrl),
+    blocks: fc.array(blockArb(minutesUrl), { minLength: 1, maxLength: 5 }),
+  }),
+);
+
+describe('renderMechanismReportMarkdown', () => {
+  const seedReport = parseCleanly(SEED);
+  const markdown = renderMechanismReportMarkdown(seedReport);
+
+  it('writes the seed structure with dates and ordinals in words', () => {
+    expect(markdown).toContain(
+      '# Informe del Mecanismo de participación de sociedad civil, academia y sector privado de la Comisión de Secretarías Ejecutivas',
+    );
+    expect(markdown).toContain('aprobó mediante el acuerdo COMSE/SO16/02/2021, en el marco de la Décima Sexta Sesión Ordinaria realizada el 9 de junio de 2021, el Mecanismo de participación');
+    expect(markdown).toContain('durante el periodo del 1 de noviembre de 2022 al 31 de octubre de 2023:');
+    expect(markdown).toContain('- **Número, tipo de sesión y fecha:** Vigésima Primera Sesión Ordinaria, 12 de diciembre de 2022');
+    expect(markdown).toContain('- **Actividades realizadas para el cumplimiento del acuerdo/ o en seguimiento a lo presentado:** N/A');
+    expect(markdown).toContain('- **Medios de verificación:** Acta de la Sesión Permanente [^1]');
+    expect(markdown).toMatch(/\n\[\^1\]: Actas de las sesiones de la Comisión .*<https:\/\/www\.gob\.mx\/sipinna\/.*>\n$/);
+    expect(markdown.match(/^## Participación \d+$/gm)).toHaveLength(13);
+  });
+
+  it('round-trips the seed report', () => {
+    const result = parseMechanismReport(markdown);
+    expect(result.warnings).toEqual([]);
+    expect(result.report).toEqual(seedReport);
+  });
+
+  it('round-trips generated reports', () => {
+    fc.assert(
+      fc.property(reportArb, (report) => {
+        const result = parseMechanismReport(renderMechanismReportMarkdown(report));
+        expect(result.diagnostics).toEqual([]);
+        expect(result.report).toEqual(report);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writes "del" for bodies named with a masculine noun and no preamble sentence without agreement', () => {
+    const report: MechanismReport = { ...seedReport, bodyName: 'Sistema Nacional de Protección Integral', approvingAgreement: null, period: null };
+    const text = renderMechanismReportMarkdown(report);
+    expect(text).toContain('sector privado del Sistema Nacional de Protección Integral');
+    expect(text).not.toContain('aprobó');
+    expect(text).toContain('A continuación se presenta el reporte:');
+  });
+});

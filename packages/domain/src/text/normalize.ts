@@ -1,0 +1,29 @@
+/**
+ * Accent- and case-insensitive matching for Spanish text. Government documents mix "Querétaro"
+ * and "Queretaro", "México" and "MÉXICO"; every comparison in the domain goes through here.
+ */
+
+const LATIN_ACCENTED = /[\u00C0-\u024F]/g;
+
+/**
+ * Replaces each accented Latin letter by its base letter ("Ñ" → "N"), one UTF-16 unit for one,
+ * so that indexes found in the folded text are valid in the original.
+ */
+export function foldAccents(text: string): string {
+  return text.replace(LATIN_ACCENTED, (char) => char.normalize('NFD').charAt(0));
+}
+
+/** Collapses every run of whitespace into one space and trims. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Folded, lower-case, whitespace-collapsed form used as a comparison key. */
+export function normalizeForMatch(text: string): string {
+  return collapseWhitespace(foldAccents(text.normalize('NFC')).toLowerCase());
+}
+
+/** Capitalises the first letter of each space-separated word ("décima sexta" → "Décima Sexta"). */
+export function capitalizeWords(text: string): string {
+  return text.replace(/(^|\s)(\p{Ll})/gu, (_match, space: string, letter: string) => space + letter.toUpperCase());
+}
