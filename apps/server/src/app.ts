@@ -10,9 +10,12 @@ import { handleError } from './http/error-handler.js';
 import { AppError } from './http/errors.js';
 import { type ApiEnv, createRouter } from './http/validation.js';
 import { registerDirectoryRoutes } from './routes/directory.routes.js';
+import { registerEvidenceRoutes } from './routes/evidence.routes.js';
 import { registerMechanismReportRoutes } from './routes/mechanism-report.routes.js';
 import { registerSessionRoutes } from './routes/session.routes.js';
 import { createServices } from './services/index.js';
+
+const jsonBodyLimit = bodyLimit({ maxSize: 5 * 1024 * 1024, onError: () => { throw new AppError(413, 'payload_too_large'); } });
 
 export interface AppOptions {
   db: Database;
@@ -31,6 +34,7 @@ export function createApp({ db, webRoot }: AppOptions) {
   registerDirectoryRoutes(api);
   registerSessionRoutes(api);
   registerMechanismReportRoutes(api);
+  registerEvidenceRoutes(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Telar API', version: '0.1.0', description: 'Directorio, órganos colegiados, sesiones, acuerdos y seguimiento.' },
@@ -41,7 +45,8 @@ export function createApp({ db, webRoot }: AppOptions) {
 
   const app = new Hono<ApiEnv>();
   app.use('*', requestId());
-  app.use('/api/*', bodyLimit({ maxSize: 5 * 1024 * 1024, onError: () => { throw new AppError(413, 'payload_too_large'); } }));
+  // Uploads have their own, larger limit (routes/evidence.routes.ts).
+  app.use('/api/*', async (c, next) => (c.req.path === '/api/evidence' ? next() : jsonBodyLimit(c, next)));
   app.use('*', compress());
   app.route('/api', api);
   app.onError(handleError);

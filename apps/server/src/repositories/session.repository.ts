@@ -1,7 +1,7 @@
 import type { ParticipationView, SessionView } from '@telar/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { evidence, participationOrganizations, participations, sessions } from '../db/schema/index.js';
+import { participationOrganizations, participations, sessions } from '../db/schema/index.js';
 import { matchesSearch, type PageRequest, pageClause, queryRows, whereAll } from './query.js';
 import { bodyRefJson, evidenceJson, organizationRefsJson, sessionRefJson } from './views.sql.js';
 
@@ -84,11 +84,6 @@ export async function updateSession(db: Database, id: string, version: number, v
     .where(and(eq(sessions.id, id), eq(sessions.version, version)))
     .returning();
   return row;
-}
-
-export async function insertEvidence(db: Database, values: Omit<typeof evidence.$inferInsert, 'id'>) {
-  const [row] = await db.insert(evidence).values(values).returning();
-  return row!;
 }
 
 const participationViewColumns = sql`p.id, ${sessionRefJson(sql`s`, sql`b`)} as session,

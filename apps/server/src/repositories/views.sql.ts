@@ -9,7 +9,9 @@ export const bodyRefJson = (b: SQL) => sql`json_build_object('id', ${b}.id, 'nam
 export const sessionRefJson = (s: SQL, b: SQL) =>
   sql`json_build_object('id', ${s}.id, 'kind', ${s}.kind, 'number', ${s}.number, 'date', ${s}.date::text, 'body', ${bodyRefJson(b)})`;
 
-export const evidenceJson = (e: SQL) => sql`json_build_object('id', ${e}.id, 'kind', ${e}.kind, 'title', ${e}.title, 'url', ${e}.url)`;
+/** An uploaded file has no URL of its own: it is served by the API. */
+export const evidenceJson = (e: SQL) =>
+  sql`json_build_object('id', ${e}.id, 'kind', ${e}.kind, 'title', ${e}.title, 'url', coalesce(${e}.url, '/api/evidence/' || ${e}.id || '/file'))`;
 
 /** Organisations linked through a join table, as OrganizationRef[] in the given order. */
 export const organizationRefsJson = (joinTable: SQL, foreignKey: SQL, ownerId: SQL, orderBy: SQL = sql`o.name_key`) =>

@@ -1,6 +1,7 @@
 import type { AgreementCreateSchema, AgreementDetailView, AgreementUpdateSchema, FollowUpCreateSchema } from '@telar/domain';
 import type { z } from 'zod';
 import type { Database } from '../db/client.js';
+import { countExistingEvidence, insertEvidence } from '../repositories/evidence.repository.js';
 import { invalidField, notFound } from '../http/errors.js';
 import {
   type AgreementFilter,
@@ -15,7 +16,7 @@ import {
   updateAgreement,
 } from '../repositories/agreement.repository.js';
 import type { PageRequest } from '../repositories/query.js';
-import { findParticipation, findSession, insertEvidence } from '../repositories/session.repository.js';
+import { findParticipation, findSession } from '../repositories/session.repository.js';
 import { auditCreate, writeVersionedUpdate } from './versioned-write.js';
 
 export function createAgreementService(db: Database, actor: string) {
@@ -58,15 +59,17 @@ export function createAgreementService(db: Database, actor: string) {
       });
     },
 
-    async addFollowUp({ stateCodes, evidence, ...data }: z.output<typeof FollowUpCreateSchema>) {
+    async addFollowUp({ stateCodes, evidence, evidenceIds, ...data }: z.output<typeof FollowUpCreateSchema>) {
       return db.transaction(async (tx) => {
         if (data.agreementId && !(await findAgreement(tx, data.agreementId))) throw invalidField('agreementId', 'El acuerdo no existe.');
         if (data.participationId && !(await findParticipation(tx, data.participationId))) {
           throw invalidField('participationId', 'La participación no existe.');
         }
-        const evidenceIds = evidence ? [(await insertEvidence(tx, { kind: 'link', ...evidence })).id] : [];
-        const row = await insertFollowUp(tx, data, stateCodes, evidenceIds);
-        await auditCreate(tx, actor, 'follow_up', row.id, { ...data, stateCodes, evidence });
+        const uploadedIds = [...new Set(evidenceIds)];
+        if ((await countExistingEvidence(tx, uploadedIds)) !== uploadedIds.length) throw invalidField('evidenceIds', 'Uno de los archivos de evidencia no existe.');
+        const linkIds = evidence ? [(await insertEvidence(tx, { kind: 'link', ...evidence })).id] : [];
+        const row = await insertFollowUp(tx, data, stateCodes, [...uploadedIds, ...linkIds]);
+        await auditCreate(tx, actor, 'follow_up', row.id, { ...data, stateCodes, evidence, evidenceIds });
         return (await findFollowUpView(tx, row.id))!;
       });
     },

@@ -3,6 +3,7 @@ import { createAgreementService } from './agreement.service.js';
 import { createBodyService } from './body.service.js';
 import { listStates } from '../repositories/geo.repository.js';
 import { createDashboardService } from './dashboard.service.js';
+import { createEvidenceService } from './evidence.service.js';
 import { createMechanismImportService } from './mechanism-import.service.js';
 import { createMechanismReportService } from './mechanism-report.service.js';
 import { createOrganizationService } from './organization.service.js';
@@ -15,6 +16,7 @@ export function createServices(db: Database, actor: string) {
     bodies: createBodyService(db, actor),
     sessions: createSessionService(db, actor),
     agreements: createAgreementService(db, actor),
+    evidence: createEvidenceService(db, actor),
     dashboard: createDashboardService(db),
     catalogue: { listStates: () => listStates(db) },
     mechanismImport: createMechanismImportService(db, actor),

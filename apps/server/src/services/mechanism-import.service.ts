@@ -8,6 +8,7 @@ import {
   type SessionRef,
 } from '@telar/domain';
 import type { Database } from '../db/client.js';
+import { insertEvidence } from '../repositories/evidence.repository.js';
 import { findAgreementByIdentity, findFollowUpByIdentity, insertAgreement, insertFollowUp, replaceAgreementLinks } from '../repositories/agreement.repository.js';
 import { insertAuditEntry } from '../repositories/audit.repository.js';
 import { findBodyByAcronym, findBodyByName, insertBody, setBodyMechanismAgreement } from '../repositories/body.repository.js';
@@ -15,7 +16,6 @@ import { findOrganizationByIdentity, insertOrganization } from '../repositories/
 import {
   findParticipationByIdentity,
   findSessionByIdentity,
-  insertEvidence,
   insertParticipation,
   insertSession,
   setSessionMinutes,

@@ -7,6 +7,7 @@ import type {
 } from '@telar/domain';
 import type { z } from 'zod';
 import type { Database } from '../db/client.js';
+import { insertEvidence } from '../repositories/evidence.repository.js';
 import { invalidField, notFound } from '../http/errors.js';
 import { listAgreementsOfSession, listFollowUps } from '../repositories/agreement.repository.js';
 import { findBody } from '../repositories/body.repository.js';
@@ -16,7 +17,6 @@ import {
   findParticipationView,
   findSession,
   findSessionView,
-  insertEvidence,
   insertParticipation,
   insertSession,
   listParticipationsOfSession,

@@ -8,6 +8,8 @@ export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector
 export const searchVector = (expression: string) =>
   tsvector('search').generatedAlwaysAs(sql.raw(`to_tsvector('telar_es', ${expression})`));
 
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
 export const id = () => uuid('id').primaryKey().defaultRandom();
 
 /** Columns every editable record has: optimistic-concurrency version, timestamps, soft delete. */

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, recordColumns, searchVector } from './columns.js';
+import { bytea, id, recordColumns, searchVector } from './columns.js';
 import { bodies, organizations } from './directory.js';
 import { states } from './geo.js';
 
@@ -12,6 +12,9 @@ export const evidence = pgTable('evidence', {
   url: text('url'),
   fileName: text('file_name'),
   contentType: text('content_type'),
+  /** The uploaded file itself, when the evidence is a file rather than a URL. */
+  content: bytea('content'),
+  byteSize: integer('byte_size'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
 });
 

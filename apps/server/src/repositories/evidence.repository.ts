@@ -1,0 +1,31 @@
+import type { EvidenceView } from '@telar/domain';
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { evidence } from '../db/schema/index.js';
+import { queryRows } from './query.js';
+import { evidenceJson } from './views.sql.js';
+
+export async function insertEvidence(db: Database, values: Omit<typeof evidence.$inferInsert, 'id'>) {
+  const [row] = await db.insert(evidence).values(values).returning({ id: evidence.id });
+  return row!;
+}
+
+export async function findEvidenceView(db: Database, id: string): Promise<EvidenceView | undefined> {
+  const [row] = await queryRows<{ view: EvidenceView }>(db, sql`select ${evidenceJson(sql`e`)} as view from evidence e where e.id = ${id}`);
+  return row?.view;
+}
+
+export async function findEvidenceFile(db: Database, id: string) {
+  const [row] = await db
+    .select({ fileName: evidence.fileName, contentType: evidence.contentType, content: evidence.content })
+    .from(evidence)
+    .where(eq(evidence.id, id));
+  return row?.content ? row : undefined;
+}
+
+/** Which of these evidence ids exist (to refuse links to unknown ones with a field error). */
+export async function countExistingEvidence(db: Database, ids: string[]): Promise<number> {
+  if (!ids.length) return 0;
+  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from evidence where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  return row?.n ?? 0;
+}

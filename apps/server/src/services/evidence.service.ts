@@ -1,0 +1,36 @@
+import { detectEvidenceFileType, EVIDENCE_MAX_BYTES, type EvidenceUploadSchema, type EvidenceView } from '@telar/domain';
+import type { z } from 'zod';
+import type { Database } from '../db/client.js';
+import { invalidField, notFound } from '../http/errors.js';
+import { findEvidenceFile, findEvidenceView, insertEvidence } from '../repositories/evidence.repository.js';
+import { auditCreate } from './versioned-write.js';
+
+export function createEvidenceService(db: Database, actor: string) {
+  return {
+    /** Stores an uploaded file after checking its size and that its content is what its name says. */
+    async upload(file: { name: string; bytes: Uint8Array }, data: z.output<typeof EvidenceUploadSchema>): Promise<EvidenceView> {
+      if (file.bytes.length === 0) throw invalidField('file', 'El archivo está vacío.');
+      if (file.bytes.length > EVIDENCE_MAX_BYTES) throw invalidField('file', 'El archivo pasa de 20 MB.');
+      const type = detectEvidenceFileType(file.name, file.bytes);
+      if (!type) throw invalidField('file', 'Solo se aceptan archivos PDF, Word (.docx), Excel (.xlsx), PNG o JPEG.');
+      return db.transaction(async (tx) => {
+        const { id } = await insertEvidence(tx, {
+          ...data,
+          url: null,
+          fileName: file.name,
+          contentType: type.contentType,
+          content: file.bytes,
+          byteSize: file.bytes.length,
+        });
+        await auditCreate(tx, actor, 'evidence', id, { ...data, fileName: file.name, byteSize: file.bytes.length });
+        return (await findEvidenceView(tx, id))!;
+      });
+    },
+
+    async download(id: string) {
+      const file = await findEvidenceFile(db, id);
+      if (!file) throw notFound();
+      return file;
+    },
+  };
+}
