@@ -68,15 +68,16 @@ async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
 }
 
 /**
- * PGlite does not lock its directory and two processes on it silently lose writes,
- * so we keep a lock file with our pid and refuse to open a directory a live process holds.
+ * PGlite does not lock its directory and two instances on it silently lose writes, so we keep a
+ * lock file with our pid and refuse a directory a live process (this one included) holds.
+ * A lock left by a process that died is stale and taken over.
  */
 function takeDirectoryLock(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const lockPath = join(dataDir, 'telar.lock');
   if (existsSync(lockPath)) {
     const holder = Number(readFileSync(lockPath, 'utf8').trim());
-    if (holder && holder !== process.pid && isProcessAlive(holder)) {
+    if (holder && isProcessAlive(holder)) {
       throw new Error(`La base de datos en ${dataDir} está abierta por otro proceso (pid ${holder}).`);
     }
     rmSync(lockPath, { force: true });
