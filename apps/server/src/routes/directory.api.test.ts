@@ -136,3 +136,35 @@ describe('sessions, participations, agreements and follow-up', () => {
     expect(response.body.error.message).toBe('No se encontró el registro solicitado.');
   });
 });
+
+describe('memberships and focal points', () => {
+  it('records who sits in a body and its titular and alternate focal points, never showing their contacts', async () => {
+    const body = await ctx.api('POST', '/bodies', {
+      kind: 'network',
+      name: 'Pacto por la Primera Infancia',
+      acronym: 'PPI',
+      level: 'national',
+    });
+    const org = await ctx.api('POST', '/organizations', { name: 'Universidad Autónoma de Querétaro', acronym: 'UAQ', sector: 'academia', level: 'none' });
+    const membership = await ctx.api('POST', '/memberships', { bodyId: body.body.id, organizationId: org.body.id, role: 'member', startDate: '2023-01-01' });
+    expect(membership.status).toBe(201);
+    const person = { name: 'Persona Enlace', position: 'Coordinadora', email: 'enlace@example.org', phone: '5555555555' };
+    const titular = await ctx.api('POST', '/focal-points', { membershipId: membership.body.id, kind: 'titular', person, startDate: '2023-01-01' });
+    expect(titular.status).toBe(201);
+    await ctx.api('POST', '/focal-points', {
+      membershipId: membership.body.id,
+      kind: 'alternate',
+      person: { ...person, name: 'Persona Suplente' },
+      startDate: '2023-01-01',
+    });
+
+    const detail = await ctx.api('GET', `/bodies/${body.body.id}`);
+    expect(detail.body.memberships).toHaveLength(1);
+    expect(detail.body.memberships[0].focalPoints.map((f: { kind: string }) => f.kind)).toEqual(['titular', 'alternate']);
+    expect(JSON.stringify(detail.body)).not.toMatch(/enlace@example\.org|5555555555/);
+
+    const badTerm = await ctx.api('POST', '/focal-points', { membershipId: membership.body.id, kind: 'titular', person, startDate: '2023-05-01', endDate: '2023-01-01' });
+    expect(badTerm.status).toBe(422);
+    expect(badTerm.body.error.issues[0].path).toBe('endDate');
+  });
+});

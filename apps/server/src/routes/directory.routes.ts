@@ -2,14 +2,15 @@ import { createRoute } from '@hono/zod-openapi';
 import {
   BodyCreateSchema,
   BodyUpdateSchema,
+  FocalPointCreateSchema,
+  MembershipCreateSchema,
   OrganizationCreateSchema,
   OrganizationUpdateSchema,
   SECTORS,
   StateCodeSchema,
 } from '@telar/domain';
 import { z } from 'zod';
-import type { createRouter } from '../http/validation.js';
-import { jsonResponse } from '../http/validation.js';
+import { type createRouter, errorResponses, jsonResponse } from '../http/validation.js';
 import { registerCrudRoutes } from './crud.js';
 
 /** Organisations, collegiate bodies, the states catalogue and the home-page summary. */
@@ -30,6 +31,26 @@ export function registerDirectoryRoutes(router: ReturnType<typeof createRouter>)
     updateSchema: BodyUpdateSchema,
     service: (s) => s.bodies,
   });
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/memberships',
+      tags: ['Órganos colegiados'],
+      request: { body: { content: { 'application/json': { schema: MembershipCreateSchema } }, required: true } },
+      responses: { 201: jsonResponse('Integración registrada'), ...errorResponses },
+    }),
+    async (c) => c.json(await c.var.services.memberships.create(c.req.valid('json') as z.output<typeof MembershipCreateSchema>), 201),
+  );
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/focal-points',
+      tags: ['Órganos colegiados'],
+      request: { body: { content: { 'application/json': { schema: FocalPointCreateSchema } }, required: true } },
+      responses: { 201: jsonResponse('Enlace registrado; la integración con sus enlaces'), ...errorResponses },
+    }),
+    async (c) => c.json(await c.var.services.memberships.addFocalPoint(c.req.valid('json') as z.output<typeof FocalPointCreateSchema>), 201),
+  );
   router.openapi(
     createRoute({ method: 'get', path: '/states', tags: ['Catálogos'], responses: { 200: jsonResponse('Las 32 entidades federativas', z.array(z.looseObject({}))) } }),
     async (c) => c.json(await c.var.services.catalogue.listStates(), 200),

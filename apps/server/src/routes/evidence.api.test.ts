@@ -14,7 +14,7 @@ const pdfBytes = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<
 
 async function upload(name: string, bytes: Uint8Array, title = 'Acta de la sesión') {
   const form = new FormData();
-  form.set('file', new File([bytes], name));
+  form.set('file', new File([Buffer.from(bytes)], name));
   form.set('title', title);
   form.set('kind', 'minutes');
   const response = await app.request('/api/evidence', { method: 'POST', body: form });

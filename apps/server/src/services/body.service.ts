@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Database } from '../db/client.js';
 import { notFound } from '../http/errors.js';
 import { findBody, findBodyView, insertBody, listBodies, listChildBodies, updateBody } from '../repositories/body.repository.js';
+import { listMembershipsOfBody } from '../repositories/membership.repository.js';
 import type { PageRequest } from '../repositories/query.js';
 import { listSessions } from '../repositories/session.repository.js';
 import { auditCreate, writeVersionedUpdate } from './versioned-write.js';
@@ -16,11 +17,12 @@ export function createBodyService(db: Database, actor: string) {
     async get(id: string): Promise<BodyDetailView> {
       const body = await findBodyView(db, id);
       if (!body) throw notFound();
-      const [children, sessions] = await Promise.all([
+      const [children, memberships, sessions] = await Promise.all([
         listChildBodies(db, id),
+        listMembershipsOfBody(db, id),
         listSessions(db, { bodyId: id }, { page: 1, pageSize: 500 }),
       ]);
-      return { ...body, children, sessions: sessions.items };
+      return { ...body, children, memberships, sessions: sessions.items };
     },
 
     async create(data: z.output<typeof BodyCreateSchema>) {

@@ -6,6 +6,7 @@ import { createDashboardService } from './dashboard.service.js';
 import { createEvidenceService } from './evidence.service.js';
 import { createMechanismImportService } from './mechanism-import.service.js';
 import { createMechanismReportService } from './mechanism-report.service.js';
+import { createMembershipService } from './membership.service.js';
 import { createOrganizationService } from './organization.service.js';
 import { createSessionService } from './session.service.js';
 
@@ -14,6 +15,7 @@ export function createServices(db: Database, actor: string) {
   return {
     organizations: createOrganizationService(db, actor),
     bodies: createBodyService(db, actor),
+    memberships: createMembershipService(db, actor),
     sessions: createSessionService(db, actor),
     agreements: createAgreementService(db, actor),
     evidence: createEvidenceService(db, actor),

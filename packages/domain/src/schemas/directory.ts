@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, optionalText, requiredText, StateCodeSchema, VersionSchema } from './common.js';
+import { IdSchema, IsoDateSchema, optionalText, requiredText, StateCodeSchema, VersionSchema } from './common.js';
 
 export const SECTORS = ['government', 'civil_society', 'academia', 'private_sector', 'international', 'other'] as const;
 export type Sector = (typeof SECTORS)[number];
@@ -58,3 +58,37 @@ export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 
 export const FOCAL_POINT_KINDS = ['titular', 'alternate'] as const;
 export type FocalPointKind = (typeof FOCAL_POINT_KINDS)[number];
+
+export const MembershipCreateSchema = z
+  .object({
+    bodyId: IdSchema,
+    organizationId: IdSchema,
+    role: z.enum(MEMBERSHIP_ROLES),
+    startDate: IsoDateSchema.nullish().or(z.literal('')).transform((v) => v || null),
+    endDate: IsoDateSchema.nullish().or(z.literal('')).transform((v) => v || null),
+  })
+  .refine((m) => !m.startDate || !m.endDate || m.startDate <= m.endDate, {
+    message: 'La fecha de término es anterior a la de inicio.',
+    path: ['endDate'],
+  });
+export type MembershipCreateInput = z.input<typeof MembershipCreateSchema>;
+
+/** A focal point (enlace) of a membership. Contacts are personal data: stored, never shown publicly. */
+export const FocalPointCreateSchema = z
+  .object({
+    membershipId: IdSchema,
+    kind: z.enum(FOCAL_POINT_KINDS),
+    person: z.object({
+      name: requiredText(200),
+      position: optionalText(300),
+      email: z.string().trim().email({ message: 'Correo electrónico no válido.' }).max(200).nullish().or(z.literal('')).transform((v) => v || null),
+      phone: optionalText(40),
+    }),
+    startDate: IsoDateSchema,
+    endDate: IsoDateSchema.nullish().or(z.literal('')).transform((v) => v || null),
+  })
+  .refine((f) => !f.endDate || f.startDate <= f.endDate, {
+    message: 'La fecha de término es anterior a la de inicio.',
+    path: ['endDate'],
+  });
+export type FocalPointCreateInput = z.input<typeof FocalPointCreateSchema>;

@@ -3,7 +3,7 @@
  * Inputs are the zod schemas beside this file; these are outputs only.
  */
 import type { SessionKind } from '../mechanism-report/model.js';
-import type { BodyKind, BodyLevel, OrganizationLevel, Sector } from './directory.js';
+import type { BodyKind, BodyLevel, FocalPointKind, MembershipRole, OrganizationLevel, Sector } from './directory.js';
 import type { AgreementStatus, EvidenceKind, SessionModality } from './sessions.js';
 
 export interface StateView {
@@ -109,8 +109,28 @@ export interface OrganizationDetailView extends OrganizationView {
   agreements: AgreementView[];
 }
 
+/** A focal point as shown to people: name and position only, never contacts. */
+export interface FocalPointView {
+  id: string;
+  kind: FocalPointKind;
+  person: { id: string; name: string; position: string | null };
+  startDate: string;
+  endDate: string | null;
+}
+
+export interface MembershipView {
+  id: string;
+  bodyId: string;
+  organization: OrganizationRef;
+  role: MembershipRole;
+  startDate: string | null;
+  endDate: string | null;
+  focalPoints: FocalPointView[];
+}
+
 export interface BodyDetailView extends BodyView {
   children: BodyRef[];
+  memberships: MembershipView[];
   sessions: SessionView[];
 }
 

@@ -1,0 +1,123 @@
+/**
+ * Time to render a 1,000-block participation-mechanism report as DOCX (target: median ≤ 1 s).
+ * Run: node --import tsx bench/docx.bench.ts
+ */
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import type { MechanismBlock, MechanismReport, SessionRef } from '@telar/domain';
+import { renderMechanismReportDocx } from '../apps/server/src/reports/mechanism-report.docx.js';
+
+const BLOCK_COUNT = 1000;
+const RUNS = 10;
+const WARM_UPS = 2;
+
+const ORGANIZATIONS = [
+  'Tejiendo Redes de Infancia para América Latina y el Caribe',
+  'Pacto por la Primera Infancia',
+  'Mexicanos Primero, A.C.',
+  'World Vision México',
+  'Red por los Derechos de la Infancia en México, A.C. (REDIM)',
+  'Save the Children',
+  'Asociación de Internet MX',
+  'Asistencia Legal por los Derechos Humanos, A.C. (AsiLEGAL)',
+  'Justicia Juvenil Internacional México (JJI)',
+  'Universidad Autónoma de Yucatán',
+  'Universidad Autónoma de Querétaro',
+  'ChildFund México',
+];
+const TOPICS = [
+  'Presentación del Atlas de Riesgo de Trabajo Infantil',
+  'Diálogo "La protección integral de niñas, niños y adolescentes por ciclo de vida"',
+  'Presentación del estudio Internet seguro para tod@s. Estado de las Políticas Públicas y Regulación sobre la Ciberseguridad',
+  'Presentación del Modelo de servicios post penales',
+  'Información sobre la Guía técnica de buenas prácticas para la elaboración de los programas estatales de protección integral',
+];
+const STATES: [code: string, name: string][] = [
+  ['MX-SIN', 'Sinaloa'],
+  ['MX-CMX', 'Ciudad de México'],
+  ['MX-QUE', 'Querétaro'],
+  ['MX-JAL', 'Jalisco'],
+  ['MX-CAM', 'Campeche'],
+  ['MX-PUE', 'Puebla'],
+  ['MX-GUA', 'Guanajuato'],
+  ['MX-DUR', 'Durango'],
+];
+
+function pick<T>(items: readonly T[], index: number): T {
+  const item = items[index % items.length];
+  if (item === undefined) throw new Error('empty list');
+  return item;
+}
+
+function buildBlock(index: number): MechanismBlock {
+  // A new ordinary session every 20 blocks, with permanent sessions in between, dated through 2023.
+  const session: SessionRef =
+    index % 3 === 0
+      ? { kind: 'ordinary', number: 1 + (Math.floor(index / 20) % 99), date: '2022-12-12' }
+      : { kind: 'permanent', number: null, date: `2023-${String(1 + (index % 12)).padStart(2, '0')}-${String(1 + (index % 28)).padStart(2, '0')}` };
+  const states = STATES.slice(0, 1 + (index % STATES.length));
+  const hasAgreement = index % 5 === 0;
+  return {
+    participants: [pick(ORGANIZATIONS, index), ...(index % 4 === 0 ? [pick(ORGANIZATIONS, index + 5)] : [])],
+    session,
+    description: `${pick(TOPICS, index)}, con la finalidad de fortalecer las alianzas con sociedad civil, expertos y actores estratégicos en materia de niñez y adolescencia (participación ${index + 1}).`,
+    agreements: hasAgreement
+      ? [
+          {
+            code: `COMSE/SO${index}/01/2023`,
+            text: 'Las y los integrantes de la Comisión toman conocimiento de lo presentado y se comprometen a impulsar su análisis en el marco de los trabajos de las Comisiones Estatales, a fin de contribuir en el establecimiento de acciones para prevenirlo, atenderlo y erradicarlo.',
+          },
+        ]
+      : [],
+    followUp:
+      index % 2 === 0
+        ? {
+            text: `Se puso a disposición la asesoría de la organización; la presentación se realizó en: ${states.map(([, name]) => name).join(', ')}.`,
+            states: states.map(([code]) => code),
+          }
+        : null,
+    evidence: [{ title: `Acta de la sesión del ${session.date}`, url: null }],
+  };
+}
+
+function buildReport(): MechanismReport {
+  return {
+    bodyName:
+      'Comisión de Secretarías Ejecutivas de Protección Integral de los Sistemas Nacional y de las Entidades Federativas',
+    approvingAgreement: {
+      code: 'COMSE/SO16/02/2021',
+      text: 'Se aprueba el Mecanismo de participación',
+      session: { kind: 'ordinary', number: 16, date: '2021-06-09' },
+    },
+    period: { from: '2022-11-01', to: '2023-10-31' },
+    minutesUrl: 'https://www.gob.mx/sipinna/es/documentos/comision-secretarias-ejecutivas',
+    blocks: Array.from({ length: BLOCK_COUNT }, (_, index) => buildBlock(index)),
+  };
+}
+
+function getPercentile(sorted: number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
+}
+
+/** Renders the synthetic report RUNS times after a warm-up; times in milliseconds, size in bytes. */
+export async function benchDocx(): Promise<{ medianMs: number; p95Ms: number; bytes: number }> {
+  const report = buildReport();
+  let bytes = 0;
+  for (let i = 0; i < WARM_UPS; i++) bytes = (await renderMechanismReportDocx(report)).length;
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    bytes = (await renderMechanismReportDocx(report)).length;
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { medianMs: getPercentile(times, 0.5), p95Ms: getPercentile(times, 0.95), bytes };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { medianMs, p95Ms, bytes } = await benchDocx();
+  console.log(
+    `docx, ${BLOCK_COUNT} blocks × ${RUNS} runs: median ${medianMs.toFixed(0)} ms, p95 ${p95Ms.toFixed(0)} ms, ` +
+      `${(bytes / 1024).toFixed(0)} KiB (target ≤ 1000 ms)`,
+  );
+}
