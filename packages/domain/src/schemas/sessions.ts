@@ -16,7 +16,7 @@ export const SessionCreateSchema = z
   .object({
     bodyId: IdSchema,
     kind: z.enum(SESSION_KINDS),
-    number: z.number().int().min(1).max(999).nullish().transform((v) => v ?? null),
+    number: z.number().int().min(1, { message: 'El número de sesión va de 1 a 99.' }).max(99, { message: 'El número de sesión va de 1 a 99.' }).nullish().transform((v) => v ?? null),
     date: IsoDateSchema,
     modality: z.enum(SESSION_MODALITIES).nullish().transform((v) => v ?? null),
     minutes: EvidenceLinkSchema.nullish().transform((v) => v ?? null),
@@ -29,7 +29,7 @@ export type SessionCreateInput = z.input<typeof SessionCreateSchema>;
 
 export const SessionUpdateSchema = z.object({
   kind: z.enum(SESSION_KINDS).optional(),
-  number: z.number().int().min(1).max(999).nullish(),
+  number: z.number().int().min(1, { message: 'El número de sesión va de 1 a 99.' }).max(99, { message: 'El número de sesión va de 1 a 99.' }).nullish(),
   date: IsoDateSchema.optional(),
   modality: z.enum(SESSION_MODALITIES).nullish(),
   version: VersionSchema,

@@ -97,7 +97,8 @@ export interface FollowUpView {
   id: string;
   agreementId: string | null;
   participationId: string | null;
-  date: string;
+  /** Unknown for follow-ups imported from reports that do not date them. */
+  date: string | null;
   text: string;
   stateCodes: string[];
   evidence: EvidenceView[];

@@ -1,0 +1,41 @@
+import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import { t } from '../i18n/translate';
+import { ApiError } from './client';
+
+/** The sentence to show a person for any failed request. */
+export function describeApiError(error: unknown): string {
+  if (!(error instanceof ApiError)) return t('app.unexpectedError');
+  if (error.code === 'network') return t('error.network');
+  if (error.isConflict) return t('error.conflict');
+  if (error.status === 404) return t('error.notFound');
+  if (error.issues.length > 0 && !error.message) return t('error.validation');
+  return error.message || t('app.unexpectedError');
+}
+
+/** "organizationIds.0" → "organizationIds": list items are reported on the list's control. */
+function toFieldPath(issuePath: string): string {
+  return issuePath
+    .split('.')
+    .filter((segment) => !/^\d+$/.test(segment))
+    .join('.');
+}
+
+/**
+ * Puts a failed save back on the form: each server issue next to its field, the rest (conflicts,
+ * unknown fields, network) as the form-level `root.server` error. Typed values are left untouched.
+ */
+export function applyApiErrorToForm<T extends FieldValues>(error: unknown, form: Pick<UseFormReturn<T>, 'setError' | 'getValues'>): void {
+  const values = form.getValues() as Record<string, unknown>;
+  const unplaced: string[] = [];
+  if (error instanceof ApiError && !error.isConflict) {
+    for (const issue of error.issues) {
+      const path = toFieldPath(issue.path);
+      const root = path.split('.')[0] ?? '';
+      if (path && root in values) form.setError(path as Path<T>, { type: 'server', message: issue.message });
+      else unplaced.push(issue.message);
+    }
+  }
+  const hasPlacedIssues = error instanceof ApiError && !error.isConflict && error.issues.length > unplaced.length;
+  const message = hasPlacedIssues && unplaced.length === 0 ? t('error.validation') : [describeApiError(error), ...unplaced].join(' ');
+  form.setError('root.server', { type: 'server', message });
+}

@@ -1,0 +1,78 @@
+import type { ApiErrorBody, FieldIssue } from '@telar/domain';
+
+/** Query-string values; empty ones are left out so URLs stay short and cacheable. */
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
+/** A failed API call: HTTP status, the server's stable code, field issues and the raw body. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+    readonly body: unknown = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** A stale version (someone else saved first); other 409s, such as duplicates, are not this. */
+  get isConflict(): boolean {
+    return this.code === 'conflict';
+  }
+}
+
+/** Builds "/api/<path>?a=1&b=x" skipping blank parameters. */
+export function buildApiUrl(path: string, query?: QueryParams): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const qs = search.toString();
+  return `/api${path}${qs ? `?${qs}` : ''}`;
+}
+
+function isApiErrorBody(body: unknown): body is ApiErrorBody {
+  return typeof body === 'object' && body !== null && 'error' in body && typeof (body as ApiErrorBody).error?.code === 'string';
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+async function sendRequest<T>(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      signal,
+      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', 'network');
+  }
+  const payload = await readBody(response);
+  if (response.ok) return payload as T;
+  if (isApiErrorBody(payload)) {
+    throw new ApiError(response.status, payload.error.code, payload.error.message, payload.error.issues ?? [], payload);
+  }
+  throw new ApiError(response.status, `http_${response.status}`, response.statusText || `HTTP ${response.status}`, [], payload);
+}
+
+/** GET a JSON resource. */
+export function getJson<T>(path: string, query?: QueryParams, signal?: AbortSignal): Promise<T> {
+  return sendRequest<T>('GET', buildApiUrl(path, query), undefined, signal);
+}
+
+/** POST or PATCH a JSON body and read the JSON answer. */
+export function sendJson<T>(method: 'POST' | 'PATCH', path: string, body: unknown): Promise<T> {
+  return sendRequest<T>(method, buildApiUrl(path), body);
+}

@@ -1,0 +1,64 @@
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { AGREEMENT_STATUSES } from '@telar/domain';
+import type { ReactElement } from 'react';
+import { agreementsApi } from '../../api/resources';
+import { PageHeader } from '../../components/page-header.component';
+import { QueryContent } from '../../components/query-content.component';
+import { SearchBox } from '../../components/search-box.component';
+import { t } from '../../i18n/translate';
+import { readChoice } from '../../routes/search-params';
+import { AgreementsTable } from './agreements-table.component';
+
+const routeApi = getRouteApi('/acuerdos');
+const PAGE_SIZE = 25;
+const STATUS_FILTERS = [undefined, ...AGREEMENT_STATUSES] as const;
+
+export function AgreementsListPage(): ReactElement {
+  const search = routeApi.useSearch();
+  const navigate = routeApi.useNavigate();
+  const status = readChoice(search.status, AGREEMENT_STATUSES);
+  const page = search.page ?? 1;
+  const query = useQuery(agreementsApi.list({ q: search.q, status, page, pageSize: PAGE_SIZE }));
+
+  return (
+    <>
+      <PageHeader title={t('agreements.title')} />
+      {/* Status filters are links, so each view has its own address and works without script state. */}
+      <nav aria-label={t('agreements.statusFilter')}>
+        <ul className="status-tabs">
+          {STATUS_FILTERS.map((value) => (
+            <li key={value ?? 'all'}>
+              <Link
+                to="/acuerdos"
+                search={(previous) => ({ ...previous, status: value, page: undefined })}
+                className="status-tabs__link"
+                // Active (aria-current="page") only when the whole search matches this tab's.
+                activeOptions={{ exact: true, includeSearch: true }}
+              >
+                {value ? t(`agreementStatus.${value}`) : t('agreements.all')}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="filters" role="search" aria-label={t('sessions.filters')}>
+        <SearchBox
+          label={t('agreements.searchLabel')}
+          value={search.q ?? ''}
+          onSearch={(q) => void navigate({ search: (previous) => ({ ...previous, q: q || undefined, page: undefined }), replace: true })}
+        />
+      </div>
+      <QueryContent query={query}>
+        {(result) => (
+          <AgreementsTable
+            caption={status ? t(`agreementStatus.${status}`) : t('agreements.title')}
+            isCaptionHidden
+            agreements={result.items}
+            pagination={{ ...result, onPageChange: (next) => void navigate({ search: (previous) => ({ ...previous, page: next }) }) }}
+          />
+        )}
+      </QueryContent>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { useQuery } from '@tanstack/react-query';
+import type { DashboardView } from '@telar/domain';
+import type { ReactElement } from 'react';
+import { dashboardQuery } from '../../api/resources';
+import { PageHeader } from '../../components/page-header.component';
+import { QueryContent } from '../../components/query-content.component';
+import { formatNumber } from '../../i18n/format';
+import { t } from '../../i18n/translate';
+import { AgreementsTable } from '../agreements/agreements-table.component';
+
+const COUNT_KEYS = ['organizations', 'bodies', 'sessions', 'participations', 'agreements', 'followUps'] as const satisfies readonly (keyof DashboardView['counts'])[];
+
+export function DashboardPage(): ReactElement {
+  const query = useQuery(dashboardQuery);
+  return (
+    <>
+      <PageHeader title={t('dashboard.title')} />
+      <QueryContent query={query}>
+        {(dashboard) => (
+          <>
+            <section aria-labelledby="resumen">
+              <h2 id="resumen" className="visually-hidden">
+                {t('dashboard.counts')}
+              </h2>
+              <dl className="count-cards">
+                {COUNT_KEYS.map((key) => (
+                  <div key={key} className="count-card">
+                    <dt>{t(`dashboard.count.${key}`)}</dt>
+                    <dd>{formatNumber(dashboard.counts[key])}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+            <section aria-labelledby="por-vencer">
+              <h2 id="por-vencer">{t('dashboard.dueSoon')}</h2>
+              <AgreementsTable caption={t('dashboard.dueSoon')} isCaptionHidden agreements={dashboard.dueSoon} emptyText={t('dashboard.dueSoonEmpty')} />
+            </section>
+          </>
+        )}
+      </QueryContent>
+    </>
+  );
+}

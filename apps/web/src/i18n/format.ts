@@ -1,0 +1,41 @@
+import { formatSpanishOrdinal, type SessionRef } from '@telar/domain';
+import { t } from './translate';
+
+const LOCALE = 'es-MX';
+const dateFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'UTC' });
+const numberFormat = new Intl.NumberFormat(LOCALE);
+
+
+/** "2022-12-12" → "12 de diciembre de 2022"; calendar dates are read as UTC so no day shifts. */
+export function formatDate(isoDate: string | null | undefined): string {
+  if (!isoDate) return t('app.none');
+  const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
+  return Number.isNaN(date.getTime()) ? isoDate : dateFormat.format(date);
+}
+
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}
+
+/** "Vigésima Primera Sesión Ordinaria", "Sesión Permanente". */
+export function formatSessionTitle(session: Pick<SessionRef, 'kind' | 'number'>): string {
+  const ordinal = session.number === null ? '' : `${formatSpanishOrdinal(session.number)} `;
+  return t(`session.title.${session.kind}`, { ordinal });
+}
+
+/** "Vigésima Primera Sesión Ordinaria, 12 de diciembre de 2022" — the report's wording. */
+export function formatSessionLine(session: Pick<SessionRef, 'kind' | 'number' | 'date'>): string {
+  return `${formatSessionTitle(session)}, ${formatDate(session.date)}`;
+}
+
+/** "REDIM — Red por los Derechos…" style short label for an organisation or body. */
+export function formatRefName(ref: { name: string; acronym: string | null }): string {
+  return ref.acronym ? `${ref.name} (${ref.acronym})` : ref.name;
+}
+
+/** Today's date as YYYY-MM-DD in the user's time zone, for date inputs and due-date checks. */
+export function getTodayIso(): string {
+  const now = new Date();
+  const offset = now.getTimezoneOffset() * 60_000;
+  return new Date(now.getTime() - offset).toISOString().slice(0, 10);
+}

@@ -1,0 +1,14 @@
+import { esMX, type MessageKey } from './es-MX';
+
+export type { MessageKey };
+export type MessageParams = Record<string, string | number>;
+
+/** The interface speaks es-MX; en.ts mirrors the keys for a future language switch. */
+const catalogue: Record<MessageKey, string> = esMX;
+
+/** Looks up a message and fills its `{name}` placeholders. */
+export function t(key: MessageKey, params?: MessageParams): string {
+  const message = catalogue[key];
+  if (!params) return message;
+  return message.replace(/\{(\w+)\}/g, (placeholder, name: string) => String(params[name] ?? placeholder));
+}

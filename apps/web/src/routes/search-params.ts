@@ -1,0 +1,24 @@
+/**
+ * Readers for URL search parameters. The router parses "?page=2" into a number and "?q=2021" too,
+ * so every reader accepts both and drops what it cannot use instead of failing the page.
+ */
+
+export function readText(value: unknown): string | undefined {
+  if (typeof value === 'number') return String(value);
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+export function readPage(value: unknown): number | undefined {
+  const page = typeof value === 'string' ? Number(value) : value;
+  return typeof page === 'number' && Number.isInteger(page) && page > 1 ? page : undefined;
+}
+
+export function readIsoDate(value: unknown): string | undefined {
+  const text = readText(value);
+  return text && /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : undefined;
+}
+
+/** Keeps a value only when it is one of the allowed ones (a sector, a status…). */
+export function readChoice<T extends string>(value: unknown, choices: readonly T[]): T | undefined {
+  return choices.find((choice) => choice === value);
+}

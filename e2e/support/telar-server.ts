@@ -1,0 +1,55 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface RunningTelar {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Starts the built Telar (`npm run build`) on the embedded database in a fresh directory, as a user would. */
+export async function startTelar(): Promise<RunningTelar> {
+  if (!existsSync(join(repoRoot, 'apps/server/dist/cli.js')) || !existsSync(join(repoRoot, 'apps/web/dist/index.html'))) {
+    throw new Error('Telar no está compilado: ejecute `npm run build` antes de las pruebas e2e.');
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'telar-e2e-'));
+  const port = await findFreePort();
+  const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'bin/telar.mjs'), 'serve', '--port', String(port)], {
+    env: { ...process.env, TELAR_DATA_DIR: dataDir, DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('Telar escucha')) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`Telar no arrancó:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    baseUrl,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
