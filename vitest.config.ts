@@ -6,6 +6,7 @@ const apiTests = ['apps/server/src/**/*.api.test.ts'];
 // PostgreSQL server started for the run, and the browser end-to-end tests.
 export default defineConfig({
   test: {
+    reporters: ['default', './scripts/plain-summary.reporter.ts'],
     projects: [
       {
         test: {
