@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findFreePort } from '../../apps/server/src/test/free-port.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -12,16 +12,6 @@ export interface RunningTelar {
   stop(): Promise<void>;
 }
 
-async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** Starts the built Telar (`npm run build`) on the embedded database in a fresh directory, as a user would. */
 export async function startTelar(): Promise<RunningTelar> {

@@ -1,4 +1,4 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiErrorBody, FieldIssue } from '@telar/domain';
 import { z } from 'zod';
 import type { Services } from '../services/index.js';
@@ -33,3 +33,14 @@ export const errorResponses = {
 };
 
 export const IdParamsSchema = z.object({ id: z.string().uuid({ message: 'Identificador no válido.' }) });
+
+/** The OpenAPI route of a JSON create: body validated by `schema`, 201 on success, our error responses. */
+export function jsonCreateRoute<Schema extends z.ZodType>(config: { path: string; tag: string; schema: Schema; description: string }) {
+  return createRoute({
+    method: 'post',
+    path: config.path,
+    tags: [config.tag],
+    request: { body: { content: { 'application/json': { schema: config.schema } }, required: true } },
+    responses: { 201: jsonResponse(config.description), ...errorResponses },
+  });
+}

@@ -1,5 +1,5 @@
 import type { AgreementView, FollowUpView } from '@telar/domain';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import {
   agreementOrganizations,
@@ -9,7 +9,7 @@ import {
   followUps,
   followUpStates,
 } from '../db/schema/index.js';
-import { matchesSearch, type PageRequest, pageClause, queryRows, whereAll } from './query.js';
+import { matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from './query.js';
 import { evidenceJson, organizationRefsJson, sessionRefJson, stateCodesArray } from './views.sql.js';
 
 export interface AgreementFilter {
@@ -93,14 +93,7 @@ export async function insertAgreement(db: Database, values: AgreementValues) {
   return row!;
 }
 
-export async function updateAgreement(db: Database, id: string, version: number, values: Partial<AgreementValues>) {
-  const [row] = await db
-    .update(agreements)
-    .set({ ...values, version: sql`${agreements.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(agreements.id, id), eq(agreements.version, version)))
-    .returning();
-  return row;
-}
+export const updateAgreement = (db: Database, id: string, version: number, values: Partial<AgreementValues>) => updateIfVersion(db, agreements, id, version, values);
 
 export async function replaceAgreementLinks(db: Database, agreementId: string, organizationIds?: string[], stateCodes?: string[]) {
   if (organizationIds) {

@@ -1,8 +1,8 @@
 import type { BodyRef, BodyView } from '@telar/domain';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { bodies } from '../db/schema/index.js';
-import { matchesSearch, type PageRequest, pageClause, queryRows, whereAll } from './query.js';
+import { matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from './query.js';
 
 export type BodyValues = Omit<typeof bodies.$inferInsert, 'id' | 'search'>;
 export type BodyRow = typeof bodies.$inferSelect;
@@ -55,14 +55,7 @@ export async function insertBody(db: Database, values: BodyValues): Promise<Body
   return row!;
 }
 
-export async function updateBody(db: Database, id: string, version: number, values: Partial<BodyValues>) {
-  const [row] = await db
-    .update(bodies)
-    .set({ ...values, version: sql`${bodies.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(bodies.id, id), eq(bodies.version, version)))
-    .returning();
-  return row;
-}
+export const updateBody = (db: Database, id: string, version: number, values: Partial<BodyValues>) => updateIfVersion(db, bodies, id, version, values);
 
 export async function setBodyMechanismAgreement(db: Database, id: string, mechanismAgreementId: string) {
   await db.update(bodies).set({ mechanismAgreementId, version: sql`${bodies.version} + 1`, updatedAt: sql`now()` }).where(eq(bodies.id, id));

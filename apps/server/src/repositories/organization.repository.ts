@@ -1,8 +1,8 @@
 import type { OrganizationRef, OrganizationView } from '@telar/domain';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { organizations } from '../db/schema/index.js';
-import { matchesSearch, type PageRequest, pageClause, queryRows, whereAll } from './query.js';
+import { matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from './query.js';
 
 export interface OrganizationFilter {
   q?: string;
@@ -60,12 +60,4 @@ export async function insertOrganization(db: Database, values: OrganizationValue
   return row!;
 }
 
-/** Writes only when the stored version is the one the edit was based on; undefined otherwise. */
-export async function updateOrganization(db: Database, id: string, version: number, values: Partial<OrganizationValues>) {
-  const [row] = await db
-    .update(organizations)
-    .set({ ...values, version: sql`${organizations.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(organizations.id, id), eq(organizations.version, version)))
-    .returning();
-  return row;
-}
+export const updateOrganization = (db: Database, id: string, version: number, values: Partial<OrganizationValues>) => updateIfVersion(db, organizations, id, version, values);

@@ -1,4 +1,5 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client.js';
 
 /** Runs a raw query on either driver; both return `{ rows }`. */
@@ -35,3 +36,19 @@ export interface PageRequest {
 }
 
 export const pageClause = ({ page, pageSize }: PageRequest) => sql`limit ${pageSize} offset ${(page - 1) * pageSize}`;
+
+/** A table with the record columns (id, version, updated_at) that edits need. */
+type VersionedTable = PgTable & { id: PgColumn; version: PgColumn; updatedAt: PgColumn };
+
+/**
+ * Writes `values` only when the stored version is the one the edit was based on, bumping it.
+ * Returns the updated row, or undefined when the row is missing or the version is stale.
+ */
+export async function updateIfVersion<T extends VersionedTable>(db: Database, table: T, id: string, version: number, values: object) {
+  const rows = (await db
+    .update(table as PgTable)
+    .set({ ...values, version: sql`${table.version} + 1`, updatedAt: sql`now()` } as never)
+    .where(and(eq(table.id, id), eq(table.version, version)))
+    .returning()) as T['$inferSelect'][];
+  return rows[0];
+}

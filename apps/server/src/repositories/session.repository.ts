@@ -1,8 +1,8 @@
 import type { ParticipationView, SessionView } from '@telar/domain';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { participationOrganizations, participations, sessions } from '../db/schema/index.js';
-import { matchesSearch, type PageRequest, pageClause, queryRows, whereAll } from './query.js';
+import { matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from './query.js';
 import { bodyRefJson, evidenceJson, organizationRefsJson, sessionRefJson } from './views.sql.js';
 
 export interface SessionFilter {
@@ -77,14 +77,7 @@ export async function insertSession(db: Database, values: SessionValues): Promis
   return row!;
 }
 
-export async function updateSession(db: Database, id: string, version: number, values: Partial<SessionValues>) {
-  const [row] = await db
-    .update(sessions)
-    .set({ ...values, version: sql`${sessions.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(sessions.id, id), eq(sessions.version, version)))
-    .returning();
-  return row;
-}
+export const updateSession = (db: Database, id: string, version: number, values: Partial<SessionValues>) => updateIfVersion(db, sessions, id, version, values);
 
 const participationViewColumns = sql`p.id, ${sessionRefJson(sql`s`, sql`b`)} as session,
   ${organizationRefsJson(sql`participation_organizations`, sql`participation_id`, sql`p.id`, sql`j.position`)} as organizations,
@@ -145,14 +138,8 @@ export async function replaceParticipationOrganizations(db: Database, participat
   }
 }
 
-export async function updateParticipation(db: Database, id: string, version: number, values: { description?: string }) {
-  const [row] = await db
-    .update(participations)
-    .set({ ...values, version: sql`${participations.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(participations.id, id), eq(participations.version, version)))
-    .returning();
-  return row;
-}
+export const updateParticipation = (db: Database, id: string, version: number, values: { description?: string }) =>
+  updateIfVersion(db, participations, id, version, values);
 
 /** Attaches minutes found by an import; bumps the version so open edit forms see the change. */
 export async function setSessionMinutes(db: Database, id: string, minutesEvidenceId: string) {

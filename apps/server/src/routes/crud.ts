@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { PageQuerySchema } from '@telar/domain';
 import type { z } from 'zod';
-import { type createRouter, errorResponses, IdParamsSchema, jsonResponse } from '../http/validation.js';
+import { type createRouter, errorResponses, IdParamsSchema, jsonCreateRoute, jsonResponse } from '../http/validation.js';
 import type { Services } from '../services/index.js';
 
 type Router = ReturnType<typeof createRouter>;
@@ -50,13 +50,7 @@ export function registerCrudRoutes<Filter, Create, Update>(
     async (c) => c.json(await service(c).get(c.req.valid('param').id), 200),
   );
   router.openapi(
-    createRoute({
-      method: 'post',
-      path,
-      tags: [tag],
-      request: { body: { content: { 'application/json': { schema: definition.createSchema as AnyObjectSchema } }, required: true } },
-      responses: { 201: jsonResponse('Creado'), ...errorResponses },
-    }),
+    jsonCreateRoute({ path, tag, schema: definition.createSchema as AnyObjectSchema, description: 'Creado' }),
     async (c) => c.json(await service(c).create(c.req.valid('json') as Create), 201),
   );
   router.openapi(

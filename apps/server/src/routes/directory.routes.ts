@@ -10,7 +10,7 @@ import {
   StateCodeSchema,
 } from '@telar/domain';
 import { z } from 'zod';
-import { type createRouter, errorResponses, jsonResponse } from '../http/validation.js';
+import { type createRouter, jsonCreateRoute, jsonResponse } from '../http/validation.js';
 import { registerCrudRoutes } from './crud.js';
 
 /** Organisations, collegiate bodies, the states catalogue and the home-page summary. */
@@ -32,23 +32,11 @@ export function registerDirectoryRoutes(router: ReturnType<typeof createRouter>)
     service: (s) => s.bodies,
   });
   router.openapi(
-    createRoute({
-      method: 'post',
-      path: '/memberships',
-      tags: ['Órganos colegiados'],
-      request: { body: { content: { 'application/json': { schema: MembershipCreateSchema } }, required: true } },
-      responses: { 201: jsonResponse('Integración registrada'), ...errorResponses },
-    }),
+    jsonCreateRoute({ path: '/memberships', tag: 'Órganos colegiados', schema: MembershipCreateSchema, description: 'Integración registrada' }),
     async (c) => c.json(await c.var.services.memberships.create(c.req.valid('json') as z.output<typeof MembershipCreateSchema>), 201),
   );
   router.openapi(
-    createRoute({
-      method: 'post',
-      path: '/focal-points',
-      tags: ['Órganos colegiados'],
-      request: { body: { content: { 'application/json': { schema: FocalPointCreateSchema } }, required: true } },
-      responses: { 201: jsonResponse('Enlace registrado; la integración con sus enlaces'), ...errorResponses },
-    }),
+    jsonCreateRoute({ path: '/focal-points', tag: 'Órganos colegiados', schema: FocalPointCreateSchema, description: 'Enlace registrado; la integración con sus enlaces' }),
     async (c) => c.json(await c.var.services.memberships.addFocalPoint(c.req.valid('json') as z.output<typeof FocalPointCreateSchema>), 201),
   );
   router.openapi(

@@ -14,10 +14,8 @@ import {
   StateCodeSchema,
 } from '@telar/domain';
 import { z } from 'zod';
-import { type createRouter, errorResponses, IdParamsSchema, jsonResponse } from '../http/validation.js';
+import { type createRouter, errorResponses, IdParamsSchema, jsonCreateRoute, jsonResponse } from '../http/validation.js';
 import { registerCrudRoutes } from './crud.js';
-
-const jsonBody = (schema: z.ZodType) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 
 /** Sessions with their participations, agreements and follow-ups. */
 export function registerSessionRoutes(router: ReturnType<typeof createRouter>) {
@@ -46,13 +44,7 @@ export function registerSessionRoutes(router: ReturnType<typeof createRouter>) {
   });
 
   router.openapi(
-    createRoute({
-      method: 'post',
-      path: '/participations',
-      tags: ['Sesiones'],
-      request: jsonBody(ParticipationCreateSchema),
-      responses: { 201: jsonResponse('Participación registrada'), ...errorResponses },
-    }),
+    jsonCreateRoute({ path: '/participations', tag: 'Sesiones', schema: ParticipationCreateSchema, description: 'Participación registrada' }),
     async (c) => c.json(await c.var.services.sessions.addParticipation(c.req.valid('json') as z.output<typeof ParticipationCreateSchema>), 201),
   );
   router.openapi(
@@ -60,20 +52,14 @@ export function registerSessionRoutes(router: ReturnType<typeof createRouter>) {
       method: 'patch',
       path: '/participations/{id}',
       tags: ['Sesiones'],
-      request: { params: IdParamsSchema, ...jsonBody(ParticipationUpdateSchema) },
+      request: { params: IdParamsSchema, body: { content: { 'application/json': { schema: ParticipationUpdateSchema } }, required: true } },
       responses: { 200: jsonResponse('Participación actualizada'), ...errorResponses },
     }),
     async (c) =>
       c.json(await c.var.services.sessions.updateParticipation(c.req.valid('param').id, c.req.valid('json') as z.output<typeof ParticipationUpdateSchema>), 200),
   );
   router.openapi(
-    createRoute({
-      method: 'post',
-      path: '/follow-ups',
-      tags: ['Acuerdos'],
-      request: jsonBody(FollowUpCreateSchema),
-      responses: { 201: jsonResponse('Seguimiento registrado'), ...errorResponses },
-    }),
+    jsonCreateRoute({ path: '/follow-ups', tag: 'Acuerdos', schema: FollowUpCreateSchema, description: 'Seguimiento registrado' }),
     async (c) => c.json(await c.var.services.agreements.addFollowUp(c.req.valid('json') as z.output<typeof FollowUpCreateSchema>), 201),
   );
 }

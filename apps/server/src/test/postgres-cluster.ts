@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findFreePort } from './free-port.js';
 
 /** A throwaway PostgreSQL cluster for one test run: started in about a second, removed afterwards. */
 export interface PostgresCluster {
@@ -18,16 +18,6 @@ function findPostgresBin(): string {
   return bin;
 }
 
-async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 export async function startPostgresCluster(): Promise<PostgresCluster> {
   const bin = findPostgresBin();
