@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import JSZip from 'jszip';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const telarBin = fileURLToPath(new URL('../bin/telar.mjs', import.meta.url));
+const seedPath = fileURLToPath(new URL('../../shared/seeds/000_8ad403c787fb8b13.txt', import.meta.url));
+const workDir = mkdtempSync(join(tmpdir(), 'telar-cli-'));
+const env = { ...process.env, TELAR_DATA_DIR: join(workDir, 'data'), DATABASE_URL: '' };
+
+/** Runs the built `telar` command on the embedded database of this test. */
+async function telar(...args: string[]) {
+  return run(process.execPath, [telarBin, ...args], { env });
+}
+
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+describe('telar command line', () => {
+  const seedCounts = { sessions: 9, participations: 13, agreements: 2, followUps: 11, organizations: 13 };
+
+  it('describes the seed in a dry run without writing, then imports it once', async () => {
+    const dryRun = JSON.parse((await telar('import', 'mechanism-report', seedPath, '--dry-run', '--json')).stdout);
+    expect(dryRun).toEqual({ described: seedCounts, created: seedCounts, warnings: [], diagnostics: [] });
+    const first = JSON.parse((await telar('import', 'mechanism-report', seedPath, '--body', 'COMSE', '--json')).stdout);
+    expect(first.created).toEqual(seedCounts);
+    const second = JSON.parse((await telar('import', 'mechanism-report', seedPath, '--body', 'COMSE', '--json')).stdout);
+    expect(second.created).toEqual({ sessions: 0, participations: 0, agreements: 0, followUps: 0, organizations: 0 });
+  });
+
+  it('writes the report as JSON with ISO state codes and as a Word document', async () => {
+    const jsonPath = join(workDir, 'informe.json');
+    await telar('report', 'mechanism', '--body', 'COMSE', '--from', '2022-11-01', '--to', '2023-10-31', '--format', 'json', '--out', jsonPath);
+    const report = JSON.parse(readFileSync(jsonPath, 'utf8'));
+    expect(report.blocks).toHaveLength(13);
+    expect(report.blocks[0].session).toEqual({ kind: 'ordinary', number: 21, date: '2022-12-12' });
+    expect(report.blocks.map((b: { followUp: { states: string[] } | null }) => b.followUp?.states.length ?? null)).toEqual([
+      null, 14, null, 0, 0, 8, 0, 0, 0, 1, 0, 5, 0,
+    ]);
+
+    const docxPath = join(workDir, 'informe.docx');
+    await telar('report', 'mechanism', '--body', 'COMSE', '--from', '2022-11-01', '--to', '2023-10-31', '--format', 'docx', '--out', docxPath);
+    const xml = await (await JSZip.loadAsync(readFileSync(docxPath))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('Universidad Autónoma de Yucatán');
+  });
+
+  it('exits with an error and line-numbered diagnostics for a malformed file, writing nothing', async () => {
+    const badPath = join(workDir, 'malo.txt');
+    writeFileSync(badPath, 'Participante:\tAlguien\nNúmero, tipo de sesión y fecha:\tSesión Imaginaria, 40 de mayo de 2023\n');
+    const failure = await telar('import', 'mechanism-report', badPath, '--json').catch((error: { code: number; stdout: string }) => error);
+    expect(failure).toMatchObject({ code: 1 });
+    const result = JSON.parse((failure as { stdout: string }).stdout);
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ line: 2, field: 'Número, tipo de sesión y fecha' }));
+    expect(result.created).toEqual({ sessions: 0, participations: 0, agreements: 0, followUps: 0, organizations: 0 });
+  });
+});
