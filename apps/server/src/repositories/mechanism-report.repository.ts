@@ -11,7 +11,8 @@ export async function listMechanismBlocks(db: Database, bodyId: string, from: st
   return queryRows<MechanismBlock>(
     db,
     sql`select
-      (select coalesce(json_agg(o.name order by po.position), '[]'::json) from participation_organizations po
+      -- Participants are named as the reports name them: "Red por los Derechos de la Infancia en México (REDIM)".
+      (select coalesce(json_agg(o.name || coalesce(' (' || o.acronym || ')', '') order by po.position), '[]'::json) from participation_organizations po
          join organizations o on o.id = po.organization_id where po.participation_id = p.id) as participants,
       json_build_object('kind', s.kind, 'number', s.number, 'date', s.date::text) as session,
       p.description,
