@@ -91,6 +91,12 @@ const bodyDetailRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/bodies/body-detail.page'), 'BodyDetailPage'),
 });
 
+const bodyEditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/organos/$bodyId/editar',
+  component: lazyRouteComponent(() => import('./features/bodies/body-form.page'), 'BodyEditPage'),
+});
+
 const sessionsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sesiones',
@@ -118,6 +124,12 @@ const sessionDetailRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sesiones/$sessionId',
   component: lazyRouteComponent(() => import('./features/sessions/session-detail.page'), 'SessionDetailPage'),
+});
+
+const sessionEditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sesiones/$sessionId/editar',
+  component: lazyRouteComponent(() => import('./features/sessions/session-form.page'), 'SessionEditPage'),
 });
 
 const agreementsRoute = createRoute({
@@ -163,9 +175,11 @@ const routeTree = rootRoute.addChildren([
   bodiesRoute,
   bodyNewRoute,
   bodyDetailRoute,
+  bodyEditRoute,
   sessionsRoute,
   sessionNewRoute,
   sessionDetailRoute,
+  sessionEditRoute,
   agreementsRoute,
   agreementDetailRoute,
   importRoute,

@@ -39,3 +39,10 @@ export function applyApiErrorToForm<T extends FieldValues>(error: unknown, form:
   const message = hasPlacedIssues && unplaced.length === 0 ? t('error.validation') : [describeApiError(error), ...unplaced].join(' ');
   form.setError('root.server', { type: 'server', message });
 }
+
+/** Re-addresses a request's field issues ("file") to where those fields sit in a larger form ("upload.file"). */
+export function prefixIssuePaths(error: unknown, prefix: string): unknown {
+  if (!(error instanceof ApiError)) return error;
+  const issues = error.issues.map((issue) => ({ ...issue, path: `${prefix}.${issue.path}` }));
+  return new ApiError(error.status, error.code, error.message, issues, error.body);
+}

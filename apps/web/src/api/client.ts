@@ -47,13 +47,15 @@ async function readBody(response: Response): Promise<unknown> {
 }
 
 async function sendRequest<T>(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  // Multipart bodies go as they are: the browser writes their Content-Type with the boundary.
+  const isJson = body !== undefined && !(body instanceof FormData);
   let response: Response;
   try {
     response = await fetch(url, {
       method,
       signal,
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: isJson ? { Accept: 'application/json', 'Content-Type': 'application/json' } : { Accept: 'application/json' },
+      body: isJson ? JSON.stringify(body) : (body as FormData | undefined),
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
@@ -70,6 +72,11 @@ async function sendRequest<T>(method: string, url: string, body?: unknown, signa
 /** GET a JSON resource. */
 export function getJson<T>(path: string, query?: QueryParams, signal?: AbortSignal): Promise<T> {
   return sendRequest<T>('GET', buildApiUrl(path, query), undefined, signal);
+}
+
+/** POST a multipart form (a file upload) and read the JSON answer. */
+export function sendFormData<T>(path: string, form: FormData): Promise<T> {
+  return sendRequest<T>('POST', buildApiUrl(path), form);
 }
 
 /** POST or PATCH a JSON body and read the JSON answer. */

@@ -5,7 +5,10 @@ import type {
   BodyDetailView,
   BodyView,
   DashboardView,
+  EvidenceKind,
+  EvidenceView,
   FollowUpView,
+  MembershipView,
   OrganizationDetailView,
   OrganizationView,
   Page,
@@ -14,10 +17,15 @@ import type {
   SessionView,
   StateView,
 } from '@telar/domain';
-import { getJson, sendJson, type QueryParams } from './client';
+import { getJson, sendFormData, sendJson, type QueryParams } from './client';
 
 /** List, detail, create and update for one REST collection under /api. */
 function defineResource<TItem, TDetail>(collection: string) {
+  const detail = (id: string) =>
+    queryOptions({
+      queryKey: [collection, 'detail', id],
+      queryFn: ({ signal }) => getJson<TDetail>(`/${collection}/${encodeURIComponent(id)}`, undefined, signal),
+    });
   return {
     list: (params: QueryParams = {}) =>
       queryOptions({
@@ -26,11 +34,9 @@ function defineResource<TItem, TDetail>(collection: string) {
         // Keeps the table on screen while the next page or filter loads.
         placeholderData: keepPreviousData,
       }),
-    detail: (id: string) =>
-      queryOptions({
-        queryKey: [collection, 'detail', id],
-        queryFn: ({ signal }) => getJson<TDetail>(`/${collection}/${encodeURIComponent(id)}`, undefined, signal),
-      }),
+    detail,
+    /** The detail an edit page starts from: what the server has now, not a cached copy. */
+    detailForEdit: (id: string) => queryOptions({ ...detail(id), staleTime: 0 }),
     create: (input: unknown) => sendJson<TItem>('POST', `/${collection}`, input),
     update: (id: string, input: unknown) => sendJson<TItem>('PATCH', `/${collection}/${encodeURIComponent(id)}`, input),
   };
@@ -42,6 +48,29 @@ export const sessionsApi = defineResource<SessionView, SessionDetailView>('sessi
 export const agreementsApi = defineResource<AgreementView, AgreementDetailView>('agreements');
 export const participationsApi = defineResource<ParticipationView, ParticipationView>('participations');
 export const followUpsApi = defineResource<FollowUpView, FollowUpView>('follow-ups');
+
+/** Memberships and focal points are read with their body; both writes answer with the membership. */
+export const membershipsApi = {
+  create: (input: unknown) => sendJson<MembershipView>('POST', '/memberships', input),
+  addFocalPoint: (input: unknown) => sendJson<MembershipView>('POST', '/focal-points', input),
+};
+
+/** Fields of an evidence upload (POST /api/evidence, multipart). */
+export interface EvidenceUpload {
+  file: File;
+  title: string;
+  kind: EvidenceKind;
+}
+
+export const evidenceApi = {
+  upload: ({ file, title, kind }: EvidenceUpload) => {
+    const form = new FormData();
+    form.set('file', file);
+    form.set('title', title);
+    form.set('kind', kind);
+    return sendFormData<EvidenceView>('/evidence', form);
+  },
+};
 
 /** Largest page the API serves; enough for every body in the country's structure. */
 const MAX_PAGE_SIZE = 500;

@@ -1,3 +1,5 @@
+import { useId } from 'react';
+
 export interface CheckboxOption {
   value: string;
   label: string;
@@ -9,12 +11,16 @@ interface CheckboxGroupProps {
   onChange: (value: string[]) => void;
   /** Grid layout for long lists such as the 32 states. */
   isCompact?: boolean;
+  /** Radio buttons: choosing one replaces the choice. */
+  isSingleChoice?: boolean;
 }
 
-/** Checkboxes bound to an array of values; place it inside a FormFieldset for its legend. */
-export function CheckboxGroup({ options, value, onChange, isCompact }: CheckboxGroupProps) {
+/** Checkboxes (or radio buttons) bound to an array of values; place it inside a FormFieldset for its legend. */
+export function CheckboxGroup({ options, value, onChange, isCompact, isSingleChoice }: CheckboxGroupProps) {
+  const radioName = useId();
   const selected = new Set(value);
   const toggleOption = (optionValue: string, isChecked: boolean) => {
+    if (isSingleChoice) return onChange([optionValue]);
     const next = new Set(selected);
     if (isChecked) next.add(optionValue);
     else next.delete(optionValue);
@@ -27,7 +33,8 @@ export function CheckboxGroup({ options, value, onChange, isCompact }: CheckboxG
         <li key={option.value}>
           <label className="checkbox">
             <input
-              type="checkbox"
+              type={isSingleChoice ? 'radio' : 'checkbox'}
+              name={isSingleChoice ? radioName : undefined}
               value={option.value}
               checked={selected.has(option.value)}
               onChange={(event) => toggleOption(option.value, event.target.checked)}

@@ -19,10 +19,14 @@ interface OrganizationPickerProps {
   onChange: (ids: string[]) => void;
   error?: string;
   isRequired?: boolean;
+  /** One organisation at most (radio buttons); choosing another replaces it. */
+  isSingleChoice?: boolean;
+  /** Names of organisations already chosen when the form opens (an edit). */
+  knownOrganizations?: readonly OrganizationRef[];
 }
 
-/** Multi-select of organisations: search the directory, tick results, remove chosen ones. */
-export function OrganizationPicker({ legend, searchLabel, value, onChange, error, isRequired }: OrganizationPickerProps) {
+/** Choice of organisations: search the directory, tick results, remove chosen ones. */
+export function OrganizationPicker({ legend, searchLabel, value, onChange, error, isRequired, isSingleChoice, knownOrganizations = [] }: OrganizationPickerProps) {
   const [query, setQuery] = useState('');
   // Names of chosen organisations survive new searches that no longer list them.
   const [known, setKnown] = useState<Map<string, OrganizationRef>>(() => new Map());
@@ -34,7 +38,7 @@ export function OrganizationPicker({ legend, searchLabel, value, onChange, error
     const foundIds = new Set(found.map((organization) => organization.id));
     setKnown((previous) => new Map([...previous, ...found.map((organization) => [organization.id, organization] as const)]));
     // Ticks from this result list replace its share of the selection; others stay.
-    onChange([...value.filter((id) => !foundIds.has(id)), ...ids]);
+    onChange(isSingleChoice ? ids : [...value.filter((id) => !foundIds.has(id)), ...ids]);
   };
 
   return (
@@ -53,6 +57,7 @@ export function OrganizationPicker({ legend, searchLabel, value, onChange, error
               options={found.map((organization) => ({ value: organization.id, label: formatRefName(organization) }))}
               value={value.filter((id) => found.some((organization) => organization.id === id))}
               onChange={selectResults}
+              isSingleChoice={isSingleChoice}
             />
           )}
         </div>
@@ -63,7 +68,8 @@ export function OrganizationPicker({ legend, searchLabel, value, onChange, error
           ) : (
             <ul className="chip-list">
               {value.map((id) => {
-                const name = known.get(id)?.acronym ?? known.get(id)?.name ?? id;
+                const organization = known.get(id) ?? knownOrganizations.find((candidate) => candidate.id === id);
+                const name = organization?.acronym ?? organization?.name ?? id;
                 return (
                   <li key={id} className="chip">
                     <span>{name}</span>

@@ -1,4 +1,5 @@
 import type { FollowUpView } from '@telar/domain';
+import { EvidenceLinks } from '../../components/evidence-links.component';
 import { useStates } from '../../components/state-fields.component';
 import { formatDate } from '../../i18n/format';
 import { t } from '../../i18n/translate';
@@ -31,19 +32,7 @@ export function FollowUpTimeline({ followUps, emptyText }: FollowUpTimelineProps
           )}
           {followUp.evidence.length > 0 && (
             <p className="timeline__meta">
-              <span className="timeline__label">{t('followUps.evidence')}:</span>{' '}
-              {followUp.evidence.map((evidence, index) => (
-                <span key={evidence.id}>
-                  {index > 0 && ', '}
-                  {evidence.url ? (
-                    <a href={evidence.url} rel="noopener noreferrer" target="_blank">
-                      {evidence.title}
-                    </a>
-                  ) : (
-                    evidence.title
-                  )}
-                </span>
-              ))}
+              <span className="timeline__label">{t('followUps.evidence')}:</span> <EvidenceLinks evidence={followUp.evidence} separator=", " />
             </p>
           )}
         </li>

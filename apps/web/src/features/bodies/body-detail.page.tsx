@@ -2,12 +2,16 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { bodiesApi } from '../../api/resources';
+import { Disclosure } from '../../components/disclosure.component';
 import { PageHeader } from '../../components/page-header.component';
+import { PageSection } from '../../components/page-section.component';
 import { QueryContent } from '../../components/query-content.component';
 import { useStates } from '../../components/state-fields.component';
 import { formatRefName } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { SessionsTable } from '../sessions/sessions-table.component';
+import { FocalPointForm, MembershipForm } from './membership-forms.component';
+import { MembershipsTable } from './memberships-table.component';
 
 const routeApi = getRouteApi('/organos/$bodyId');
 
@@ -23,9 +27,14 @@ export function BodyDetailPage(): ReactElement {
             title={body.name}
             eyebrow={t(`bodyKind.${body.kind}`)}
             actions={
-              <Link to="/sesiones/nueva" search={{ bodyId }} className="button button--primary">
-                {t('bodies.newSession')}
-              </Link>
+              <>
+                <Link to="/organos/$bodyId/editar" params={{ bodyId }} className="button">
+                  {t('bodies.edit')}
+                </Link>
+                <Link to="/sesiones/nueva" search={{ bodyId }} className="button button--primary">
+                  {t('bodies.newSession')}
+                </Link>
+              </>
             }
           />
           <dl className="facts">
@@ -43,8 +52,7 @@ export function BodyDetailPage(): ReactElement {
             </div>
           </dl>
           {body.children.length > 0 && (
-            <section aria-labelledby="integrantes">
-              <h2 id="integrantes">{t('bodies.children')}</h2>
+            <PageSection id="organos-integrantes" title={t('bodies.children')}>
               <ul className="record-list">
                 {body.children.map((child) => (
                   <li key={child.id}>
@@ -54,12 +62,22 @@ export function BodyDetailPage(): ReactElement {
                   </li>
                 ))}
               </ul>
-            </section>
+            </PageSection>
           )}
-          <section aria-labelledby="sesiones">
-            <h2 id="sesiones">{t('bodies.sessions')}</h2>
+          <PageSection id="integrantes" title={t('bodies.memberships')}>
+            <MembershipsTable memberships={body.memberships} />
+            {body.memberships.map((membership) => (
+              <Disclosure key={membership.id} summary={t('memberships.addFocalPoint', { name: membership.organization.acronym ?? membership.organization.name })}>
+                <FocalPointForm membershipId={membership.id} />
+              </Disclosure>
+            ))}
+          </PageSection>
+          <PageSection id="sesiones" title={t('bodies.sessions')}>
             <SessionsTable caption={t('bodies.sessions')} isCaptionHidden sessions={body.sessions} emptyText={t('bodies.sessionsEmpty')} />
-          </section>
+          </PageSection>
+          <PageSection id="agregar-integrante" title={t('bodies.addMembership')} isPanel>
+            <MembershipForm bodyId={body.id} />
+          </PageSection>
         </>
       )}
     </QueryContent>

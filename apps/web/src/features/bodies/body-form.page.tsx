@@ -1,81 +1,112 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { BODY_KINDS, BODY_LEVELS, BodyCreateSchema } from '@telar/domain';
+import { BODY_KINDS, BODY_LEVELS, BodyCreateSchema, BodyUpdateSchema, type BodyCreateInput, type BodyView } from '@telar/domain';
 import type { ReactElement } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useFormContext } from 'react-hook-form';
+import { useEditForm } from '../../api/edit-form.hook';
 import { bodiesApi } from '../../api/resources';
 import { useSaveForm } from '../../api/save-form.hook';
-import { FormAlert } from '../../components/form-alert.component';
+import { ChoiceOptions } from '../../components/choice-options.component';
+import { EditPage } from '../../components/edit-page.component';
 import { FormField } from '../../components/form-field.component';
-import { PageHeader } from '../../components/page-header.component';
+import { FormFrame } from '../../components/form-frame.component';
 import { NullableSelect } from '../../components/nullable-select.component';
+import { PageHeader } from '../../components/page-header.component';
 import { useStateOptions } from '../../components/state-fields.component';
-import { SubmitButton } from '../../components/submit-button.component';
 import { t } from '../../i18n/translate';
 import { useBodyOptions } from './body-options.hook';
 
-const routeApi = getRouteApi('/organos/nuevo');
+/** Kind, name, acronym, parent, level and state: the fields of both body forms. */
+function BodyFields({ editedBodyId }: { editedBodyId?: string }) {
+  const { register, control, formState } = useFormContext<BodyCreateInput>();
+  const { errors } = formState;
+  const bodyOptions = useBodyOptions(editedBodyId);
+  const stateOptions = useStateOptions();
+  return (
+    <>
+      <FormField label={t('bodyKind.label')} error={errors.kind?.message} isRequired>
+        {(fieldControl) => (
+          <select {...fieldControl} {...register('kind')}>
+            <ChoiceOptions values={BODY_KINDS} getLabel={(kind) => t(`bodyKind.${kind}`)} />
+          </select>
+        )}
+      </FormField>
+      <FormField label={t('bodies.name')} error={errors.name?.message} isRequired>
+        {(fieldControl) => <input {...fieldControl} {...register('name')} type="text" />}
+      </FormField>
+      <FormField label={t('bodies.acronym')} error={errors.acronym?.message}>
+        {(fieldControl) => <input {...fieldControl} {...register('acronym')} type="text" />}
+      </FormField>
+      <FormField label={t('bodies.parent')} error={errors.parentId?.message}>
+        {(fieldControl) => (
+          <NullableSelect formControl={control} name="parentId" fieldControl={fieldControl} options={bodyOptions} blankLabel={t('form.noneOption')} blankValue={null} />
+        )}
+      </FormField>
+      <FormField label={t('bodyLevel.label')} error={errors.level?.message} isRequired>
+        {(fieldControl) => (
+          <select {...fieldControl} {...register('level')}>
+            <ChoiceOptions values={BODY_LEVELS} getLabel={(level) => t(`bodyLevel.${level}`)} />
+          </select>
+        )}
+      </FormField>
+      <FormField label={t('bodies.state')} error={errors.stateCode?.message}>
+        {(fieldControl) => (
+          <NullableSelect formControl={control} name="stateCode" fieldControl={fieldControl} options={stateOptions} blankLabel={t('form.noneOption')} blankValue={null} />
+        )}
+      </FormField>
+    </>
+  );
+}
+
+const createRouteApi = getRouteApi('/organos/nuevo');
 
 export function BodyCreatePage(): ReactElement {
-  const { parentId } = routeApi.useSearch();
+  const { parentId } = createRouteApi.useSearch();
   const navigate = useNavigate();
-  const bodyOptions = useBodyOptions();
   const form = useForm({
     resolver: zodResolver(BodyCreateSchema),
     defaultValues: { kind: 'commission', name: '', acronym: '', parentId: parentId ?? null, level: 'national', stateCode: null },
   });
-  const { register, formState } = form;
-  const { errors } = formState;
-  const stateOptions = useStateOptions();
-  const submitForm = useSaveForm(form, bodiesApi.create, (saved) => navigate({ to: '/organos/$bodyId', params: { bodyId: saved.id } }));
-
+  const saveState = useSaveForm(form, bodiesApi.create, (saved) => navigate({ to: '/organos/$bodyId', params: { bodyId: saved.id } }));
   return (
     <>
       <PageHeader title={t('bodies.new')} eyebrow={t('nav.bodies')} />
-      <form className="form" onSubmit={submitForm} noValidate>
-        {errors.root?.server && <FormAlert tone="error">{errors.root.server.message}</FormAlert>}
-        <FormField label={t('bodyKind.label')} error={errors.kind?.message} isRequired>
-          {(control) => (
-            <select {...control} {...register('kind')}>
-              {BODY_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`bodyKind.${kind}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField label={t('bodies.name')} error={errors.name?.message} isRequired>
-          {(control) => <input {...control} {...register('name')} type="text" />}
-        </FormField>
-        <FormField label={t('bodies.acronym')} error={errors.acronym?.message}>
-          {(control) => <input {...control} {...register('acronym')} type="text" />}
-        </FormField>
-        <FormField label={t('bodies.parent')} error={errors.parentId?.message}>
-          {(control) => (
-            <NullableSelect formControl={form.control} name="parentId" fieldControl={control} options={bodyOptions} blankLabel={t('form.noneOption')} blankValue={null} />
-          )}
-        </FormField>
-        <FormField label={t('bodyLevel.label')} error={errors.level?.message} isRequired>
-          {(control) => (
-            <select {...control} {...register('level')}>
-              {BODY_LEVELS.map((level) => (
-                <option key={level} value={level}>
-                  {t(`bodyLevel.${level}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField label={t('bodies.state')} error={errors.stateCode?.message}>
-          {(control) => (
-            <NullableSelect formControl={form.control} name="stateCode" fieldControl={control} options={stateOptions} blankLabel={t('form.noneOption')} blankValue={null} />
-          )}
-        </FormField>
-        <div className="form__actions">
-          <SubmitButton label={t('form.save')} isPending={formState.isSubmitting} />
-        </div>
-      </form>
+      <FormFrame form={form} saveState={saveState} submitLabel={t('form.save')}>
+        <BodyFields />
+      </FormFrame>
     </>
+  );
+}
+
+function toBodyValues(body: BodyView) {
+  return { kind: body.kind, name: body.name, acronym: body.acronym ?? '', parentId: body.parentId, level: body.level, stateCode: body.stateCode };
+}
+
+function BodyEditForm({ body }: { body: BodyView }) {
+  const navigate = useNavigate();
+  const { form, saveState } = useEditForm({
+    schema: BodyUpdateSchema,
+    record: body,
+    toValues: toBodyValues,
+    update: bodiesApi.update,
+    onSaved: (saved) => navigate({ to: '/organos/$bodyId', params: { bodyId: saved.id } }),
+  });
+  return (
+    <FormFrame form={form} saveState={saveState} submitLabel={t('form.saveChanges')} canCancel>
+      <BodyFields editedBodyId={body.id} />
+    </FormFrame>
+  );
+}
+
+const editRouteApi = getRouteApi('/organos/$bodyId/editar');
+
+export function BodyEditPage(): ReactElement {
+  const { bodyId } = editRouteApi.useParams();
+  const query = useQuery(bodiesApi.detailForEdit(bodyId));
+  return (
+    <EditPage query={query} title={t('bodies.edit')} getEyebrow={(body) => body.name}>
+      {(body) => <BodyEditForm body={body} />}
+    </EditPage>
   );
 }

@@ -3,6 +3,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { organizationsApi } from '../../api/resources';
 import { PageHeader } from '../../components/page-header.component';
+import { PageSection } from '../../components/page-section.component';
 import { QueryContent } from '../../components/query-content.component';
 import { useStates } from '../../components/state-fields.component';
 import { formatSessionLine } from '../../i18n/format';
@@ -46,8 +47,7 @@ export function OrganizationDetailPage(): ReactElement {
               <dd>{organization.stateCode ? getStateName(organization.stateCode) : t('app.none')}</dd>
             </div>
           </dl>
-          <section aria-labelledby="participaciones">
-            <h2 id="participaciones">{t('organizations.participations')}</h2>
+          <PageSection id="participaciones" title={t('organizations.participations')}>
             {organization.participations.length === 0 ? (
               <p className="empty">{t('organizations.participationsEmpty')}</p>
             ) : (
@@ -62,11 +62,10 @@ export function OrganizationDetailPage(): ReactElement {
                 ))}
               </ul>
             )}
-          </section>
-          <section aria-labelledby="acuerdos">
-            <h2 id="acuerdos">{t('organizations.agreements')}</h2>
+          </PageSection>
+          <PageSection id="acuerdos" title={t('organizations.agreements')}>
             <AgreementsTable caption={t('organizations.agreements')} isCaptionHidden agreements={organization.agreements} emptyText={t('organizations.agreementsEmpty')} />
-          </section>
+          </PageSection>
         </>
       )}
     </QueryContent>

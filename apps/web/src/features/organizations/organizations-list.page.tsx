@@ -3,6 +3,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { SECTORS, type OrganizationView } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { organizationsApi } from '../../api/resources';
+import { ChoiceOptions } from '../../components/choice-options.component';
 import { FormField } from '../../components/form-field.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PaginatedTable, type TableColumn } from '../../components/paginated-table.component';
@@ -60,11 +61,7 @@ export function OrganizationsListPage(): ReactElement {
           {(control) => (
             <select {...control} value={sector ?? ''} onChange={(event) => updateFilters({ sector: event.target.value || undefined })}>
               <option value="">{t('form.allOption')}</option>
-              {SECTORS.map((value) => (
-                <option key={value} value={value}>
-                  {t(`sector.${value}`)}
-                </option>
-              ))}
+              <ChoiceOptions values={SECTORS} getLabel={(value) => t(`sector.${value}`)} />
             </select>
           )}
         </FormField>

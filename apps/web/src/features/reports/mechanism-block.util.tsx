@@ -1,5 +1,6 @@
 import type { MechanismBlock } from '@telar/domain';
 import type { ReactNode } from 'react';
+import { EvidenceLinks } from '../../components/evidence-links.component';
 import { formatSessionLine } from '../../i18n/format';
 import { t, type MessageKey } from '../../i18n/translate';
 
@@ -25,20 +26,6 @@ export const MECHANISM_BLOCK_FIELDS: readonly BlockField[] = [
   { label: 'reports.field.followUp', render: (block) => block.followUp?.text || NOT_APPLICABLE() },
   {
     label: 'reports.field.evidence',
-    render: (block) =>
-      block.evidence.length === 0
-        ? NOT_APPLICABLE()
-        : block.evidence.map((evidence, index) => (
-            <span key={`${evidence.title}-${index}`}>
-              {index > 0 && '; '}
-              {evidence.url ? (
-                <a href={evidence.url} rel="noopener noreferrer" target="_blank">
-                  {evidence.title}
-                </a>
-              ) : (
-                evidence.title
-              )}
-            </span>
-          )),
+    render: (block) => (block.evidence.length === 0 ? NOT_APPLICABLE() : <EvidenceLinks evidence={block.evidence} separator="; " />),
   },
 ];

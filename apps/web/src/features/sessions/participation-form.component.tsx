@@ -1,34 +1,23 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { ParticipationCreateSchema, type ParticipationCreateInput } from '@telar/domain';
-import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { ParticipationCreateSchema, ParticipationUpdateSchema, type ParticipationCreateInput, type ParticipationView } from '@telar/domain';
+import { Controller, useFormContext } from 'react-hook-form';
+import { useEditForm } from '../../api/edit-form.hook';
 import { participationsApi } from '../../api/resources';
-import { useSaveForm } from '../../api/save-form.hook';
-import { FormAlert } from '../../components/form-alert.component';
+import { useAddForm } from '../../api/save-form.hook';
 import { FormField } from '../../components/form-field.component';
+import { FormFrame } from '../../components/form-frame.component';
 import { OrganizationPicker } from '../../components/organization-picker.component';
-import { SubmitButton } from '../../components/submit-button.component';
 import { t } from '../../i18n/translate';
 
-const buildDefaults = (sessionId: string): ParticipationCreateInput => ({ sessionId, organizationIds: [], description: '' });
+type ParticipationFieldValues = Pick<ParticipationCreateInput, 'organizationIds' | 'description'>;
 
-/** Adds a participation (one or more organisations and what they presented) to a session. */
-export function ParticipationForm({ sessionId }: { sessionId: string }) {
-  const [isSaved, setIsSaved] = useState(false);
-  const form = useForm({ resolver: zodResolver(ParticipationCreateSchema), defaultValues: buildDefaults(sessionId) });
-  const { register, formState } = form;
-  const { errors } = formState;
-  const submitForm = useSaveForm(form, participationsApi.create, () => {
-    form.reset(buildDefaults(sessionId));
-    setIsSaved(true);
-  });
-
+/** Who took part and what they presented: the fields of both participation forms. */
+function ParticipationFields({ participation }: { participation?: ParticipationView }) {
+  const { register, control, formState } = useFormContext<ParticipationFieldValues>();
   return (
-    <form className="form" onSubmit={(event) => { setIsSaved(false); void submitForm(event); }} noValidate>
-      {errors.root?.server && <FormAlert tone="error">{errors.root.server.message}</FormAlert>}
-      {isSaved && <FormAlert tone="success">{t('participations.created')}</FormAlert>}
+    <>
       <Controller
-        control={form.control}
+        control={control}
         name="organizationIds"
         render={({ field, fieldState }) => (
           <OrganizationPicker
@@ -38,15 +27,44 @@ export function ParticipationForm({ sessionId }: { sessionId: string }) {
             onChange={field.onChange}
             error={fieldState.error?.message}
             isRequired
+            knownOrganizations={participation?.organizations}
           />
         )}
       />
-      <FormField label={t('participations.description')} error={errors.description?.message} isRequired>
-        {(control) => <textarea {...control} {...register('description')} rows={4} />}
+      <FormField label={t('participations.description')} error={formState.errors.description?.message} isRequired>
+        {(fieldControl) => <textarea {...fieldControl} {...register('description')} rows={4} />}
       </FormField>
-      <div className="form__actions">
-        <SubmitButton label={t('participations.save')} isPending={formState.isSubmitting} />
-      </div>
-    </form>
+    </>
+  );
+}
+
+const buildDefaults = (sessionId: string): ParticipationCreateInput => ({ sessionId, organizationIds: [], description: '' });
+
+/** Adds a participation (one or more organisations and what they presented) to a session. */
+export function ParticipationForm({ sessionId }: { sessionId: string }) {
+  const { form, saveState } = useAddForm(zodResolver(ParticipationCreateSchema), buildDefaults(sessionId), participationsApi.create);
+  return (
+    <FormFrame form={form} saveState={saveState} submitLabel={t('participations.save')} savedText={t('participations.created')}>
+      <ParticipationFields />
+    </FormFrame>
+  );
+}
+
+function toParticipationValues(participation: ParticipationView) {
+  return { organizationIds: participation.organizations.map((organization) => organization.id), description: participation.description };
+}
+
+/** Corrects a recorded participation: its organisations and description. */
+export function ParticipationEditForm({ participation }: { participation: ParticipationView }) {
+  const { form, saveState } = useEditForm({
+    schema: ParticipationUpdateSchema,
+    record: participation,
+    toValues: toParticipationValues,
+    update: participationsApi.update,
+  });
+  return (
+    <FormFrame form={form} saveState={saveState} submitLabel={t('form.saveChanges')} savedText={t('form.saved')}>
+      <ParticipationFields participation={participation} />
+    </FormFrame>
   );
 }

@@ -3,6 +3,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { SESSION_KINDS } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { sessionsApi } from '../../api/resources';
+import { ChoiceOptions } from '../../components/choice-options.component';
 import { FormField } from '../../components/form-field.component';
 import { PageHeader } from '../../components/page-header.component';
 import { QueryContent } from '../../components/query-content.component';
@@ -54,11 +55,7 @@ export function SessionsListPage(): ReactElement {
           {(control) => (
             <select {...control} value={kind ?? ''} onChange={(event) => updateFilters({ kind: event.target.value || undefined })}>
               <option value="">{t('form.allOption')}</option>
-              {SESSION_KINDS.map((value) => (
-                <option key={value} value={value}>
-                  {t(`sessionKind.${value}`)}
-                </option>
-              ))}
+              <ChoiceOptions values={SESSION_KINDS} getLabel={(value) => t(`sessionKind.${value}`)} />
             </select>
           )}
         </FormField>

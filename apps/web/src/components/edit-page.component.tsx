@@ -1,0 +1,28 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { PageHeader } from './page-header.component';
+import { QueryContent } from './query-content.component';
+
+interface EditPageProps<T> {
+  /** The record as the server has it now (a resource's `detailForEdit`). */
+  query: UseQueryResult<T>;
+  title: string;
+  /** The record's name above the title, so the page says what is being edited. */
+  getEyebrow: (record: T) => string;
+  /** The edit form. */
+  children: (record: T) => ReactNode;
+}
+
+/** A page that edits one record: its header and form once the record has loaded. */
+export function EditPage<T>({ query, title, getEyebrow, children }: EditPageProps<T>) {
+  return (
+    <QueryContent query={query}>
+      {(record) => (
+        <>
+          <PageHeader title={title} eyebrow={getEyebrow(record)} />
+          {children(record)}
+        </>
+      )}
+    </QueryContent>
+  );
+}
