@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findSeriousAxeViolations, launchBrowser } from './support/browser.js';
+import { findSeriousAxeViolations, launchBrowser, openSignedInPage } from './support/browser.js';
 import { type RunningTelar, startTelar } from './support/telar-server.js';
 
 const seedPath = new URL('../../shared/seeds/000_8ad403c787fb8b13.txt', import.meta.url);
@@ -14,19 +14,12 @@ let page: Page;
 beforeAll(async () => {
   telar = await startTelar();
   browser = await launchBrowser();
-  page = await browser.newPage({ locale: 'es-MX', acceptDownloads: true });
+  page = await openSignedInPage(browser, telar.baseUrl, telar.admin);
 });
 afterAll(async () => {
   await browser?.close();
   await telar?.stop();
 });
-
-/** Seeds through the API, as the guide asks of e2e set-up. */
-async function postJson<T>(path: string, body: unknown): Promise<T> {
-  const response = await fetch(`${telar.baseUrl}/api${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 describe('Importar: the real report through the web page', () => {
   it('uploads seed 000, previews what it describes, confirms, and the records exist', async () => {
@@ -41,7 +34,7 @@ describe('Importar: the real report through the web page', () => {
 
     await page.getByRole('button', { name: 'Confirmar importación' }).click();
     await page.getByRole('heading', { name: 'La importación se completó.' }).waitFor();
-    const sessions = (await (await fetch(`${telar.baseUrl}/api/sessions?pageSize=50`)).json()) as { total: number };
+    const sessions = await telar.adminApi.get<{ total: number }>('/sessions?pageSize=50');
     expect(sessions.total).toBe(9);
   });
 
@@ -59,13 +52,13 @@ describe('Importar: the real report through the web page', () => {
 
 describe('recording a session by hand and reporting it', () => {
   it('creates a session with a participation and an agreement, previews the report and downloads the DOCX', async () => {
-    const body = await postJson<{ id: string }>('/bodies', {
+    const body = await telar.adminApi.post<{ id: string }>('/bodies', {
       kind: 'commission',
       name: 'Comisión para poner fin a toda forma de violencia contra niñas, niños y adolescentes',
       acronym: 'COMPREVNNA',
       level: 'national',
     });
-    await postJson('/organizations', { name: 'Fondo de las Naciones Unidas para la Infancia', acronym: 'UNICEF', sector: 'international', level: 'none' });
+    await telar.adminApi.post('/organizations', { name: 'Fondo de las Naciones Unidas para la Infancia', acronym: 'UNICEF', sector: 'international', level: 'none' });
 
     await page.goto(`${telar.baseUrl}/sesiones/nueva`);
     await page.getByLabel('Órgano').selectOption(body.id);
@@ -105,7 +98,7 @@ describe('recording a session by hand and reporting it', () => {
   });
 
   it('has no serious accessibility violations on the main pages', async () => {
-    for (const path of ['/', '/organizaciones', '/organos', '/sesiones', '/acuerdos', '/importar', '/informes']) {
+    for (const path of ['/', '/organizaciones', '/organos', '/sesiones', '/acuerdos', '/importar', '/informes', '/cuentas']) {
       await page.goto(`${telar.baseUrl}${path}`);
       await page.locator('main h1').first().waitFor();
       const violations = await findSeriousAxeViolations(page);

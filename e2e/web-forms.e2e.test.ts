@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findSeriousAxeViolations, launchBrowser } from './support/browser.js';
+import { signInApi } from './support/api-session.js';
+import { findSeriousAxeViolations, launchBrowser, openSignedInPage } from './support/browser.js';
 import { type RunningTelar, startTelar } from './support/telar-server.js';
 
 let telar: RunningTelar;
@@ -10,12 +11,8 @@ let page: Page;
 /** What the API set-up created; each test reads the ids it needs. */
 let seed: { bodyId: string; sessionId: string; agreementId: string; unicefId: string; sepId: string };
 
-/** Seeds through the API, as the guide asks of e2e set-up. */
-async function postJson<T>(path: string, body: unknown): Promise<T> {
-  const response = await fetch(`${telar.baseUrl}/api${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+/** Seeds through the API as the administrator, as the guide asks of e2e set-up. */
+const postJson = <T>(path: string, body: unknown) => telar.adminApi.post<T>(path, body);
 
 async function expectNoSeriousAxeViolations(target: Page): Promise<void> {
   const violations = await findSeriousAxeViolations(target);
@@ -32,7 +29,7 @@ async function readHighlightedStates(target: Page): Promise<string[]> {
 beforeAll(async () => {
   telar = await startTelar();
   browser = await launchBrowser();
-  page = await browser.newPage({ locale: 'es-MX' });
+  page = await openSignedInPage(browser, telar.baseUrl, telar.admin);
 
   const body = await postJson<{ id: string }>('/bodies', { kind: 'commission', name: 'Comisión de Primera Infancia', acronym: 'COPI', level: 'national' });
   const unicef = await postJson<{ id: string }>('/organizations', { name: 'Fondo de las Naciones Unidas para la Infancia', acronym: 'UNICEF', sector: 'international', level: 'none' });
@@ -99,7 +96,7 @@ describe('editing an agreement', () => {
   });
 
   it('refuses a save based on a stale version and keeps what was typed', async () => {
-    const other = await browser.newPage({ locale: 'es-MX' });
+    const other = await openSignedInPage(browser, telar.baseUrl, telar.admin);
     try {
       await page.goto(`${telar.baseUrl}/acuerdos/${seed.agreementId}`);
       await other.goto(`${telar.baseUrl}/acuerdos/${seed.agreementId}`);
@@ -116,10 +113,10 @@ describe('editing an agreement', () => {
       await second.getByRole('alert').filter({ hasText: 'Alguien más modificó este registro; recargue para ver los cambios.' }).waitFor();
       expect(await second.getByLabel('Texto del acuerdo').inputValue()).toBe('Texto que llega tarde.');
 
-      const saved = (await (await fetch(`${telar.baseUrl}/api/agreements/${seed.agreementId}`)).json()) as { text: string };
+      const saved = await telar.adminApi.get<{ text: string }>(`/agreements/${seed.agreementId}`);
       expect(saved.text).toBe('Texto guardado primero.');
     } finally {
-      await other.close();
+      await other.context().close();
     }
   });
 });
@@ -155,7 +152,7 @@ describe('members of a body', () => {
     const text = await page.locator('main').innerText();
     expect(text).not.toContain('laura.mendez@example.org');
     expect(text).not.toContain('1234 5678');
-    expect(await (await fetch(`${telar.baseUrl}/api/bodies/${seed.bodyId}`)).text()).not.toContain('laura.mendez@example.org');
+    expect(await (await telar.adminApi.request(`/bodies/${seed.bodyId}`)).text()).not.toContain('laura.mendez@example.org');
   });
 });
 
@@ -191,7 +188,7 @@ describe('follow-up of a participation with an evidence file', () => {
     const link = page.locator('.timeline').getByRole('link', { name: 'Informe de distribución' });
     await link.waitFor();
     const href = await link.getAttribute('href');
-    const download = await fetch(new URL(href!, telar.baseUrl));
+    const download = await telar.adminApi.request(href!.replace(/^\/api/, ''));
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await download.arrayBuffer())).toEqual(pdf);
     await expectNoSeriousAxeViolations(page);
@@ -206,7 +203,7 @@ describe('organisation and body forms', () => {
     await expectNoSeriousAxeViolations(page);
     await page.getByRole('button', { name: 'Guardar cambios' }).click();
     await page.getByRole('heading', { name: 'Secretaría de Educación Pública' }).waitFor();
-    const saved = (await (await fetch(`${telar.baseUrl}/api/organizations/${seed.sepId}`)).json()) as { parentId: string | null };
+    const saved = await telar.adminApi.get<{ parentId: string | null }>(`/organizations/${seed.sepId}`);
     expect(saved.parentId).toBe(seed.unicefId);
 
     // Reopened, the form names the chosen parent instead of showing its id.
@@ -215,10 +212,32 @@ describe('organisation and body forms', () => {
   });
 
   it('has no serious accessibility violations on the create and edit pages', async () => {
-    for (const path of ['/organizaciones/nueva', `/organos/${seed.bodyId}/editar`, '/organos/nuevo', '/sesiones/nueva']) {
+    for (const path of ['/organizaciones/nueva', `/organos/${seed.bodyId}/editar`, '/organos/nuevo', '/sesiones/nueva', '/cuentas']) {
       await page.goto(`${telar.baseUrl}${path}`);
       await page.locator('main form').waitFor();
       await expectNoSeriousAxeViolations(page);
     }
+  });
+});
+
+describe('accounts', () => {
+  it('lets an administrator create the account of a body’s secretariat, who can then sign in with that role', async () => {
+    const account = { email: 'secretaria.copi@e2e.telar.mx', password: 'Primera-Infancia-2024' };
+    await page.goto(`${telar.baseUrl}/cuentas`);
+    await page.getByLabel('Nombre de la persona').fill('Secretaría técnica COPI');
+    await page.getByLabel('Correo electrónico').fill(account.email);
+    await page.getByLabel('Contraseña').fill('corta');
+    await page.getByLabel('Rol').selectOption('secretariat');
+    await page.getByRole('button', { name: 'Crear cuenta' }).click();
+    await page.getByText('La contraseña debe tener al menos 12 caracteres.').waitFor();
+    await page.getByText('La secretaría técnica necesita su órgano.').waitFor();
+
+    await page.getByLabel('Contraseña').fill(account.password);
+    await page.getByLabel('Órgano de la secretaría técnica').selectOption(seed.bodyId);
+    await page.getByRole('button', { name: 'Crear cuenta' }).click();
+    await page.getByText('La cuenta se creó.').waitFor();
+
+    const me = await (await signInApi(telar.baseUrl, account)).get<{ name: string; roles: unknown[] }>('/auth/me');
+    expect(me).toMatchObject({ name: 'Secretaría técnica COPI', roles: [{ role: 'secretariat', bodyId: seed.bodyId, organizationId: null }] });
   });
 });

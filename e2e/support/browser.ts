@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { type Credentials, signInApi } from './api-session.js';
 
 /** Debian's Chromium, with the flags this sandbox needs (no network beyond loopback, running as root). */
 export async function launchBrowser(): Promise<Browser> {
@@ -17,6 +18,23 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * A fresh browser context (its own cookies) with a page. The server's Content-Security-Policy would
+ * block the inline script that injects axe-core, so CSP is bypassed unless a test checks CSP itself.
+ */
+export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ locale: 'es-MX', acceptDownloads: true, bypassCSP: true, ...options });
+  return context.newPage();
+}
+
+/** A page signed in as this person: the API's session cookie, which the app then reads /auth/me with. */
+export async function openSignedInPage(browser: Browser, baseUrl: string, credentials: Credentials, options: BrowserContextOptions = {}): Promise<Page> {
+  const { sessionCookie } = await signInApi(baseUrl, credentials);
+  const page = await openPage(browser, options);
+  await page.context().addCookies([{ ...sessionCookie, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+  return page;
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

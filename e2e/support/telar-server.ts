@@ -1,17 +1,24 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { findFreePort } from '../../apps/server/src/test/free-port.js';
+import { type ApiSession, type Credentials, signInApi } from './api-session.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface RunningTelar {
   baseUrl: string;
+  /** The administrator created with the command line before the server started. */
+  admin: Credentials;
+  /** The API signed in as that administrator, for seeding. */
+  adminApi: ApiSession;
   stop(): Promise<void>;
 }
 
+const admin: Credentials = { email: 'administracion@e2e.telar.mx', password: 'Prueba-de-extremo-2024' };
 
 /** Starts the built Telar (`npm run build`) on the embedded database in a fresh directory, as a user would. */
 export async function startTelar(): Promise<RunningTelar> {
@@ -19,9 +26,12 @@ export async function startTelar(): Promise<RunningTelar> {
     throw new Error('Telar no está compilado: ejecute `npm run build` antes de las pruebas e2e.');
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'telar-e2e-'));
+  const env = { ...process.env, TELAR_DATA_DIR: dataDir, DATABASE_URL: '' };
+  // The embedded database is locked while the server runs, so the first account is made before it.
+  await promisify(execFile)(process.execPath, [join(repoRoot, 'bin/telar.mjs'), 'users', 'create-admin', '--email', admin.email, '--name', 'Administración e2e', '--password', admin.password], { env });
   const port = await findFreePort();
   const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'bin/telar.mjs'), 'serve', '--port', String(port)], {
-    env: { ...process.env, TELAR_DATA_DIR: dataDir, DATABASE_URL: '' },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -35,6 +45,8 @@ export async function startTelar(): Promise<RunningTelar> {
   }
   return {
     baseUrl,
+    admin,
+    adminApi: await signInApi(baseUrl, admin),
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

@@ -5,36 +5,63 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from './db/client.js';
+import { authenticate } from './http/authenticate.js';
 import { handleError } from './http/error-handler.js';
 import { AppError } from './http/errors.js';
 import { type ApiEnv, createRouter } from './http/validation.js';
+import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerDirectoryRoutes } from './routes/directory.routes.js';
 import { registerEvidenceRoutes } from './routes/evidence.routes.js';
 import { registerMechanismReportRoutes } from './routes/mechanism-report.routes.js';
+import { registerPublicRoutes } from './routes/public.routes.js';
 import { registerSessionRoutes } from './routes/session.routes.js';
-import { createServices } from './services/index.js';
+import { createAuthService } from './services/auth.service.js';
 
 const jsonBodyLimit = bodyLimit({ maxSize: 5 * 1024 * 1024, onError: () => { throw new AppError(413, 'payload_too_large'); } });
+
+/**
+ * Strict by default: the web app is built to need nothing but its own scripts, styles and API,
+ * so no inline script or style and no third-party origin is allowed.
+ */
+const SECURITY_HEADERS = {
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+  referrerPolicy: 'strict-origin-when-cross-origin',
+  permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+  crossOriginEmbedderPolicy: false,
+};
 
 export interface AppOptions {
   db: Database;
   /** Built web app to serve (apps/web/dist); omitted in API tests. */
   webRoot?: string;
+  /** Sign-in attempts allowed per client address and minute. */
+  loginAttemptsPerMinute?: number;
 }
 
 /** The HTTP app: the API under /api and, when built, the web app with SPA fallback. Tests import this. */
-export function createApp({ db, webRoot }: AppOptions) {
+export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process.env.TELAR_LOGIN_ATTEMPTS_PER_MINUTE ?? 10) }: AppOptions) {
   const api = createRouter();
-  api.use('*', async (c, next) => {
-    // Until accounts exist (issue 3) every write is recorded as made by the local operator.
-    c.set('services', createServices(db, 'operador-local'));
-    await next();
-  });
+  const auth = createAuthService(db);
+  api.use('*', authenticate(db, auth));
+  registerAuthRoutes(api, auth, loginAttemptsPerMinute);
   registerDirectoryRoutes(api);
   registerSessionRoutes(api);
   registerMechanismReportRoutes(api);
   registerEvidenceRoutes(api);
+  registerPublicRoutes(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Telar API', version: '0.1.0', description: 'Directorio, órganos colegiados, sesiones, acuerdos y seguimiento.' },
@@ -45,6 +72,7 @@ export function createApp({ db, webRoot }: AppOptions) {
 
   const app = new Hono<ApiEnv>();
   app.use('*', requestId());
+  app.use('*', secureHeaders(SECURITY_HEADERS));
   // Uploads have their own, larger limit (routes/evidence.routes.ts).
   app.use('/api/*', async (c, next) => (c.req.path === '/api/evidence' ? next() : jsonBodyLimit(c, next)));
   app.use('*', compress());

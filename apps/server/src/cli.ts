@@ -1,30 +1,39 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { UserCreateSchema } from '@telar/domain';
 import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import { createApp } from './app.js';
 import type { DatabaseHandle } from './db/client.js';
 import { openConfiguredDatabase, prepareDatabase } from './db/open.js';
 import { loadDemoData } from './demo/demo-data.js';
+import { backupCommand, restoreCommand } from './cli/backup.command.js';
 import { AppError } from './http/errors.js';
 import { countRecords } from './repositories/stats.repository.js';
 import { createServices } from './services/index.js';
+import { systemActor } from './auth/actor.js';
+import { createAuthService, generatePassword } from './services/auth.service.js';
 
 const USAGE = `Uso:
   telar serve [--port N] [--demo-if-empty]
   telar demo
+  telar backup ARCHIVO
+  telar restore ARCHIVO
+  telar users create-admin --email CORREO --name NOMBRE [--password CONTRASEÑA]
   telar import mechanism-report ARCHIVO [--body SIGLAS] [--dry-run] [--json]
   telar report mechanism --body SIGLAS --from AAAA-MM-DD --to AAAA-MM-DD --format docx|md|json --out ARCHIVO`;
 
 type Command = (args: string[], handle: DatabaseHandle) => Promise<number | 'keep-open'>;
 
 const commands: Record<string, Command> = {
+  backup: backupCommand,
+  restore: restoreCommand,
+
   async serve(args, handle) {
     const { values } = parseArgs({ args, options: { port: { type: 'string' }, 'demo-if-empty': { type: 'boolean' } } });
     if (values['demo-if-empty'] && (await countRecords(handle.db)).bodies === 0) {
-      await loadDemoData(handle.db);
-      console.log('Base vacía: se cargaron los datos de demostración.');
+      printDemoAccount(await loadDemoData(handle.db));
     }
     const port = Number(values.port ?? process.env.PORT ?? 3000);
     const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -41,8 +50,24 @@ const commands: Record<string, Command> = {
     // Drop everything, including the migration journal, so the demo starts from an empty schema.
     await handle.db.execute(sql`drop schema public cascade; create schema public; drop schema if exists drizzle cascade`);
     await prepareDatabase(handle);
-    await loadDemoData(handle.db);
-    console.log('La base de datos tiene ahora los datos de demostración.');
+    printDemoAccount(await loadDemoData(handle.db));
+    return 0;
+  },
+
+  async users([what, ...args], handle) {
+    if (what !== 'create-admin') return usageError();
+    const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } } });
+    if (!values.email || !values.name) return usageError();
+    // Without --password a strong one is generated and shown once; it is not stored anywhere in clear.
+    const password = values.password ?? generatePassword();
+    const input = UserCreateSchema.safeParse({ email: values.email, name: values.name, password, roles: [{ role: 'admin' }] });
+    if (!input.success) {
+      for (const issue of input.error.issues) console.error(`${issue.path.join('.')}: ${issue.message}`);
+      return 1;
+    }
+    await createAuthService(handle.db).createUser(systemActor('cli'), input.data);
+    console.log(`Cuenta de administración creada para ${input.data.email}.`);
+    if (!values.password) console.log(`Contraseña (se muestra solo esta vez): ${password}`);
     return 0;
   },
 
@@ -55,7 +80,7 @@ const commands: Record<string, Command> = {
     });
     if (positionals.length !== 1) return usageError();
     const text = readFileSync(positionals[0]!, 'utf8');
-    const result = await createServices(handle.db, 'cli').mechanismImport.importText(text, { bodyAcronym: values.body, dryRun: !!values['dry-run'] });
+    const result = await createServices(handle.db, systemActor('cli')).mechanismImport.importText(text, { bodyAcronym: values.body, dryRun: !!values['dry-run'] });
     if (values.json) {
       console.log(JSON.stringify({ described: result.described, created: result.created, warnings: result.warnings, diagnostics: result.diagnostics }, null, 2));
     } else {
@@ -73,12 +98,17 @@ const commands: Record<string, Command> = {
     });
     const { body, from, to, format, out } = values;
     if (!body || !from || !to || !out || !['docx', 'md', 'json'].includes(format!)) return usageError();
-    const file = await createServices(handle.db, 'cli').mechanismReport.generate({ acronym: body }, from, to, format as 'docx' | 'md' | 'json');
+    const file = await createServices(handle.db, systemActor('cli')).mechanismReport.generate({ acronym: body }, from, to, format as 'docx' | 'md' | 'json');
     writeFileSync(out, file.body);
     console.log(`Informe escrito en ${out} (${file.report.blocks.length} bloques).`);
     return 0;
   },
 };
+
+function printDemoAccount(account: { email: string; password: string }) {
+  console.log('Se cargaron los datos de demostración.');
+  console.log(`Cuenta de administración de la demostración: ${account.email} / ${account.password} (se muestra solo esta vez).`);
+}
 
 function usageError(): number {
   console.error(USAGE);

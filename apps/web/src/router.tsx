@@ -1,13 +1,35 @@
-import { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, Link, lazyRouteComponent } from '@tanstack/react-router';
+import { hashKey, MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, Link, lazyRouteComponent, Outlet, redirect, type ErrorComponentProps } from '@tanstack/react-router';
+import { describeApiError } from './api/api-error.util';
+import { meQuery } from './api/auth-resources';
 import { ApiError } from './api/client';
-import { AppLayout } from './components/layout/app-layout.component';
 import { PageHeader } from './components/page-header.component';
 import { LoadingLine } from './components/query-content.component';
 import { t } from './i18n/translate';
-import { readIsoDate, readPage, readText } from './routes/search-params';
+import { readIsoDate, readPage, readRedirect, readText } from './routes/search-params';
+
+/**
+ * A session that ended (expired, signed out elsewhere) makes any internal request answer 401: forget
+ * the person and send them to sign in, back to this page afterwards. The portal and the sign-in page
+ * never need a session; the person's own query is handled by the route guard below.
+ */
+function handleSessionEnd(error: unknown) {
+  if (!(error instanceof ApiError && error.isUnauthenticated)) return;
+  const { pathname, href } = router.state.location;
+  if (pathname.startsWith('/ingresar') || pathname.startsWith('/publico')) return;
+  queryClient.removeQueries({ queryKey: meQuery.queryKey });
+  void router.navigate({ to: '/ingresar', search: { redirect: href } });
+}
+
+const meQueryHash = hashKey(meQuery.queryKey);
 
 export const queryClient = new QueryClient({
+  queryCache: new QueryCache({
+    onError: (error, query) => {
+      if (query.queryHash !== meQueryHash) handleSessionEnd(error);
+    },
+  }),
+  mutationCache: new MutationCache({ onError: (error) => handleSessionEnd(error) }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,
@@ -19,32 +41,77 @@ export const queryClient = new QueryClient({
 
 function NotFoundPage() {
   return (
-    <>
+    <main id="contenido" className="site-main">
       <PageHeader title={t('app.notFound')} />
       <p>
-        <Link to="/">{t('app.backHome')}</Link>
+        <Link to="/">{t('app.backHome')}</Link> · <Link to="/publico">{t('public.name')}</Link>
       </p>
-    </>
+    </main>
   );
 }
 
+/** A page that could not load (the server unreachable while checking the session…), in Spanish. */
+function LoadErrorPage({ error, reset }: ErrorComponentProps) {
+  return (
+    <main id="contenido" className="site-main">
+      <PageHeader title={t('app.unexpectedError')} />
+      <div className="alert alert--error" role="alert">
+        <p>{describeApiError(error)}</p>
+        <button type="button" className="button" onClick={reset}>
+          {t('app.retry')}
+        </button>
+      </div>
+    </main>
+  );
+}
+
+// The root renders no frame: the internal app, the public portal and the sign-in page each bring
+// their own, loaded with their pages, so the portal downloads nothing of the internal app.
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
-  component: AppLayout,
+  component: Outlet,
   notFoundComponent: NotFoundPage,
+  errorComponent: LoadErrorPage,
   pendingComponent: LoadingLine,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/ingresar',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({ redirect: readRedirect(search.redirect) }),
+  // Someone already signed in goes straight on (and a sign-in sent with a live session would be refused).
+  beforeLoad: async ({ context, search }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery).catch(() => null);
+    if (me) throw redirect({ href: search.redirect ?? '/' });
+  },
+  component: lazyRouteComponent(() => import('./features/auth/sign-in.page'), 'SignInPage'),
+});
+
+/** Every internal page sits under this guard: without a session, to the sign-in page and back. */
+const internalRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: '_internal',
+  beforeLoad: async ({ context, location }) => {
+    try {
+      await context.queryClient.ensureQueryData(meQuery);
+    } catch (error) {
+      if (error instanceof ApiError && error.isUnauthenticated) throw redirect({ to: '/ingresar', search: { redirect: location.href } });
+      throw error;
+    }
+  },
+  component: lazyRouteComponent(() => import('./components/layout/app-layout.component'), 'AppLayout'),
 });
 
 // Search parameters stay plain strings and numbers here; pages check enum values themselves so this
 // entry chunk does not pull in the domain schemas (and zod) before a page needs them.
 
 const dashboardRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => internalRoute,
   path: '/',
   component: lazyRouteComponent(() => import('./features/dashboard/dashboard.page'), 'DashboardPage'),
 });
 
 const organizationsRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => internalRoute,
   path: '/organizaciones',
   validateSearch: (search: Record<string, unknown>): { q?: string; sector?: string; page?: number } => ({
     q: readText(search.q),
@@ -55,50 +122,50 @@ const organizationsRoute = createRoute({
 });
 
 const organizationNewRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => internalRoute,
   path: '/organizaciones/nueva',
   component: lazyRouteComponent(() => import('./features/organizations/organization-form.page'), 'OrganizationCreatePage'),
 });
 
 const organizationDetailRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => internalRoute,
   path: '/organizaciones/$organizationId',
   component: lazyRouteComponent(() => import('./features/organizations/organization-detail.page'), 'OrganizationDetailPage'),
 });
 
 const organizationEditRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => internalRoute,
   path: '/organizaciones/$organizationId/editar',
   component: lazyRouteComponent(() => import('./features/organizations/organization-form.page'), 'OrganizationEditPage'),
 });
 
 const bodiesRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => internalRoute,
   path: '/organos',
   component: lazyRouteComponent(() => import('./features/bodies/bodies-tree.page'), 'BodiesTreePage'),
 });
 
 const bodyNewRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => internalRoute,
   path: '/organos/nuevo',
   validateSearch: (search: Record<string, unknown>): { parentId?: string } => ({ parentId: readText(search.parentId) }),
   component: lazyRouteComponent(() => import('./features/bodies/body-form.page'), 'BodyCreatePage'),
 });
 
 const bodyDetailRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => internalRoute,
   path: '/organos/$bodyId',
   component: lazyRouteComponent(() => import('./features/bodies/body-detail.page'), 'BodyDetailPage'),
 });
 
 const bodyEditRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => internalRoute,
   path: '/organos/$bodyId/editar',
   component: lazyRouteComponent(() => import('./features/bodies/body-form.page'), 'BodyEditPage'),
 });
 
 const sessionsRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => internalRoute,
   path: '/sesiones',
   validateSearch: (
     search: Record<string, unknown>,
@@ -114,26 +181,26 @@ const sessionsRoute = createRoute({
 });
 
 const sessionNewRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => internalRoute,
   path: '/sesiones/nueva',
   validateSearch: (search: Record<string, unknown>): { bodyId?: string } => ({ bodyId: readText(search.bodyId) }),
   component: lazyRouteComponent(() => import('./features/sessions/session-form.page'), 'SessionCreatePage'),
 });
 
 const sessionDetailRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => internalRoute,
   path: '/sesiones/$sessionId',
   component: lazyRouteComponent(() => import('./features/sessions/session-detail.page'), 'SessionDetailPage'),
 });
 
 const sessionEditRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => internalRoute,
   path: '/sesiones/$sessionId/editar',
   component: lazyRouteComponent(() => import('./features/sessions/session-form.page'), 'SessionEditPage'),
 });
 
 const agreementsRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => internalRoute,
   path: '/acuerdos',
   validateSearch: (search: Record<string, unknown>): { q?: string; status?: string; page?: number } => ({
     q: readText(search.q),
@@ -144,19 +211,19 @@ const agreementsRoute = createRoute({
 });
 
 const agreementDetailRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => internalRoute,
   path: '/acuerdos/$agreementId',
   component: lazyRouteComponent(() => import('./features/agreements/agreement-detail.page'), 'AgreementDetailPage'),
 });
 
 const importRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => internalRoute,
   path: '/importar',
   component: lazyRouteComponent(() => import('./features/imports/import.page'), 'ImportPage'),
 });
 
 const reportsRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => internalRoute,
   path: '/informes',
   validateSearch: (search: Record<string, unknown>): { bodyId?: string; from?: string; to?: string } => ({
     bodyId: readText(search.bodyId),
@@ -166,24 +233,99 @@ const reportsRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/reports/reports.page'), 'ReportsPage'),
 });
 
+const accountsRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: '/cuentas',
+  component: lazyRouteComponent(() => import('./features/accounts/accounts.page'), 'AccountsPage'),
+});
+
+// The public portal: no session, its own frame, its own chunks.
+
+const publicRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/publico',
+  component: lazyRouteComponent(() => import('./components/layout/public-layout.component'), 'PublicLayout'),
+});
+
+const publicHomeRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('./features/public/public-home.page'), 'PublicHomePage'),
+});
+
+const publicSessionsRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/sesiones',
+  validateSearch: (search: Record<string, unknown>): { page?: number } => ({ page: readPage(search.page) }),
+  component: lazyRouteComponent(() => import('./features/public/public-sessions.page'), 'PublicSessionsPage'),
+});
+
+const publicSessionRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/sesiones/$sessionId',
+  component: lazyRouteComponent(() => import('./features/public/public-session.page'), 'PublicSessionPage'),
+});
+
+const publicAgreementsRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/acuerdos',
+  validateSearch: (search: Record<string, unknown>): { status?: string; stateCode?: string; page?: number } => ({
+    status: readText(search.status),
+    stateCode: readText(search.stateCode),
+    page: readPage(search.page),
+  }),
+  component: lazyRouteComponent(() => import('./features/public/public-agreements.page'), 'PublicAgreementsPage'),
+});
+
+const publicAgreementRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/acuerdos/$agreementId',
+  component: lazyRouteComponent(() => import('./features/public/public-agreement.page'), 'PublicAgreementPage'),
+});
+
+const publicReportsRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/informes',
+  component: lazyRouteComponent(() => import('./features/public/public-reports.page'), 'PublicReportsPage'),
+});
+
+const openDataRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/datos-abiertos',
+  component: lazyRouteComponent(() => import('./features/public/open-data.page'), 'OpenDataPage'),
+});
+
 const routeTree = rootRoute.addChildren([
-  dashboardRoute,
-  organizationsRoute,
-  organizationNewRoute,
-  organizationDetailRoute,
-  organizationEditRoute,
-  bodiesRoute,
-  bodyNewRoute,
-  bodyDetailRoute,
-  bodyEditRoute,
-  sessionsRoute,
-  sessionNewRoute,
-  sessionDetailRoute,
-  sessionEditRoute,
-  agreementsRoute,
-  agreementDetailRoute,
-  importRoute,
-  reportsRoute,
+  signInRoute,
+  internalRoute.addChildren([
+    dashboardRoute,
+    organizationsRoute,
+    organizationNewRoute,
+    organizationDetailRoute,
+    organizationEditRoute,
+    bodiesRoute,
+    bodyNewRoute,
+    bodyDetailRoute,
+    bodyEditRoute,
+    sessionsRoute,
+    sessionNewRoute,
+    sessionDetailRoute,
+    sessionEditRoute,
+    agreementsRoute,
+    agreementDetailRoute,
+    importRoute,
+    reportsRoute,
+    accountsRoute,
+  ]),
+  publicRoute.addChildren([
+    publicHomeRoute,
+    publicSessionsRoute,
+    publicSessionRoute,
+    publicAgreementsRoute,
+    publicAgreementRoute,
+    publicReportsRoute,
+    openDataRoute,
+  ]),
 ]);
 
 export const router = createRouter({

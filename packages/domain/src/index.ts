@@ -15,3 +15,5 @@ export * from './mechanism-report/messages.js';
 export * from './mechanism-report/parse.js';
 export * from './mechanism-report/render-markdown.js';
 export * from './schemas/evidence.js';
+export * from './schemas/accounts.js';
+export * from './csv/write-csv.js';

@@ -37,7 +37,7 @@ const keepText = (value: string) => value;
 
 function openPostgres(url: string): DatabaseHandle {
   const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => ((DATE_OIDS as readonly number[]).includes(oid) ? keepText : pg.types.getTypeParser(oid, format)) };
-  const pool = new pg.Pool({ connectionString: url, max: 10, types: types as pg.CustomTypesConfig, options: '-c TimeZone=UTC' });
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.TELAR_DB_POOL_SIZE ?? 10), types: types as pg.CustomTypesConfig, options: '-c TimeZone=UTC' });
   const db = drizzlePostgres(pool, { schema }) as unknown as Database;
   return { db, kind: 'postgres', close: () => pool.end() };
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Database } from '../db/client.js';
+import { systemActor } from '../auth/actor.js';
+import { createAuthService, generatePassword } from '../services/auth.service.js';
 import { createServices } from '../services/index.js';
 
 /** The real COMSE participation-mechanism report (seed 000), kept byte for byte. */
@@ -8,10 +10,12 @@ export const DEMO_REPORT_PATH = fileURLToPath(new URL('./fixtures/comse-mecanism
 
 /**
  * Demo data: the national system and three of its commissions, then the real report imported into
- * COMSE. Nothing is invented: the report gives no due dates, so none are set.
+ * COMSE, and an administrator account whose password is generated and shown once.
+ * Nothing is invented: the report gives no due dates, so none are set.
  */
-export async function loadDemoData(db: Database): Promise<void> {
-  const services = createServices(db, 'demo');
+export async function loadDemoData(db: Database): Promise<{ email: string; password: string }> {
+  const demo = systemActor('demo');
+  const services = createServices(db, demo);
   const sipinna = await services.bodies.create({
     kind: 'system',
     name: 'Sistema Nacional de Protección Integral de Niñas, Niños y Adolescentes',
@@ -30,4 +34,7 @@ export async function loadDemoData(db: Database): Promise<void> {
   }
   const result = await services.mechanismImport.importText(readFileSync(DEMO_REPORT_PATH, 'utf8'), { bodyAcronym: 'COMSE', dryRun: false });
   if (result.diagnostics.length) throw new Error(`El informe de demostración no se pudo importar: ${result.diagnostics[0]!.message}`);
+  const account = { email: 'admin@demo.telar.mx', password: generatePassword() };
+  await createAuthService(db).createUser(demo, { ...account, name: 'Administración (demostración)', roles: [{ role: 'admin', bodyId: null, organizationId: null }] });
+  return account;
 }

@@ -1,6 +1,12 @@
 /** Texts the API sends to people (es-MX); the keys are the error codes clients can rely on. */
 export const apiMessages = {
   not_found: 'No se encontró el registro solicitado.',
+  unauthenticated: 'Inicie sesión para continuar.',
+  forbidden: 'No tiene permiso para esta acción.',
+  csrf: 'La solicitud no trae la ficha de seguridad de su sesión; recargue la página.',
+  login_failed: 'Correo o contraseña incorrectos.',
+  locked: 'La cuenta está bloqueada temporalmente por intentos fallidos; intente más tarde.',
+  rate_limited: 'Demasiados intentos; espere un momento.',
   conflict: 'Alguien más modificó este registro; recargue para ver los cambios.',
   validation: 'Revise los datos marcados.',
   duplicate: 'Ya existe un registro con esos datos.',

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import type { ApiErrorBody, FieldIssue } from '@telar/domain';
+import type { ApiErrorBody, FieldIssue, MeView } from '@telar/domain';
+import type { Actor } from '../auth/actor.js';
 import { z } from 'zod';
 import type { Services } from '../services/index.js';
 import { apiMessages } from './messages.js';
@@ -7,7 +8,9 @@ import { apiMessages } from './messages.js';
 // Zod's own messages (wrong type, too short…) in Spanish; our schemas carry their own texts.
 z.config(z.locales.es());
 
-export type ApiEnv = { Variables: { requestId: string; services: Services } };
+export type ApiEnv = {
+  Variables: { requestId: string; services: Services; actor: Actor; me: MeView | undefined; sessionToken: string | undefined };
+};
 
 /** A router whose request validation failures become 422 with one issue per field. */
 export function createRouter() {

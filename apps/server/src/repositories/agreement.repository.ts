@@ -10,7 +10,7 @@ import {
   followUpStates,
 } from '../db/schema/index.js';
 import { matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from './query.js';
-import { evidenceJson, organizationRefsJson, sessionRefJson, stateCodesArray } from './views.sql.js';
+import { evidenceJson, isoInstant, organizationRefsJson, sessionRefJson, stateCodesArray } from './views.sql.js';
 
 export interface AgreementFilter {
   status?: string;
@@ -22,6 +22,8 @@ export interface AgreementFilter {
   q?: string;
   /** Open agreements due on or before this date (coming due or overdue). */
   dueBy?: string;
+  /** Only what the public may see. */
+  isPublished?: boolean;
 }
 
 export type AgreementValues = Omit<typeof agreements.$inferInsert, 'id' | 'search'>;
@@ -30,7 +32,7 @@ export type AgreementRow = typeof agreements.$inferSelect;
 const agreementViewColumns = sql`a.id, a.code, ${sessionRefJson(sql`s`, sql`b`)} as session, a.participation_id as "participationId", a.text,
   ${organizationRefsJson(sql`agreement_organizations`, sql`agreement_id`, sql`a.id`)} as "responsibleOrganizations",
   ${stateCodesArray(sql`agreement_states`, sql`agreement_id`, sql`a.id`)} as "stateCodes",
-  a.due_date::text as "dueDate", a.status, a.version`;
+  a.due_date::text as "dueDate", a.status, ${isoInstant(sql`a.published_at`)} as "publishedAt", a.version`;
 
 const agreementFrom = sql`agreements a join sessions s on s.id = a.session_id join bodies b on b.id = s.body_id`;
 
@@ -38,6 +40,7 @@ function filterAgreements(filter: AgreementFilter) {
   return whereAll([
     sql`a.archived_at is null`,
     filter.status ? sql`a.status = ${filter.status}` : undefined,
+    filter.isPublished ? sql`a.published_at is not null` : undefined,
     filter.bodyId ? sql`s.body_id = ${filter.bodyId}` : undefined,
     filter.from ? sql`s.date >= ${filter.from}` : undefined,
     filter.to ? sql`s.date <= ${filter.to}` : undefined,

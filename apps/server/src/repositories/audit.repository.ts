@@ -1,9 +1,13 @@
+import type { AuditEntryView } from '@telar/domain';
+import { sql } from 'drizzle-orm';
+import { queryRows } from './query.js';
+import { isoInstant } from './views.sql.js';
 import type { Database } from '../db/client.js';
 import { auditEntries } from '../db/schema/index.js';
 
 export interface AuditRecord {
   actor: string;
-  action: 'create' | 'update' | 'archive' | 'import';
+  action: AuditEntryView['action'];
   entity: string;
   entityId: string;
   changes: Record<string, [unknown, unknown]>;
@@ -20,4 +24,13 @@ export function diffFields(before: Record<string, unknown>, after: Record<string
     if (value !== undefined && JSON.stringify(before[field]) !== JSON.stringify(value)) changes[field] = [before[field], value];
   }
   return changes;
+}
+
+/** A record's history, newest first. */
+export async function listAuditEntries(db: Database, entity: string, entityId: string): Promise<AuditEntryView[]> {
+  return queryRows<AuditEntryView>(
+    db,
+    sql`select id, ${isoInstant(sql`at`)} as at, actor, action, changes from audit_entries
+        where entity = ${entity} and entity_id = ${entityId} order by id desc limit 500`,
+  );
 }

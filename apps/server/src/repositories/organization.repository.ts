@@ -2,6 +2,7 @@ import type { OrganizationRef, OrganizationView } from '@telar/domain';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { organizations } from '../db/schema/index.js';
+import { isoInstant } from './views.sql.js';
 import { matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from './query.js';
 
 export interface OrganizationFilter {
@@ -14,7 +15,7 @@ export type OrganizationRow = typeof organizations.$inferSelect;
 export type OrganizationValues = Omit<typeof organizations.$inferInsert, 'id' | 'search'>;
 
 const viewColumns = sql`o.id, o.name, o.acronym, o.sector, o.level, o.state_code as "stateCode",
-  o.parent_id as "parentId", o.version, o.updated_at as "updatedAt"`;
+  o.parent_id as "parentId", o.version, ${isoInstant(sql`o.updated_at`)} as "updatedAt"`;
 
 function filterOrganizations(filter: OrganizationFilter) {
   return whereAll([

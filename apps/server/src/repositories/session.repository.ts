@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { participationOrganizations, participations, sessions } from '../db/schema/index.js';
 import { matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from './query.js';
-import { bodyRefJson, evidenceJson, organizationRefsJson, sessionRefJson } from './views.sql.js';
+import { bodyRefJson, evidenceJson, isoInstant, organizationRefsJson, sessionRefJson } from './views.sql.js';
 
 export interface SessionFilter {
   bodyId?: string;
@@ -12,6 +12,8 @@ export interface SessionFilter {
   to?: string;
   organizationId?: string;
   q?: string;
+  /** Only what the public may see. */
+  isPublished?: boolean;
 }
 
 export type SessionValues = Omit<typeof sessions.$inferInsert, 'id'>;
@@ -21,7 +23,7 @@ const sessionViewColumns = sql`s.id, ${bodyRefJson(sql`b`)} as body, s.kind, s.n
   (select ${evidenceJson(sql`e`)} from evidence e where e.id = s.minutes_evidence_id) as minutes,
   (select count(*)::int from participations p where p.session_id = s.id and p.archived_at is null) as "participationCount",
   (select count(*)::int from agreements a where a.session_id = s.id and a.archived_at is null) as "agreementCount",
-  s.version`;
+  ${isoInstant(sql`s.published_at`)} as "publishedAt", s.version`;
 
 function filterSessions(filter: SessionFilter) {
   const search = matchesSearch(sql`p.search`, filter.q);
@@ -29,6 +31,7 @@ function filterSessions(filter: SessionFilter) {
     sql`s.archived_at is null`,
     filter.bodyId ? sql`s.body_id = ${filter.bodyId}` : undefined,
     filter.kind ? sql`s.kind = ${filter.kind}` : undefined,
+    filter.isPublished ? sql`s.published_at is not null` : undefined,
     filter.from ? sql`s.date >= ${filter.from}` : undefined,
     filter.to ? sql`s.date <= ${filter.to}` : undefined,
     filter.organizationId

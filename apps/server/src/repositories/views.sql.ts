@@ -1,5 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 
+/** A timestamptz as ISO 8601 in UTC ("2026-11-22T12:29:39.463Z"), the form browsers and JSON tools expect. */
+export const isoInstant = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 /**
  * JSON fragments shared by the read queries, so each view shape is written once.
  * They expect the aliases named in their parameters.

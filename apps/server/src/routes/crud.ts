@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { PageQuerySchema } from '@telar/domain';
+import { PageQuerySchema, VersionOnlySchema } from '@telar/domain';
 import type { z } from 'zod';
 import { type createRouter, errorResponses, IdParamsSchema, jsonCreateRoute, jsonResponse } from '../http/validation.js';
 import type { Services } from '../services/index.js';
@@ -12,7 +12,19 @@ interface CrudService<Filter, Create, Update> {
   get(id: string): Promise<object>;
   create(data: Create): Promise<object>;
   update(id: string, data: Update): Promise<object>;
+  archive(id: string, version: number): Promise<void>;
+  restore(id: string, version: number): Promise<void>;
+  publish?(id: string, version: number): Promise<void>;
+  unpublish?(id: string, version: number): Promise<void>;
 }
+
+/** State changes a record may go through, each a POST on the record with its version. */
+const LIFECYCLE_ACTIONS = {
+  archive: 'Archivar (sale de las listas; no se borra)',
+  restore: 'Restaurar un registro archivado',
+  publish: 'Publicar en el portal público',
+  unpublish: 'Retirar del portal público',
+} as const;
 
 interface CrudDefinition<Filter, Create, Update> {
   /** Collection path, e.g. "/organizations". */
@@ -24,6 +36,8 @@ interface CrudDefinition<Filter, Create, Update> {
   updateSchema: z.ZodType<Update>;
   /** The request's service for this resource. */
   service: (services: Services) => CrudService<Filter, Create, Update>;
+  /** Whether records of this resource are published on the public portal. */
+  isPublishable?: boolean;
 }
 
 /**
@@ -63,4 +77,21 @@ export function registerCrudRoutes<Filter, Create, Update>(
     }),
     async (c) => c.json(await service(c).update(c.req.valid('param').id, c.req.valid('json') as Update), 200),
   );
+  const actions = definition.isPublishable ? (['archive', 'restore', 'publish', 'unpublish'] as const) : (['archive', 'restore'] as const);
+  for (const action of actions) {
+    router.openapi(
+      createRoute({
+        method: 'post',
+        path: `${path}/{id}/${action}`,
+        tags: [tag],
+        summary: LIFECYCLE_ACTIONS[action],
+        request: { params: IdParamsSchema, body: { content: { 'application/json': { schema: VersionOnlySchema } }, required: true } },
+        responses: { 204: { description: LIFECYCLE_ACTIONS[action] }, ...errorResponses },
+      }),
+      async (c) => {
+        await service(c)[action]!(c.req.valid('param').id, c.req.valid('json').version);
+        return c.body(null, 204);
+      },
+    );
+  }
 }

@@ -168,3 +168,11 @@ describe('memberships and focal points', () => {
     expect(badTerm.body.error.issues[0].path).toBe('endDate');
   });
 });
+
+describe('partial edits', () => {
+  it('leaves the fields an edit does not name as they were', async () => {
+    const { body } = await ctx.api('POST', '/bodies', { kind: 'commission', name: 'Comisión de edición', acronym: 'CED', level: 'national' });
+    const edited = await ctx.api('PATCH', `/bodies/${body.id}`, { name: 'Comisión de edición parcial', version: body.version });
+    expect(edited.body).toMatchObject({ name: 'Comisión de edición parcial', acronym: 'CED' });
+  });
+});

@@ -10,7 +10,8 @@ import {
   StateCodeSchema,
 } from '@telar/domain';
 import { z } from 'zod';
-import { type createRouter, jsonCreateRoute, jsonResponse } from '../http/validation.js';
+import { type createRouter, errorResponses, jsonCreateRoute, jsonResponse } from '../http/validation.js';
+import { AUDITED_ENTITIES } from '../services/history.service.js';
 import { registerCrudRoutes } from './crud.js';
 
 /** Organisations, collegiate bodies, the states catalogue and the home-page summary. */
@@ -38,6 +39,16 @@ export function registerDirectoryRoutes(router: ReturnType<typeof createRouter>)
   router.openapi(
     jsonCreateRoute({ path: '/focal-points', tag: 'Órganos colegiados', schema: FocalPointCreateSchema, description: 'Enlace registrado; la integración con sus enlaces' }),
     async (c) => c.json(await c.var.services.memberships.addFocalPoint(c.req.valid('json') as z.output<typeof FocalPointCreateSchema>), 201),
+  );
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/history/{entity}/{id}',
+      tags: ['Bitácora'],
+      request: { params: z.object({ entity: z.enum(AUDITED_ENTITIES), id: z.string().uuid() }) },
+      responses: { 200: jsonResponse('Cambios del registro, del más reciente al más antiguo', z.array(z.looseObject({}))), ...errorResponses },
+    }),
+    async (c) => c.json(await c.var.services.history.list(c.req.valid('param').entity, c.req.valid('param').id), 200),
   );
   router.openapi(
     createRoute({ method: 'get', path: '/states', tags: ['Catálogos'], responses: { 200: jsonResponse('Las 32 entidades federativas', z.array(z.looseObject({}))) } }),

@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.js';
 import { createTestContext, type TestContext } from '../test/test-context.js';
 
 let ctx: TestContext;
-let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
   ctx = await createTestContext();
-  app = createApp({ db: ctx.handle.db });
 });
 afterAll(() => ctx.close());
 
@@ -17,7 +14,7 @@ async function upload(name: string, bytes: Uint8Array, title = 'Acta de la sesi√
   form.set('file', new File([Buffer.from(bytes)], name));
   form.set('title', title);
   form.set('kind', 'minutes');
-  const response = await app.request('/api/evidence', { method: 'POST', body: form });
+  const response = await ctx.request('/api/evidence', { method: 'POST', body: form });
   return { status: response.status, body: await response.json() };
 }
 
@@ -40,7 +37,7 @@ describe('evidence files', () => {
     expect(followUp.status).toBe(201);
     expect(followUp.body.evidence[0].title).toBe('Acta de la sesi√≥n');
 
-    const download = await app.request(uploaded.body.url);
+    const download = await ctx.request(uploaded.body.url);
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(pdfBytes);
   });

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { MechanismImportSchema, MechanismReportQuerySchema } from '@telar/domain';
 import { z } from 'zod';
-import { type createRouter, errorResponses, jsonResponse } from '../http/validation.js';
+import { type createRouter, errorResponses, jsonCreateRoute, jsonResponse } from '../http/validation.js';
 
 /** Import of the participation-mechanism report text and generation of the report from the data. */
 export function registerMechanismReportRoutes(router: ReturnType<typeof createRouter>) {
@@ -17,6 +17,13 @@ export function registerMechanismReportRoutes(router: ReturnType<typeof createRo
       const { text, bodyAcronym, dryRun } = c.req.valid('json');
       const result = await c.var.services.mechanismImport.importText(text, { bodyAcronym, dryRun });
       return c.json(result, result.diagnostics.length ? 422 : 200);
+    },
+  );
+  router.openapi(
+    jsonCreateRoute({ path: '/reports/mechanism/publish', tag: 'Informes', schema: MechanismReportQuerySchema, description: 'Informe congelado y publicado' }),
+    async (c) => {
+      const { bodyId, from, to } = c.req.valid('json');
+      return c.json(await c.var.services.mechanismReport.publish(bodyId, from, to), 201);
     },
   );
   router.openapi(

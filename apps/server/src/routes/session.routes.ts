@@ -27,6 +27,7 @@ export function registerSessionRoutes(router: ReturnType<typeof createRouter>) {
     createSchema: SessionCreateSchema,
     updateSchema: SessionUpdateSchema,
     service: (s) => s.sessions,
+    isPublishable: true,
   });
   registerCrudRoutes(router, {
     path: '/agreements',
@@ -41,6 +42,7 @@ export function registerSessionRoutes(router: ReturnType<typeof createRouter>) {
     createSchema: AgreementCreateSchema,
     updateSchema: AgreementUpdateSchema,
     service: (s) => s.agreements,
+    isPublishable: true,
   });
 
   router.openapi(

@@ -1,6 +1,11 @@
 import type { AgreementCreateSchema, AgreementDetailView, AgreementUpdateSchema, FollowUpCreateSchema } from '@telar/domain';
 import type { z } from 'zod';
+import type { Actor } from '../auth/actor.js';
+import { requireBodyManager, requireBodyManagerOrEnlace, requireSignedIn } from '../auth/policy.js';
 import type { Database } from '../db/client.js';
+import { findAgreementScope, findParticipationScope, findSessionScope } from '../repositories/scope.repository.js';
+import { agreements } from '../db/schema/index.js';
+import { createLifecycle } from './lifecycle.js';
 import { countExistingEvidence, insertEvidence } from '../repositories/evidence.repository.js';
 import { invalidField, notFound } from '../http/errors.js';
 import {
@@ -16,22 +21,28 @@ import {
   updateAgreement,
 } from '../repositories/agreement.repository.js';
 import type { PageRequest } from '../repositories/query.js';
-import { findParticipation, findSession } from '../repositories/session.repository.js';
+import { findSession } from '../repositories/session.repository.js';
 import { auditCreate, writeVersionedUpdate } from './versioned-write.js';
 
-export function createAgreementService(db: Database, actor: string) {
+export function createAgreementService(db: Database, actor: Actor) {
+  const lifecycle = createLifecycle(db, actor, { entity: 'agreement', table: agreements, authorize: async (id) => requireBodyManager(actor, await findAgreementScope(db, id)) });
   return {
+    ...lifecycle,
+
     async list(filter: AgreementFilter, page: PageRequest) {
+      requireSignedIn(actor);
       return { ...(await listAgreements(db, filter, page)), ...page };
     },
 
     async get(id: string): Promise<AgreementDetailView> {
+      requireSignedIn(actor);
       const agreement = await findAgreementView(db, id);
       if (!agreement) throw notFound();
       return { ...agreement, followUps: await listFollowUps(db, { agreementId: id }) };
     },
 
     async create({ responsibleOrganizationIds, stateCodes, ...data }: z.output<typeof AgreementCreateSchema>) {
+      requireBodyManager(actor, await findSessionScope(db, data.sessionId));
       return db.transaction(async (tx) => {
         if (!(await findSession(tx, data.sessionId))) throw invalidField('sessionId', 'La sesión no existe.');
         const row = await insertAgreement(tx, data);
@@ -42,6 +53,7 @@ export function createAgreementService(db: Database, actor: string) {
     },
 
     async update(id: string, { version, responsibleOrganizationIds, stateCodes, ...values }: z.output<typeof AgreementUpdateSchema>) {
+      requireBodyManager(actor, await findAgreementScope(db, id));
       return db.transaction(async (tx) => {
         await writeVersionedUpdate(tx, actor, {
           entity: 'agreement',
@@ -60,11 +72,10 @@ export function createAgreementService(db: Database, actor: string) {
     },
 
     async addFollowUp({ stateCodes, evidence, evidenceIds, ...data }: z.output<typeof FollowUpCreateSchema>) {
+      const scope = data.agreementId ? await findAgreementScope(db, data.agreementId) : await findParticipationScope(db, data.participationId!);
+      if (!scope) throw invalidField(data.agreementId ? 'agreementId' : 'participationId', 'El registro al que corresponde el seguimiento no existe.');
+      requireBodyManagerOrEnlace(actor, scope);
       return db.transaction(async (tx) => {
-        if (data.agreementId && !(await findAgreement(tx, data.agreementId))) throw invalidField('agreementId', 'El acuerdo no existe.');
-        if (data.participationId && !(await findParticipation(tx, data.participationId))) {
-          throw invalidField('participationId', 'La participación no existe.');
-        }
         const uploadedIds = [...new Set(evidenceIds)];
         if ((await countExistingEvidence(tx, uploadedIds)) !== uploadedIds.length) throw invalidField('evidenceIds', 'Uno de los archivos de evidencia no existe.');
         const linkIds = evidence ? [(await insertEvidence(tx, { kind: 'link', ...evidence })).id] : [];

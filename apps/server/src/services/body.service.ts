@@ -1,6 +1,11 @@
 import type { BodyCreateSchema, BodyDetailView, BodyUpdateSchema } from '@telar/domain';
 import type { z } from 'zod';
+import type { Actor } from '../auth/actor.js';
+import { requireAdmin, requireBodyManager, requireSignedIn } from '../auth/policy.js';
 import type { Database } from '../db/client.js';
+import { findBodyScope } from '../repositories/scope.repository.js';
+import { bodies } from '../db/schema/index.js';
+import { createLifecycle } from './lifecycle.js';
 import { notFound } from '../http/errors.js';
 import { findBody, findBodyView, insertBody, listBodies, listChildBodies, updateBody } from '../repositories/body.repository.js';
 import { listMembershipsOfBody } from '../repositories/membership.repository.js';
@@ -8,13 +13,19 @@ import type { PageRequest } from '../repositories/query.js';
 import { listSessions } from '../repositories/session.repository.js';
 import { auditCreate, writeVersionedUpdate } from './versioned-write.js';
 
-export function createBodyService(db: Database, actor: string) {
+export function createBodyService(db: Database, actor: Actor) {
+  const lifecycle = createLifecycle(db, actor, { entity: 'body', table: bodies, authorize: async (id) => requireBodyManager(actor, await findBodyScope(db, id)) });
   return {
+    archive: lifecycle.archive,
+    restore: lifecycle.restore,
+
     async list(filter: { q?: string }, page: PageRequest) {
+      requireSignedIn(actor);
       return { ...(await listBodies(db, filter, page)), ...page };
     },
 
     async get(id: string): Promise<BodyDetailView> {
+      requireSignedIn(actor);
       const body = await findBodyView(db, id);
       if (!body) throw notFound();
       const [children, memberships, sessions] = await Promise.all([
@@ -26,6 +37,9 @@ export function createBodyService(db: Database, actor: string) {
     },
 
     async create(data: z.output<typeof BodyCreateSchema>) {
+      // A secretariat may open working groups under its body; top-level bodies are the administrators'.
+      if (data.parentId) requireBodyManager(actor, await findBodyScope(db, data.parentId));
+      else requireAdmin(actor);
       return db.transaction(async (tx) => {
         const row = await insertBody(tx, data);
         await auditCreate(tx, actor, 'body', row.id, data);
@@ -34,6 +48,7 @@ export function createBodyService(db: Database, actor: string) {
     },
 
     async update(id: string, { version, ...values }: z.output<typeof BodyUpdateSchema>) {
+      requireBodyManager(actor, await findBodyScope(db, id));
       return db.transaction(async (tx) => {
         await writeVersionedUpdate(tx, actor, { entity: 'body', id, version, values, find: findBody, write: updateBody });
         return (await findBodyView(tx, id))!;

@@ -1,14 +1,18 @@
 import { detectEvidenceFileType, EVIDENCE_MAX_BYTES, type EvidenceUploadSchema, type EvidenceView } from '@telar/domain';
 import type { z } from 'zod';
+import type { Actor } from '../auth/actor.js';
+import { requireSignedIn, requireWriter } from '../auth/policy.js';
 import type { Database } from '../db/client.js';
 import { invalidField, notFound } from '../http/errors.js';
+import { isEvidencePublic } from '../repositories/publication.repository.js';
 import { findEvidenceFile, findEvidenceView, insertEvidence } from '../repositories/evidence.repository.js';
 import { auditCreate } from './versioned-write.js';
 
-export function createEvidenceService(db: Database, actor: string) {
+export function createEvidenceService(db: Database, actor: Actor) {
   return {
     /** Stores an uploaded file after checking its size and that its content is what its name says. */
     async upload(file: { name: string; bytes: Uint8Array }, data: z.output<typeof EvidenceUploadSchema>): Promise<EvidenceView> {
+      requireWriter(actor);
       if (file.bytes.length === 0) throw invalidField('file', 'El archivo está vacío.');
       if (file.bytes.length > EVIDENCE_MAX_BYTES) throw invalidField('file', 'El archivo pasa de 20 MB.');
       const type = detectEvidenceFileType(file.name, file.bytes);
@@ -27,7 +31,9 @@ export function createEvidenceService(db: Database, actor: string) {
       });
     },
 
+    /** Internal users get any file; the public only files that support something published. */
     async download(id: string) {
+      if (actor.kind === 'anonymous' && !(await isEvidencePublic(db, id))) requireSignedIn(actor);
       const file = await findEvidenceFile(db, id);
       if (!file) throw notFound();
       return file;

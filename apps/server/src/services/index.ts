@@ -1,17 +1,20 @@
+import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/client.js';
 import { createAgreementService } from './agreement.service.js';
 import { createBodyService } from './body.service.js';
 import { listStates } from '../repositories/geo.repository.js';
 import { createDashboardService } from './dashboard.service.js';
 import { createEvidenceService } from './evidence.service.js';
+import { createHistoryService } from './history.service.js';
 import { createMechanismImportService } from './mechanism-import.service.js';
 import { createMechanismReportService } from './mechanism-report.service.js';
 import { createMembershipService } from './membership.service.js';
 import { createOrganizationService } from './organization.service.js';
+import { createPublicService } from './public.service.js';
 import { createSessionService } from './session.service.js';
 
 /** Every service, bound to a database and to who is acting (recorded in the audit trail). */
-export function createServices(db: Database, actor: string) {
+export function createServices(db: Database, actor: Actor) {
   return {
     organizations: createOrganizationService(db, actor),
     bodies: createBodyService(db, actor),
@@ -19,10 +22,12 @@ export function createServices(db: Database, actor: string) {
     sessions: createSessionService(db, actor),
     agreements: createAgreementService(db, actor),
     evidence: createEvidenceService(db, actor),
-    dashboard: createDashboardService(db),
+    dashboard: createDashboardService(db, actor),
+    history: createHistoryService(db, actor),
     catalogue: { listStates: () => listStates(db) },
+    public: createPublicService(db),
     mechanismImport: createMechanismImportService(db, actor),
-    mechanismReport: createMechanismReportService(db),
+    mechanismReport: createMechanismReportService(db, actor),
   };
 }
 

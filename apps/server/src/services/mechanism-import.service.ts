@@ -7,7 +7,10 @@ import {
   parseOrganizationName,
   type SessionRef,
 } from '@telar/domain';
+import { type Actor, describeActor } from '../auth/actor.js';
+import { requireAdmin, requireBodyManager } from '../auth/policy.js';
 import type { Database } from '../db/client.js';
+import { findBodyScope } from '../repositories/scope.repository.js';
 import { insertEvidence } from '../repositories/evidence.repository.js';
 import { findAgreementByIdentity, findFollowUpByIdentity, insertAgreement, insertFollowUp, replaceAgreementLinks } from '../repositories/agreement.repository.js';
 import { insertAuditEntry } from '../repositories/audit.repository.js';
@@ -57,7 +60,7 @@ const sessionKey = (s: SessionRef) => `${s.kind}/${s.number ?? 0}/${s.date}`;
 /** The agreement code's first segment names the body that adopted it (COMSE/SO16/02/2021 → COMSE). */
 const acronymFromCode = (code: string | null | undefined) => code?.split('/')[0] ?? null;
 
-export function createMechanismImportService(db: Database, actor: string) {
+export function createMechanismImportService(db: Database, actor: Actor) {
   return {
     /**
      * Imports a participation-mechanism report. Everything is one transaction: a document with errors
@@ -85,10 +88,13 @@ export function createMechanismImportService(db: Database, actor: string) {
   };
 }
 
-async function writeReport(db: Database, actor: string, report: MechanismReport, bodyAcronym?: string): Promise<ImportCounts> {
+async function writeReport(db: Database, actor: Actor, report: MechanismReport, bodyAcronym?: string): Promise<ImportCounts> {
   const created = zeroCounts();
   const acronym = bodyAcronym || acronymFromCode(report.approvingAgreement?.code);
   let body = (acronym ? await findBodyByAcronym(db, acronym) : undefined) ?? (await findBodyByName(db, report.bodyName));
+  // Importing into a body is its secretariat's business; creating a new body from the title is an administrator's.
+  if (body) requireBodyManager(actor, await findBodyScope(db, body.id));
+  else requireAdmin(actor);
   if (!body) {
     const row = await insertBody(db, { kind: 'commission', name: report.bodyName, acronym, level: 'national', stateCode: null });
     body = { ...row, kind: 'commission', level: 'national' };
@@ -167,7 +173,7 @@ async function writeReport(db: Database, actor: string, report: MechanismReport,
       }
     }
   }
-  await insertAuditEntry(db, { actor, action: 'import', entity: 'body', entityId: bodyId, changes: { created: [null, created] } });
+  await insertAuditEntry(db, { actor: describeActor(actor), action: 'import', entity: 'body', entityId: bodyId, changes: { created: [null, created] } });
   return created;
 }
 

@@ -1,6 +1,9 @@
 import type { FocalPointCreateSchema, MembershipCreateSchema } from '@telar/domain';
 import type { z } from 'zod';
+import type { Actor } from '../auth/actor.js';
+import { requireBodyManager, requireBodyManagerOrEnlace } from '../auth/policy.js';
 import type { Database } from '../db/client.js';
+import { findBodyScope, findMembershipScope } from '../repositories/scope.repository.js';
 import { invalidField } from '../http/errors.js';
 import { findBody } from '../repositories/body.repository.js';
 import { findMembershipView, insertFocalPoint, insertMembership, insertPerson } from '../repositories/membership.repository.js';
@@ -8,9 +11,10 @@ import { findOrganization } from '../repositories/organization.repository.js';
 import { auditCreate } from './versioned-write.js';
 
 /** Who sits in each body (memberships) and who speaks for them (focal points, titular and alternate). */
-export function createMembershipService(db: Database, actor: string) {
+export function createMembershipService(db: Database, actor: Actor) {
   return {
     async create(data: z.output<typeof MembershipCreateSchema>) {
+      requireBodyManager(actor, await findBodyScope(db, data.bodyId));
       return db.transaction(async (tx) => {
         if (!(await findBody(tx, data.bodyId))) throw invalidField('bodyId', 'El órgano no existe.');
         if (!(await findOrganization(tx, data.organizationId))) throw invalidField('organizationId', 'La organización no existe.');
@@ -21,6 +25,8 @@ export function createMembershipService(db: Database, actor: string) {
     },
 
     async addFocalPoint({ person, membershipId, ...term }: z.output<typeof FocalPointCreateSchema>) {
+      // The body's secretariat registers focal points, and so may the member organisation's own enlace.
+      requireBodyManagerOrEnlace(actor, await findMembershipScope(db, membershipId));
       return db.transaction(async (tx) => {
         const membership = await findMembershipView(tx, membershipId);
         if (!membership) throw invalidField('membershipId', 'La integración no existe.');

@@ -5,6 +5,10 @@ import {
   parseOrganizationName,
 } from '@telar/domain';
 import type { z } from 'zod';
+import type { Actor } from '../auth/actor.js';
+import { requireAdmin, requireDirectoryEditor, requireOrganizationEditor, requireSignedIn } from '../auth/policy.js';
+import { organizations } from '../db/schema/index.js';
+import { createLifecycle } from './lifecycle.js';
 import type { Database } from '../db/client.js';
 import { AppError, notFound } from '../http/errors.js';
 import {
@@ -24,13 +28,19 @@ import { auditCreate, writeVersionedUpdate } from './versioned-write.js';
 type CreateData = z.output<typeof OrganizationCreateSchema>;
 type UpdateData = z.output<typeof OrganizationUpdateSchema>;
 
-export function createOrganizationService(db: Database, actor: string) {
+export function createOrganizationService(db: Database, actor: Actor) {
+  const lifecycle = createLifecycle(db, actor, { entity: 'organization', table: organizations, authorize: async () => requireAdmin(actor) });
   return {
+    archive: lifecycle.archive,
+    restore: lifecycle.restore,
+
     async list(filter: OrganizationFilter, page: PageRequest) {
+      requireSignedIn(actor);
       return { ...(await listOrganizations(db, filter, page)), ...page };
     },
 
     async get(id: string): Promise<OrganizationDetailView> {
+      requireSignedIn(actor);
       const organization = await findOrganizationView(db, id);
       if (!organization) throw notFound();
       const [participations, agreements] = await Promise.all([
@@ -41,6 +51,7 @@ export function createOrganizationService(db: Database, actor: string) {
     },
 
     async create(data: CreateData) {
+      requireDirectoryEditor(actor);
       const { key } = parseOrganizationName(data.name);
       return db.transaction(async (tx) => {
         if (await findOrganizationByIdentity(tx, key, data.acronym)) {
@@ -53,6 +64,7 @@ export function createOrganizationService(db: Database, actor: string) {
     },
 
     async update(id: string, { version, ...data }: UpdateData) {
+      requireOrganizationEditor(actor, id);
       return db.transaction(async (tx) => {
         const nameKey = data.name ? parseOrganizationName(data.name).key : undefined;
         const values = { ...data, nameKey };

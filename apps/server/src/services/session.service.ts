@@ -6,7 +6,12 @@ import type {
   SessionUpdateSchema,
 } from '@telar/domain';
 import type { z } from 'zod';
+import type { Actor } from '../auth/actor.js';
+import { requireBodyManager, requireSignedIn } from '../auth/policy.js';
 import type { Database } from '../db/client.js';
+import { findBodyScope, findParticipationScope, findSessionScope } from '../repositories/scope.repository.js';
+import { sessions } from '../db/schema/index.js';
+import { createLifecycle } from './lifecycle.js';
 import { insertEvidence } from '../repositories/evidence.repository.js';
 import { invalidField, notFound } from '../http/errors.js';
 import { listAgreementsOfSession, listFollowUps } from '../repositories/agreement.repository.js';
@@ -28,13 +33,18 @@ import {
 } from '../repositories/session.repository.js';
 import { auditCreate, writeVersionedUpdate } from './versioned-write.js';
 
-export function createSessionService(db: Database, actor: string) {
+export function createSessionService(db: Database, actor: Actor) {
+  const lifecycle = createLifecycle(db, actor, { entity: 'session', table: sessions, authorize: async (id) => requireBodyManager(actor, await findSessionScope(db, id)) });
   return {
+    ...lifecycle,
+
     async list(filter: SessionFilter, page: PageRequest) {
+      requireSignedIn(actor);
       return { ...(await listSessions(db, filter, page)), ...page };
     },
 
     async get(id: string): Promise<SessionDetailView> {
+      requireSignedIn(actor);
       const session = await findSessionView(db, id);
       if (!session) throw notFound();
       const [participations, agreements] = await Promise.all([listParticipationsOfSession(db, id), listAgreementsOfSession(db, id)]);
@@ -47,6 +57,7 @@ export function createSessionService(db: Database, actor: string) {
     },
 
     async create({ minutes, ...data }: z.output<typeof SessionCreateSchema>) {
+      requireBodyManager(actor, await findBodyScope(db, data.bodyId));
       return db.transaction(async (tx) => {
         if (!(await findBody(tx, data.bodyId))) throw invalidField('bodyId', 'El órgano no existe.');
         const minutesEvidenceId = minutes ? (await insertEvidence(tx, { kind: 'minutes', ...minutes })).id : null;
@@ -57,6 +68,7 @@ export function createSessionService(db: Database, actor: string) {
     },
 
     async update(id: string, { version, ...values }: z.output<typeof SessionUpdateSchema>) {
+      requireBodyManager(actor, await findSessionScope(db, id));
       return db.transaction(async (tx) => {
         await writeVersionedUpdate(tx, actor, { entity: 'session', id, version, values, find: findSession, write: updateSession });
         return (await findSessionView(tx, id))!;
@@ -64,6 +76,7 @@ export function createSessionService(db: Database, actor: string) {
     },
 
     async addParticipation(data: z.output<typeof ParticipationCreateSchema>) {
+      requireBodyManager(actor, await findSessionScope(db, data.sessionId));
       return db.transaction(async (tx) => {
         if (!(await findSession(tx, data.sessionId))) throw invalidField('sessionId', 'La sesión no existe.');
         const row = await insertParticipation(tx, data.sessionId, data.description, [...new Set(data.organizationIds)]);
@@ -73,6 +86,7 @@ export function createSessionService(db: Database, actor: string) {
     },
 
     async updateParticipation(id: string, { version, organizationIds, ...values }: z.output<typeof ParticipationUpdateSchema>) {
+      requireBodyManager(actor, await findParticipationScope(db, id));
       return db.transaction(async (tx) => {
         const update = { entity: 'participation', id, version, values: { ...values, organizationIds }, find: findParticipation };
         await writeVersionedUpdate(tx, actor, {

@@ -1,3 +1,4 @@
+import { type Actor, describeActor } from '../auth/actor.js';
 import type { Database } from '../db/client.js';
 import { notFound, staleVersion } from '../http/errors.js';
 import { diffFields, insertAuditEntry } from '../repositories/audit.repository.js';
@@ -16,15 +17,15 @@ interface VersionedUpdate<Values> {
  * based on is no longer current (nothing is overwritten), and an audit entry with before/after.
  * Call it inside the transaction of the edit.
  */
-export async function writeVersionedUpdate<Values extends object>(db: Database, actor: string, update: VersionedUpdate<Values>) {
+export async function writeVersionedUpdate<Values extends object>(db: Database, actor: Actor, update: VersionedUpdate<Values>) {
   const before = await update.find(db, update.id);
   if (!before) throw notFound();
   const written = await update.write(db, update.id, update.version, update.values);
   if (!written) throw staleVersion();
   const changes = diffFields(before as Record<string, unknown>, update.values as Record<string, unknown>);
-  await insertAuditEntry(db, { actor, action: 'update', entity: update.entity, entityId: update.id, changes });
+  await insertAuditEntry(db, { actor: describeActor(actor), action: 'update', entity: update.entity, entityId: update.id, changes });
 }
 
-export async function auditCreate(db: Database, actor: string, entity: string, entityId: string, values: object) {
-  await insertAuditEntry(db, { actor, action: 'create', entity, entityId, changes: diffFields({}, values as Record<string, unknown>) });
+export async function auditCreate(db: Database, actor: Actor, entity: string, entityId: string, values: object) {
+  await insertAuditEntry(db, { actor: describeActor(actor), action: 'create', entity, entityId, changes: diffFields({}, values as Record<string, unknown>) });
 }

@@ -1,5 +1,5 @@
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
-import { t } from '../i18n/translate';
+import { hasMessage, t } from '../i18n/translate';
 import { ApiError } from './client';
 
 /** The sentence to show a person for any failed request. */
@@ -8,6 +8,9 @@ export function describeApiError(error: unknown): string {
   if (error.code === 'network') return t('error.network');
   if (error.isConflict) return t('error.conflict');
   if (error.status === 404) return t('error.notFound');
+  // Sign-in, permission and session failures have a sentence of their own in the catalogue.
+  const codeKey = `error.code.${error.code}`;
+  if (hasMessage(codeKey)) return t(codeKey);
   if (error.issues.length > 0 && !error.message) return t('error.validation');
   return error.message || t('app.unexpectedError');
 }

@@ -20,6 +20,29 @@ export class ApiError extends Error {
   get isConflict(): boolean {
     return this.code === 'conflict';
   }
+
+  /** No session, or it expired: the person has to sign in (a failed sign-in has its own code). */
+  get isUnauthenticated(): boolean {
+    return this.status === 401 && this.code === 'unauthenticated';
+  }
+}
+
+/**
+ * The signed-in session's CSRF token, sent with every write. It lives in memory only (from the
+ * sign-in answer or /auth/me), so another site's page can neither read nor send it.
+ */
+let csrfToken: string | null = null;
+
+/** Keeps (or, on sign-out, forgets) the token the server gave this session. */
+export function rememberCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+function buildHeaders(method: string, isJson: boolean): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (isJson) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  return headers;
 }
 
 /** Builds "/api/<path>?a=1&b=x" skipping blank parameters. */
@@ -54,7 +77,7 @@ async function sendRequest<T>(method: string, url: string, body?: unknown, signa
     response = await fetch(url, {
       method,
       signal,
-      headers: isJson ? { Accept: 'application/json', 'Content-Type': 'application/json' } : { Accept: 'application/json' },
+      headers: buildHeaders(method, isJson),
       body: isJson ? JSON.stringify(body) : (body as FormData | undefined),
     });
   } catch (error) {
@@ -79,7 +102,7 @@ export function sendFormData<T>(path: string, form: FormData): Promise<T> {
   return sendRequest<T>('POST', buildApiUrl(path), form);
 }
 
-/** POST or PATCH a JSON body and read the JSON answer. */
-export function sendJson<T>(method: 'POST' | 'PATCH', path: string, body: unknown): Promise<T> {
+/** POST or PATCH a JSON body (or nothing) and read the JSON answer (null for 204). */
+export function sendJson<T>(method: 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
   return sendRequest<T>(method, buildApiUrl(path), body);
 }

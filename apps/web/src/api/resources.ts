@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
   AgreementDetailView,
+  AuditEntryView,
   AgreementView,
   BodyDetailView,
   BodyView,
@@ -15,11 +16,13 @@ import type {
   ParticipationView,
   SessionDetailView,
   SessionView,
-  StateView,
 } from '@telar/domain';
 import { getJson, sendFormData, sendJson, type QueryParams } from './client';
 
-/** List, detail, create and update for one REST collection under /api. */
+/** Archive and restore for every record; publish and unpublish for sessions and agreements. */
+export type LifecycleAction = 'archive' | 'restore' | 'publish' | 'unpublish';
+
+/** List, detail, create, update and lifecycle actions for one REST collection under /api. */
 function defineResource<TItem, TDetail>(collection: string) {
   const detail = (id: string) =>
     queryOptions({
@@ -39,8 +42,21 @@ function defineResource<TItem, TDetail>(collection: string) {
     detailForEdit: (id: string) => queryOptions({ ...detail(id), staleTime: 0 }),
     create: (input: unknown) => sendJson<TItem>('POST', `/${collection}`, input),
     update: (id: string, input: unknown) => sendJson<TItem>('PATCH', `/${collection}/${encodeURIComponent(id)}`, input),
+    /** Names the version it acts on, like an edit, so a change made meanwhile is not overridden. */
+    changeLifecycle: ({ id, version, action }: { id: string; version: number; action: LifecycleAction }) =>
+      sendJson<null>('POST', `/${collection}/${encodeURIComponent(id)}/${action}`, { version }),
   };
 }
+
+/** Record kinds as the audit trail names them. */
+export type AuditedEntity = 'organization' | 'body' | 'session' | 'participation' | 'agreement' | 'follow_up' | 'membership' | 'focal_point' | 'user';
+
+/** Who changed a record and how, newest first. */
+export const historyQuery = (entity: AuditedEntity, id: string) =>
+  queryOptions({
+    queryKey: ['history', entity, id],
+    queryFn: ({ signal }) => getJson<AuditEntryView[]>(`/history/${entity}/${encodeURIComponent(id)}`, undefined, signal),
+  });
 
 export const organizationsApi = defineResource<OrganizationView, OrganizationDetailView>('organizations');
 export const bodiesApi = defineResource<BodyView, BodyDetailView>('bodies');
@@ -80,14 +96,18 @@ export const dashboardQuery = queryOptions({
   queryFn: ({ signal }) => getJson<DashboardView>('/dashboard', undefined, signal),
 });
 
-export const statesQuery = queryOptions({
-  queryKey: ['states'],
-  queryFn: ({ signal }) => getJson<StateView[]>('/states', undefined, signal),
-  // The 32 states do not change while the page is open.
-  staleTime: Infinity,
-});
-
 export const allBodiesQuery = bodiesApi.list({ pageSize: MAX_PAGE_SIZE });
+
+/** A published report: what the server froze and put on the public portal. */
+export interface PublishedReportRef {
+  id: string;
+  title: string;
+}
+
+export const reportsApi = {
+  /** Freezes the body's report for the period as it is now and publishes it. */
+  publishMechanism: (input: { bodyId: string; from: string; to: string }) => sendJson<PublishedReportRef>('POST', '/reports/mechanism/publish', input),
+};
 
 /**
  * A mutation that refreshes every cached query when it succeeds: one write touches counts, lists and

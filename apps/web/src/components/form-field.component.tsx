@@ -1,5 +1,4 @@
 import { useId, type ReactNode } from 'react';
-import '../i18n/zod-locale';
 
 /** Attributes a control needs to be tied to its label, hint and error. */
 export interface FieldControlProps {

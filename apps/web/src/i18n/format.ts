@@ -1,16 +1,22 @@
-import { formatSpanishOrdinal, type SessionRef } from '@telar/domain';
+import { formatSpanishOrdinal, type AgreementView, type SessionRef } from '@telar/domain';
 import { t } from './translate';
 
 const LOCALE = 'es-MX';
 const dateFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'UTC' });
 const numberFormat = new Intl.NumberFormat(LOCALE);
-
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeStyle: 'short' });
 
 /** "2022-12-12" → "12 de diciembre de 2022"; calendar dates are read as UTC so no day shifts. */
 export function formatDate(isoDate: string | null | undefined): string {
   if (!isoDate) return t('app.none');
   const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
   return Number.isNaN(date.getTime()) ? isoDate : dateFormat.format(date);
+}
+
+/** A moment (an audit entry) in the reader's own time zone: "22 de noviembre de 2026, 12:29". */
+export function formatDateTime(timestamp: string): string {
+  const date = new Date(timestamp);
+  return Number.isNaN(date.getTime()) ? timestamp : dateTimeFormat.format(date);
 }
 
 export function formatNumber(value: number): string {
@@ -38,4 +44,10 @@ export function getTodayIso(): string {
   const now = new Date();
   const offset = now.getTimezoneOffset() * 60_000;
   return new Date(now.getTime() - offset).toISOString().slice(0, 10);
+}
+
+/** Label of an agreement in lists: its official code, or the first words of its text. */
+export function formatAgreementName(agreement: Pick<AgreementView, 'code' | 'text'>): string {
+  if (agreement.code) return agreement.code;
+  return agreement.text.length > 90 ? `${agreement.text.slice(0, 90).trimEnd()}…` : agreement.text || t('agreements.untitled');
 }

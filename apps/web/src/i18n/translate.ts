@@ -6,6 +6,11 @@ export type MessageParams = Record<string, string | number>;
 /** The interface speaks es-MX; en.ts mirrors the keys for a future language switch. */
 const catalogue: Record<MessageKey, string> = esMX;
 
+/** Whether a key built at run time (a field name from the server…) has a message. */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(catalogue, key);
+}
+
 /** Looks up a message and fills its `{name}` placeholders. */
 export function t(key: MessageKey, params?: MessageParams): string {
   const message = catalogue[key];

@@ -22,3 +22,9 @@ export function readIsoDate(value: unknown): string | undefined {
 export function readChoice<T extends string>(value: unknown, choices: readonly T[]): T | undefined {
   return choices.find((choice) => choice === value);
 }
+
+/** Where to go after signing in: a path of this site only, never another site (an open redirect). */
+export function readRedirect(value: unknown): string | undefined {
+  const text = readText(value);
+  return text && /^\/(?![\\/])/.test(text) && !text.startsWith('/ingresar') ? text : undefined;
+}

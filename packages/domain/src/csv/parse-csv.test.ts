@@ -14,3 +14,17 @@ describe('parseCsv', () => {
     expect(records).toEqual([{ cve: '20', nom: 'Heroica Villa, Oaxaca' }]);
   });
 });
+
+describe('writeCsv', () => {
+  it('quotes what needs quoting, defuses formulas and reads back the same cells', async () => {
+    const { writeCsv } = await import('./write-csv.js');
+    const rows = [{ name: 'Red, "REDIM"', note: '=HYPERLINK("x")', n: -3 }];
+    const csv = writeCsv(rows, [
+      { header: 'nombre', value: (r) => r.name },
+      { header: 'nota', value: (r) => r.note },
+      { header: 'n', value: (r) => r.n },
+    ]);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(parseCsv(csv.slice(1))).toEqual([['nombre', 'nota', 'n'], ['Red, "REDIM"', `'=HYPERLINK("x")`, '-3']]);
+  });
+});

@@ -52,3 +52,6 @@ export interface FieldIssue {
 export interface ApiErrorBody {
   error: { code: string; message: string; issues?: FieldIssue[] };
 }
+
+/** Archive, restore, publish and unpublish name only the version they act on. */
+export const VersionOnlySchema = z.object({ version: VersionSchema });

@@ -45,7 +45,8 @@ export type BodyCreateInput = z.input<typeof BodyCreateSchema>;
 export const BodyUpdateSchema = z.object({
   kind: z.enum(BODY_KINDS).optional(),
   name: requiredText(300).optional(),
-  acronym: optionalText(40),
+  // optional() first: a field left out of an edit stays as it is instead of becoming null.
+  acronym: optionalText(40).optional(),
   parentId: IdSchema.nullish(),
   level: z.enum(BODY_LEVELS).optional(),
   stateCode: StateCodeSchema.nullish(),

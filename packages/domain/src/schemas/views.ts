@@ -61,6 +61,8 @@ export interface SessionView {
   minutes: EvidenceView | null;
   participationCount: number;
   agreementCount: number;
+  /** When it was published; null while it is a draft. */
+  publishedAt: string | null;
   version: number;
 }
 
@@ -90,6 +92,8 @@ export interface AgreementView {
   stateCodes: string[];
   dueDate: string | null;
   status: AgreementStatus;
+  /** When it was published (with its follow-up); null while it is a draft. */
+  publishedAt: string | null;
   version: number;
 }
 
@@ -163,4 +167,24 @@ export interface ImportCounts {
   agreements: number;
   followUps: number;
   organizations: number;
+}
+
+/** One entry of a record's history. */
+export interface AuditEntryView {
+  id: number;
+  at: string;
+  actor: string;
+  action: 'create' | 'update' | 'archive' | 'restore' | 'publish' | 'unpublish' | 'import';
+  /** Changed fields: { field: [before, after] }. */
+  changes: Record<string, [unknown, unknown]>;
+}
+
+export interface PublishedReportView {
+  id: string;
+  kind: 'mechanism';
+  body: BodyRef;
+  periodFrom: string;
+  periodTo: string;
+  title: string;
+  publishedAt: string;
 }

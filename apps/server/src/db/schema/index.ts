@@ -2,3 +2,4 @@ export * from './geo.js';
 export * from './directory.js';
 export * from './sessions.js';
 export * from './audit.js';
+export * from './auth.js';

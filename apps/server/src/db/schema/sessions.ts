@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytea, id, recordColumns, searchVector } from './columns.js';
 import { bodies, organizations } from './directory.js';
 import { states } from './geo.js';
@@ -29,6 +29,8 @@ export const sessions = pgTable(
     date: date('date', { mode: 'string' }).notNull(),
     modality: text('modality'),
     minutesEvidenceId: uuid('minutes_evidence_id').references(() => evidence.id),
+    /** Set when the secretariat publishes the session; drafts stay internal. */
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'string' }),
     ...recordColumns(),
   },
   (t) => [
@@ -75,6 +77,8 @@ export const agreements = pgTable(
     text: text('text').notNull(),
     dueDate: date('due_date', { mode: 'string' }),
     status: text('status').notNull(),
+    /** Published agreements are public with their follow-up; drafts stay internal. */
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'string' }),
     search: searchVector(`coalesce(code, '') || ' ' || text`),
     ...recordColumns(),
   },
@@ -144,4 +148,21 @@ export const followUpEvidence = pgTable(
     evidenceId: uuid('evidence_id').notNull().references(() => evidence.id),
   },
   (t) => [primaryKey({ columns: [t.followUpId, t.evidenceId] })],
+);
+
+/** A generated report the secretariat published: the report as it was, frozen, to download in any format. */
+export const publishedReports = pgTable(
+  'published_reports',
+  {
+    id: id(),
+    kind: text('kind').notNull(),
+    bodyId: uuid('body_id').notNull().references(() => bodies.id),
+    periodFrom: date('period_from', { mode: 'string' }).notNull(),
+    periodTo: date('period_to', { mode: 'string' }).notNull(),
+    title: text('title').notNull(),
+    content: jsonb('content').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    ...recordColumns(),
+  },
+  (t) => [index('published_reports_body_idx').on(t.bodyId, t.periodTo)],
 );

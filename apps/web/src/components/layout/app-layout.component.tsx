@@ -1,63 +1,82 @@
-import { Link, Outlet, useRouterState } from '@tanstack/react-router';
-import { useEffect, useRef } from 'react';
-import { t, type MessageKey } from '../../i18n/translate';
+import { useQueryClient } from '@tanstack/react-query';
+import { Outlet, useRouter } from '@tanstack/react-router';
+import { useState } from 'react';
+import { authApi, meQuery } from '../../api/auth-resources';
+import { describeApiError } from '../../api/api-error.util';
+import { useMe, usePermissions } from '../../auth/permissions.hook';
+import { t } from '../../i18n/translate';
+// Every form lives under this layout or the sign-in page: both give zod its Spanish messages.
+import '../../i18n/zod-locale';
+import { FormAlert } from '../form-alert.component';
+import { InternalBrand, InternalFooter } from './internal-frame.component';
+import { SiteFrame, SiteNav, type NavItem } from './site-frame.component';
 
-const NAV_ITEMS: { to: string; label: MessageKey; isExact?: boolean }[] = [
+const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'nav.home', isExact: true },
   { to: '/organizaciones', label: 'nav.organizations' },
   { to: '/organos', label: 'nav.bodies' },
   { to: '/sesiones', label: 'nav.sessions' },
   { to: '/acuerdos', label: 'nav.agreements' },
-  { to: '/importar', label: 'nav.import' },
   { to: '/informes', label: 'nav.reports' },
 ];
+const IMPORT_ITEM: NavItem = { to: '/importar', label: 'nav.import' };
+const ACCOUNTS_ITEM: NavItem = { to: '/cuentas', label: 'nav.accounts' };
 
-/** Moves focus to <main> after client-side navigation so screen readers start at the new page. */
-function useFocusMainOnNavigation() {
-  const mainRef = useRef<HTMLElement>(null);
-  const pathname = useRouterState({ select: (state) => state.location.pathname });
-  const previous = useRef(pathname);
-  useEffect(() => {
-    if (previous.current === pathname) return;
-    previous.current = pathname;
-    mainRef.current?.focus({ preventScroll: false });
-  }, [pathname]);
-  return mainRef;
+/**
+ * Ends the session here or on every device, then forgets everything this tab had cached: the next
+ * person at this computer starts from the sign-in page with nothing of the previous one in memory.
+ */
+function useSignOut() {
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [failure, setFailure] = useState<string | null>(null);
+  const signOut = async (isEverywhere: boolean) => {
+    setFailure(null);
+    try {
+      await authApi.logout(isEverywhere);
+    } catch (error) {
+      setFailure(describeApiError(error));
+      return;
+    }
+    // The person is forgotten first, so the sign-in page does not send them straight back.
+    queryClient.removeQueries({ queryKey: meQuery.queryKey });
+    await router.navigate({ to: '/ingresar' });
+    queryClient.clear();
+  };
+  return { signOut, failure };
 }
 
-/** Skip link, header with the main navigation, the page, and the footer. */
-export function AppLayout() {
-  const mainRef = useFocusMainOnNavigation();
+function AccountMenu() {
+  const me = useMe();
+  const { signOut, failure } = useSignOut();
+  if (!me) return null;
   return (
-    <>
-      <a className="skip-link" href="#contenido">
-        {t('app.skipToContent')}
-      </a>
-      <header className="site-header">
-        <div className="site-header__inner">
-          <Link to="/" className="brand">
-            <span className="brand__name">{t('app.name')}</span>
-            <span className="brand__tagline">{t('app.tagline')}</span>
-          </Link>
+    <div className="account">
+      <p className="account__name">{me.name}</p>
+      <button type="button" className="button button--on-accent" onClick={() => void signOut(false)}>
+        {t('auth.signOut')}
+      </button>
+      <details className="account__more">
+        <summary>{t('auth.moreOptions')}</summary>
+        <div className="account__panel">
+          <p>{me.email}</p>
+          <button type="button" className="button" onClick={() => void signOut(true)}>
+            {t('auth.signOutEverywhere')}
+          </button>
         </div>
-        <nav className="site-nav" aria-label={t('app.mainNav')}>
-          <ul className="site-nav__list">
-            {NAV_ITEMS.map((item) => (
-              <li key={item.to}>
-                <Link to={item.to} className="site-nav__link" activeOptions={{ exact: item.isExact ?? false }}>
-                  {t(item.label)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      </header>
-      <main id="contenido" ref={mainRef} tabIndex={-1} className="site-main">
-        <Outlet />
-      </main>
-      <footer className="site-footer">
-        <p>{t('app.footer')}</p>
-      </footer>
-    </>
+      </details>
+      {failure && <FormAlert tone="error">{failure}</FormAlert>}
+    </div>
+  );
+}
+
+/** The internal app: header with the person and the navigation they can use, the page, the footer. */
+export function AppLayout() {
+  const permissions = usePermissions();
+  const items = [...NAV_ITEMS, ...(permissions.managesAnyBody ? [IMPORT_ITEM] : []), ...(permissions.canManageAccounts ? [ACCOUNTS_ITEM] : [])];
+  return (
+    <SiteFrame brand={<InternalBrand />} account={<AccountMenu />} nav={<SiteNav items={items} label={t('app.mainNav')} />} footer={<InternalFooter />}>
+      <Outlet />
+    </SiteFrame>
   );
 }

@@ -3,14 +3,14 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { AGREEMENT_STATUSES } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { agreementsApi } from '../../api/resources';
+import { AgreementsTable } from '../../components/agreements-table.component';
 import { PageHeader } from '../../components/page-header.component';
 import { QueryContent } from '../../components/query-content.component';
 import { SearchBox } from '../../components/search-box.component';
 import { t } from '../../i18n/translate';
 import { readChoice } from '../../routes/search-params';
-import { AgreementsTable } from './agreements-table.component';
 
-const routeApi = getRouteApi('/acuerdos');
+const routeApi = getRouteApi('/_internal/acuerdos');
 const PAGE_SIZE = 25;
 const STATUS_FILTERS = [undefined, ...AGREEMENT_STATUSES] as const;
 

@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import type { BodyView } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { allBodiesQuery } from '../../api/resources';
+import { usePermissions } from '../../auth/permissions.hook';
 import { PageHeader } from '../../components/page-header.component';
 import { QueryContent } from '../../components/query-content.component';
 import { formatRefName } from '../../i18n/format';
@@ -41,14 +42,17 @@ function BodyBranch({ parentId, groups, seen }: { parentId: string | null; group
 
 export function BodiesTreePage(): ReactElement {
   const query = useQuery(allBodiesQuery);
+  const permissions = usePermissions();
   return (
     <>
       <PageHeader
         title={t('bodies.title')}
         actions={
-          <Link to="/organos/nuevo" className="button button--primary">
-            {t('bodies.new')}
-          </Link>
+          permissions.managesAnyBody && (
+            <Link to="/organos/nuevo" className="button button--primary">
+              {t('bodies.new')}
+            </Link>
+          )
         }
       />
       <QueryContent query={query}>

@@ -7,21 +7,23 @@ import { useForm, useFormContext } from 'react-hook-form';
 import { useEditForm } from '../../api/edit-form.hook';
 import { bodiesApi } from '../../api/resources';
 import { useSaveForm } from '../../api/save-form.hook';
+import { PermissionGate } from '../../auth/permission-gate.component';
 import { ChoiceOptions } from '../../components/choice-options.component';
 import { EditPage } from '../../components/edit-page.component';
 import { FormField } from '../../components/form-field.component';
 import { FormFrame } from '../../components/form-frame.component';
 import { NullableSelect } from '../../components/nullable-select.component';
 import { PageHeader } from '../../components/page-header.component';
-import { useStateOptions } from '../../components/state-fields.component';
+import { useStateOptions } from '../../components/states.hook';
 import { t } from '../../i18n/translate';
 import { useBodyOptions } from './body-options.hook';
 
 /** Kind, name, acronym, parent, level and state: the fields of both body forms. */
-function BodyFields({ editedBodyId }: { editedBodyId?: string }) {
+function BodyFields({ editedBody }: { editedBody?: BodyView }) {
   const { register, control, formState } = useFormContext<BodyCreateInput>();
   const { errors } = formState;
-  const bodyOptions = useBodyOptions(editedBodyId);
+  // A new parent must be a body the person manages; the server checks it too.
+  const bodyOptions = useBodyOptions({ excludedBranchId: editedBody?.id, isManagedOnly: true, keptId: editedBody?.parentId });
   const stateOptions = useStateOptions();
   return (
     <>
@@ -59,7 +61,7 @@ function BodyFields({ editedBodyId }: { editedBodyId?: string }) {
   );
 }
 
-const createRouteApi = getRouteApi('/organos/nuevo');
+const createRouteApi = getRouteApi('/_internal/organos/nuevo');
 
 export function BodyCreatePage(): ReactElement {
   const { parentId } = createRouteApi.useSearch();
@@ -72,9 +74,11 @@ export function BodyCreatePage(): ReactElement {
   return (
     <>
       <PageHeader title={t('bodies.new')} eyebrow={t('nav.bodies')} />
-      <FormFrame form={form} saveState={saveState} submitLabel={t('form.save')}>
-        <BodyFields />
-      </FormFrame>
+      <PermissionGate isAllowed={(permissions) => permissions.managesAnyBody}>
+        <FormFrame form={form} saveState={saveState} submitLabel={t('form.save')}>
+          <BodyFields />
+        </FormFrame>
+      </PermissionGate>
     </>
   );
 }
@@ -94,18 +98,18 @@ function BodyEditForm({ body }: { body: BodyView }) {
   });
   return (
     <FormFrame form={form} saveState={saveState} submitLabel={t('form.saveChanges')} canCancel>
-      <BodyFields editedBodyId={body.id} />
+      <BodyFields editedBody={body} />
     </FormFrame>
   );
 }
 
-const editRouteApi = getRouteApi('/organos/$bodyId/editar');
+const editRouteApi = getRouteApi('/_internal/organos/$bodyId/editar');
 
 export function BodyEditPage(): ReactElement {
   const { bodyId } = editRouteApi.useParams();
   const query = useQuery(bodiesApi.detailForEdit(bodyId));
   return (
-    <EditPage query={query} title={t('bodies.edit')} getEyebrow={(body) => body.name}>
+    <EditPage query={query} title={t('bodies.edit')} getEyebrow={(body) => body.name} canEdit={(permissions, body) => permissions.canManageBody(body.id)}>
       {(body) => <BodyEditForm body={body} />}
     </EditPage>
   );

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { BodyView } from '@telar/domain';
 import { useMemo } from 'react';
 import { allBodiesQuery } from '../../api/resources';
+import { usePermissions } from '../../auth/permissions.hook';
 import type { SelectOption } from '../../components/nullable-select.component';
 import { formatRefName } from '../../i18n/format';
 
@@ -21,15 +22,25 @@ function collectBranch(bodies: readonly BodyView[], rootId: string): Set<string>
   return branch;
 }
 
-/** Every body as a select option, alphabetically (empty while loading), leaving out a body's own branch if named. */
-export function useBodyOptions(excludedBranchId?: string): SelectOption[] {
+interface BodyOptionsFilter {
+  /** A body being edited: its own branch cannot become its parent. */
+  excludedBranchId?: string;
+  /** Only bodies the signed-in person manages (where they may record or place something). */
+  isManagedOnly?: boolean;
+  /** Kept even when not managed: the current parent of an edited body, so saving does not drop it. */
+  keptId?: string | null;
+}
+
+/** Bodies as select options, alphabetically (empty while loading). */
+export function useBodyOptions({ excludedBranchId, isManagedOnly, keptId }: BodyOptionsFilter = {}): SelectOption[] {
   const { data } = useQuery(allBodiesQuery);
+  const permissions = usePermissions();
   return useMemo(() => {
     const bodies = data?.items ?? [];
     const excluded = excludedBranchId ? collectBranch(bodies, excludedBranchId) : new Set<string>();
     return bodies
-      .filter((body) => !excluded.has(body.id))
+      .filter((body) => !excluded.has(body.id) && (!isManagedOnly || body.id === keptId || permissions.canManageBody(body.id)))
       .map((body) => ({ value: body.id, label: formatRefName(body) }))
       .sort((a, b) => a.label.localeCompare(b.label, 'es-MX'));
-  }, [data, excludedBranchId]);
+  }, [data, excludedBranchId, isManagedOnly, keptId, permissions]);
 }

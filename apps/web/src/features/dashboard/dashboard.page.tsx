@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import type { DashboardView } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { dashboardQuery } from '../../api/resources';
+import { AgreementsTable } from '../../components/agreements-table.component';
 import { PageHeader } from '../../components/page-header.component';
 import { QueryContent } from '../../components/query-content.component';
 import { formatNumber } from '../../i18n/format';
 import { t } from '../../i18n/translate';
-import { AgreementsTable } from '../agreements/agreements-table.component';
 
 const COUNT_KEYS = ['organizations', 'bodies', 'sessions', 'participations', 'agreements', 'followUps'] as const satisfies readonly (keyof DashboardView['counts'])[];
 

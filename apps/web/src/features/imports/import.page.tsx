@@ -5,6 +5,7 @@ import { useForm } from 'react-hook-form';
 import { describeApiError } from '../../api/api-error.util';
 import { ApiError, sendJson } from '../../api/client';
 import { useApiMutation } from '../../api/resources';
+import { PermissionGate } from '../../auth/permission-gate.component';
 import { FormAlert } from '../../components/form-alert.component';
 import { FormField } from '../../components/form-field.component';
 import { PageHeader } from '../../components/page-header.component';
@@ -140,38 +141,40 @@ export function ImportPage(): ReactElement {
   return (
     <>
       <PageHeader title={t('import.title')} eyebrow={t('nav.import')} />
-      <p>{t('import.intro')}</p>
-      <form className="form" onSubmit={runImport(true)} noValidate>
-        {failure && <FormAlert tone="error">{failure}</FormAlert>}
-        <FormField label={t('import.file')}>{(control) => <input {...control} type="file" accept=".txt,.md,text/plain,text/markdown" onChange={(event) => void loadFile(event)} />}</FormField>
-        <FormField label={t('import.text')} error={errors.text?.message} isRequired>
-          {(control) => <textarea {...control} {...form.register('text')} rows={14} className="textarea--code" spellCheck={false} />}
-        </FormField>
-        <FormField label={t('import.bodyAcronym')} hint={t('import.bodyAcronymHint')} error={errors.bodyAcronym?.message}>
-          {(control) => <input {...control} {...form.register('bodyAcronym')} type="text" autoCapitalize="characters" />}
-        </FormField>
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={mutation.isPending}>
-            {t('import.preview')}
-          </button>
-          <button type="button" className="button button--primary" disabled={!canConfirm} aria-describedby="confirmar-ayuda" onClick={() => void runImport(false)()}>
-            {t('import.confirm')}
-          </button>
-          <p id="confirmar-ayuda" className="field__hint">
-            {isPreviewCurrent && outcome.result.diagnostics.length > 0 ? t('import.confirmBlocked') : !isPreviewCurrent ? t('import.previewFirst') : ''}
-          </p>
-        </div>
-      </form>
-      {outcome && (
-        <>
-          <FormAlert tone={outcome.result.diagnostics.length > 0 ? 'error' : 'success'}>
-            {outcome.request.dryRun
-              ? t('import.previewReady', { errors: formatNumber(outcome.result.diagnostics.length), warnings: formatNumber(outcome.result.warnings.length) })
-              : t('import.done')}
-          </FormAlert>
-          <ImportSummary result={outcome.result} isPreview={outcome.request.dryRun} />
-        </>
-      )}
+      <PermissionGate isAllowed={(permissions) => permissions.managesAnyBody}>
+        <p>{t('import.intro')}</p>
+        <form className="form" onSubmit={runImport(true)} noValidate>
+          {failure && <FormAlert tone="error">{failure}</FormAlert>}
+          <FormField label={t('import.file')}>{(control) => <input {...control} type="file" accept=".txt,.md,text/plain,text/markdown" onChange={(event) => void loadFile(event)} />}</FormField>
+          <FormField label={t('import.text')} error={errors.text?.message} isRequired>
+            {(control) => <textarea {...control} {...form.register('text')} rows={14} className="textarea--code" spellCheck={false} />}
+          </FormField>
+          <FormField label={t('import.bodyAcronym')} hint={t('import.bodyAcronymHint')} error={errors.bodyAcronym?.message}>
+            {(control) => <input {...control} {...form.register('bodyAcronym')} type="text" autoCapitalize="characters" />}
+          </FormField>
+          <div className="form__actions">
+            <button type="submit" className="button" disabled={mutation.isPending}>
+              {t('import.preview')}
+            </button>
+            <button type="button" className="button button--primary" disabled={!canConfirm} aria-describedby="confirmar-ayuda" onClick={() => void runImport(false)()}>
+              {t('import.confirm')}
+            </button>
+            <p id="confirmar-ayuda" className="field__hint">
+              {isPreviewCurrent && outcome.result.diagnostics.length > 0 ? t('import.confirmBlocked') : !isPreviewCurrent ? t('import.previewFirst') : ''}
+            </p>
+          </div>
+        </form>
+        {outcome && (
+          <>
+            <FormAlert tone={outcome.result.diagnostics.length > 0 ? 'error' : 'success'}>
+              {outcome.request.dryRun
+                ? t('import.previewReady', { errors: formatNumber(outcome.result.diagnostics.length), warnings: formatNumber(outcome.result.warnings.length) })
+                : t('import.done')}
+            </FormAlert>
+            <ImportSummary result={outcome.result} isPreview={outcome.request.dryRun} />
+          </>
+        )}
+      </PermissionGate>
     </>
   );
 }

@@ -2,20 +2,24 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { organizationsApi } from '../../api/resources';
+import { usePermissions } from '../../auth/permissions.hook';
+import { AgreementsTable } from '../../components/agreements-table.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PageSection } from '../../components/page-section.component';
 import { QueryContent } from '../../components/query-content.component';
-import { useStates } from '../../components/state-fields.component';
+import { useStates } from '../../components/states.hook';
 import { formatSessionLine } from '../../i18n/format';
 import { t } from '../../i18n/translate';
-import { AgreementsTable } from '../agreements/agreements-table.component';
+import { RecordHistory } from '../records/record-history.component';
+import { RecordStatus } from '../records/record-status.component';
 
-const routeApi = getRouteApi('/organizaciones/$organizationId');
+const routeApi = getRouteApi('/_internal/organizaciones/$organizationId');
 
 export function OrganizationDetailPage(): ReactElement {
   const { organizationId } = routeApi.useParams();
   const query = useQuery(organizationsApi.detail(organizationId));
   const { getStateName } = useStates();
+  const permissions = usePermissions();
   return (
     <QueryContent query={query}>
       {(organization) => (
@@ -24,11 +28,14 @@ export function OrganizationDetailPage(): ReactElement {
             title={organization.name}
             eyebrow={t('nav.organizations')}
             actions={
-              <Link to="/organizaciones/$organizationId/editar" params={{ organizationId }} className="button">
-                {t('organizations.editLink')}
-              </Link>
+              permissions.canEditOrganization(organization.id) && (
+                <Link to="/organizaciones/$organizationId/editar" params={{ organizationId }} className="button">
+                  {t('organizations.editLink')}
+                </Link>
+              )
             }
           />
+          <RecordStatus entity="organization" record={organization} changeLifecycle={organizationsApi.changeLifecycle} canArchive={permissions.canArchiveOrganization} />
           <dl className="facts">
             <div>
               <dt>{t('organizations.acronym')}</dt>
@@ -66,6 +73,7 @@ export function OrganizationDetailPage(): ReactElement {
           <PageSection id="acuerdos" title={t('organizations.agreements')}>
             <AgreementsTable caption={t('organizations.agreements')} isCaptionHidden agreements={organization.agreements} emptyText={t('organizations.agreementsEmpty')} />
           </PageSection>
+          <RecordHistory entity="organization" id={organization.id} />
         </>
       )}
     </QueryContent>

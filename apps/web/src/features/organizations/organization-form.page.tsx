@@ -15,6 +15,7 @@ import { Controller, useForm, useFormContext } from 'react-hook-form';
 import { useEditForm } from '../../api/edit-form.hook';
 import { organizationsApi } from '../../api/resources';
 import { useSaveForm } from '../../api/save-form.hook';
+import { PermissionGate } from '../../auth/permission-gate.component';
 import { ChoiceOptions } from '../../components/choice-options.component';
 import { EditPage } from '../../components/edit-page.component';
 import { FormField } from '../../components/form-field.component';
@@ -22,7 +23,7 @@ import { FormFrame } from '../../components/form-frame.component';
 import { NullableSelect } from '../../components/nullable-select.component';
 import { OrganizationPicker } from '../../components/organization-picker.component';
 import { PageHeader } from '../../components/page-header.component';
-import { useStateOptions } from '../../components/state-fields.component';
+import { useStateOptions } from '../../components/states.hook';
 import { t } from '../../i18n/translate';
 
 /** The fields of both organisation forms; `parent` names the organisation it depends on when editing. */
@@ -92,9 +93,11 @@ export function OrganizationCreatePage(): ReactElement {
   return (
     <>
       <PageHeader title={t('organizations.new')} eyebrow={t('nav.organizations')} />
-      <FormFrame form={form} saveState={saveState} submitLabel={t('form.save')} canCancel>
-        <OrganizationFields />
-      </FormFrame>
+      <PermissionGate isAllowed={(permissions) => permissions.canCreateOrganization}>
+        <FormFrame form={form} saveState={saveState} submitLabel={t('form.save')} canCancel>
+          <OrganizationFields />
+        </FormFrame>
+      </PermissionGate>
     </>
   );
 }
@@ -128,13 +131,18 @@ function OrganizationEditForm({ organization }: { organization: OrganizationView
   );
 }
 
-const editRouteApi = getRouteApi('/organizaciones/$organizationId/editar');
+const editRouteApi = getRouteApi('/_internal/organizaciones/$organizationId/editar');
 
 export function OrganizationEditPage(): ReactElement {
   const { organizationId } = editRouteApi.useParams();
   const query = useQuery(organizationsApi.detailForEdit(organizationId));
   return (
-    <EditPage query={query} title={t('organizations.edit')} getEyebrow={(organization) => organization.name}>
+    <EditPage
+      query={query}
+      title={t('organizations.edit')}
+      getEyebrow={(organization) => organization.name}
+      canEdit={(permissions, organization) => permissions.canEditOrganization(organization.id)}
+    >
       {(organization) => <OrganizationEditForm organization={organization} />}
     </EditPage>
   );

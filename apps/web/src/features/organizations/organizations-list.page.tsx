@@ -3,17 +3,18 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { SECTORS, type OrganizationView } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { organizationsApi } from '../../api/resources';
+import { usePermissions } from '../../auth/permissions.hook';
 import { ChoiceOptions } from '../../components/choice-options.component';
 import { FormField } from '../../components/form-field.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PaginatedTable, type TableColumn } from '../../components/paginated-table.component';
 import { QueryContent } from '../../components/query-content.component';
 import { SearchBox } from '../../components/search-box.component';
-import { useStates } from '../../components/state-fields.component';
+import { useStates } from '../../components/states.hook';
 import { t } from '../../i18n/translate';
 import { readChoice } from '../../routes/search-params';
 
-const routeApi = getRouteApi('/organizaciones');
+const routeApi = getRouteApi('/_internal/organizaciones');
 const PAGE_SIZE = 25;
 
 function useColumns(): TableColumn<OrganizationView>[] {
@@ -42,6 +43,7 @@ export function OrganizationsListPage(): ReactElement {
   const page = search.page ?? 1;
   const query = useQuery(organizationsApi.list({ q: search.q, sector, page, pageSize: PAGE_SIZE }));
   const columns = useColumns();
+  const permissions = usePermissions();
   // Any filter change starts again at page 1.
   const updateFilters = (patch: { q?: string; sector?: string }) => void navigate({ search: (previous) => ({ ...previous, ...patch, page: undefined }), replace: true });
 
@@ -50,9 +52,11 @@ export function OrganizationsListPage(): ReactElement {
       <PageHeader
         title={t('organizations.title')}
         actions={
-          <Link to="/organizaciones/nueva" className="button button--primary">
-            {t('organizations.new')}
-          </Link>
+          permissions.canCreateOrganization && (
+            <Link to="/organizaciones/nueva" className="button button--primary">
+              {t('organizations.new')}
+            </Link>
+          )
         }
       />
       <div className="filters" role="search" aria-label={t('sessions.filters')}>

@@ -1,10 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi } from '@tanstack/react-router';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { MechanismReportQuerySchema, type MechanismReport } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
+import { describeApiError } from '../../api/api-error.util';
 import { buildApiUrl, getJson } from '../../api/client';
+import { reportsApi, useApiMutation } from '../../api/resources';
+import { usePermissions } from '../../auth/permissions.hook';
+import { FormAlert } from '../../components/form-alert.component';
 import { FormField } from '../../components/form-field.component';
 import { NullableSelect } from '../../components/nullable-select.component';
 import { PageHeader } from '../../components/page-header.component';
@@ -14,20 +18,41 @@ import { t } from '../../i18n/translate';
 import { useBodyOptions } from '../bodies/body-options.hook';
 import { MechanismReportView } from './mechanism-report-view.component';
 
-const routeApi = getRouteApi('/informes');
+const routeApi = getRouteApi('/_internal/informes');
 const REPORT_PATH = '/reports/mechanism';
+
+type ReportParams = { bodyId: string; from: string; to: string };
+
+/** «Publicar informe»: freezes the previewed report and puts it on the public portal. */
+function PublishReport({ params }: { params: ReportParams }) {
+  const mutation = useApiMutation(reportsApi.publishMechanism);
+  return (
+    <div className="publish-report">
+      <button type="button" className="button button--primary" disabled={mutation.isPending} onClick={() => mutation.mutate(params)}>
+        {t('reports.publish')}
+      </button>
+      {mutation.isError && <FormAlert tone="error">{describeApiError(mutation.error)}</FormAlert>}
+      {mutation.isSuccess && (
+        <FormAlert tone="success">
+          {t('reports.published', { title: mutation.data.title })} <Link to="/publico/informes">{t('reports.seePublished')}</Link>
+        </FormAlert>
+      )}
+    </div>
+  );
+}
 
 export function ReportsPage(): ReactElement {
   const search = routeApi.useSearch();
   const navigate = routeApi.useNavigate();
   const bodyOptions = useBodyOptions();
+  const permissions = usePermissions();
   const form = useForm({
     resolver: zodResolver(MechanismReportQuerySchema),
     defaultValues: { bodyId: search.bodyId ?? '', from: search.from ?? `${getTodayIso().slice(0, 4)}-01-01`, to: search.to ?? getTodayIso() },
   });
   const { errors } = form.formState;
   // The chosen report lives in the URL, so a preview can be bookmarked or shared.
-  const params = search.bodyId && search.from && search.to ? { bodyId: search.bodyId, from: search.from, to: search.to } : null;
+  const params: ReportParams | null = search.bodyId && search.from && search.to ? { bodyId: search.bodyId, from: search.from, to: search.to } : null;
   const report = useQuery({
     queryKey: ['reports', 'mechanism', params],
     queryFn: ({ signal }) => getJson<MechanismReport>(REPORT_PATH, { ...params, format: 'json' }, signal),
@@ -63,6 +88,8 @@ export function ReportsPage(): ReactElement {
               {t('reports.downloadMd')}
             </a>
           </p>
+          {/* Keyed by the report, so a confirmation never outlives the preview it was about. */}
+          {permissions.canManageBody(params.bodyId) && <PublishReport key={`${params.bodyId}/${params.from}/${params.to}`} params={params} />}
           <QueryContent query={report}>{(data) => <MechanismReportView report={data} />}</QueryContent>
         </>
       )}

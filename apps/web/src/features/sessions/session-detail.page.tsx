@@ -1,45 +1,42 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import type { SessionDetailView } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { sessionsApi } from '../../api/resources';
+import { usePermissions } from '../../auth/permissions.hook';
+import { AgreementsTable } from '../../components/agreements-table.component';
 import { Disclosure } from '../../components/disclosure.component';
-import { EvidenceLink } from '../../components/evidence-links.component';
-import { OrganizationLinks } from '../../components/organization-links.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PageSection } from '../../components/page-section.component';
+import { ParticipationSummary, type SessionParticipation } from '../../components/participation-summary.component';
 import { QueryContent } from '../../components/query-content.component';
-import { formatDate, formatRefName, formatSessionTitle } from '../../i18n/format';
+import { SessionFacts } from '../../components/session-facts.component';
+import { formatRefName, formatSessionTitle } from '../../i18n/format';
 import { t } from '../../i18n/translate';
-import { AgreementsTable } from '../agreements/agreements-table.component';
 import { FollowUpForm } from '../agreements/follow-up-form.component';
-import { FollowUpTimeline } from '../agreements/follow-up-timeline.component';
+import { RecordHistory } from '../records/record-history.component';
+import { RecordStatus } from '../records/record-status.component';
 import { AgreementForm } from './agreement-form.component';
 import { ParticipationEditForm, ParticipationForm } from './participation-form.component';
 
-const routeApi = getRouteApi('/sesiones/$sessionId');
+const routeApi = getRouteApi('/_internal/sesiones/$sessionId');
 
-type SessionParticipation = SessionDetailView['participations'][number];
-
-/** One participation: who, what, its follow-up, and the forms to correct it or follow it up. */
-function ParticipationRecord({ participation, hasAgreement }: { participation: SessionParticipation; hasAgreement: boolean }) {
+/** One participation: who, what, its follow-up, and the forms to correct it or follow it up (for who may). */
+function ParticipationRecord({ participation, hasAgreement, bodyId }: { participation: SessionParticipation; hasAgreement: boolean; bodyId: string }) {
+  const permissions = usePermissions();
+  const canFollowUp = permissions.canReportFollowUp(
+    bodyId,
+    participation.organizations.map((organization) => organization.id),
+  );
   return (
     <li className="record">
-      <h3 className="record__title">
-        <OrganizationLinks organizations={participation.organizations} />
-      </h3>
-      <p>{participation.description}</p>
-      {participation.followUps.length > 0 && (
-        <>
-          <h4 className="record__subtitle">{t('sessions.followUps')}</h4>
-          <FollowUpTimeline followUps={participation.followUps} emptyText="" />
-        </>
+      <ParticipationSummary participation={participation} />
+      {permissions.canManageBody(bodyId) && (
+        <Disclosure summary={t('sessions.editParticipation')}>
+          <ParticipationEditForm participation={participation} />
+        </Disclosure>
       )}
-      <Disclosure summary={t('sessions.editParticipation')}>
-        <ParticipationEditForm participation={participation} />
-      </Disclosure>
       {/* A participation that led to an agreement is followed up through that agreement. */}
-      {!hasAgreement && (
+      {!hasAgreement && canFollowUp && (
         <Disclosure summary={t('sessions.addFollowUp')}>
           <FollowUpForm owner={{ participationId: participation.id }} />
         </Disclosure>
@@ -51,43 +48,27 @@ function ParticipationRecord({ participation, hasAgreement }: { participation: S
 export function SessionDetailPage(): ReactElement {
   const { sessionId } = routeApi.useParams();
   const query = useQuery(sessionsApi.detail(sessionId));
+  const permissions = usePermissions();
   return (
     <QueryContent query={query}>
       {(session) => {
         const participationsWithAgreement = new Set(session.agreements.map((agreement) => agreement.participationId));
+        const canManage = permissions.canManageBody(session.body.id);
         return (
           <>
             <PageHeader
               title={formatSessionTitle(session)}
               eyebrow={formatRefName(session.body)}
               actions={
-                <Link to="/sesiones/$sessionId/editar" params={{ sessionId }} className="button">
-                  {t('sessions.edit')}
-                </Link>
+                canManage && (
+                  <Link to="/sesiones/$sessionId/editar" params={{ sessionId }} className="button">
+                    {t('sessions.edit')}
+                  </Link>
+                )
               }
             />
-            <dl className="facts">
-              <div>
-                <dt>{t('sessions.body')}</dt>
-                <dd>
-                  <Link to="/organos/$bodyId" params={{ bodyId: session.body.id }}>
-                    {formatRefName(session.body)}
-                  </Link>
-                </dd>
-              </div>
-              <div>
-                <dt>{t('sessions.date')}</dt>
-                <dd>{formatDate(session.date)}</dd>
-              </div>
-              <div>
-                <dt>{t('modality.label')}</dt>
-                <dd>{session.modality ? t(`modality.${session.modality}`) : t('app.none')}</dd>
-              </div>
-              <div>
-                <dt>{t('sessions.minutes')}</dt>
-                <dd>{session.minutes ? <EvidenceLink evidence={session.minutes} /> : t('app.none')}</dd>
-              </div>
-            </dl>
+            <RecordStatus entity="session" record={session} changeLifecycle={sessionsApi.changeLifecycle} canArchive={canManage} canPublish={canManage} />
+            <SessionFacts session={session} />
 
             <PageSection id="participaciones" title={t('sessions.participations')}>
               {session.participations.length === 0 ? (
@@ -95,7 +76,12 @@ export function SessionDetailPage(): ReactElement {
               ) : (
                 <ul className="record-list">
                   {session.participations.map((participation) => (
-                    <ParticipationRecord key={participation.id} participation={participation} hasAgreement={participationsWithAgreement.has(participation.id)} />
+                    <ParticipationRecord
+                      key={participation.id}
+                      participation={participation}
+                      hasAgreement={participationsWithAgreement.has(participation.id)}
+                      bodyId={session.body.id}
+                    />
                   ))}
                 </ul>
               )}
@@ -105,19 +91,25 @@ export function SessionDetailPage(): ReactElement {
               <AgreementsTable caption={t('sessions.agreements')} isCaptionHidden agreements={session.agreements} emptyText={t('sessions.agreementsEmpty')} />
             </PageSection>
 
-            <PageSection id="agregar-participacion" title={t('sessions.addParticipation')} isPanel>
-              <ParticipationForm sessionId={session.id} />
-            </PageSection>
+            {canManage && (
+              <>
+                <PageSection id="agregar-participacion" title={t('sessions.addParticipation')} isPanel>
+                  <ParticipationForm sessionId={session.id} />
+                </PageSection>
 
-            <PageSection id="agregar-acuerdo" title={t('sessions.addAgreement')} isPanel>
-              <AgreementForm
-                sessionId={session.id}
-                participationOptions={session.participations.map((participation) => ({
-                  value: participation.id,
-                  label: participation.organizations.map((organization) => organization.acronym ?? organization.name).join('; '),
-                }))}
-              />
-            </PageSection>
+                <PageSection id="agregar-acuerdo" title={t('sessions.addAgreement')} isPanel>
+                  <AgreementForm
+                    sessionId={session.id}
+                    participationOptions={session.participations.map((participation) => ({
+                      value: participation.id,
+                      label: participation.organizations.map((organization) => organization.acronym ?? organization.name).join('; '),
+                    }))}
+                  />
+                </PageSection>
+              </>
+            )}
+
+            <RecordHistory entity="session" id={session.id} />
           </>
         );
       }}

@@ -7,6 +7,7 @@ import { useForm, useFormContext } from 'react-hook-form';
 import { useEditForm } from '../../api/edit-form.hook';
 import { sessionsApi } from '../../api/resources';
 import { useSaveForm } from '../../api/save-form.hook';
+import { PermissionGate } from '../../auth/permission-gate.component';
 import { ChoiceOptions } from '../../components/choice-options.component';
 import { EditPage } from '../../components/edit-page.component';
 import { FormField, FormFieldset } from '../../components/form-field.component';
@@ -51,7 +52,7 @@ function SessionFields() {
   );
 }
 
-const createRouteApi = getRouteApi('/sesiones/nueva');
+const createRouteApi = getRouteApi('/_internal/sesiones/nueva');
 const resolveSession = zodResolver(SessionCreateSchema);
 // Minutes are optional: two blank inputs mean "no minutes", not "minutes with a blank title".
 const resolveSessionForm: typeof resolveSession = (values, context, options) => resolveSession(dropBlankGroups(values, ['minutes']), context, options);
@@ -59,7 +60,7 @@ const resolveSessionForm: typeof resolveSession = (values, context, options) => 
 export function SessionCreatePage(): ReactElement {
   const { bodyId } = createRouteApi.useSearch();
   const navigate = useNavigate();
-  const bodyOptions = useBodyOptions();
+  const bodyOptions = useBodyOptions({ isManagedOnly: true });
   const defaultValues: SessionCreateInput = {
     bodyId: bodyId ?? '',
     kind: 'ordinary',
@@ -76,20 +77,22 @@ export function SessionCreatePage(): ReactElement {
   return (
     <>
       <PageHeader title={t('sessions.new')} eyebrow={t('nav.sessions')} />
-      <FormFrame form={form} saveState={saveState} submitLabel={t('form.save')}>
-        <FormField label={t('sessions.body')} error={errors.bodyId?.message} isRequired>
-          {(control) => <NullableSelect formControl={form.control} name="bodyId" fieldControl={control} options={bodyOptions} blankLabel={t('reports.chooseBody')} blankValue="" />}
-        </FormField>
-        <SessionFields />
-        <FormFieldset legend={t('sessions.minutesLegend')}>
-          <FormField label={t('sessions.minutesTitle')} error={errors.minutes?.title?.message}>
-            {(control) => <input {...control} {...register('minutes.title')} type="text" />}
+      <PermissionGate isAllowed={(permissions) => permissions.managesAnyBody}>
+        <FormFrame form={form} saveState={saveState} submitLabel={t('form.save')}>
+          <FormField label={t('sessions.body')} error={errors.bodyId?.message} isRequired>
+            {(control) => <NullableSelect formControl={form.control} name="bodyId" fieldControl={control} options={bodyOptions} blankLabel={t('reports.chooseBody')} blankValue="" />}
           </FormField>
-          <FormField label={t('sessions.minutesUrl')} error={errors.minutes?.url?.message}>
-            {(control) => <input {...control} {...register('minutes.url')} type="url" inputMode="url" placeholder="https://" />}
-          </FormField>
-        </FormFieldset>
-      </FormFrame>
+          <SessionFields />
+          <FormFieldset legend={t('sessions.minutesLegend')}>
+            <FormField label={t('sessions.minutesTitle')} error={errors.minutes?.title?.message}>
+              {(control) => <input {...control} {...register('minutes.title')} type="text" />}
+            </FormField>
+            <FormField label={t('sessions.minutesUrl')} error={errors.minutes?.url?.message}>
+              {(control) => <input {...control} {...register('minutes.url')} type="url" inputMode="url" placeholder="https://" />}
+            </FormField>
+          </FormFieldset>
+        </FormFrame>
+      </PermissionGate>
     </>
   );
 }
@@ -114,13 +117,18 @@ function SessionEditForm({ session }: { session: SessionView }) {
   );
 }
 
-const editRouteApi = getRouteApi('/sesiones/$sessionId/editar');
+const editRouteApi = getRouteApi('/_internal/sesiones/$sessionId/editar');
 
 export function SessionEditPage(): ReactElement {
   const { sessionId } = editRouteApi.useParams();
   const query = useQuery(sessionsApi.detailForEdit(sessionId));
   return (
-    <EditPage query={query} title={t('sessions.edit')} getEyebrow={(session) => `${session.body.acronym ?? session.body.name} · ${formatSessionTitle(session)}`}>
+    <EditPage
+      query={query}
+      title={t('sessions.edit')}
+      getEyebrow={(session) => `${session.body.acronym ?? session.body.name} · ${formatSessionTitle(session)}`}
+      canEdit={(permissions, session) => permissions.canManageBody(session.body.id)}
+    >
       {(session) => <SessionEditForm session={session} />}
     </EditPage>
   );

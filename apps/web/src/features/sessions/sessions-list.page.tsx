@@ -3,17 +3,18 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { SESSION_KINDS } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { sessionsApi } from '../../api/resources';
+import { usePermissions } from '../../auth/permissions.hook';
 import { ChoiceOptions } from '../../components/choice-options.component';
 import { FormField } from '../../components/form-field.component';
 import { PageHeader } from '../../components/page-header.component';
 import { QueryContent } from '../../components/query-content.component';
 import { SearchBox } from '../../components/search-box.component';
+import { SessionsTable } from '../../components/sessions-table.component';
 import { t } from '../../i18n/translate';
 import { readChoice } from '../../routes/search-params';
 import { useBodyOptions } from '../bodies/body-options.hook';
-import { SessionsTable } from './sessions-table.component';
 
-const routeApi = getRouteApi('/sesiones');
+const routeApi = getRouteApi('/_internal/sesiones');
 const PAGE_SIZE = 25;
 
 type SessionFilters = { q?: string; bodyId?: string; kind?: string; from?: string; to?: string };
@@ -22,6 +23,7 @@ export function SessionsListPage(): ReactElement {
   const search = routeApi.useSearch();
   const navigate = routeApi.useNavigate();
   const bodyOptions = useBodyOptions();
+  const permissions = usePermissions();
   const kind = readChoice(search.kind, SESSION_KINDS);
   const page = search.page ?? 1;
   const query = useQuery(sessionsApi.list({ q: search.q, bodyId: search.bodyId, kind, from: search.from, to: search.to, page, pageSize: PAGE_SIZE }));
@@ -32,9 +34,11 @@ export function SessionsListPage(): ReactElement {
       <PageHeader
         title={t('sessions.title')}
         actions={
-          <Link to="/sesiones/nueva" className="button button--primary">
-            {t('sessions.new')}
-          </Link>
+          permissions.managesAnyBody && (
+            <Link to="/sesiones/nueva" className="button button--primary">
+              {t('sessions.new')}
+            </Link>
+          )
         }
       />
       <div className="filters" role="search" aria-label={t('sessions.filters')}>

@@ -1,8 +1,8 @@
 import type { FollowUpView } from '@telar/domain';
-import { EvidenceLinks } from '../../components/evidence-links.component';
-import { useStates } from '../../components/state-fields.component';
-import { formatDate } from '../../i18n/format';
-import { t } from '../../i18n/translate';
+import { formatDate } from '../i18n/format';
+import { t } from '../i18n/translate';
+import { EvidenceLinks } from './evidence-links.component';
+import { useStates } from './states.hook';
 
 interface FollowUpTimelineProps {
   followUps: readonly FollowUpView[];

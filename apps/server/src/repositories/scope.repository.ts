@@ -1,0 +1,56 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { queryRows } from './query.js';
+
+/** Where a record sits, for authorisation: the body (with its ancestors) and the organisations concerned. */
+export interface RecordScope {
+  bodyIds: string[];
+  organizationIds: string[];
+}
+
+/** The body and every body above it (a commission's secretariat also manages its working groups). */
+const bodyWithAncestors = (bodyId: ReturnType<typeof sql>) => sql`(with recursive up(id, parent_id) as (
+    select id, parent_id from bodies where id = ${bodyId}
+    union all select b.id, b.parent_id from bodies b join up on b.id = up.parent_id)
+  select coalesce(array_agg(id::text), '{}') from up)`;
+
+export async function findBodyScope(db: Database, bodyId: string): Promise<RecordScope> {
+  const [row] = await queryRows<{ bodyIds: string[] }>(db, sql`select ${bodyWithAncestors(sql`${bodyId}::uuid`)} as "bodyIds"`);
+  return { bodyIds: row?.bodyIds ?? [], organizationIds: [] };
+}
+
+export async function findSessionScope(db: Database, sessionId: string): Promise<RecordScope | undefined> {
+  const [row] = await queryRows<RecordScope>(
+    db,
+    sql`select ${bodyWithAncestors(sql`s.body_id`)} as "bodyIds", '{}'::text[] as "organizationIds" from sessions s where s.id = ${sessionId}`,
+  );
+  return row;
+}
+
+/** The body of a record that hangs off a session, and the organisations linked to it through `links`. */
+async function findSessionRecordScope(db: Database, record: { table: string; links: string; key: string; id: string }) {
+  const [row] = await queryRows<RecordScope>(
+    db,
+    sql`select ${bodyWithAncestors(sql`s.body_id`)} as "bodyIds",
+          coalesce((select array_agg(l.organization_id::text) from ${sql.identifier(record.links)} l where l.${sql.identifier(record.key)} = r.id), '{}') as "organizationIds"
+        from ${sql.identifier(record.table)} r join sessions s on s.id = r.session_id where r.id = ${record.id}`,
+  );
+  return row;
+}
+
+/** An agreement's body and its responsible organisations. */
+export const findAgreementScope = (db: Database, id: string) =>
+  findSessionRecordScope(db, { table: 'agreements', links: 'agreement_organizations', key: 'agreement_id', id });
+
+/** A participation's body and its participant organisations. */
+export const findParticipationScope = (db: Database, id: string) =>
+  findSessionRecordScope(db, { table: 'participations', links: 'participation_organizations', key: 'participation_id', id });
+
+export async function findMembershipScope(db: Database, membershipId: string): Promise<RecordScope | undefined> {
+  const [row] = await queryRows<RecordScope>(
+    db,
+    sql`select ${bodyWithAncestors(sql`m.body_id`)} as "bodyIds", array[m.organization_id::text] as "organizationIds"
+        from memberships m where m.id = ${membershipId}`,
+  );
+  return row;
+}

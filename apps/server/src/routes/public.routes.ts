@@ -1,0 +1,77 @@
+import { createRoute } from '@hono/zod-openapi';
+import { AGREEMENT_STATUSES, IdSchema, IsoDateSchema, PageQuerySchema, StateCodeSchema } from '@telar/domain';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { type ApiEnv, type createRouter, errorResponses, IdParamsSchema, jsonResponse } from '../http/validation.js';
+
+const tag = 'Portal público y datos abiertos';
+const page = (query: { page: number; pageSize: number }) => ({ page: query.page, pageSize: query.pageSize });
+
+/** Sends a generated file as a download; public data may be cached briefly by browsers and proxies. */
+function sendFile(c: Context<ApiEnv>, file: { body: string | Buffer; contentType: string; fileName: string }) {
+  return c.body(file.body as string | Uint8Array<ArrayBuffer>, 200, {
+    'Content-Type': file.contentType,
+    'Content-Disposition': `attachment; filename="${file.fileName}"`,
+    'Cache-Control': 'public, max-age=60',
+  });
+}
+
+/** Read-only, no account: what the secretariats published. Documented in the OpenAPI document under its own tag. */
+export function registerPublicRoutes(router: ReturnType<typeof createRouter>) {
+  const list = <Query extends z.ZodObject>(path: string, description: string, query: Query) =>
+    createRoute({ method: 'get', path, tags: [tag], request: { query }, responses: { 200: jsonResponse(description), ...errorResponses } });
+  const detail = (path: string, description: string) =>
+    createRoute({ method: 'get', path, tags: [tag], request: { params: IdParamsSchema }, responses: { 200: jsonResponse(description), ...errorResponses } });
+
+  router.openapi(list('/public/bodies', 'Sistemas, comisiones y grupos de trabajo', PageQuerySchema), async (c) =>
+    c.json(await c.var.services.public.listBodies(page(c.req.valid('query'))), 200),
+  );
+  router.openapi(
+    list('/public/sessions', 'Sesiones publicadas', PageQuerySchema.extend({ bodyId: IdSchema.optional(), from: IsoDateSchema.optional(), to: IsoDateSchema.optional() })),
+    async (c) => {
+      const { page: p, pageSize, ...filter } = c.req.valid('query');
+      return c.json(await c.var.services.public.listSessions(filter, { page: p, pageSize }), 200);
+    },
+  );
+  router.openapi(detail('/public/sessions/{id}', 'Sesión publicada con sus participaciones y acuerdos publicados'), async (c) =>
+    c.json(await c.var.services.public.getSession(c.req.valid('param').id), 200),
+  );
+  router.openapi(
+    list(
+      '/public/agreements',
+      'Acuerdos publicados',
+      PageQuerySchema.extend({ status: z.enum(AGREEMENT_STATUSES).optional(), bodyId: IdSchema.optional(), stateCode: StateCodeSchema.optional() }),
+    ),
+    async (c) => {
+      const { page: p, pageSize, ...filter } = c.req.valid('query');
+      return c.json(await c.var.services.public.listAgreements(filter, { page: p, pageSize }), 200);
+    },
+  );
+  router.openapi(detail('/public/agreements/{id}', 'Acuerdo publicado con su seguimiento'), async (c) =>
+    c.json(await c.var.services.public.getAgreement(c.req.valid('param').id), 200),
+  );
+  router.openapi(
+    createRoute({ method: 'get', path: '/public/reports', tags: [tag], responses: { 200: jsonResponse('Informes publicados', z.array(z.looseObject({}))) } }),
+    async (c) => c.json(await c.var.services.public.listReports(), 200),
+  );
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/public/reports/{id}/file',
+      tags: [tag],
+      request: { params: IdParamsSchema, query: z.object({ format: z.enum(['docx', 'md', 'json']).default('docx') }) },
+      responses: { 200: { description: 'El informe publicado, en Word, Markdown o JSON' }, ...errorResponses },
+    }),
+    async (c) => sendFile(c, await c.var.services.public.getReportFile(c.req.valid('param').id, c.req.valid('query').format)),
+  );
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/public/open-data/{dataset}',
+      tags: [tag],
+      request: { params: z.object({ dataset: z.enum(['sessions', 'agreements']) }), query: z.object({ format: z.enum(['csv', 'json']).default('csv') }) },
+      responses: { 200: { description: 'La lista publicada completa, en CSV (UTF-8 con BOM) o JSON' }, ...errorResponses },
+    }),
+    async (c) => sendFile(c, await c.var.services.public.exportOpenData(c.req.valid('param').dataset, c.req.valid('query').format)),
+  );
+}

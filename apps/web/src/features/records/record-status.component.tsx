@@ -1,0 +1,49 @@
+import { useQuery } from '@tanstack/react-query';
+import { describeApiError } from '../../api/api-error.util';
+import { historyQuery, useApiMutation, type AuditedEntity, type LifecycleAction } from '../../api/resources';
+import { FormAlert } from '../../components/form-alert.component';
+import { PublicationBadge } from '../../components/publication-badge.component';
+import { t } from '../../i18n/translate';
+import { isArchivedByHistory } from './record-history.component';
+
+interface RecordStatusProps {
+  entity: AuditedEntity;
+  /** `publishedAt` only for records that can be published (sessions, agreements). */
+  record: { id: string; version: number; publishedAt?: string | null };
+  changeLifecycle: (input: { id: string; version: number; action: LifecycleAction }) => Promise<unknown>;
+  canArchive: boolean;
+  canPublish?: boolean;
+}
+
+/**
+ * Where a record stands (draft or published, archived) and the buttons that change it, for those who
+ * may. Archiving asks no confirmation: it is undone with «Restaurar», and nothing is deleted.
+ */
+export function RecordStatus({ entity, record, changeLifecycle, canArchive, canPublish }: RecordStatusProps) {
+  const history = useQuery(historyQuery(entity, record.id));
+  const isArchived = isArchivedByHistory(history.data ?? []);
+  const mutation = useApiMutation(changeLifecycle);
+  const isPublishable = record.publishedAt !== undefined;
+  const act = (action: LifecycleAction) => mutation.mutate({ id: record.id, version: record.version, action });
+  return (
+    <div className="record-status">
+      <p className="record-status__badges" aria-live="polite">
+        {isPublishable && <PublicationBadge publishedAt={record.publishedAt ?? null} />}
+        {isArchived && <span className="badge badge--archived">{t('lifecycle.archived')}</span>}
+      </p>
+      <div className="record-status__actions">
+        {isPublishable && canPublish && (
+          <button type="button" className="button" disabled={mutation.isPending} onClick={() => act(record.publishedAt ? 'unpublish' : 'publish')}>
+            {record.publishedAt ? t('lifecycle.unpublish') : t('lifecycle.publish')}
+          </button>
+        )}
+        {canArchive && history.isSuccess && (
+          <button type="button" className="button" disabled={mutation.isPending} onClick={() => act(isArchived ? 'restore' : 'archive')}>
+            {isArchived ? t('lifecycle.restore') : t('lifecycle.archive')}
+          </button>
+        )}
+      </div>
+      {mutation.isError && <FormAlert tone="error">{describeApiError(mutation.error)}</FormAlert>}
+    </div>
+  );
+}

@@ -1,0 +1,225 @@
+import { performance } from 'node:perf_hooks';
+import { type ApiResponse, sendApiRequest, type SignedInSession } from './api-client.js';
+import type { LoadFixtures } from './prepare-fixtures.js';
+
+export type RequestKind = 'read' | 'write';
+export type Entity = 'session' | 'participation' | 'agreement' | 'follow_up';
+
+/** A write the server answered 2xx to, with what the client sent, to check against the database. */
+export interface AcknowledgedWrite {
+  entity: Entity;
+  id: string;
+  sessionId?: string;
+  organizationIds?: string[];
+  stateCodes?: string[];
+}
+
+export interface RequestRecord {
+  operation: string;
+  kind: RequestKind;
+  status: number;
+  ms: number;
+}
+
+export interface LoadResult {
+  records: RequestRecord[];
+  acknowledged: AcknowledgedWrite[];
+  /** Attempts that got no HTTP response (refused, reset, timed out). */
+  connectionErrors: number;
+  timeouts: number;
+  /** Writes whose connection broke after they were sent: the client cannot know whether they committed. */
+  inDoubtWrites: number;
+  elapsedMs: number;
+}
+
+export interface LoadOptions {
+  baseUrl: string;
+  users: number;
+  durationMs: number;
+  fixtures: LoadFixtures;
+  /** Sessions this run creates use this kind, so two runs never collide on a session's identity. */
+  sessionKind: 'ordinary' | 'extraordinary';
+}
+
+/** Each virtual user stops after this many requests even if time remains: the run is bounded in count too. */
+const MAX_REQUESTS_PER_USER = 5_000;
+/**
+ * Pause between a user's requests, uniform in this range (1 s on average): a person working quickly.
+ * Without it 200 users would be a saturation test whose latency only measures the queue.
+ */
+export const THINK_MS = { min: 500, max: 1_500 };
+const RETRY_DELAY_MS = 50;
+
+interface PlannedRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: unknown;
+  /** The public portal is used without an account. */
+  isAnonymous?: boolean;
+  /** What to remember about the write once the server acknowledged it with this id. */
+  acknowledge?: (id: string) => AcknowledgedWrite;
+}
+
+interface Operation {
+  name: string;
+  kind: RequestKind;
+  weight: number;
+  plan(sequence: number): PlannedRequest;
+}
+
+const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)]!;
+/** Between min and max distinct items, uniformly chosen (a partial Fisher–Yates shuffle). */
+const pickSome = <T>(items: T[], min: number, max: number): T[] => {
+  const count = Math.min(items.length, min + Math.floor(Math.random() * (max - min + 1)));
+  const pool = [...items];
+  for (let i = 0; i < count; i++) {
+    const j = i + Math.floor(Math.random() * (pool.length - i));
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+  }
+  return pool.slice(0, count);
+};
+const addDays = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The request mix: 70 % reads, 30 % writes. Created sessions and agreements join the pools later requests pick from. */
+function defineOperations(fixtures: LoadFixtures, sessionKind: LoadOptions['sessionKind']): Operation[] {
+  const { bodyId, organizationIds, stateCodes, sessionIds, agreementIds, searchTerms } = fixtures;
+  return [
+    { name: 'GET /sessions', kind: 'read', weight: 18, plan: () => ({ method: 'GET', path: '/sessions?pageSize=25' }) },
+    { name: 'GET /agreements?q=', kind: 'read', weight: 18, plan: () => ({ method: 'GET', path: `/agreements?q=${encodeURIComponent(pick(searchTerms))}&pageSize=25` }) },
+    { name: 'GET /sessions/{id}', kind: 'read', weight: 14, plan: () => ({ method: 'GET', path: `/sessions/${pick(sessionIds)}` }) },
+    { name: 'GET /dashboard', kind: 'read', weight: 10, plan: () => ({ method: 'GET', path: '/dashboard' }) },
+    { name: 'GET /public/agreements', kind: 'read', weight: 10, plan: () => ({ method: 'GET', path: '/public/agreements?pageSize=25', isAnonymous: true }) },
+    {
+      name: 'POST /sessions',
+      kind: 'write',
+      weight: 6,
+      // Number and date from a sequence: a session's identity (body, kind, number, date) is unique.
+      plan: (n) => ({
+        method: 'POST',
+        path: '/sessions',
+        body: { bodyId, kind: sessionKind, number: (n % 99) + 1, date: addDays('2031-01-01', Math.floor(n / 99)), modality: 'virtual' },
+        acknowledge: (id) => {
+          sessionIds.push(id);
+          return { entity: 'session', id };
+        },
+      }),
+    },
+    {
+      name: 'POST /participations',
+      kind: 'write',
+      weight: 8,
+      plan: (n) => {
+        const sessionId = pick(sessionIds);
+        const chosen = pickSome(organizationIds, 1, 3);
+        return {
+          method: 'POST',
+          path: '/participations',
+          body: { sessionId, organizationIds: chosen, description: `Participación de carga ${n}: presentación de avances` },
+          acknowledge: (id) => ({ entity: 'participation', id, sessionId, organizationIds: chosen }),
+        };
+      },
+    },
+    {
+      name: 'POST /agreements',
+      kind: 'write',
+      weight: 8,
+      plan: (n) => {
+        const sessionId = pick(sessionIds);
+        const responsible = pickSome(organizationIds, 0, 2);
+        const states = pickSome(stateCodes, 0, 3);
+        return {
+          method: 'POST',
+          path: '/agreements',
+          body: { sessionId, text: `Acuerdo de carga ${n}: dar seguimiento a la protección de niñas y niños`, responsibleOrganizationIds: responsible, stateCodes: states },
+          acknowledge: (id) => {
+            agreementIds.push(id);
+            return { entity: 'agreement', id, sessionId, organizationIds: responsible, stateCodes: states };
+          },
+        };
+      },
+    },
+    {
+      name: 'POST /follow-ups',
+      kind: 'write',
+      weight: 8,
+      plan: (n) => {
+        const states = pickSome(stateCodes, 1, 3);
+        return {
+          method: 'POST',
+          path: '/follow-ups',
+          body: { agreementId: pick(agreementIds), date: '2024-06-15', text: `Seguimiento de carga ${n}: se realizaron mesas de trabajo`, stateCodes: states },
+          acknowledge: (id) => ({ entity: 'follow_up', id, stateCodes: states }),
+        };
+      },
+    },
+  ];
+}
+
+function pickWeighted(operations: Operation[], totalWeight: number): Operation {
+  let roll = Math.random() * totalWeight;
+  for (const operation of operations) {
+    roll -= operation.weight;
+    if (roll < 0) return operation;
+  }
+  return operations.at(-1)!;
+}
+
+type FailureKind = 'refused' | 'timeout' | 'broken';
+
+function classifyFailure(error: unknown): FailureKind {
+  if ((error as Error).name === 'TimeoutError') return 'timeout';
+  const code = ((error as { cause?: { code?: string } }).cause ?? {}).code;
+  return code === 'ECONNREFUSED' ? 'refused' : 'broken';
+}
+
+/**
+ * `users` virtual users, each a loop of requests until the time is up (or MAX_REQUESTS_PER_USER),
+ * sharing the signed-in sessions round-robin. When the server is unreachable they retry: always if
+ * the connection was refused (nothing was sent), and reads also after a broken connection; a write
+ * whose connection broke is counted in doubt and not retried, since it may have committed.
+ */
+export async function runVirtualUsers({ baseUrl, users, durationMs, fixtures, sessionKind }: LoadOptions): Promise<LoadResult> {
+  const operations = defineOperations(fixtures, sessionKind);
+  const totalWeight = operations.reduce((sum, operation) => sum + operation.weight, 0);
+  const result: LoadResult = { records: [], acknowledged: [], connectionErrors: 0, timeouts: 0, inDoubtWrites: 0, elapsedMs: 0 };
+  const start = performance.now();
+  const deadline = start + durationMs;
+  let sequence = 0;
+
+  const send = async (operation: Operation, planned: PlannedRequest, session: SignedInSession): Promise<ApiResponse | undefined> => {
+    while (performance.now() < deadline) {
+      try {
+        return await sendApiRequest(baseUrl, planned.method, planned.path, { session: planned.isAnonymous ? undefined : session, body: planned.body });
+      } catch (error) {
+        const failure = classifyFailure(error);
+        result.connectionErrors++;
+        if (failure === 'timeout') result.timeouts++;
+        if (failure !== 'refused' && operation.kind === 'write') {
+          result.inDoubtWrites++;
+          return undefined;
+        }
+        await sleep(RETRY_DELAY_MS);
+      }
+    }
+    return undefined;
+  };
+
+  const runUser = async (user: number) => {
+    const session = fixtures.sessions[user % fixtures.sessions.length]!;
+    for (let i = 0; i < MAX_REQUESTS_PER_USER && performance.now() < deadline; i++) {
+      const operation = pickWeighted(operations, totalWeight);
+      const planned = operation.plan(sequence++);
+      const response = await send(operation, planned, session);
+      if (!response) continue;
+      result.records.push({ operation: operation.name, kind: operation.kind, status: response.status, ms: response.ms });
+      const id = (response.body as { id?: unknown } | undefined)?.id;
+      if (planned.acknowledge && response.status < 300 && typeof id === 'string') result.acknowledged.push(planned.acknowledge(id));
+      await sleep(THINK_MS.min + Math.random() * (THINK_MS.max - THINK_MS.min));
+    }
+  };
+
+  await Promise.all(Array.from({ length: users }, (_, user) => runUser(user)));
+  result.elapsedMs = performance.now() - start;
+  return result;
+}
