@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { MechanismBlock, MechanismReport, SessionRef } from '@telar/domain';
 import { renderMechanismReportDocx } from '../apps/server/src/reports/mechanism-report.docx.js';
+import { getPercentile } from './measure.js';
 
 const BLOCK_COUNT = 1000;
 const RUNS = 10;
@@ -93,10 +94,6 @@ function buildReport(): MechanismReport {
     minutesUrl: 'https://www.gob.mx/sipinna/es/documentos/comision-secretarias-ejecutivas',
     blocks: Array.from({ length: BLOCK_COUNT }, (_, index) => buildBlock(index)),
   };
-}
-
-function getPercentile(sorted: number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
 }
 
 /** Renders the synthetic report RUNS times after a warm-up; times in milliseconds, size in bytes. */

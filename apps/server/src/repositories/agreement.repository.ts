@@ -36,6 +36,10 @@ const agreementViewColumns = sql`a.id, a.code, ${sessionRefJson(sql`s`, sql`b`)}
 
 const agreementFrom = sql`agreements a join sessions s on s.id = a.session_id join bodies b on b.id = s.body_id`;
 
+/** The count joins the session only when a filter needs it: agreements always have one, so the join cannot change it. */
+const countFrom = (filter: AgreementFilter) =>
+  filter.bodyId || filter.from || filter.to ? sql`agreements a join sessions s on s.id = a.session_id` : sql`agreements a`;
+
 function filterAgreements(filter: AgreementFilter) {
   return whereAll([
     sql`a.archived_at is null`,
@@ -60,7 +64,7 @@ export async function listAgreements(db: Database, filter: AgreementFilter, page
   const order = filter.dueBy ? sql`a.due_date, a.id` : sql`s.date desc, a.id`;
   const [items, [count]] = await Promise.all([
     queryRows<AgreementView>(db, sql`select ${agreementViewColumns} from ${agreementFrom} where ${where} order by ${order} ${pageClause(page)}`),
-    queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${agreementFrom} where ${where}`),
+    queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${countFrom(filter)} where ${where}`),
   ]);
   return { items, total: count?.total ?? 0 };
 }

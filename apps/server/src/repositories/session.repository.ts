@@ -26,7 +26,7 @@ const sessionViewColumns = sql`s.id, ${bodyRefJson(sql`b`)} as body, s.kind, s.n
   ${isoInstant(sql`s.published_at`)} as "publishedAt", s.version`;
 
 function filterSessions(filter: SessionFilter) {
-  const search = matchesSearch(sql`p.search`, filter.q);
+  const search = matchesSearch(sql`search`, filter.q);
   return whereAll([
     sql`s.archived_at is null`,
     filter.bodyId ? sql`s.body_id = ${filter.bodyId}` : undefined,
@@ -38,7 +38,8 @@ function filterSessions(filter: SessionFilter) {
       ? sql`exists (select 1 from participations p join participation_organizations po on po.participation_id = p.id
                     where p.session_id = s.id and po.organization_id = ${filter.organizationId})`
       : undefined,
-    search ? sql`(exists (select 1 from participations p where p.session_id = s.id and ${search}) or ${matchesSearch(sql`b.search`, filter.q)})` : undefined,
+    // Text search looks at what was presented; the body has its own filter (its name would match almost every session).
+    search ? sql`s.id in (select session_id from participations where ${search})` : undefined,
   ]);
 }
 
@@ -50,7 +51,7 @@ export async function listSessions(db: Database, filter: SessionFilter, page: Pa
       sql`select ${sessionViewColumns} from sessions s join bodies b on b.id = s.body_id where ${where}
           order by s.date desc, s.id ${pageClause(page)}`,
     ),
-    queryRows<{ total: number }>(db, sql`select count(*)::int as total from sessions s join bodies b on b.id = s.body_id where ${where}`),
+    queryRows<{ total: number }>(db, sql`select count(*)::int as total from sessions s where ${where}`),
   ]);
   return { items, total: count?.total ?? 0 };
 }

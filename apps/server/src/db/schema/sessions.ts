@@ -86,6 +86,8 @@ export const agreements = pgTable(
     uniqueIndex('agreements_code_idx').on(t.code),
     index('agreements_session_idx').on(t.sessionId),
     index('agreements_status_due_idx').on(t.status, t.dueDate),
+    // Lists count live agreements by status; a partial index answers that without reading the table.
+    index('agreements_live_status_idx').on(t.status).where(sql`${t.archivedAt} is null`),
     index('agreements_search_idx').using('gin', t.search),
   ],
 );
