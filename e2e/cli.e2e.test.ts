@@ -57,4 +57,11 @@ describe('telar command line', () => {
     expect(result.diagnostics).toContainEqual(expect.objectContaining({ line: 2, field: 'Número, tipo de sesión y fecha' }));
     expect(result.created).toEqual({ sessions: 0, participations: 0, agreements: 0, followUps: 0, organizations: 0 });
   });
+
+  it('resets the database to the demo data, with the real report already imported', async () => {
+    const { stdout } = await telar('demo');
+    expect(stdout).toMatch(/admin@demo\.telar\.mx \/ \S{24}/);
+    const again = JSON.parse((await telar('import', 'mechanism-report', seedPath, '--body', 'COMSE', '--dry-run', '--json')).stdout);
+    expect(again.created).toEqual({ sessions: 0, participations: 0, agreements: 0, followUps: 0, organizations: 0 });
+  });
 });

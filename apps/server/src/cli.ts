@@ -48,7 +48,9 @@ const commands: Record<string, Command> = {
 
   async demo(_args, handle) {
     // Drop everything, including the migration journal, so the demo starts from an empty schema.
-    await handle.db.execute(sql`drop schema public cascade; create schema public; drop schema if exists drizzle cascade`);
+    for (const statement of [sql`drop schema public cascade`, sql`create schema public`, sql`drop schema if exists drizzle cascade`]) {
+      await handle.db.execute(statement);
+    }
     await prepareDatabase(handle);
     printDemoAccount(await loadDemoData(handle.db));
     return 0;

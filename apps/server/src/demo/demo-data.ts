@@ -3,14 +3,15 @@ import { fileURLToPath } from 'node:url';
 import type { Database } from '../db/client.js';
 import { systemActor } from '../auth/actor.js';
 import { createAuthService, generatePassword } from '../services/auth.service.js';
-import { createServices } from '../services/index.js';
+import { createServices, type Services } from '../services/index.js';
 
 /** The real COMSE participation-mechanism report (seed 000), kept byte for byte. */
 export const DEMO_REPORT_PATH = fileURLToPath(new URL('./fixtures/comse-mecanismo-2022-2023.txt', import.meta.url));
 
 /**
  * Demo data: the national system and three of its commissions, then the real report imported into
- * COMSE, and an administrator account whose password is generated and shown once.
+ * COMSE — published, as SIPINNA itself published that report — and an administrator account whose
+ * password is generated and shown once.
  * Nothing is invented: the report gives no due dates, so none are set.
  */
 export async function loadDemoData(db: Database): Promise<{ email: string; password: string }> {
@@ -29,12 +30,23 @@ export async function loadDemoData(db: Database): Promise<{ email: string; passw
     ['COMPREVNNA', 'Comisión para poner fin a toda forma de violencia contra niñas, niños y adolescentes'],
     ['CITI', 'Comisión Intersecretarial para la Prevención y Erradicación del Trabajo Infantil y la Protección de Adolescentes Trabajadores en Edad Permitida en México'],
   ] as const;
+  const created = [];
   for (const [acronym, name] of commissions) {
-    await services.bodies.create({ kind: 'commission', name, acronym, level: 'national', parentId: sipinna.id, stateCode: null });
+    created.push(await services.bodies.create({ kind: 'commission', name, acronym, level: 'national', parentId: sipinna.id, stateCode: null }));
   }
+  const comse = created[0]!;
   const result = await services.mechanismImport.importText(readFileSync(DEMO_REPORT_PATH, 'utf8'), { bodyAcronym: 'COMSE', dryRun: false });
   if (result.diagnostics.length) throw new Error(`El informe de demostración no se pudo importar: ${result.diagnostics[0]!.message}`);
+  await publishDemoRecords(services, comse.id);
   const account = { email: 'admin@demo.telar.mx', password: generatePassword() };
   await createAuthService(db).createUser(demo, { ...account, name: 'Administración (demostración)', roles: [{ role: 'admin', bodyId: null, organizationId: null }] });
   return account;
+}
+
+/** The report is public, so its sessions, agreements and the report itself are published in the demo. */
+async function publishDemoRecords(services: Services, comseId: string) {
+  const everything = { page: 1, pageSize: 500 };
+  for (const session of (await services.sessions.list({ bodyId: comseId }, everything)).items) await services.sessions.publish(session.id, session.version);
+  for (const agreement of (await services.agreements.list({ bodyId: comseId }, everything)).items) await services.agreements.publish(agreement.id, agreement.version);
+  await services.mechanismReport.publish(comseId, '2022-11-01', '2023-10-31');
 }
