@@ -8,11 +8,20 @@ export interface RecordScope {
   organizationIds: string[];
 }
 
-/** The body and every body above it (a commission's secretariat also manages its working groups). */
-const bodyWithAncestors = (bodyId: ReturnType<typeof sql>) => sql`(with recursive up(id, parent_id) as (
-    select id, parent_id from bodies where id = ${bodyId}
-    union all select b.id, b.parent_id from bodies b join up on b.id = up.parent_id)
+/** The record and every record above it through parent_id, as text[] (bounded: a cycle cannot loop forever). */
+const withAncestors = (table: 'bodies' | 'organizations', id: ReturnType<typeof sql>) => sql`(with recursive up(id, parent_id, depth) as (
+    select id, parent_id, 1 from ${sql.identifier(table)} where id = ${id}
+    union all select t.id, t.parent_id, up.depth + 1 from ${sql.identifier(table)} t join up on t.id = up.parent_id where up.depth < 100)
   select coalesce(array_agg(id::text), '{}') from up)`;
+
+/** The body and every body above it (a commission's secretariat also manages its working groups). */
+const bodyWithAncestors = (bodyId: ReturnType<typeof sql>) => withAncestors('bodies', bodyId);
+
+/** An organisation and every organisation it depends on. */
+export async function findOrganizationAncestorIds(db: Database, organizationId: string): Promise<string[]> {
+  const [row] = await queryRows<{ ids: string[] }>(db, sql`select ${withAncestors('organizations', sql`${organizationId}::uuid`)} as ids`);
+  return row?.ids ?? [];
+}
 
 export async function findBodyScope(db: Database, bodyId: string): Promise<RecordScope> {
   const [row] = await queryRows<{ bodyIds: string[] }>(db, sql`select ${bodyWithAncestors(sql`${bodyId}::uuid`)} as "bodyIds"`);

@@ -176,3 +176,36 @@ describe('partial edits', () => {
     expect(edited.body).toMatchObject({ name: 'Comisión de edición parcial', acronym: 'CED' });
   });
 });
+
+describe('trees stay trees', () => {
+  it('refuses to hang a body under itself or under one of its own working groups', async () => {
+    const commission = (await ctx.api('POST', '/bodies', { kind: 'commission', name: 'Comisión raíz', acronym: 'CR', level: 'national' })).body;
+    const group = (await ctx.api('POST', '/bodies', { kind: 'working_group', name: 'Grupo hijo', level: 'national', parentId: commission.id })).body;
+    const cycle = await ctx.api('PATCH', `/bodies/${commission.id}`, { parentId: group.id, version: commission.version });
+    expect(cycle.status).toBe(422);
+    expect(cycle.body.error.issues[0].path).toBe('parentId');
+    const self = await ctx.api('PATCH', `/bodies/${commission.id}`, { parentId: commission.id, version: commission.version });
+    expect(self.status).toBe(422);
+    expect((await ctx.api('GET', `/bodies/${commission.id}`)).body.parentId).toBeNull();
+  });
+
+  it('refuses an organisation that would depend on its own dependant', async () => {
+    const parent = (await ctx.api('POST', '/organizations', { name: 'Secretaría de prueba', sector: 'government', level: 'federal' })).body;
+    const child = (await ctx.api('POST', '/organizations', { name: 'Unidad de prueba', sector: 'government', level: 'federal', parentId: parent.id })).body;
+    const cycle = await ctx.api('PATCH', `/organizations/${parent.id}`, { parentId: child.id, version: parent.version });
+    expect(cycle.status).toBe(422);
+    expect(cycle.body.error.issues[0].message).toMatch(/no puede depender/);
+  });
+});
+
+describe('edits keep the create rules', () => {
+  it('refuses to turn a permanent session into an ordinary one without its number', async () => {
+    const body = (await ctx.api('POST', '/bodies', { kind: 'commission', name: 'Comisión de sesiones', acronym: 'CS', level: 'national' })).body;
+    const session = (await ctx.api('POST', '/sessions', { bodyId: body.id, kind: 'permanent', date: '2023-05-24' })).body;
+    const missing = await ctx.api('PATCH', `/sessions/${session.id}`, { kind: 'ordinary', version: session.version });
+    expect(missing.status).toBe(422);
+    expect(missing.body.error.issues[0]).toEqual({ path: 'number', message: 'Indique el número de la sesión.' });
+    const numbered = await ctx.api('PATCH', `/sessions/${session.id}`, { kind: 'ordinary', number: 22, version: session.version });
+    expect(numbered.body).toMatchObject({ kind: 'ordinary', number: 22 });
+  });
+});

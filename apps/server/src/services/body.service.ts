@@ -6,7 +6,7 @@ import type { Database } from '../db/client.js';
 import { findBodyScope } from '../repositories/scope.repository.js';
 import { bodies } from '../db/schema/index.js';
 import { createLifecycle } from './lifecycle.js';
-import { notFound } from '../http/errors.js';
+import { invalidField, notFound } from '../http/errors.js';
 import { findBody, findBodyView, insertBody, listBodies, listChildBodies, updateBody } from '../repositories/body.repository.js';
 import { listMembershipsOfBody } from '../repositories/membership.repository.js';
 import type { PageRequest } from '../repositories/query.js';
@@ -49,6 +49,13 @@ export function createBodyService(db: Database, actor: Actor) {
 
     async update(id: string, { version, ...values }: z.output<typeof BodyUpdateSchema>) {
       requireBodyManager(actor, await findBodyScope(db, id));
+      if (values.parentId) {
+        // Moving a body needs a hand on where it goes, and the tree must stay a tree.
+        const newParent = await findBodyScope(db, values.parentId);
+        if (!newParent.bodyIds.length) throw invalidField('parentId', 'El órgano del que depende no existe.');
+        requireBodyManager(actor, newParent);
+        if (newParent.bodyIds.includes(id)) throw invalidField('parentId', 'Un órgano no puede depender de sí mismo ni de uno de los órganos que dependen de él.');
+      }
       return db.transaction(async (tx) => {
         await writeVersionedUpdate(tx, actor, { entity: 'body', id, version, values, find: findBody, write: updateBody });
         return (await findBodyView(tx, id))!;

@@ -10,7 +10,8 @@ import { requireAdmin, requireDirectoryEditor, requireOrganizationEditor, requir
 import { organizations } from '../db/schema/index.js';
 import { createLifecycle } from './lifecycle.js';
 import type { Database } from '../db/client.js';
-import { AppError, notFound } from '../http/errors.js';
+import { AppError, invalidField, notFound } from '../http/errors.js';
+import { findOrganizationAncestorIds } from '../repositories/scope.repository.js';
 import {
   findOrganization,
   findOrganizationByIdentity,
@@ -65,6 +66,9 @@ export function createOrganizationService(db: Database, actor: Actor) {
 
     async update(id: string, { version, ...data }: UpdateData) {
       requireOrganizationEditor(actor, id);
+      if (data.parentId && (await findOrganizationAncestorIds(db, data.parentId)).includes(id)) {
+        throw invalidField('parentId', 'Una organización no puede depender de sí misma ni de una organización que depende de ella.');
+      }
       return db.transaction(async (tx) => {
         const nameKey = data.name ? parseOrganizationName(data.name).key : undefined;
         const values = { ...data, nameKey };

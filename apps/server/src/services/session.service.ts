@@ -69,6 +69,11 @@ export function createSessionService(db: Database, actor: Actor) {
 
     async update(id: string, { version, ...values }: z.output<typeof SessionUpdateSchema>) {
       requireBodyManager(actor, await findSessionScope(db, id));
+      // The create rule holds for the record as edited: only a permanent session goes without a number.
+      const before = await findSession(db, id);
+      const kind = values.kind ?? before?.kind;
+      const number = values.number === undefined ? before?.number : values.number;
+      if (kind !== 'permanent' && number == null) throw invalidField('number', 'Indique el número de la sesión.');
       return db.transaction(async (tx) => {
         await writeVersionedUpdate(tx, actor, { entity: 'session', id, version, values, find: findSession, write: updateSession });
         return (await findSessionView(tx, id))!;
