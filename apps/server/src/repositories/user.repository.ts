@@ -74,7 +74,3 @@ export async function revokeAllAuthSessions(db: Database, userId: string) {
   await db.update(users).set({ sessionsValidAfter: sql`clock_timestamp()` }).where(eq(users.id, userId));
 }
 
-export async function countAdmins(db: Database): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from user_roles where role = 'admin' and archived_at is null`);
-  return row?.n ?? 0;
-}

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.js';
-import { createTestContext, signIn, type TestContext } from '../test/test-context.js';
+import { createTestContext, type TestContext } from '../test/test-context.js';
 
 let ctx: TestContext;
 type Client = TestContext['api'];

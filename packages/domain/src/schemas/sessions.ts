@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SESSION_KINDS } from '../mechanism-report/model.js';
-import { IdSchema, IsoDateSchema, optionalText, requiredText, StateCodeSchema, VersionSchema } from './common.js';
+import { IdSchema, IsoDateSchema, requiredText, StateCodeSchema, VersionSchema } from './common.js';
 
 export const SESSION_MODALITIES = ['in_person', 'virtual', 'hybrid'] as const;
 export type SessionModality = (typeof SESSION_MODALITIES)[number];
