@@ -1,10 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { type Actor, describeActor } from '../auth/actor.js';
+import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/client.js';
-import { notFound, staleVersion } from '../http/errors.js';
-import { diffFields, insertAuditEntry } from '../repositories/audit.repository.js';
 import { updateIfVersion } from '../repositories/query.js';
+import { writeVersionedUpdate } from './versioned-write.js';
 
 type LifecycleTable = PgTable & { id: PgColumn; version: PgColumn; updatedAt: PgColumn; archivedAt: PgColumn };
 
@@ -17,17 +16,14 @@ interface LifecycleDefinition<T extends LifecycleTable> {
 
 /**
  * Archive and restore (nothing is hard-deleted), and for publishable records publish and
- * unpublish: version-checked like any edit, audited, one transaction each.
+ * unpublish: written like any edit (version check, audit), one transaction each.
  */
 export function createLifecycle<T extends LifecycleTable>(db: Database, actor: Actor, { entity, table, authorize }: LifecycleDefinition<T>) {
+  const findRow = async (tx: Database, id: string) => (await tx.select().from(table as PgTable).where(eq(table.id, id)))[0];
+  const writeRow = (tx: Database, id: string, version: number, values: object) => updateIfVersion(tx, table, id, version, values);
   const change = async (id: string, version: number, action: 'archive' | 'restore' | 'publish' | 'unpublish', values: object) => {
     await authorize(id);
-    await db.transaction(async (tx) => {
-      const [before] = (await tx.select().from(table as PgTable).where(eq(table.id, id))) as Record<string, unknown>[];
-      if (!before) throw notFound();
-      if (!(await updateIfVersion(tx, table, id, version, values))) throw staleVersion();
-      await insertAuditEntry(tx, { actor: describeActor(actor), action, entity, entityId: id, changes: diffFields(before, values as Record<string, unknown>) });
-    });
+    await db.transaction((tx) => writeVersionedUpdate(tx, actor, { entity, id, version, values, action, find: findRow, write: writeRow }));
   };
   const now = () => new Date().toISOString();
   return {

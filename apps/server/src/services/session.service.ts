@@ -70,12 +70,14 @@ export function createSessionService(db: Database, actor: Actor) {
     async update(id: string, { version, ...values }: z.output<typeof SessionUpdateSchema>) {
       requireBodyManager(actor, await findSessionScope(db, id));
       // The create rule holds for the record as edited: only a permanent session goes without a number.
-      const before = await findSession(db, id);
-      const kind = values.kind ?? before?.kind;
-      const number = values.number === undefined ? before?.number : values.number;
-      if (kind !== 'permanent' && number == null) throw invalidField('number', 'Indique el número de la sesión.');
+      const findNumberedSession = async (tx: Database, rowId: string) => {
+        const before = await findSession(tx, rowId);
+        const number = values.number === undefined ? before?.number : values.number;
+        if (before && (values.kind ?? before.kind) !== 'permanent' && number == null) throw invalidField('number', 'Indique el número de la sesión.');
+        return before;
+      };
       return db.transaction(async (tx) => {
-        await writeVersionedUpdate(tx, actor, { entity: 'session', id, version, values, find: findSession, write: updateSession });
+        await writeVersionedUpdate(tx, actor, { entity: 'session', id, version, values, find: findNumberedSession, write: updateSession });
         return (await findSessionView(tx, id))!;
       });
     },

@@ -8,6 +8,8 @@ interface VersionedUpdate<Values> {
   id: string;
   version: number;
   values: Values;
+  /** What the audit calls this change; an edit unless said otherwise (archive, publish…). */
+  action?: 'update' | 'archive' | 'restore' | 'publish' | 'unpublish';
   find(db: Database, id: string): Promise<object | undefined>;
   write(db: Database, id: string, version: number, values: Values): Promise<object | undefined>;
 }
@@ -23,7 +25,7 @@ export async function writeVersionedUpdate<Values extends object>(db: Database, 
   const written = await update.write(db, update.id, update.version, update.values);
   if (!written) throw staleVersion();
   const changes = diffFields(before as Record<string, unknown>, update.values as Record<string, unknown>);
-  await insertAuditEntry(db, { actor: describeActor(actor), action: 'update', entity: update.entity, entityId: update.id, changes });
+  await insertAuditEntry(db, { actor: describeActor(actor), action: update.action ?? 'update', entity: update.entity, entityId: update.id, changes });
 }
 
 export async function auditCreate(db: Database, actor: Actor, entity: string, entityId: string, values: object) {
