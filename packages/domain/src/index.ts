@@ -17,3 +17,6 @@ export * from './mechanism-report/render-markdown.js';
 export * from './schemas/evidence.js';
 export * from './schemas/accounts.js';
 export * from './csv/write-csv.js';
+export * from './schemas/plans.js';
+export * from './schemas/plan-views.js';
+export * from './plans/roll-up.js';

@@ -3,3 +3,4 @@ export * from './directory.js';
 export * from './sessions.js';
 export * from './audit.js';
 export * from './auth.js';
+export * from './plans.js';
