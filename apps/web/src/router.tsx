@@ -239,6 +239,105 @@ const accountsRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/accounts/accounts.page'), 'AccountsPage'),
 });
 
+// Plans, activities, periodic reporting and dashboards.
+
+const plansRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: '/planes',
+  validateSearch: (search: Record<string, unknown>): { q?: string; page?: number } => ({ q: readText(search.q), page: readPage(search.page) }),
+  component: lazyRouteComponent(() => import('./features/plans/plans-list.page'), 'PlansListPage'),
+});
+
+const planNewRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: '/planes/nuevo',
+  component: lazyRouteComponent(() => import('./features/plans/plan-form.page'), 'PlanNewPage'),
+});
+
+const planDetailRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: '/planes/$planId',
+  component: lazyRouteComponent(() => import('./features/plans/plan-detail.page'), 'PlanDetailPage'),
+});
+
+const planNodeRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: '/planes/$planId/nodos/$nodeId',
+  component: lazyRouteComponent(() => import('./features/plans/plan-node.page'), 'PlanNodePage'),
+});
+
+const activitiesRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: '/actividades',
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { q?: string; kind?: string; stateCode?: string; organizationId?: string; planId?: string; page?: number } => ({
+    q: readText(search.q),
+    kind: readText(search.kind),
+    stateCode: readText(search.stateCode),
+    organizationId: readText(search.organizationId),
+    planId: readText(search.planId),
+    page: readPage(search.page),
+  }),
+  component: lazyRouteComponent(() => import('./features/activities/activities-list.page'), 'ActivitiesListPage'),
+});
+
+const activityNewRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: '/actividades/nueva',
+  validateSearch: (search: Record<string, unknown>): { reportId?: string } => ({ reportId: readText(search.reportId) }),
+  component: lazyRouteComponent(() => import('./features/activities/activity-form.page'), 'ActivityNewPage'),
+});
+
+const activityDetailRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: '/actividades/$activityId',
+  component: lazyRouteComponent(() => import('./features/activities/activity-detail.page'), 'ActivityDetailPage'),
+});
+
+const activityEditRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: '/actividades/$activityId/editar',
+  component: lazyRouteComponent(() => import('./features/activities/activity-form.page'), 'ActivityEditPage'),
+});
+
+const obligationsRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: '/pendientes',
+  component: lazyRouteComponent(() => import('./features/reporting/obligations.page'), 'ObligationsPage'),
+});
+
+const reportRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: '/reportes/$reportId',
+  component: lazyRouteComponent(() => import('./features/reporting/report.page'), 'ReportPage'),
+});
+
+const reportingPeriodRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: '/periodos/$periodId',
+  component: lazyRouteComponent(() => import('./features/reporting/reporting-period.page'), 'ReportingPeriodPage'),
+});
+
+const activityDashboardRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: '/tableros',
+  validateSearch: (search: Record<string, unknown>): { from?: number; to?: number; kind?: string; stateCode?: string; measure?: string } => ({
+    from: readPage(search.from),
+    to: readPage(search.to),
+    kind: readText(search.kind),
+    stateCode: readText(search.stateCode),
+    measure: readText(search.measure),
+  }),
+  component: lazyRouteComponent(() => import('./features/dashboards/activity-dashboard.page'), 'ActivityDashboardPage'),
+});
+
+const organizationDashboardRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: '/tableros/organizaciones/$organizationId',
+  component: lazyRouteComponent(() => import('./features/dashboards/organization-dashboard.page'), 'OrganizationDashboardPage'),
+});
+
 // The public portal: no session, its own frame, its own chunks.
 
 const publicRoute = createRoute({
@@ -295,6 +394,31 @@ const openDataRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/public/open-data.page'), 'OpenDataPage'),
 });
 
+const publicDashboardRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/tableros',
+  validateSearch: (search: Record<string, unknown>): { from?: number; to?: number; kind?: string; stateCode?: string; measure?: string } => ({
+    from: readPage(search.from),
+    to: readPage(search.to),
+    kind: readText(search.kind),
+    stateCode: readText(search.stateCode),
+    measure: readText(search.measure),
+  }),
+  component: lazyRouteComponent(() => import('./features/dashboards/public-dashboard.page'), 'PublicDashboardPage'),
+});
+
+const publicPlansRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/planes',
+  component: lazyRouteComponent(() => import('./features/plans/public-plans.page'), 'PublicPlansPage'),
+});
+
+const publicPlanRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/planes/$planId',
+  component: lazyRouteComponent(() => import('./features/plans/public-plan.page'), 'PublicPlanPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   internalRoute.addChildren([
@@ -316,6 +440,19 @@ const routeTree = rootRoute.addChildren([
     importRoute,
     reportsRoute,
     accountsRoute,
+    plansRoute,
+    planNewRoute,
+    planDetailRoute,
+    planNodeRoute,
+    activitiesRoute,
+    activityNewRoute,
+    activityDetailRoute,
+    activityEditRoute,
+    obligationsRoute,
+    reportRoute,
+    reportingPeriodRoute,
+    activityDashboardRoute,
+    organizationDashboardRoute,
   ]),
   publicRoute.addChildren([
     publicHomeRoute,
@@ -325,6 +462,9 @@ const routeTree = rootRoute.addChildren([
     publicAgreementRoute,
     publicReportsRoute,
     openDataRoute,
+    publicDashboardRoute,
+    publicPlansRoute,
+    publicPlanRoute,
   ]),
 ]);
 

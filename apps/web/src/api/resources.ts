@@ -23,7 +23,7 @@ import { getJson, sendFormData, sendJson, type QueryParams } from './client';
 export type LifecycleAction = 'archive' | 'restore' | 'publish' | 'unpublish';
 
 /** List, detail, create, update and lifecycle actions for one REST collection under /api. */
-function defineResource<TItem, TDetail>(collection: string) {
+export function defineResource<TItem, TDetail>(collection: string) {
   const detail = (id: string) =>
     queryOptions({
       queryKey: [collection, 'detail', id],

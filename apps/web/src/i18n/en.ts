@@ -1,4 +1,6 @@
+import { dashboardsEn } from './dashboards.en';
 import type { MessageKey } from './es-MX';
+import { plansEn } from './plans.en';
 
 /** English catalogue: same keys as es-MX, kept in step by the type below; not yet selectable in the UI. */
 export const en: Record<MessageKey, string> = {
@@ -390,4 +392,6 @@ export const en: Record<MessageKey, string> = {
   'public.openData.apiTitle': 'Read-only API',
   'public.openData.apiIntro': 'The same data can be read without an account through a read-only JSON API, with paging (page, pageSize) and filters:',
   'public.openData.apiLink': 'Full API description (OpenAPI 3.1, JSON)',
+  ...plansEn,
+  ...dashboardsEn,
 };

@@ -1,3 +1,6 @@
+import { dashboardsEsMX } from './dashboards.es-MX';
+import { plansEsMX } from './plans.es-MX';
+
 /** Every text the interface shows, in Spanish (México). Keys group by area; `{name}` marks a parameter. */
 export const esMX = {
   'app.name': 'Telar',
@@ -417,6 +420,8 @@ export const esMX = {
   'public.openData.apiTitle': 'API de consulta',
   'public.openData.apiIntro': 'Los mismos datos se consultan sin cuenta mediante una API de solo lectura que responde en JSON, con paginación (page, pageSize) y filtros:',
   'public.openData.apiLink': 'Descripción completa de la API (OpenAPI 3.1, JSON)',
+  ...plansEsMX,
+  ...dashboardsEsMX,
 } as const;
 
 export type MessageKey = keyof typeof esMX;
