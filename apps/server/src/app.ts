@@ -11,11 +11,14 @@ import { authenticate } from './http/authenticate.js';
 import { handleError } from './http/error-handler.js';
 import { AppError } from './http/errors.js';
 import { type ApiEnv, createRouter } from './http/validation.js';
+import { registerActivityRoutes } from './routes/activity.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerDirectoryRoutes } from './routes/directory.routes.js';
 import { registerEvidenceRoutes } from './routes/evidence.routes.js';
 import { registerMechanismReportRoutes } from './routes/mechanism-report.routes.js';
+import { registerPlanRoutes } from './routes/plan.routes.js';
 import { registerPublicRoutes } from './routes/public.routes.js';
+import { registerReportingRoutes } from './routes/reporting.routes.js';
 import { registerSessionRoutes } from './routes/session.routes.js';
 import { createAuthService } from './services/auth.service.js';
 
@@ -61,10 +64,13 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
   registerSessionRoutes(api);
   registerMechanismReportRoutes(api);
   registerEvidenceRoutes(api);
+  registerPlanRoutes(api);
+  registerActivityRoutes(api);
+  registerReportingRoutes(api);
   registerPublicRoutes(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Telar API', version: '0.1.0', description: 'Directorio, órganos colegiados, sesiones, acuerdos y seguimiento.' },
+    info: { title: 'Telar API', version: '0.1.0', description: 'Directorio, órganos colegiados, sesiones, acuerdos y seguimiento; planes, actividades, indicadores, reporte periódico y tableros.' },
   });
   api.notFound(() => {
     throw new AppError(404, 'not_found');

@@ -20,3 +20,4 @@ export * from './csv/write-csv.js';
 export * from './schemas/plans.js';
 export * from './schemas/plan-views.js';
 export * from './plans/roll-up.js';
+export * from './plans/plan-template.js';

@@ -55,8 +55,8 @@ export function requireOrganizationEditor(actor: Actor, organizationId: string):
   if (!allowed) throw forbidden();
 }
 
-/** Registering organisations (participants of a session) is for admins and secretariats. */
-export function requireDirectoryEditor(actor: Actor): void {
+/** Registering organisations, and recording activities outside a report, is for admins and secretariats. */
+export function requireAnySecretariat(actor: Actor): void {
   requireSignedIn(actor);
   if (isAdmin(actor)) return;
   if (!(actor.kind === 'user' && actor.roles.some((r) => r.role === 'secretariat'))) throw forbidden();

@@ -1,7 +1,7 @@
 import type { ApiErrorBody } from '@telar/domain';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { AppError } from './errors.js';
+import { AppError, findPgCode } from './errors.js';
 import { apiMessages } from './messages.js';
 
 /** Postgres error codes that mean the client sent something inconsistent, not that we failed. */
@@ -9,14 +9,6 @@ const clientErrorByPgCode: Record<string, AppError> = {
   '23505': new AppError(409, 'duplicate'),
   '23503': new AppError(422, 'unknown_reference'),
 };
-
-function findPgCode(error: unknown): string | undefined {
-  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return undefined;
-}
 
 /** Never sends a stack trace: known errors get their code, the rest a generic message and a log line. */
 export function handleError(error: Error, c: Context): Response {

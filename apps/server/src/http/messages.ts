@@ -13,6 +13,8 @@ export const apiMessages = {
   import_invalid: 'El documento tiene errores; no se importó nada.',
   payload_too_large: 'La solicitud es demasiado grande.',
   internal: 'Ocurrió un error inesperado. Intente de nuevo.',
+  report_locked: 'El reporte ya se envió a revisión, fue aceptado o su periodo está cerrado: no se puede modificar.',
+  report_not_submitted: 'Solo se revisa un reporte enviado.',
   unknown_reference: 'Hace referencia a un registro que no existe.',
 } as const;
 

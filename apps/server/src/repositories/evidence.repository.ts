@@ -22,10 +22,3 @@ export async function findEvidenceFile(db: Database, id: string) {
     .where(eq(evidence.id, id));
   return row?.content ? row : undefined;
 }
-
-/** Which of these evidence ids exist (to refuse links to unknown ones with a field error). */
-export async function countExistingEvidence(db: Database, ids: string[]): Promise<number> {
-  if (!ids.length) return 0;
-  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from evidence where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
-  return row?.n ?? 0;
-}

@@ -52,3 +52,14 @@ export async function updateIfVersion<T extends VersionedTable>(db: Database, ta
     .returning()) as T['$inferSelect'][];
   return rows[0];
 }
+
+/** How many of these keys exist in `table` — to refuse links to unknown records with a field error. */
+export async function countExisting(db: Database, table: string, keys: string[], column = 'id'): Promise<number> {
+  const unique = [...new Set(keys)];
+  if (!unique.length) return 0;
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from ${sql.identifier(table)} where ${sql.identifier(column)}::text in (${sql.join(unique.map((key) => sql`${key}`), sql`, `)})`,
+  );
+  return row?.n ?? 0;
+}

@@ -63,3 +63,33 @@ export async function findMembershipScope(db: Database, membershipId: string): P
   );
   return row;
 }
+
+/** A plan's body (with the bodies above it); its secretariat manages the plan. */
+export async function findPlanScope(db: Database, planId: string): Promise<RecordScope | undefined> {
+  const [row] = await queryRows<RecordScope>(
+    db,
+    sql`select ${bodyWithAncestors(sql`p.body_id`)} as "bodyIds", '{}'::text[] as "organizationIds" from plans p where p.id = ${planId}`,
+  );
+  return row;
+}
+
+/** A plan node's plan body and the organisations responsible for the node. */
+export async function findPlanNodeScope(db: Database, planNodeId: string): Promise<RecordScope | undefined> {
+  const [row] = await queryRows<RecordScope>(
+    db,
+    sql`select ${bodyWithAncestors(sql`p.body_id`)} as "bodyIds",
+          coalesce((select array_agg(organization_id::text) from plan_node_organizations where plan_node_id = n.id), '{}') as "organizationIds"
+        from plan_nodes n join plans p on p.id = n.plan_id where n.id = ${planNodeId}`,
+  );
+  return row;
+}
+
+/** A report's plan body and the organisation that reports. */
+export async function findReportScope(db: Database, reportId: string): Promise<RecordScope | undefined> {
+  const [row] = await queryRows<RecordScope>(
+    db,
+    sql`select ${bodyWithAncestors(sql`p.body_id`)} as "bodyIds", array[r.organization_id::text] as "organizationIds"
+        from reports r join reporting_periods rp on rp.id = r.reporting_period_id join plans p on p.id = rp.plan_id where r.id = ${reportId}`,
+  );
+  return row;
+}

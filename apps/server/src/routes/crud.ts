@@ -21,6 +21,7 @@ interface CrudService<Filter, Create, Update> {
 /** State changes a record may go through, each a POST on the record with its version. */
 const LIFECYCLE_ACTIONS = {
   archive: 'Archivar (sale de las listas; no se borra)',
+  close: 'Cerrar (ya no se reciben reportes)',
   restore: 'Restaurar un registro archivado',
   publish: 'Publicar en el portal público',
   unpublish: 'Retirar del portal público',
@@ -78,18 +79,33 @@ export function registerCrudRoutes<Filter, Create, Update>(
     async (c) => c.json(await service(c).update(c.req.valid('param').id, c.req.valid('json') as Update), 200),
   );
   const actions = definition.isPublishable ? (['archive', 'restore', 'publish', 'unpublish'] as const) : (['archive', 'restore'] as const);
-  for (const action of actions) {
+  registerLifecycleRoutes(router, { path, tag, actions, service: (c) => service(c) });
+}
+
+type LifecycleAction = keyof typeof LIFECYCLE_ACTIONS;
+
+/** `POST {path}/{id}/{action}` with the version acted on, 204 when done, for each of `actions`. */
+export function registerLifecycleRoutes(
+  router: Router,
+  definition: {
+    path: string;
+    tag: string;
+    actions: readonly LifecycleAction[];
+    service: (c: { var: { services: Services } }) => Partial<Record<LifecycleAction, (id: string, version: number) => Promise<void>>>;
+  },
+) {
+  for (const action of definition.actions) {
     router.openapi(
       createRoute({
         method: 'post',
-        path: `${path}/{id}/${action}`,
-        tags: [tag],
+        path: `${definition.path}/{id}/${action}`,
+        tags: [definition.tag],
         summary: LIFECYCLE_ACTIONS[action],
         request: { params: IdParamsSchema, body: { content: { 'application/json': { schema: VersionOnlySchema } }, required: true } },
         responses: { 204: { description: LIFECYCLE_ACTIONS[action] }, ...errorResponses },
       }),
       async (c) => {
-        await service(c)[action]!(c.req.valid('param').id, c.req.valid('json').version);
+        await definition.service(c)[action]!(c.req.valid('param').id, c.req.valid('json').version);
         return c.body(null, 204);
       },
     );

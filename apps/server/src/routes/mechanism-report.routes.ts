@@ -1,3 +1,4 @@
+import { sendDownload } from '../http/download.js';
 import { createRoute } from '@hono/zod-openapi';
 import { MechanismImportSchema, MechanismReportQuerySchema } from '@telar/domain';
 import { z } from 'zod';
@@ -48,8 +49,7 @@ export function registerMechanismReportRoutes(router: ReturnType<typeof createRo
       const { bodyId, from, to, format } = c.req.valid('query');
       const file = await c.var.services.mechanismReport.generate({ id: bodyId }, from, to, format);
       if (format === 'json') return c.json(file.report, 200);
-      const disposition = `attachment; filename="${file.fileName}"`;
-      return c.body(file.body as string | Uint8Array<ArrayBuffer>, 200, { 'Content-Type': file.contentType, 'Content-Disposition': disposition });
+      return sendDownload(c, file);
     },
   );
 }

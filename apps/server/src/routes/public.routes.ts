@@ -1,20 +1,16 @@
 import { createRoute } from '@hono/zod-openapi';
-import { AGREEMENT_STATUSES, IdSchema, IsoDateSchema, PageQuerySchema, StateCodeSchema } from '@telar/domain';
+import { AGREEMENT_STATUSES, DashboardFilterSchema, IdSchema, IsoDateSchema, PageQuerySchema, StateCodeSchema } from '@telar/domain';
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { sendDownload } from '../http/download.js';
+import { DashboardTableQuerySchema } from './activity.routes.js';
+import type { DownloadFile } from '../reports/plan-files.js';
 import { type ApiEnv, type createRouter, errorResponses, IdParamsSchema, jsonResponse } from '../http/validation.js';
 
 const tag = 'Portal público y datos abiertos';
 const page = (query: { page: number; pageSize: number }) => ({ page: query.page, pageSize: query.pageSize });
 
-/** Sends a generated file as a download; public data may be cached briefly by browsers and proxies. */
-function sendFile(c: Context<ApiEnv>, file: { body: string | Buffer; contentType: string; fileName: string }) {
-  return c.body(file.body as string | Uint8Array<ArrayBuffer>, 200, {
-    'Content-Type': file.contentType,
-    'Content-Disposition': `attachment; filename="${file.fileName}"`,
-    'Cache-Control': 'public, max-age=60',
-  });
-}
+const sendFile = (c: Context<ApiEnv>, file: DownloadFile) => sendDownload(c, file, true);
 
 /** Read-only, no account: what the secretariats published. Documented in the OpenAPI document under its own tag. */
 export function registerPublicRoutes(router: ReturnType<typeof createRouter>) {
@@ -73,5 +69,27 @@ export function registerPublicRoutes(router: ReturnType<typeof createRouter>) {
       responses: { 200: { description: 'La lista publicada completa, en CSV (UTF-8 con BOM) o JSON' }, ...errorResponses },
     }),
     async (c) => sendFile(c, await c.var.services.public.exportOpenData(c.req.valid('param').dataset, c.req.valid('query').format)),
+  );
+  router.openapi(list('/public/plans', 'Planes publicados', PageQuerySchema.omit({ q: true })), async (c) =>
+    c.json(await c.var.services.public.listPlans(page(c.req.valid('query'))), 200),
+  );
+  router.openapi(detail('/public/plans/{id}', 'Plan publicado: su árbol con estados, avance y retrasos'), async (c) =>
+    c.json(await c.var.services.public.getPlan(c.req.valid('param').id), 200),
+  );
+  router.openapi(list('/public/dashboards/activities', 'Tablero de actividades validadas', DashboardFilterSchema), async (c) =>
+    c.json(await c.var.services.public.activityDashboard(c.req.valid('query')), 200),
+  );
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/public/dashboards/activities/table',
+      tags: [tag],
+      request: { query: DashboardTableQuerySchema },
+      responses: { 200: { description: 'La tabla de una gráfica del tablero, en CSV o Excel' }, ...errorResponses },
+    }),
+    async (c) => {
+      const { table, format, ...filter } = c.req.valid('query');
+      return sendFile(c, await c.var.services.public.dashboardTable(filter, table, format));
+    },
   );
 }

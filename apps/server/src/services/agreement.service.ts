@@ -6,7 +6,7 @@ import type { Database } from '../db/client.js';
 import { findAgreementScope, findParticipationScope, findSessionScope } from '../repositories/scope.repository.js';
 import { agreements } from '../db/schema/index.js';
 import { createLifecycle } from './lifecycle.js';
-import { countExistingEvidence, insertEvidence } from '../repositories/evidence.repository.js';
+import { insertEvidence } from '../repositories/evidence.repository.js';
 import { invalidField, notFound } from '../http/errors.js';
 import {
   type AgreementFilter,
@@ -20,7 +20,7 @@ import {
   replaceAgreementLinks,
   updateAgreement,
 } from '../repositories/agreement.repository.js';
-import type { PageRequest } from '../repositories/query.js';
+import { countExisting, type PageRequest } from '../repositories/query.js';
 import { findSession } from '../repositories/session.repository.js';
 import { auditCreate, writeVersionedUpdate } from './versioned-write.js';
 
@@ -77,7 +77,7 @@ export function createAgreementService(db: Database, actor: Actor) {
       requireBodyManagerOrEnlace(actor, scope);
       return db.transaction(async (tx) => {
         const uploadedIds = [...new Set(evidenceIds)];
-        if ((await countExistingEvidence(tx, uploadedIds)) !== uploadedIds.length) throw invalidField('evidenceIds', 'Uno de los archivos de evidencia no existe.');
+        if ((await countExisting(tx, 'evidence', uploadedIds)) !== uploadedIds.length) throw invalidField('evidenceIds', 'Uno de los archivos de evidencia no existe.');
         const linkIds = evidence ? [(await insertEvidence(tx, { kind: 'link', ...evidence })).id] : [];
         const row = await insertFollowUp(tx, data, stateCodes, [...uploadedIds, ...linkIds]);
         await auditCreate(tx, actor, 'follow_up', row.id, { ...data, stateCodes, evidence, evidenceIds });

@@ -4,7 +4,24 @@ import type { Database } from '../db/client.js';
 import { listAuditEntries } from '../repositories/audit.repository.js';
 
 /** Record kinds whose history can be read, as the audit trail names them. */
-export const AUDITED_ENTITIES = ['organization', 'body', 'session', 'participation', 'agreement', 'follow_up', 'evidence', 'membership', 'focal_point', 'user'] as const;
+export const AUDITED_ENTITIES = [
+  'organization',
+  'body',
+  'session',
+  'participation',
+  'agreement',
+  'follow_up',
+  'evidence',
+  'membership',
+  'focal_point',
+  'user',
+  'plan',
+  'plan_node',
+  'indicator',
+  'activity',
+  'reporting_period',
+  'report',
+] as const;
 
 export function createHistoryService(db: Database, actor: Actor) {
   return {

@@ -6,7 +6,7 @@ import {
 } from '@telar/domain';
 import type { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
-import { requireAdmin, requireDirectoryEditor, requireOrganizationEditor, requireSignedIn } from '../auth/policy.js';
+import { requireAdmin, requireAnySecretariat, requireOrganizationEditor, requireSignedIn } from '../auth/policy.js';
 import { organizations } from '../db/schema/index.js';
 import { createLifecycle } from './lifecycle.js';
 import type { Database } from '../db/client.js';
@@ -52,7 +52,7 @@ export function createOrganizationService(db: Database, actor: Actor) {
     },
 
     async create(data: CreateData) {
-      requireDirectoryEditor(actor);
+      requireAnySecretariat(actor);
       const { key } = parseOrganizationName(data.name);
       return db.transaction(async (tx) => {
         if (await findOrganizationByIdentity(tx, key, data.acronym)) {

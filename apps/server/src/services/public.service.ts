@@ -1,4 +1,8 @@
-import { type AgreementView, type CsvColumn, type SessionView, writeCsv } from '@telar/domain';
+import { type AgreementView, type CsvColumn, type DashboardFilter, type PlanDetailView, type PlanTreeNode, type SessionView, writeCsv } from '@telar/domain';
+import { renderTableFile } from '../reports/plan-files.js';
+import { listPlans } from '../repositories/plan.repository.js';
+import { type DashboardTable, readActivityDashboard, readDashboardTable } from './activity-dashboard.service.js';
+import { readPlanDetail } from './plan.service.js';
 import type { Database } from '../db/client.js';
 import { notFound } from '../http/errors.js';
 import { type AgreementFilter, findAgreementView, listAgreements, listAgreementsOfSession, listFollowUps } from '../repositories/agreement.repository.js';
@@ -74,6 +78,22 @@ export function createPublicService(db: Database) {
       const report = await findPublishedReport(db, id);
       if (!report) throw notFound();
       return renderMechanismReportFile(report.content, report.bodyAcronym, format);
+    },
+
+    listPlans: async (page: PageRequest) => ({ ...(await listPlans(db, { isPublished: true }, page)), ...page }),
+
+    /** A published plan; links to agreements are left out, since an agreement may not be published. */
+    async getPlan(id: string): Promise<PlanDetailView> {
+      const plan = await readPlanDetail(db, id, true);
+      if (!plan) throw notFound();
+      const withoutAgreements = (nodes: PlanTreeNode[]): PlanTreeNode[] => nodes.map((n) => ({ ...n, agreements: [], children: withoutAgreements(n.children) }));
+      return { ...plan, nodes: withoutAgreements(plan.nodes) };
+    },
+
+    /** Activity totals are aggregates of validated records: public without publishing each activity. */
+    activityDashboard: (filter: DashboardFilter) => readActivityDashboard(db, filter),
+    async dashboardTable(filter: DashboardFilter, table: DashboardTable, format: 'csv' | 'xlsx') {
+      return renderTableFile(await readDashboardTable(db, filter, table), format, `telar-actividades-${table}`);
     },
 
     /** A published list as open data: CSV for spreadsheets, or the full JSON rows. */

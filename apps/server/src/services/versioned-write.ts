@@ -1,3 +1,4 @@
+import type { AuditEntryView } from '@telar/domain';
 import { type Actor, describeActor } from '../auth/actor.js';
 import type { Database } from '../db/client.js';
 import { notFound, staleVersion } from '../http/errors.js';
@@ -9,7 +10,7 @@ interface VersionedUpdate<Values> {
   version: number;
   values: Values;
   /** What the audit calls this change; an edit unless said otherwise (archive, publish…). */
-  action?: 'update' | 'archive' | 'restore' | 'publish' | 'unpublish';
+  action?: Exclude<AuditEntryView['action'], 'create' | 'import'>;
   find(db: Database, id: string): Promise<object | undefined>;
   write(db: Database, id: string, version: number, values: Values): Promise<object | undefined>;
 }

@@ -49,7 +49,22 @@ export function defineResource<TItem, TDetail>(collection: string) {
 }
 
 /** Record kinds as the audit trail names them. */
-export type AuditedEntity = 'organization' | 'body' | 'session' | 'participation' | 'agreement' | 'follow_up' | 'membership' | 'focal_point' | 'user';
+export type AuditedEntity =
+  | 'organization'
+  | 'body'
+  | 'session'
+  | 'participation'
+  | 'agreement'
+  | 'follow_up'
+  | 'membership'
+  | 'focal_point'
+  | 'user'
+  | 'activity'
+  | 'plan'
+  | 'plan_node'
+  | 'indicator'
+  | 'report'
+  | 'reporting_period';
 
 /** Who changed a record and how, newest first. */
 export const historyQuery = (entity: AuditedEntity, id: string) =>

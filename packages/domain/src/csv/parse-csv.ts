@@ -1,5 +1,8 @@
-/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
-export function parseCsv(text: string): string[][] {
+/**
+ * RFC 4180 CSV: quoted fields may hold the separator, doubled quotes and line breaks. The separator is
+ * a comma, or a semicolon as Excel in Spanish writes it.
+ */
+export function parseCsv(text: string, separator = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -13,7 +16,7 @@ export function parseCsv(text: string): string[][] {
       } else if (char === '"') isQuoted = false;
       else field += char;
     } else if (char === '"') isQuoted = true;
-    else if (char === ',') {
+    else if (char === separator) {
       row.push(field);
       field = '';
     } else if (char === '\n' || char === '\r') {

@@ -45,3 +45,15 @@ export const planProgress = (roots: PlanTreeNode[]) => (roots.length ? weightedM
 export function flattenTree(roots: PlanTreeNode[]): PlanTreeNode[] {
   return roots.flatMap((node) => [node, ...flattenTree(node.children)]);
 }
+
+/**
+ * How far an indicator has come from its baseline to its target, 0–100; with no baseline, the share
+ * of the target reached. Works for targets below the baseline (reductions) too.
+ */
+export function indicatorProgress(baseline: number | null, target: number | null, latest: number | null): number | null {
+  if (target === null || latest === null) return null;
+  const start = baseline ?? 0;
+  if (target === start) return latest === target ? 100 : null;
+  const share = ((latest - start) / (target - start)) * 100;
+  return Math.round(Math.min(100, Math.max(0, share)) * 10) / 10;
+}

@@ -174,7 +174,7 @@ export interface AuditEntryView {
   id: number;
   at: string;
   actor: string;
-  action: 'create' | 'update' | 'archive' | 'restore' | 'publish' | 'unpublish' | 'import';
+  action: 'create' | 'update' | 'archive' | 'restore' | 'publish' | 'unpublish' | 'import' | 'submit' | 'accept' | 'send_back' | 'close';
   /** Changed fields: { field: [before, after] }. */
   changes: Record<string, [unknown, unknown]>;
 }

@@ -39,6 +39,14 @@ CREATE TABLE "activity_municipalities" (
 	CONSTRAINT "activity_municipalities_activity_id_cvegeo_pk" PRIMARY KEY("activity_id","cvegeo")
 );
 --> statement-breakpoint
+CREATE TABLE "activity_node_totals" (
+	"plan_node_id" uuid NOT NULL,
+	"is_validated" boolean NOT NULL,
+	"activities" integer NOT NULL,
+	"participants" bigint NOT NULL,
+	CONSTRAINT "activity_node_totals_plan_node_id_is_validated_pk" PRIMARY KEY("plan_node_id","is_validated")
+);
+--> statement-breakpoint
 CREATE TABLE "activity_organizations" (
 	"activity_id" uuid NOT NULL,
 	"organization_id" uuid NOT NULL,
@@ -202,6 +210,7 @@ ALTER TABLE "activity_evidence" ADD CONSTRAINT "activity_evidence_activity_id_ac
 ALTER TABLE "activity_evidence" ADD CONSTRAINT "activity_evidence_evidence_id_evidence_id_fk" FOREIGN KEY ("evidence_id") REFERENCES "public"."evidence"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "activity_municipalities" ADD CONSTRAINT "activity_municipalities_activity_id_activities_id_fk" FOREIGN KEY ("activity_id") REFERENCES "public"."activities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "activity_municipalities" ADD CONSTRAINT "activity_municipalities_cvegeo_municipalities_cvegeo_fk" FOREIGN KEY ("cvegeo") REFERENCES "public"."municipalities"("cvegeo") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "activity_node_totals" ADD CONSTRAINT "activity_node_totals_plan_node_id_plan_nodes_id_fk" FOREIGN KEY ("plan_node_id") REFERENCES "public"."plan_nodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "activity_organizations" ADD CONSTRAINT "activity_organizations_activity_id_activities_id_fk" FOREIGN KEY ("activity_id") REFERENCES "public"."activities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "activity_organizations" ADD CONSTRAINT "activity_organizations_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "activity_plan_nodes" ADD CONSTRAINT "activity_plan_nodes_activity_id_activities_id_fk" FOREIGN KEY ("activity_id") REFERENCES "public"."activities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -278,3 +278,15 @@ export const activityTotals = pgTable(
   },
   (t) => [primaryKey({ columns: [t.month, t.stateCode, t.kind, t.isValidated] })],
 );
+
+/** Activity totals by plan node, kept like activity_totals: the plan tree reads one row per node. */
+export const activityNodeTotals = pgTable(
+  'activity_node_totals',
+  {
+    planNodeId: uuid('plan_node_id').notNull().references(() => planNodes.id),
+    isValidated: boolean('is_validated').notNull(),
+    activities: integer('activities').notNull(),
+    participants: bigint('participants', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planNodeId, t.isValidated] })],
+);

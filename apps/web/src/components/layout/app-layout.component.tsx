@@ -18,6 +18,10 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/sesiones', label: 'nav.sessions' },
   { to: '/acuerdos', label: 'nav.agreements' },
   { to: '/informes', label: 'nav.reports' },
+  { to: '/planes', label: 'nav.plans' },
+  { to: '/actividades', label: 'nav.activities' },
+  { to: '/pendientes', label: 'nav.obligations' },
+  { to: '/tableros', label: 'nav.dashboards' },
 ];
 const IMPORT_ITEM: NavItem = { to: '/importar', label: 'nav.import' };
 const ACCOUNTS_ITEM: NavItem = { to: '/cuentas', label: 'nav.accounts' };

@@ -6,6 +6,8 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/publico', label: 'public.nav.home', isExact: true },
   { to: '/publico/sesiones', label: 'public.nav.sessions' },
   { to: '/publico/acuerdos', label: 'public.nav.agreements' },
+  { to: '/publico/tableros', label: 'dashboards.publicNav.dashboards' },
+  { to: '/publico/planes', label: 'dashboards.publicNav.plans' },
   { to: '/publico/informes', label: 'public.nav.reports' },
   { to: '/publico/datos-abiertos', label: 'public.nav.openData' },
 ];

@@ -1,4 +1,213 @@
-// Placeholder until the page is built (issue 4).
-export function ActivityDetailPage() {
-  return null;
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import type { ActivityView } from '@telar/domain';
+import type { ReactElement } from 'react';
+import { activitiesApi } from '../../api/plan-resources';
+import { usePermissions } from '../../auth/permissions.hook';
+import { EvidenceLinks } from '../../components/evidence-links.component';
+import { OrganizationLinks } from '../../components/organization-links.component';
+import { PageHeader } from '../../components/page-header.component';
+import { PageSection } from '../../components/page-section.component';
+import { QueryContent } from '../../components/query-content.component';
+import { useStates } from '../../components/states.hook';
+import { formatNumber } from '../../i18n/format';
+import { t } from '../../i18n/translate';
+import { RecordHistory } from '../records/record-history.component';
+import { RecordStatus } from '../records/record-status.component';
+import { ReportStatusBadge } from '../reporting/report-status.component';
+import { ValidationBadge } from './activities-table.component';
+import { formatActivityDates } from './activity-format.util';
+import { useCanEditActivity } from './activity-permissions.hook';
+import '../../styles/plans.css';
+
+const routeApi = getRouteApi('/_internal/actividades/$activityId');
+
+const formatCount = (value: number | null) => (value === null ? t('app.none') : formatNumber(value));
+
+function ReachBreakdownTable({ activity }: { activity: ActivityView }) {
+  if (activity.reachBreakdown.length === 0) return null;
+  return (
+    <div className="table-scroll">
+      <table className="table table--compact">
+        <caption>{t('activities.reachBreakdown')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('activities.sexColumn')}</th>
+            <th scope="col">{t('activities.ageGroup')}</th>
+            <th scope="col" className="numeric">
+              {t('activities.count')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {activity.reachBreakdown.map((row, index) => (
+            <tr key={`${index}-${row.sex ?? ''}-${row.ageGroup ?? ''}`}>
+              <td>{row.sex ? t(`activities.sex.${row.sex}`) : t('activities.sexAny')}</td>
+              <td>{row.ageGroup ?? t('app.none')}</td>
+              <td className="numeric">{formatNumber(row.count)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ActivityFacts({ activity }: { activity: ActivityView }) {
+  const { getStateName } = useStates();
+  return (
+    <dl className="facts">
+      <div>
+        <dt>{t('activities.kind.label')}</dt>
+        <dd>{t(`activities.kind.${activity.kind}`)}</dd>
+      </div>
+      <div>
+        <dt>{t('activities.dates')}</dt>
+        <dd>{formatActivityDates(activity)}</dd>
+      </div>
+      <div>
+        <dt>{t('activities.validation')}</dt>
+        <dd>
+          <ValidationBadge isValidated={activity.isValidated} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t('activities.report')}</dt>
+        <dd>
+          {activity.report ? (
+            <>
+              <Link to="/reportes/$reportId" params={{ reportId: activity.report.id }}>
+                {t('activities.reportLink')}
+              </Link>{' '}
+              <ReportStatusBadge report={{ status: activity.report.status, isOverdue: false }} />
+            </>
+          ) : (
+            t('activities.recordedDirectly')
+          )}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('activities.leadOrganizations')}</dt>
+        <dd>{activity.leadOrganizations.length === 0 ? t('app.none') : <OrganizationLinks organizations={activity.leadOrganizations} />}</dd>
+      </div>
+      <div>
+        <dt>{t('activities.partnerOrganizations')}</dt>
+        <dd>{activity.partnerOrganizations.length === 0 ? t('app.none') : <OrganizationLinks organizations={activity.partnerOrganizations} />}</dd>
+      </div>
+      <div>
+        <dt>{t('activities.audience')}</dt>
+        <dd>{activity.audience ?? t('app.none')}</dd>
+      </div>
+      <div>
+        <dt>{t('activities.events')}</dt>
+        <dd>{formatCount(activity.events)}</dd>
+      </div>
+      <div>
+        <dt>{t('activities.participants')}</dt>
+        <dd>{formatCount(activity.participants)}</dd>
+      </div>
+      <div>
+        <dt>{t('activities.peopleReached')}</dt>
+        <dd>{formatCount(activity.peopleReached)}</dd>
+      </div>
+      <div>
+        <dt>{t('activities.states')}</dt>
+        <dd>{activity.stateCodes.length === 0 ? t('app.none') : activity.stateCodes.map(getStateName).join(', ')}</dd>
+      </div>
+      {activity.municipalities.length > 0 && (
+        <div>
+          <dt>{t('activities.municipalities')}</dt>
+          <dd>{activity.municipalities.map((municipality) => municipality.name).join(', ')}</dd>
+        </div>
+      )}
+      <div>
+        <dt>{t('activities.planNodes')}</dt>
+        <dd>
+          {activity.planNodes.length === 0 ? (
+            t('app.none')
+          ) : (
+            <ul className="plain-list">
+              {activity.planNodes.map((node) => (
+                <li key={node.id}>
+                  <Link to="/planes/$planId/nodos/$nodeId" params={{ planId: node.planId, nodeId: node.id }}>
+                    {node.code} — {node.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+      </div>
+      {activity.agreements.length > 0 && (
+        <div>
+          <dt>{t('activities.agreements')}</dt>
+          <dd>
+            {activity.agreements.map((agreement, index) => (
+              <span key={agreement.id}>
+                {index > 0 && '; '}
+                <Link to="/acuerdos/$agreementId" params={{ agreementId: agreement.id }}>
+                  {agreement.code ?? t('plans.agreementUntitled')}
+                </Link>
+              </span>
+            ))}
+          </dd>
+        </div>
+      )}
+      {activity.evidence.length > 0 && (
+        <div>
+          <dt>{t('activities.evidence')}</dt>
+          <dd>
+            <EvidenceLinks evidence={activity.evidence} separator="; " />
+          </dd>
+        </div>
+      )}
+      <div>
+        <dt>{t('activities.source')}</dt>
+        <dd>{activity.source ?? t('app.none')}</dd>
+      </div>
+    </dl>
+  );
+}
+
+export function ActivityDetailPage(): ReactElement {
+  const { activityId } = routeApi.useParams();
+  const query = useQuery(activitiesApi.detail(activityId));
+  const permissions = usePermissions();
+  const canEditActivity = useCanEditActivity();
+  return (
+    <QueryContent query={query}>
+      {(activity) => {
+        const canEdit = canEditActivity(activity);
+        return (
+          <>
+            <PageHeader
+              title={activity.title}
+              eyebrow={t(`activities.kind.${activity.kind}`)}
+              actions={
+                canEdit && (
+                  <Link to="/actividades/$activityId/editar" params={{ activityId: activity.id }} className="button">
+                    {t('activities.edit')}
+                  </Link>
+                )
+              }
+            />
+            <RecordStatus entity="activity" record={activity} changeLifecycle={activitiesApi.changeLifecycle} canArchive={permissions.managesAnyBody} />
+            {activity.description && <p className="lead">{activity.description}</p>}
+            <ActivityFacts activity={activity} />
+            <ReachBreakdownTable activity={activity} />
+            {activity.flags.length > 0 && (
+              <PageSection id="observaciones" title={t('activities.flags')}>
+                <ul className="plans-flag-list">
+                  {activity.flags.map((flag) => (
+                    <li key={flag}>{flag}</li>
+                  ))}
+                </ul>
+              </PageSection>
+            )}
+            <RecordHistory entity="activity" id={activity.id} />
+          </>
+        );
+      }}
+    </QueryContent>
+  );
 }

@@ -1,4 +1,226 @@
-// Placeholder until the page is built (issue 4).
-export function PlanNodePage() {
-  return null;
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { PlanNodeUpdateSchema, type PlanNodeDetailView } from '@telar/domain';
+import type { ReactElement } from 'react';
+import { useFormContext } from 'react-hook-form';
+import { useEditForm } from '../../api/edit-form.hook';
+import { activitiesApi, planNodesApi, plansApi } from '../../api/plan-resources';
+import { usePermissions } from '../../auth/permissions.hook';
+import { FormField } from '../../components/form-field.component';
+import { FormFrame } from '../../components/form-frame.component';
+import { OrganizationLinks } from '../../components/organization-links.component';
+import { PageHeader } from '../../components/page-header.component';
+import { PageSection } from '../../components/page-section.component';
+import { PaginatedTable, type TableColumn } from '../../components/paginated-table.component';
+import { QueryContent } from '../../components/query-content.component';
+import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
+import { t } from '../../i18n/translate';
+import { ActivitiesTable } from '../activities/activities-table.component';
+import { RecordHistory } from '../records/record-history.component';
+import { RecordStatus } from '../records/record-status.component';
+import { IndicatorBlock, IndicatorCreateForm } from './indicator-block.component';
+import { PlanNodeFields } from './plan-node-fields.component';
+import { PlanProgress } from './plan-progress.component';
+import { getStatusLabel, PlanStatusBadge } from './plan-tree.component';
+import '../../styles/plans.css';
+
+const routeApi = getRouteApi('/_internal/planes/$planId/nodos/$nodeId');
+
+type StatusChange = PlanNodeDetailView['statusHistory'][number];
+
+function NodeFacts({ node }: { node: PlanNodeDetailView }) {
+  return (
+    <dl className="facts">
+      <div>
+        <dt>{t('plans.nodeKind.label')}</dt>
+        <dd>{t(`plans.nodeKind.${node.kind}`)}</dd>
+      </div>
+      <div>
+        <dt>{t('plans.status')}</dt>
+        <dd>
+          <PlanStatusBadge statuses={node.plan.statuses} status={node.status} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t('plans.progress')}</dt>
+        <dd>
+          <PlanProgress value={node.progress} label={t('plans.progressOf', { code: node.code })} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t('plans.weight')}</dt>
+        <dd>{formatNumber(node.weight)}</dd>
+      </div>
+      <div>
+        <dt>{t('plans.startDate')}</dt>
+        <dd>{formatDate(node.startDate)}</dd>
+      </div>
+      <div>
+        <dt>{t('plans.dueDate')}</dt>
+        <dd>{formatDate(node.dueDate)}</dd>
+      </div>
+      <div>
+        <dt>{t('plans.responsibles')}</dt>
+        <dd>{node.responsibleOrganizations.length === 0 ? t('app.none') : <OrganizationLinks organizations={node.responsibleOrganizations} />}</dd>
+      </div>
+      <div>
+        <dt>{t('plans.agreements')}</dt>
+        <dd>
+          {node.agreements.length === 0
+            ? t('app.none')
+            : node.agreements.map((agreement, index) => (
+                <span key={agreement.id}>
+                  {index > 0 && '; '}
+                  <Link to="/acuerdos/$agreementId" params={{ agreementId: agreement.id }}>
+                    {agreement.code ?? t('plans.agreementUntitled')}
+                  </Link>
+                </span>
+              ))}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+function CommentField() {
+  const { register, formState } = useFormContext<{ comment?: string }>();
+  return (
+    <FormField label={t('plans.comment')} hint={t('plans.commentHint')} error={formState.errors.comment?.message}>
+      {(control) => <textarea {...control} {...register('comment')} rows={3} />}
+    </FormField>
+  );
+}
+
+function PlanNodeEditForm({ node }: { node: PlanNodeDetailView }) {
+  const { form, saveState } = useEditForm({
+    schema: PlanNodeUpdateSchema,
+    record: node,
+    toValues: (source) => ({
+      kind: source.kind,
+      code: source.code,
+      title: source.title,
+      status: source.status ?? '',
+      progress: source.progress,
+      weight: source.weight,
+      startDate: source.startDate ?? '',
+      dueDate: source.dueDate ?? '',
+      responsibleOrganizationIds: source.responsibleOrganizations.map((organization) => organization.id),
+      comment: '',
+    }),
+    update: planNodesApi.update,
+  });
+  return (
+    <FormFrame form={form} saveState={saveState} submitLabel={t('form.saveChanges')} savedText={t('form.saved')}>
+      <PlanNodeFields statuses={node.plan.statuses} knownOrganizations={node.responsibleOrganizations} />
+      <CommentField />
+    </FormFrame>
+  );
+}
+
+function StatusHistory({ node }: { node: PlanNodeDetailView }) {
+  const columns: TableColumn<StatusChange>[] = [
+    { header: t('plans.historyWhen'), render: (change) => <time dateTime={new Date(change.at).toISOString()}>{formatDateTime(change.at)}</time>, isRowHeader: true },
+    { header: t('plans.status'), render: (change) => getStatusLabel(node.plan.statuses, change.status) },
+    { header: t('plans.progress'), render: (change) => (change.progress === null ? t('app.none') : t('plans.percent', { value: formatNumber(change.progress) })), className: 'numeric' },
+    { header: t('plans.comment'), render: (change) => change.comment ?? t('app.none') },
+    { header: t('plans.historyWho'), render: (change) => change.actor },
+    {
+      header: t('plans.historyReport'),
+      render: (change) =>
+        change.reportId ? (
+          <Link to="/reportes/$reportId" params={{ reportId: change.reportId }}>
+            {t('plans.historyReportLink')}
+          </Link>
+        ) : (
+          t('app.none')
+        ),
+    },
+  ];
+  return <PaginatedTable caption={t('plans.statusHistory')} isCaptionHidden columns={columns} rows={node.statusHistory} getRowKey={(change) => `${change.at}-${change.status ?? ''}`} emptyText={t('plans.statusHistoryEmpty')} />;
+}
+
+function LinkedActivities({ nodeId }: { nodeId: string }) {
+  const query = useQuery(activitiesApi.list({ planNodeId: nodeId, pageSize: 100 }));
+  return (
+    <QueryContent query={query}>
+      {(result) => <ActivitiesTable caption={t('plans.activities')} isCaptionHidden activities={result.items} emptyText={t('plans.activitiesEmpty')} />}
+    </QueryContent>
+  );
+}
+
+export function PlanNodePage(): ReactElement {
+  const { planId, nodeId } = routeApi.useParams();
+  const query = useQuery(planNodesApi.detail(nodeId));
+  const planQuery = useQuery(plansApi.detail(planId));
+  const permissions = usePermissions();
+  return (
+    <QueryContent query={query}>
+      {(node) => {
+        const bodyId = planQuery.data?.body.id;
+        const canManage = bodyId !== undefined && permissions.canManageBody(bodyId);
+        return (
+          <>
+            <PageHeader
+              title={`${node.code} · ${node.title}`}
+              eyebrow={`${t(`plans.nodeKind.${node.kind}`)} · ${node.plan.name}`}
+              actions={
+                <Link to="/planes/$planId" params={{ planId: node.plan.id }} className="button">
+                  {t('plans.backToPlan')}
+                </Link>
+              }
+            />
+            <RecordStatus entity="plan_node" record={node} changeLifecycle={planNodesApi.changeLifecycle} canArchive={canManage} />
+            <NodeFacts node={node} />
+            {node.flags.length > 0 && (
+              <div className="alert plans-notice plans-notice--warning plan-flags">
+                <p>{t('plans.flags')}</p>
+                <ul>
+                  {node.flags.map((flag) => (
+                    <li key={flag}>{flag}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+
+            {canManage && (
+              <PageSection id="editar-elemento" title={t('plans.editNode')} isPanel>
+                <PlanNodeEditForm node={node} />
+              </PageSection>
+            )}
+
+            <PageSection id="historial-estado" title={t('plans.statusHistory')}>
+              <StatusHistory node={node} />
+            </PageSection>
+
+            <PageSection id="indicadores" title={t('plans.indicators.title')}>
+              {node.indicators.length === 0 ? (
+                <p className="empty">{t('plans.indicators.empty')}</p>
+              ) : (
+                <ul className="record-list">
+                  {node.indicators.map((indicator) => (
+                    <IndicatorBlock key={indicator.id} indicator={indicator} canEdit={canManage} />
+                  ))}
+                </ul>
+              )}
+            </PageSection>
+
+            {canManage && (
+              <PageSection id="agregar-indicador" title={t('plans.indicators.add')} isPanel>
+                <IndicatorCreateForm
+                  planNodeId={node.id}
+                  baseOptions={node.indicators.filter((indicator) => indicator.formula === null).map((indicator) => ({ value: indicator.id, label: indicator.name }))}
+                />
+              </PageSection>
+            )}
+
+            <PageSection id="actividades" title={t('plans.activities')}>
+              <LinkedActivities nodeId={node.id} />
+            </PageSection>
+
+            <RecordHistory entity="plan_node" id={node.id} />
+          </>
+        );
+      }}
+    </QueryContent>
+  );
 }

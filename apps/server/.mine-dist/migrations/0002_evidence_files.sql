@@ -1,0 +1,2 @@
+ALTER TABLE "evidence" ADD COLUMN "content" "bytea";--> statement-breakpoint
+ALTER TABLE "evidence" ADD COLUMN "byte_size" integer;

@@ -1,0 +1,1 @@
+CREATE INDEX "agreements_live_status_idx" ON "agreements" USING btree ("status") WHERE "agreements"."archived_at" is null;

@@ -1,0 +1,100 @@
+import {
+  indicatorProgress,
+  type IndicatorCreateSchema,
+  type IndicatorDetailView,
+  type IndicatorValuesWriteSchema,
+  type Periodicity,
+  periodMatches,
+  periodStart,
+} from '@telar/domain';
+import type { z } from 'zod';
+import { describeActor, type Actor } from '../auth/actor.js';
+import { requireBodyManager, requireSignedIn } from '../auth/policy.js';
+import type { Database } from '../db/client.js';
+import { AppError, invalidField, notFound } from '../http/errors.js';
+import { insertAuditEntry } from '../repositories/audit.repository.js';
+import { findIndicator, findIndicatorView, findValuesAt, insertIndicator, listIndicatorValues, upsertIndicatorValues } from '../repositories/indicator.repository.js';
+import { findPlanNode } from '../repositories/plan.repository.js';
+import { findPlanNodeScope } from '../repositories/scope.repository.js';
+import { requireEditableReport } from './activity.service.js';
+import { auditCreate } from './versioned-write.js';
+
+type ValuesInput = z.output<typeof IndicatorValuesWriteSchema>;
+
+/** Every value must fit the indicator: its periodicity, its breakdowns, no two for the same cell. */
+function validateValues(indicator: { periodicity: string; disaggregations: string[] }, values: ValuesInput['values']) {
+  const issues: { path: string; message: string }[] = [];
+  const seen = new Set<string>();
+  values.forEach((value, i) => {
+    if (!periodMatches(indicator.periodicity as Periodicity, value.period)) {
+      issues.push({ path: `values.${i}.period`, message: `El periodo ${value.period} no corresponde a la periodicidad del indicador.` });
+    }
+    const dimension = value.disaggregation.split('=')[0]!;
+    if (value.disaggregation && !indicator.disaggregations.includes(dimension)) {
+      issues.push({ path: `values.${i}.disaggregation`, message: 'El indicador no se desglosa de esa forma.' });
+    }
+    const cell = `${value.period}|${value.stateCode ?? ''}|${value.disaggregation}`;
+    if (seen.has(cell)) issues.push({ path: `values.${i}`, message: 'Valor repetido para el mismo periodo, entidad y desglose.' });
+    seen.add(cell);
+  });
+  if (issues.length) throw new AppError(422, 'validation', issues);
+}
+
+const cellLabel = (v: { period: string; stateCode: string | null; disaggregation: string }) =>
+  [v.period, v.stateCode ?? 'nacional', v.disaggregation].filter(Boolean).join(' · ');
+
+export function createIndicatorService(db: Database, actor: Actor) {
+  const read = async (id: string): Promise<IndicatorDetailView> => {
+    const [view, row] = await Promise.all([findIndicatorView(db, id), findIndicator(db, id)]);
+    if (!view || !row) throw notFound();
+    return { ...view, progress: indicatorProgress(view.baseline, view.target, view.latest?.value ?? null), values: await listIndicatorValues(db, row) };
+  };
+
+  return {
+    async get(id: string) {
+      requireSignedIn(actor);
+      return read(id);
+    },
+
+    async create(data: z.output<typeof IndicatorCreateSchema>) {
+      requireBodyManager(actor, await findPlanNodeScope(db, data.planNodeId));
+      const id = await db.transaction(async (tx) => {
+        if (data.baseIndicatorId) {
+          const base = await findIndicator(tx, data.baseIndicatorId);
+          if (!base) throw invalidField('baseIndicatorId', 'El indicador base no existe.');
+          if (base.formula) throw invalidField('baseIndicatorId', 'Un indicador calculado no puede calcularse de otro calculado.');
+        }
+        const row = await insertIndicator(tx, data);
+        await auditCreate(tx, actor, 'indicator', row.id, data);
+        return row.id;
+      });
+      return read(id);
+    },
+
+    /**
+     * Writes values by period × state × breakdown (a value already there is replaced), audited with
+     * what each cell held before. Filed in a report, the report's rules apply; otherwise the plan's secretariat writes.
+     */
+    async writeValues(id: string, { values, reportId }: ValuesInput) {
+      const indicator = await findIndicator(db, id);
+      if (!indicator) throw notFound();
+      const node = (await findPlanNode(db, indicator.planNodeId))!;
+      if (reportId) {
+        const report = await requireEditableReport(db, actor, reportId);
+        if (report.planId !== node.planId) throw invalidField('reportId', 'El reporte es de otro plan.');
+      } else requireBodyManager(actor, await findPlanNodeScope(db, indicator.planNodeId));
+      if (indicator.formula) throw invalidField('values', 'Este indicador se calcula de otro; registre los valores en el indicador base.');
+      validateValues(indicator, values);
+      await db.transaction(async (tx) => {
+        const before = new Map((await findValuesAt(tx, id, values)).map((v) => [cellLabel(v), v.value]));
+        await upsertIndicatorValues(
+          tx,
+          values.map((v) => ({ indicatorId: id, ...v, periodStart: periodStart(v.period)!, reportId })),
+        );
+        const changes = Object.fromEntries(values.map((v) => [cellLabel(v), [before.get(cellLabel(v)) ?? null, v.value] as [unknown, unknown]]));
+        await insertAuditEntry(tx, { actor: describeActor(actor), action: 'update', entity: 'indicator', entityId: id, changes });
+      });
+      return read(id);
+    },
+  };
+}
