@@ -4,6 +4,7 @@ import type { Database } from '../db/client.js';
 import { systemActor } from '../auth/actor.js';
 import { createAuthService, generatePassword } from '../services/auth.service.js';
 import { createServices, type Services } from '../services/index.js';
+import { loadDemoPlans } from './demo-plans.js';
 
 /** The real COMSE participation-mechanism report (seed 000), kept byte for byte. */
 export const DEMO_REPORT_PATH = fileURLToPath(new URL('./fixtures/comse-mecanismo-2022-2023.txt', import.meta.url));
@@ -38,6 +39,7 @@ export async function loadDemoData(db: Database): Promise<{ email: string; passw
   const result = await services.mechanismImport.importText(readFileSync(DEMO_REPORT_PATH, 'utf8'), { bodyAcronym: 'COMSE', dryRun: false });
   if (result.diagnostics.length) throw new Error(`El informe de demostración no se pudo importar: ${result.diagnostics[0]!.message}`);
   await publishDemoRecords(services, comse.id);
+  await loadDemoPlans(services);
   const account = { email: 'admin@demo.telar.mx', password: generatePassword() };
   await createAuthService(db).createUser(demo, { ...account, name: 'Administración (demostración)', roles: [{ role: 'admin', bodyId: null, organizationId: null }] });
   return account;

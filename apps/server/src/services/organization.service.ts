@@ -51,6 +51,12 @@ export function createOrganizationService(db: Database, actor: Actor) {
       return { ...organization, participations, agreements: agreements.items };
     },
 
+    /** The registered organisation a written name or acronym refers to, if any. */
+    async findExisting(name: string, acronym: string | null) {
+      requireSignedIn(actor);
+      return findOrganizationByIdentity(db, parseOrganizationName(name).key, acronym);
+    },
+
     async create(data: CreateData) {
       requireAnySecretariat(actor);
       const { key } = parseOrganizationName(data.name);

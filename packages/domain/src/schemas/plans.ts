@@ -39,6 +39,9 @@ const nullableDate = IsoDateSchema.nullish().or(z.literal('')).transform((v) => 
 const editedDate = IsoDateSchema.nullish().or(z.literal('')).transform((v) => (v === undefined ? undefined : v || null));
 const Progress = z.number({ message: 'El avance es un número de 0 a 100.' }).min(0, { message: 'El avance va de 0 a 100.' }).max(100, { message: 'El avance va de 0 a 100.' });
 
+/** What the source leaves unclear, recorded instead of guessed ("El documento no precisa la fecha…"). */
+const Flags = z.array(requiredText(1000)).max(20).default([]);
+
 const datesInOrder = (from: string | null | undefined, to: string | null | undefined) => !from || !to || from <= to;
 
 export const PlanCreateSchema = z
@@ -54,6 +57,7 @@ export const PlanCreateSchema = z
       .min(1, { message: 'El plan necesita al menos un estado.' })
       .refine((list) => new Set(list.map((s) => s.key)).size === list.length, { message: 'Hay claves de estado repetidas.' })
       .default(DEFAULT_PLAN_STATUSES),
+    flags: Flags,
   })
   .refine((p) => datesInOrder(p.periodFrom, p.periodTo), { message: 'La fecha de término es anterior a la de inicio.', path: ['periodTo'] });
 export type PlanCreateInput = z.input<typeof PlanCreateSchema>;
@@ -90,6 +94,7 @@ export const PlanNodeCreateSchema = z
     dueDate: nullableDate,
     responsibleOrganizationIds: z.array(IdSchema).default([]),
     agreementIds: z.array(IdSchema).default([]),
+    flags: Flags,
   })
   .refine((n) => datesInOrder(n.startDate, n.dueDate), { message: 'La fecha límite es anterior a la de inicio.', path: ['dueDate'] });
 export type PlanNodeCreateInput = z.input<typeof PlanNodeCreateSchema>;
@@ -181,6 +186,7 @@ export const ActivityCreateSchema = z
     planNodeIds: activityFields.planNodeIds.default([]),
     agreementIds: activityFields.agreementIds.default([]),
     evidenceIds: activityFields.evidenceIds.default([]),
+    flags: Flags,
     reportId: IdSchema.nullish().transform((v) => v ?? null),
   })
   .refine((a) => datesInOrder(a.startDate, a.endDate), { message: 'La fecha de término es anterior a la de inicio.', path: ['endDate'] })

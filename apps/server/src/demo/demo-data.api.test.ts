@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../test/test-context.js';
+import { loadDemoData } from './demo-data.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await loadDemoData(ctx.handle.db);
+}, 120_000);
+afterAll(() => ctx.close());
+
+describe('demo data from the seeds', () => {
+  it('publishes the six plans the seeds describe, with their codes', async () => {
+    const plans = (await ctx.anonymous('GET', '/public/plans?pageSize=50')).body.items;
+    expect(plans.map((p: { shortName: string }) => p.shortName).sort()).toEqual([
+      'Hoja de ruta Alianza 8.7 (País Pionero)',
+      'PRONAPINNA 2020-2024',
+      'Pacto por la Primera Infancia',
+      'Plan de Acción 2019-2024 (Alianza Global)',
+      'Plan de Trabajo CITI 2021-2024',
+      'Programa de Trabajo del Grupo ESCENNA',
+    ]);
+    const action = plans.find((p: { shortName: string }) => p.shortName.startsWith('Plan de Acción'));
+    const { body: plan } = await ctx.anonymous('GET', `/public/plans/${action.id}`);
+    const codes = plan.nodes.flatMap((n: { code: string; children: { code: string }[] }) => [n.code, ...n.children.map((c) => c.code)]);
+    expect(codes).toEqual(expect.arrayContaining(['2.2', '2.3', '2.6']));
+    const pacto = plans.find((p: { shortName: string }) => p.shortName === 'Pacto por la Primera Infancia');
+    expect((await ctx.anonymous('GET', `/public/plans/${pacto.id}`)).body.nodes).toHaveLength(10);
+  });
+
+  it('records the activities of seeds 001, 002 and 004 with their real figures', async () => {
+    const inm = (await ctx.api('GET', `/activities?q=${encodeURIComponent('Delitos asociados a la Migración')}`)).body.items[0];
+    expect(inm).toMatchObject({ kind: 'training', startDate: '2024-01-01', endDate: '2024-12-31', events: 23, participants: 1502, isValidated: true });
+    expect(inm.leadOrganizations[0].acronym).toBe('INM');
+    expect(inm.source).toBe('Semilla 002: línea 91');
+    const all = await ctx.api('GET', '/activities?pageSize=500');
+    expect(all.body.total).toBe(80);
+    const yearOnly = all.body.items.filter((a: { datePrecision: string }) => a.datePrecision === 'year');
+    expect(yearOnly.every((a: { flags: string[] }) => a.flags.length > 0)).toBe(true);
+    // Every organisation named in seed 000 and in the plans is registered once.
+    const dif = await ctx.api('GET', `/organizations?q=${encodeURIComponent('Desarrollo Integral de la Familia')}`);
+    expect(dif.body.total).toBe(1);
+  });
+
+  it('shows the activities on the dashboard and the map', async () => {
+    const dashboard = (await ctx.anonymous('GET', '/public/dashboards/activities')).body;
+    expect(dashboard.total.activities).toBe(80);
+    expect(dashboard.byYear.map((y: { period: string }) => y.period)).toEqual(expect.arrayContaining(['2021', '2024']));
+    expect(dashboard.byState.some((s: { activities: number }) => s.activities > 0)).toBe(true);
+  });
+});
