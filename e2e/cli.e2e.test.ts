@@ -64,4 +64,35 @@ describe('telar command line', () => {
     const again = JSON.parse((await telar('import', 'mechanism-report', seedPath, '--body', 'COMSE', '--dry-run', '--json')).stdout);
     expect(again.created).toEqual({ sessions: 0, participations: 0, agreements: 0, followUps: 0, organizations: 0 });
   });
+
+  it('exports the demo plans and activities, and imports a plan from the template once', async () => {
+    const plans = JSON.parse((await telar('export', 'plans', '--format', 'json')).stdout);
+    const action = plans.find((p: { name: string }) => p.name.startsWith('Plan de Acción 2019-2024'));
+    expect(Object.keys(action)).toEqual(['name', 'nodes']);
+    expect(Object.keys(action.nodes[0])).toEqual(['kind', 'code', 'title', 'status', 'children']);
+    const codes = action.nodes.flatMap((n: { code: string; children: { code: string }[] }) => [n.code, ...n.children.map((c) => c.code)]);
+    expect(codes).toEqual(expect.arrayContaining(['2.2', '2.3', '2.6']));
+
+    const activities = JSON.parse((await telar('export', 'activities', '--format', 'json')).stdout);
+    expect(activities).toHaveLength(80);
+    expect(activities.find((a: { events: number | null }) => a.events === 23)).toMatchObject({ participants: 1502, start: '2024-01-01', end: '2024-12-31' });
+    const csv = (await telar('export', 'activities', '--format', 'csv')).stdout;
+    expect(csv.split('\n')[0]).toContain('Tipo');
+    const xlsxPath = join(workDir, 'actividades.xlsx');
+    await telar('export', 'activities', '--format', 'xlsx', '--out', xlsxPath);
+    expect(readFileSync(xlsxPath).subarray(0, 2).toString()).toBe('PK');
+
+    const planCsv = join(workDir, 'plan.csv');
+    writeFileSync(
+      planCsv,
+      ['plan,código,código superior,tipo,título,estado,responsables', 'Programa estatal de prueba,1,,Eje,Prevención,,SNDIF', 'Programa estatal de prueba,1.1,1,Línea de acción,Capacitar al personal,En curso,SNDIF'].join('\n'),
+    );
+    const imported = await telar('import', 'plan', planCsv);
+    expect(imported.stdout).toContain('2 nodos');
+    const again = await telar('import', 'plan', planCsv).catch((error: { code: number; stderr: string }) => error);
+    expect(again).toMatchObject({ code: 1 });
+    expect((again as { stderr: string }).stderr).toContain('Ya existe un plan con ese nombre');
+    const exported = JSON.parse((await telar('export', 'plans', '--format', 'json')).stdout).find((p: { name: string }) => p.name === 'Programa estatal de prueba');
+    expect(exported.nodes).toEqual([{ kind: 'axis', code: '1', title: 'Prevención', status: null, children: [{ kind: 'action_line', code: '1.1', title: 'Capacitar al personal', status: 'in_progress', children: [] }] }]);
+  });
 });

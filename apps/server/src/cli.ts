@@ -9,6 +9,7 @@ import type { DatabaseHandle } from './db/client.js';
 import { openConfiguredDatabase, prepareDatabase } from './db/open.js';
 import { loadDemoData } from './demo/demo-data.js';
 import { backupCommand, restoreCommand } from './cli/backup.command.js';
+import { exportCommand, importPlanCommand } from './cli/plans.command.js';
 import { AppError } from './http/errors.js';
 import { countRecords } from './repositories/stats.repository.js';
 import { createServices } from './services/index.js';
@@ -22,6 +23,9 @@ const USAGE = `Uso:
   telar restore ARCHIVO
   telar users create-admin --email CORREO --name NOMBRE [--password CONTRASEÑA]
   telar import mechanism-report ARCHIVO [--body SIGLAS] [--dry-run] [--json]
+  telar import plan ARCHIVO [--body SIGLAS]
+  telar export plans --format json [--out ARCHIVO]
+  telar export activities --format json|csv|xlsx [--out ARCHIVO]
   telar report mechanism --body SIGLAS --from AAAA-MM-DD --to AAAA-MM-DD --format docx|md|json --out ARCHIVO`;
 
 type Command = (args: string[], handle: DatabaseHandle) => Promise<number | 'keep-open'>;
@@ -29,6 +33,7 @@ type Command = (args: string[], handle: DatabaseHandle) => Promise<number | 'kee
 const commands: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
+  export: exportCommand,
 
   async serve(args, handle) {
     const { values } = parseArgs({ args, options: { port: { type: 'string' }, 'demo-if-empty': { type: 'boolean' } } });
@@ -74,6 +79,7 @@ const commands: Record<string, Command> = {
   },
 
   async import([what, ...args], handle) {
+    if (what === 'plan') return importPlanCommand(args, handle);
     if (what !== 'mechanism-report') return usageError();
     const { values, positionals } = parseArgs({
       args,
