@@ -38,7 +38,7 @@ export const plansEn: Record<keyof typeof plansEsMX, string> = {
   'plans.statusAdd': 'Add status',
   'plans.overallProgress': 'Overall progress',
   'plans.lateLabel': 'Late items',
-  'plans.lateCount': '{count} late',
+  'plans.lateCount': 'Late: {count}',
   'plans.noneLate': 'None',
   'plans.late': 'Late',
   'plans.flags': 'Notes on the source:',

@@ -37,7 +37,7 @@ export const plansEsMX = {
   'plans.statusAdd': 'Agregar estado',
   'plans.overallProgress': 'Avance general',
   'plans.lateLabel': 'Elementos atrasados',
-  'plans.lateCount': '{count} atrasados',
+  'plans.lateCount': 'Atrasados: {count}',
   'plans.noneLate': 'Ninguno',
   'plans.late': 'Atrasado',
   'plans.flags': 'Observaciones sobre la fuente:',

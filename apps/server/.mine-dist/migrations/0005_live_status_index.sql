@@ -1,1 +1,0 @@
-CREATE INDEX "agreements_live_status_idx" ON "agreements" USING btree ("status") WHERE "agreements"."archived_at" is null;
