@@ -85,6 +85,10 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
   // queries under load (bench:load p95 107 → 23 ms without it); a reverse proxy can compress the rest.
   app.use('/assets/*', compress());
   app.route('/api', api);
+  // A mounted router's notFound is not consulted: without this, an unknown API path would get the web app.
+  app.all('/api/*', () => {
+    throw new AppError(404, 'not_found');
+  });
   app.onError(handleError);
   api.onError(handleError);
 

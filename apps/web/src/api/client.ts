@@ -103,6 +103,6 @@ export function sendFormData<T>(path: string, form: FormData): Promise<T> {
 }
 
 /** POST or PATCH a JSON body (or nothing) and read the JSON answer (null for 204). */
-export function sendJson<T>(method: 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+export function sendJson<T>(method: 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown): Promise<T> {
   return sendRequest<T>(method, buildApiUrl(path), body);
 }

@@ -21,17 +21,11 @@ export const reportsApi = defineResource<ReportView, ReportDetailView>('reports'
 
 const indicatorsResource = defineResource<IndicatorDetailView, IndicatorDetailView>('indicators');
 
-/**
- * client.ts types sendJson for POST and PATCH only; the request itself takes any method (and sends
- * the CSRF token for every non-GET), so PUT goes through the same function.
- */
-const sendPut = sendJson as unknown as <T>(method: 'PUT', path: string, body?: unknown) => Promise<T>;
-
 export const indicatorsApi = {
   detail: indicatorsResource.detail,
   create: indicatorsResource.create,
   /** Upserts values by period × state × disaggregation. */
-  putValues: ({ id, input }: { id: string; input: unknown }) => sendPut<IndicatorDetailView>('PUT', `/indicators/${encodeURIComponent(id)}/values`, input),
+  putValues: ({ id, input }: { id: string; input: unknown }) => sendJson<IndicatorDetailView>('PUT', `/indicators/${encodeURIComponent(id)}/values`, input),
 };
 
 /** What a plan import answers when it succeeds. */

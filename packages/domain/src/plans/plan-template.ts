@@ -30,15 +30,15 @@ export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = {
   training: 'Capacitación',
   campaign: 'Campaña',
   cooperation_agreement: 'Convenio de colaboración',
-  forum: 'Foro',
+  forum: 'Foro o encuentro',
   inspection: 'Inspección',
   publication: 'Publicación',
-  norm: 'Norma',
+  norm: 'Norma o reforma',
   protocol: 'Protocolo',
   contest: 'Concurso',
   meeting: 'Reunión',
   research: 'Investigación',
-  service: 'Servicio',
+  service: 'Servicio o atención',
   other: 'Otra',
 };
 

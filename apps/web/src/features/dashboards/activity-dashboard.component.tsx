@@ -35,7 +35,7 @@ const TOTAL_KEYS = ['activities', 'events', 'participants', 'peopleReached'] as 
 /** Columns of the state table, in reading order (the map's measure decides the row order). */
 const STATE_COLUMNS = ['activities', 'events', 'participants', 'participantsPer100k'] as const satisfies readonly DashboardMeasure[];
 
-export const kindLabel = (kind: ActivityKind) => t(`dashboards.kind.${kind}`);
+export const kindLabel = (kind: ActivityKind) => t(`activities.kind.${kind}`);
 
 interface ActivityDashboardProps {
   /** The internal API (with a session) or the public portal's. */
