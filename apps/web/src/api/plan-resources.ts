@@ -17,7 +17,7 @@ export const plansApi = defineResource<PlanSummaryView, PlanDetailView>('plans')
 export const planNodesApi = defineResource<PlanNodeDetailView, PlanNodeDetailView>('plan-nodes');
 export const activitiesApi = defineResource<ActivityView, ActivityView>('activities');
 export const reportingPeriodsApi = defineResource<ReportingPeriodView, ReportingPeriodView>('reporting-periods');
-export const reportsApi = defineResource<ReportView, ReportDetailView>('reports');
+export const periodicReportsApi = defineResource<ReportView, ReportDetailView>('reports');
 
 const indicatorsResource = defineResource<IndicatorDetailView, IndicatorDetailView>('indicators');
 

@@ -128,10 +128,13 @@ export const reportsApi = {
  * A mutation that refreshes every cached query when it succeeds: one write touches counts, lists and
  * details across areas, and the data set is small enough that refetching what is on screen is cheap.
  */
-export function useApiMutation<TInput, TResult>(mutationFn: (input: TInput) => Promise<TResult>) {
+export function useApiMutation<TInput, TResult>(mutationFn: (input: TInput) => Promise<TResult>, onSuccess?: (result: TResult) => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
-    onSuccess: () => queryClient.invalidateQueries(),
+    onSuccess: (result) => {
+      onSuccess?.(result);
+      return queryClient.invalidateQueries();
+    },
   });
 }

@@ -5,7 +5,7 @@ import { ACTIVITY_KINDS, ActivityCreateSchema, ActivityUpdateSchema, DATE_PRECIS
 import type { ReactElement } from 'react';
 import { Controller, useFieldArray, useForm, useFormContext } from 'react-hook-form';
 import { useEditForm } from '../../api/edit-form.hook';
-import { activitiesApi, reportsApi } from '../../api/plan-resources';
+import { activitiesApi, periodicReportsApi } from '../../api/plan-resources';
 import { useSaveForm } from '../../api/save-form.hook';
 import { PermissionGate } from '../../auth/permission-gate.component';
 import { ChoiceOptions } from '../../components/choice-options.component';
@@ -210,7 +210,7 @@ function ActivityCreateForm({ reportId, leadOrganizationIds }: { reportId: strin
 /** «Registrar actividad»: directly (a secretariat) or inside a report of the person's organisation (an enlace). */
 export function ActivityNewPage(): ReactElement {
   const { reportId } = newRouteApi.useSearch();
-  const report = useQuery({ ...reportsApi.detail(reportId ?? ''), enabled: Boolean(reportId) });
+  const report = useQuery({ ...periodicReportsApi.detail(reportId ?? ''), enabled: Boolean(reportId) });
   const enlaceOf = useEnlaceOrganizationIds();
   if (reportId && !report.data) {
     return (

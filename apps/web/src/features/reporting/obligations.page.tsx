@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { ReportView } from '@telar/domain';
 import type { ReactElement } from 'react';
-import { reportsApi } from '../../api/plan-resources';
+import { periodicReportsApi } from '../../api/plan-resources';
 import { usePermissions } from '../../auth/permissions.hook';
 import { PageHeader } from '../../components/page-header.component';
 import { LoadingLine, QueryContent } from '../../components/query-content.component';
@@ -106,7 +106,7 @@ export function ObligationsPage(): ReactElement {
   const enlaceOf = useEnlaceOrganizationIds();
   const isEnlace = enlaceOf.size > 0;
   const hasRole = isEnlace || permissions.managesAnyBody;
-  const query = useQuery({ ...reportsApi.list({ mine: true, pageSize: 200 }), enabled: hasRole });
+  const query = useQuery({ ...periodicReportsApi.list({ mine: true, pageSize: 200 }), enabled: hasRole });
   return (
     <>
       <PageHeader title={isEnlace || !permissions.managesAnyBody ? t('reporting.mine') : t('reporting.toReview')} eyebrow={t('nav.obligations')} />

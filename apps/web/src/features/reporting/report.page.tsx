@@ -5,7 +5,7 @@ import { NodeStatusReportSchema, ReportReviewSchema, type NodeStatusReportInput,
 import { useState, type ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { describeApiError } from '../../api/api-error.util';
-import { plansApi, reportingActionsApi, reportsApi } from '../../api/plan-resources';
+import { plansApi, reportingActionsApi, periodicReportsApi } from '../../api/plan-resources';
 import { useApiMutation } from '../../api/resources';
 import { useAddForm, useSaveForm } from '../../api/save-form.hook';
 import { usePermissions } from '../../auth/permissions.hook';
@@ -165,14 +165,16 @@ function IndicatorValuesSection({ report, plan, canFile }: { report: ReportDetai
   );
 }
 
-function SubmitReport({ report }: { report: ReportDetailView }) {
-  const mutation = useApiMutation(reportingActionsApi.submitReport);
+/** What the person just did to the report; said at the top, since the form that did it goes away. */
+type OnDone = (message: string) => void;
+
+function SubmitReport({ report, onDone }: { report: ReportDetailView; onDone: OnDone }) {
+  const mutation = useApiMutation(reportingActionsApi.submitReport, () => onDone(t('reporting.submitted')));
   return (
     <section aria-labelledby="enviar" className="panel">
       <h2 id="enviar">{t('reporting.submitTitle')}</h2>
       <p>{t('reporting.submitIntro', { count: formatNumber(report.activities.length) })}</p>
       {mutation.isError && <FormAlert tone="error">{describeApiError(mutation.error)}</FormAlert>}
-      {mutation.isSuccess && <FormAlert tone="success">{t('reporting.submitted')}</FormAlert>}
       <button type="button" className="button button--primary" disabled={mutation.isPending} onClick={() => mutation.mutate({ id: report.id, version: report.version })}>
         {t('reporting.submit')}
       </button>
@@ -181,19 +183,17 @@ function SubmitReport({ report }: { report: ReportDetailView }) {
 }
 
 /** The secretariat's decision on a submitted report: accept it, or send it back saying what to fix. */
-function ReviewForm({ report }: { report: ReportDetailView }) {
+function ReviewForm({ report, onDone }: { report: ReportDetailView; onDone: OnDone }) {
   const defaultValues: ReportReviewInput = { decision: 'accept', comment: '', version: report.version };
   const form = useForm({ resolver: zodResolver(ReportReviewSchema), defaultValues });
-  const [outcome, setOutcome] = useState<string | null>(null);
   const saveState = useSaveForm(form, (input) => reportingActionsApi.reviewReport(report.id, input), (saved) =>
-    setOutcome(saved.status === 'accepted' ? t('reporting.accepted') : t('reporting.sentBack')),
+    onDone(saved.status === 'accepted' ? t('reporting.accepted') : t('reporting.sentBack')),
   );
   const { register, formState, setValue } = form;
   const { errors } = formState;
   return (
     <section aria-labelledby="revisar" className="panel">
       <h2 id="revisar">{t('reporting.reviewTitle')}</h2>
-      {outcome && <FormAlert tone="success">{outcome}</FormAlert>}
       <form className="form" onSubmit={saveState.submitForm} noValidate>
         {saveState.serverError && <FormAlert tone="error">{saveState.serverError}</FormAlert>}
         <FormField label={t('reporting.reviewComment')} hint={t('reporting.reviewCommentHint')} error={errors.comment?.message}>
@@ -214,11 +214,12 @@ function ReviewForm({ report }: { report: ReportDetailView }) {
 
 export function ReportPage(): ReactElement {
   const { reportId } = routeApi.useParams();
-  const query = useQuery(reportsApi.detail(reportId));
+  const query = useQuery(periodicReportsApi.detail(reportId));
   const planId = query.data?.plan.id ?? '';
   const planQuery = useQuery({ ...plansApi.detail(planId), enabled: planId !== '' });
   const permissions = usePermissions();
   const enlaceOf = useEnlaceOrganizationIds();
+  const [outcome, setOutcome] = useState<string | null>(null);
   return (
     <QueryContent query={query}>
       {(report) => {
@@ -233,6 +234,7 @@ export function ReportPage(): ReactElement {
               title={t('reporting.reportTitle', { organization: report.organization.acronym ?? report.organization.name, period: report.reportingPeriod.title })}
               eyebrow={report.plan.name}
             />
+            {outcome && <FormAlert tone="success">{outcome}</FormAlert>}
             {report.status === 'sent_back' && report.reviewComment && (
               <div className="alert alert--error report-sent-back" role="alert">
                 <p className="report-sent-back__label">{t('reporting.sentBackBecause')}</p>
@@ -260,8 +262,8 @@ export function ReportPage(): ReactElement {
             <NodeStatusesSection report={report} plan={planQuery.data} canFile={canFile} />
             <IndicatorValuesSection report={report} plan={planQuery.data} canFile={canFile} />
 
-            {canFile && <SubmitReport report={report} />}
-            {canReview && <ReviewForm key={report.version} report={report} />}
+            {canFile && <SubmitReport report={report} onDone={setOutcome} />}
+            {canReview && <ReviewForm key={report.version} report={report} onDone={setOutcome} />}
 
             <RecordHistory entity="report" id={report.id} />
           </>
