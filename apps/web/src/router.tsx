@@ -6,7 +6,7 @@ import { ApiError } from './api/client';
 import { PageHeader } from './components/page-header.component';
 import { LoadingLine } from './components/query-content.component';
 import { t } from './i18n/translate';
-import { readIsoDate, readPage, readRedirect, readText } from './routes/search-params';
+import { readDashboardSearch, readIsoDate, readPage, readRedirect, readText } from './routes/search-params';
 
 /**
  * A session that ended (expired, signed out elsewhere) makes any internal request answer 401: forget
@@ -322,13 +322,7 @@ const reportingPeriodRoute = createRoute({
 const activityDashboardRoute = createRoute({
   getParentRoute: () => internalRoute,
   path: '/tableros',
-  validateSearch: (search: Record<string, unknown>): { from?: number; to?: number; kind?: string; stateCode?: string; measure?: string } => ({
-    from: readPage(search.from),
-    to: readPage(search.to),
-    kind: readText(search.kind),
-    stateCode: readText(search.stateCode),
-    measure: readText(search.measure),
-  }),
+  validateSearch: readDashboardSearch,
   component: lazyRouteComponent(() => import('./features/dashboards/activity-dashboard.page'), 'ActivityDashboardPage'),
 });
 
@@ -397,13 +391,7 @@ const openDataRoute = createRoute({
 const publicDashboardRoute = createRoute({
   getParentRoute: () => publicRoute,
   path: '/tableros',
-  validateSearch: (search: Record<string, unknown>): { from?: number; to?: number; kind?: string; stateCode?: string; measure?: string } => ({
-    from: readPage(search.from),
-    to: readPage(search.to),
-    kind: readText(search.kind),
-    stateCode: readText(search.stateCode),
-    measure: readText(search.measure),
-  }),
+  validateSearch: readDashboardSearch,
   component: lazyRouteComponent(() => import('./features/dashboards/public-dashboard.page'), 'PublicDashboardPage'),
 });
 

@@ -1,11 +1,8 @@
 import {
   AlignmentType,
-  BorderStyle,
-  Document,
   ExternalHyperlink,
   FootnoteReferenceRun,
   HeadingLevel,
-  Packer,
   Paragraph,
   ShadingType,
   Table,
@@ -16,6 +13,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
+import { CELL_MARGINS, CELL_STYLE, CONTENT_WIDTH, renderWordDocument, TABLE_BORDERS } from './word-style.js';
 import {
   NOT_APPLICABLE,
   REPORT_TITLE_PREFIX,
@@ -39,31 +37,14 @@ export const MECHANISM_LABELS = {
   evidence: 'Medios de verificación',
 } as const;
 
-// Letter page (the size Mexican offices print on) with 2.5 cm margins; widths in twentieths of a point.
-const PAGE = { width: 12240, height: 15840, margin: 1418 };
-const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 const LABEL_WIDTH = Math.round(CONTENT_WIDTH * 0.3);
 const COLUMN_WIDTHS = [LABEL_WIDTH, CONTENT_WIDTH - LABEL_WIDTH];
-const FONT = 'Arial';
-const TEXT_COLOR = '1F1F1F';
 
-// Option objects shared by every cell: docx only reads them, so one instance serves the whole document.
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '7F7F7F' };
-const TABLE_BORDERS = {
-  top: BORDER,
-  bottom: BORDER,
-  left: BORDER,
-  right: BORDER,
-  insideHorizontal: BORDER,
-  insideVertical: BORDER,
-};
-const CELL_MARGINS = { top: 60, bottom: 60, left: 100, right: 100 };
 const HEADER_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: 'D9D9D9' };
 const LABEL_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' };
 const LABEL_CELL_WIDTH = { size: COLUMN_WIDTHS[0] ?? 0, type: WidthType.DXA };
 const VALUE_CELL_WIDTH = { size: COLUMN_WIDTHS[1] ?? 0, type: WidthType.DXA };
 const TABLE_WIDTH = { size: CONTENT_WIDTH, type: WidthType.DXA };
-const CELL_STYLE = 'TableText';
 const LABEL_STYLE = 'TableLabel';
 
 // Characters XML 1.0 forbids (control codes, lone surrogates); text extracted from PDFs carries them.
@@ -89,42 +70,14 @@ export async function renderMechanismReportDocx(report: MechanismReport): Promis
     body.push(createBlockTable(block, footnotes), new Paragraph({}));
   }
 
-  const document = new Document({
+  return renderWordDocument({
     title,
     subject: MECHANISM_NAME,
     description: report.period ? `Periodo ${formatSpanishPeriod(report.period)}` : undefined,
-    creator: 'Telar',
-    lastModifiedBy: 'Telar',
-    styles: {
-      // Named styles rather than per-paragraph properties: thousands of cells share one definition.
-      paragraphStyles: [
-        { id: CELL_STYLE, name: 'Texto de tabla', basedOn: 'Normal', paragraph: { spacing: { before: 0, after: 0 } } },
-        { id: LABEL_STYLE, name: 'Etiqueta de tabla', basedOn: CELL_STYLE, run: { bold: true } },
-      ],
-      default: {
-        document: {
-          run: { font: FONT, size: 22, color: TEXT_COLOR, language: { value: 'es-MX' } },
-          paragraph: { spacing: { after: 160, line: 264 } },
-        },
-        heading1: {
-          run: { font: FONT, size: 26, bold: true, color: TEXT_COLOR },
-          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 240 } },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
-          },
-        },
-        children: body,
-      },
-    ],
+    titleSize: 26,
+    paragraphStyles: [{ id: LABEL_STYLE, name: 'Etiqueta de tabla', basedOn: CELL_STYLE, run: { bold: true } }],
+    body,
   });
-  return Packer.toBuffer(document);
 }
 
 /** The preamble: which agreement, in which session, created the mechanism. */

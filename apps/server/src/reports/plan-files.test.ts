@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLAN_STATUSES, PLAN_TEMPLATE_HEADERS, parseCsv, parsePlanTable, planToTable, type ActivityView, type PlanDetailView, type PlanTreeNode } from '@telar/domain';
+import { DEFAULT_PLAN_STATUSES, PLAN_TEMPLATE_HEADERS, parseCsv, parsePlanTable, planToTable, type ActivityView, type PlanDetailView } from '@telar/domain';
 import {
   ACTIVITY_EXPORT_COLUMNS,
   readTableFile,
@@ -12,29 +12,8 @@ import {
   writeTableCsv,
   writeTableWorkbook,
 } from './plan-files.js';
+import { treeNode } from '@telar/domain/test-support';
 
-const treeNode = (code: string, fields: Partial<PlanTreeNode> = {}, children: PlanTreeNode[] = []): PlanTreeNode => ({
-  id: `id-${code}`,
-  parentId: null,
-  kind: 'action_line',
-  code,
-  title: `Nodo ${code}`,
-  status: null,
-  progress: null,
-  weight: 1,
-  startDate: null,
-  dueDate: null,
-  flags: [],
-  responsibleOrganizations: [],
-  agreements: [],
-  activityCount: 0,
-  indicators: [],
-  version: 1,
-  rolledProgress: null,
-  isLate: false,
-  children,
-  ...fields,
-});
 
 function buildPlan(): PlanDetailView {
   return {

@@ -4,10 +4,7 @@
  */
 import {
   AlignmentType,
-  BorderStyle,
-  Document,
   HeadingLevel,
-  Packer,
   Paragraph,
   ShadingType,
   Table,
@@ -17,6 +14,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { CELL_MARGINS, CELL_STYLE, CONTENT_WIDTH, renderWordDocument, TABLE_BORDERS } from './word-style.js';
 import ExcelJS from 'exceljs';
 import {
   ACTIVITY_KIND_LABELS,
@@ -310,17 +308,8 @@ export async function writePlanWorkbook(plan: PlanDetailView): Promise<Buffer> {
 // The plan as a Word document
 // ---------------------------------------------------------------------------------------------
 
-// Letter page with 2.5 cm margins, as the mechanism report; widths in twentieths of a point.
-const PAGE = { width: 12240, height: 15840, margin: 1418 };
-const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
-const FONT = 'Arial';
-const TEXT_COLOR = '1F1F1F';
 const LATE_COLOR = 'C00000';
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '7F7F7F' };
-const TABLE_BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
-const CELL_MARGINS = { top: 60, bottom: 60, left: 100, right: 100 };
 const HEADER_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: 'D9D9D9' };
-const CELL_STYLE = 'TableText';
 const DETAIL_STYLE = 'NodeDetail';
 const NODE_HEADINGS = [HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
 /** Late-node table: code, title, responsibles, due date, status, progress (shares of the width). */
@@ -389,43 +378,13 @@ export async function writePlanDocument(plan: PlanDetailView): Promise<Buffer> {
   if (late.length === 0) body.push(new Paragraph({ text: 'Ningún nodo está atrasado.' }));
   else body.push(lateTable(late, statusLabel));
 
-  const headingRun = (size: number) => ({ run: { font: FONT, size, bold: true, color: TEXT_COLOR }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } });
-  const document = new Document({
+  return renderWordDocument({
     title,
     subject: 'Plan',
-    creator: 'Telar',
-    lastModifiedBy: 'Telar',
-    styles: {
-      paragraphStyles: [
-        { id: CELL_STYLE, name: 'Texto de tabla', basedOn: 'Normal', paragraph: { spacing: { before: 0, after: 0 } } },
-        { id: DETAIL_STYLE, name: 'Detalle de nodo', basedOn: 'Normal', run: { size: 20 }, paragraph: { spacing: { after: 120 } } },
-      ],
-      default: {
-        document: {
-          run: { font: FONT, size: 22, color: TEXT_COLOR, language: { value: 'es-MX' } },
-          paragraph: { spacing: { after: 160, line: 264 } },
-        },
-        heading1: { run: { font: FONT, size: 28, bold: true, color: TEXT_COLOR }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 240 } } },
-        heading2: headingRun(26),
-        heading3: headingRun(24),
-        heading4: headingRun(22),
-        heading5: headingRun(22),
-        heading6: headingRun(22),
-      },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
-          },
-        },
-        children: body,
-      },
-    ],
+    titleSize: 28,
+    paragraphStyles: [{ id: DETAIL_STYLE, name: 'Detalle de nodo', basedOn: 'Normal', run: { size: 20 }, paragraph: { spacing: { after: 120 } } }],
+    body,
   });
-  return Packer.toBuffer(document);
 }
 
 function labelled(label: string, value: string): Paragraph {

@@ -28,3 +28,14 @@ export function readRedirect(value: unknown): string | undefined {
   const text = readText(value);
   return text && /^\/(?![\\/])/.test(text) && !text.startsWith('/ingresar') ? text : undefined;
 }
+
+/** A dashboard's filters (years, kind, state) and the measure its map shows, internal or public. */
+export function readDashboardSearch(search: Record<string, unknown>): { from?: number; to?: number; kind?: string; stateCode?: string; measure?: string } {
+  return {
+    from: readPage(search.from),
+    to: readPage(search.to),
+    kind: readText(search.kind),
+    stateCode: readText(search.stateCode),
+    measure: readText(search.measure),
+  };
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanDetailView, PlanTreeNode } from '../schemas/plan-views.js';
 import { DEFAULT_PLAN_STATUSES, PLAN_NODE_KINDS } from '../schemas/plans.js';
 import { PLAN_NODE_KIND_LABELS, PLAN_TEMPLATE_HEADERS, parsePlanTable, planToTable, type ParsedPlanNode } from './plan-template.js';
+import { treeNode } from './plan-fixtures.test-support.js';
 
 const HEADER = [...PLAN_TEMPLATE_HEADERS];
 const PLAN = 'Programa Nacional de Protección de Niñas, Niños y Adolescentes';
@@ -12,28 +13,6 @@ function row(fields: Partial<Record<(typeof PLAN_TEMPLATE_HEADERS)[number], stri
   return HEADER.map((h) => cells[h] ?? '');
 }
 
-const treeNode = (code: string, fields: Partial<PlanTreeNode> = {}, children: PlanTreeNode[] = []): PlanTreeNode => ({
-  id: `id-${code}`,
-  parentId: null,
-  kind: 'action_line',
-  code,
-  title: `Nodo ${code}`,
-  status: null,
-  progress: null,
-  weight: 1,
-  startDate: null,
-  dueDate: null,
-  flags: [],
-  responsibleOrganizations: [],
-  agreements: [],
-  activityCount: 0,
-  indicators: [],
-  version: 1,
-  rolledProgress: null,
-  isLate: false,
-  children,
-  ...fields,
-});
 
 function buildPlan(): PlanDetailView {
   return {

@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanNodeView } from '../schemas/plan-views.js';
 import { DEFAULT_PLAN_STATUSES } from '../schemas/plans.js';
-import { buildPlanTree, flattenTree, planProgress } from './roll-up.js';
+import { buildPlanTree, flattenTree, indicatorProgress, planProgress } from './roll-up.js';
+import { planNode as node } from './plan-fixtures.test-support.js';
 
-const node = (id: string, parentId: string | null, fields: Partial<PlanNodeView> = {}): PlanNodeView => ({
-  id,
-  parentId,
-  kind: 'action_line',
-  code: id,
-  title: `Nodo ${id}`,
-  status: null,
-  progress: null,
-  weight: 1,
-  startDate: null,
-  dueDate: null,
-  flags: [],
-  responsibleOrganizations: [],
-  agreements: [],
-  activityCount: 0,
-  indicators: [],
-  version: 1,
-  ...fields,
-});
 
 describe('buildPlanTree', () => {
   it('rolls progress up by weight, counting unreported siblings as zero', () => {
@@ -54,5 +36,16 @@ describe('buildPlanTree', () => {
       '2025-01-01',
     );
     expect(flattenTree(roots).filter((n) => n.isLate).map((n) => n.code)).toEqual(['a']);
+  });
+});
+
+describe('indicatorProgress', () => {
+  it('measures the way from baseline to target, for increases and reductions', () => {
+    expect(indicatorProgress(null, 2000, 1502)).toBe(75.1);
+    expect(indicatorProgress(100, 200, 150)).toBe(50);
+    expect(indicatorProgress(270, 135, 200)).toBe(51.9);
+    expect(indicatorProgress(0, 100, 140)).toBe(100);
+    expect(indicatorProgress(0, 100, null)).toBeNull();
+    expect(indicatorProgress(null, null, 5)).toBeNull();
   });
 });

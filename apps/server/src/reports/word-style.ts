@@ -1,0 +1,62 @@
+/** Telar's Word house style, shared by every document it writes (mechanism report, plans). */
+import { AlignmentType, BorderStyle, Document, type IParagraphStyleOptions, Packer, type Paragraph, type Table } from 'docx';
+
+// Letter page (the size Mexican offices print on) with 2.5 cm margins; widths in twentieths of a point.
+export const PAGE = { width: 12240, height: 15840, margin: 1418 };
+export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
+export const FONT = 'Arial';
+export const TEXT_COLOR = '1F1F1F';
+
+// Option objects shared by every cell: docx only reads them, so one instance serves the whole document.
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '7F7F7F' };
+export const TABLE_BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
+export const CELL_MARGINS = { top: 60, bottom: 60, left: 100, right: 100 };
+/** Named style of table text: thousands of cells share one definition instead of carrying their own. */
+export const CELL_STYLE = 'TableText';
+const CELL_STYLE_DEFINITION: IParagraphStyleOptions = { id: CELL_STYLE, name: 'Texto de tabla', basedOn: 'Normal', paragraph: { spacing: { before: 0, after: 0 } } };
+
+const headingStyle = (size: number) => ({ run: { font: FONT, size, bold: true, color: TEXT_COLOR }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } });
+
+interface WordDocumentOptions {
+  title: string;
+  subject: string;
+  description?: string;
+  /** Size of the centred title, in half points. */
+  titleSize: number;
+  /** Named styles beyond the table text. */
+  paragraphStyles?: IParagraphStyleOptions[];
+  body: (Paragraph | Table)[];
+}
+
+/** A Word document in the house style: one letter-size section holding `body`. */
+export function renderWordDocument({ title, subject, description, titleSize, paragraphStyles = [], body }: WordDocumentOptions): Promise<Buffer> {
+  const document = new Document({
+    title,
+    subject,
+    description,
+    creator: 'Telar',
+    lastModifiedBy: 'Telar',
+    styles: {
+      paragraphStyles: [CELL_STYLE_DEFINITION, ...paragraphStyles],
+      default: {
+        document: {
+          run: { font: FONT, size: 22, color: TEXT_COLOR, language: { value: 'es-MX' } },
+          paragraph: { spacing: { after: 160, line: 264 } },
+        },
+        heading1: { run: { font: FONT, size: titleSize, bold: true, color: TEXT_COLOR }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 240 } } },
+        heading2: headingStyle(26),
+        heading3: headingStyle(24),
+        heading4: headingStyle(22),
+        heading5: headingStyle(22),
+        heading6: headingStyle(22),
+      },
+    },
+    sections: [
+      {
+        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
+        children: body,
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
