@@ -23,6 +23,11 @@ beforeAll(async () => {
   ids.participationA = await post('/participations', { sessionId: ids.sessionA, organizationIds: [ids.orgX], description: 'Presentación' });
   ids.agreementA = await post('/agreements', { sessionId: ids.sessionA, text: 'Acuerdo de prueba', responsibleOrganizationIds: [ids.orgX] });
   ids.membershipA = (await admin('POST', '/memberships', { bodyId: ids.bodyA, organizationId: ids.orgX, role: 'member' })).body.id;
+  ids.planA = await post('/plans', { name: 'Plan de la Comisión A', bodyId: ids.bodyA });
+  ids.nodeA = await post('/plan-nodes', { planId: ids.planA, parentId: null, kind: 'axis', code: '1', title: 'Eje 1', responsibleOrganizationIds: [ids.orgX] });
+  ids.indicatorA = await post('/indicators', { planNodeId: ids.nodeA, name: 'Personas capacitadas', unit: 'personas' });
+  const period = await admin('POST', '/reporting-periods', { planId: ids.planA, title: 'Anual', periodFrom: '2024-01-01', periodTo: '2024-12-31', dueDate: '2099-01-31' });
+  ids.reportX = period.body.reports[0].id;
 
   clients.admin = admin;
   clients.secretariatA = await ctx.signInAs([{ role: 'secretariat', bodyId: ids.bodyA }]);
@@ -122,6 +127,56 @@ const writes: { name: string; call: (client: Client) => Promise<{ status: number
         text: 'Participante:\tOrganización X\nNúmero, tipo de sesión y fecha:\tSesión Permanente, 5 de marzo de 2024\nAcciones en las que la participación fue/es relevante:\tPresentación\n',
       }),
     allowed: ['admin', 'secretariatA'],
+  },
+  {
+    name: 'POST /plans (body A)',
+    call: (c) => c('POST', '/plans', { name: `Plan ${Math.random()}`, bodyId: ids.bodyA }),
+    allowed: ['admin', 'secretariatA'],
+  },
+  {
+    name: 'PATCH /plans/A',
+    call: async (c) => c('PATCH', `/plans/${ids.planA}`, { description: 'Plan de trabajo', version: await version(`/plans/${ids.planA}`) }),
+    allowed: ['admin', 'secretariatA'],
+  },
+  {
+    name: 'POST /plan-nodes (plan A)',
+    call: (c) => c('POST', '/plan-nodes', { planId: ids.planA, parentId: ids.nodeA, kind: 'action_line', code: `1.${Math.floor(Math.random() * 1e6)}`, title: 'Línea' }),
+    allowed: ['admin', 'secretariatA'],
+  },
+  {
+    name: 'PATCH /plan-nodes/N',
+    call: async (c) => c('PATCH', `/plan-nodes/${ids.nodeA}`, { status: 'in_progress', version: await version(`/plan-nodes/${ids.nodeA}`) }),
+    allowed: ['admin', 'secretariatA'],
+  },
+  {
+    name: 'POST /indicators (node of plan A)',
+    call: (c) => c('POST', '/indicators', { planNodeId: ids.nodeA, name: 'Campañas', unit: 'campañas' }),
+    allowed: ['admin', 'secretariatA'],
+  },
+  {
+    name: 'PUT /indicators/I/values (outside a report)',
+    call: (c) => c('PUT', `/indicators/${ids.indicatorA}/values`, { values: [{ period: '2024', value: Math.random() }] }),
+    allowed: ['admin', 'secretariatA'],
+  },
+  {
+    name: 'POST /reporting-periods (plan A)',
+    call: (c) => c('POST', '/reporting-periods', { planId: ids.planA, title: 'Semestral', periodFrom: '2025-01-01', periodTo: '2025-06-30', dueDate: '2099-07-31' }),
+    allowed: ['admin', 'secretariatA'],
+  },
+  {
+    name: 'POST /activities (recorded directly)',
+    call: (c) => c('POST', '/activities', { kind: 'forum', title: 'Foro', startDate: '2024-05-01', leadOrganizationIds: [ids.orgX] }),
+    allowed: ['admin', 'secretariatA', 'secretariatB'],
+  },
+  {
+    name: 'POST /activities (in the report X owes for plan A)',
+    call: (c) => c('POST', '/activities', { kind: 'training', title: 'Taller', startDate: '2024-05-01', leadOrganizationIds: [ids.orgX], reportId: ids.reportX }),
+    allowed: ['admin', 'secretariatA', 'enlaceX'],
+  },
+  {
+    name: 'POST /reports/R/node-statuses (X reports its node)',
+    call: (c) => c('POST', `/reports/${ids.reportX}/node-statuses`, { planNodeId: ids.nodeA, status: 'in_progress', progress: 40 }),
+    allowed: ['admin', 'secretariatA', 'enlaceX'],
   },
   {
     name: 'POST /users',
