@@ -4,7 +4,9 @@ import type { ActivityView } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { activitiesApi } from '../../api/plan-resources';
 import { usePermissions } from '../../auth/permissions.hook';
+import { AgreementCodeLinks } from '../../components/agreement-code-links.component';
 import { EvidenceLinks } from '../../components/evidence-links.component';
+import { Fact } from '../../components/fact.component';
 import { OrganizationLinks } from '../../components/organization-links.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PageSection } from '../../components/page-section.component';
@@ -57,114 +59,63 @@ function ActivityFacts({ activity }: { activity: ActivityView }) {
   const { getStateName } = useStates();
   return (
     <dl className="facts">
-      <div>
-        <dt>{t('activities.kind.label')}</dt>
-        <dd>{t(`activities.kind.${activity.kind}`)}</dd>
-      </div>
-      <div>
-        <dt>{t('activities.dates')}</dt>
-        <dd>{formatActivityDates(activity)}</dd>
-      </div>
-      <div>
-        <dt>{t('activities.validation')}</dt>
-        <dd>
-          <ValidationBadge isValidated={activity.isValidated} />
-        </dd>
-      </div>
-      <div>
-        <dt>{t('activities.report')}</dt>
-        <dd>
-          {activity.report ? (
-            <>
-              <Link to="/reportes/$reportId" params={{ reportId: activity.report.id }}>
-                {t('activities.reportLink')}
-              </Link>{' '}
-              <ReportStatusBadge report={{ status: activity.report.status, isOverdue: false }} />
-            </>
-          ) : (
-            t('activities.recordedDirectly')
-          )}
-        </dd>
-      </div>
-      <div>
-        <dt>{t('activities.leadOrganizations')}</dt>
-        <dd>{activity.leadOrganizations.length === 0 ? t('app.none') : <OrganizationLinks organizations={activity.leadOrganizations} />}</dd>
-      </div>
-      <div>
-        <dt>{t('activities.partnerOrganizations')}</dt>
-        <dd>{activity.partnerOrganizations.length === 0 ? t('app.none') : <OrganizationLinks organizations={activity.partnerOrganizations} />}</dd>
-      </div>
-      <div>
-        <dt>{t('activities.audience')}</dt>
-        <dd>{activity.audience ?? t('app.none')}</dd>
-      </div>
-      <div>
-        <dt>{t('activities.events')}</dt>
-        <dd>{formatCount(activity.events)}</dd>
-      </div>
-      <div>
-        <dt>{t('activities.participants')}</dt>
-        <dd>{formatCount(activity.participants)}</dd>
-      </div>
-      <div>
-        <dt>{t('activities.peopleReached')}</dt>
-        <dd>{formatCount(activity.peopleReached)}</dd>
-      </div>
-      <div>
-        <dt>{t('activities.states')}</dt>
-        <dd>{activity.stateCodes.length === 0 ? t('app.none') : activity.stateCodes.map(getStateName).join(', ')}</dd>
-      </div>
+      <Fact label={t('activities.kind.label')}>{t(`activities.kind.${activity.kind}`)}</Fact>
+      <Fact label={t('activities.dates')}>{formatActivityDates(activity)}</Fact>
+      <Fact label={t('activities.validation')}>
+        <ValidationBadge isValidated={activity.isValidated} />
+      </Fact>
+      <Fact label={t('activities.report')}>
+        {activity.report ? (
+          <>
+            <Link to="/reportes/$reportId" params={{ reportId: activity.report.id }}>
+              {t('activities.reportLink')}
+            </Link>{' '}
+            <ReportStatusBadge report={{ status: activity.report.status, isOverdue: false }} />
+          </>
+        ) : (
+          t('activities.recordedDirectly')
+        )}
+      </Fact>
+      <Fact label={t('activities.leadOrganizations')}>
+        {activity.leadOrganizations.length === 0 ? t('app.none') : <OrganizationLinks organizations={activity.leadOrganizations} />}
+      </Fact>
+      <Fact label={t('activities.partnerOrganizations')}>
+        {activity.partnerOrganizations.length === 0 ? t('app.none') : <OrganizationLinks organizations={activity.partnerOrganizations} />}
+      </Fact>
+      <Fact label={t('activities.audience')}>{activity.audience ?? t('app.none')}</Fact>
+      <Fact label={t('activities.events')}>{formatCount(activity.events)}</Fact>
+      <Fact label={t('activities.participants')}>{formatCount(activity.participants)}</Fact>
+      <Fact label={t('activities.peopleReached')}>{formatCount(activity.peopleReached)}</Fact>
+      <Fact label={t('activities.states')}>{activity.stateCodes.length === 0 ? t('app.none') : activity.stateCodes.map(getStateName).join(', ')}</Fact>
       {activity.municipalities.length > 0 && (
-        <div>
-          <dt>{t('activities.municipalities')}</dt>
-          <dd>{activity.municipalities.map((municipality) => municipality.name).join(', ')}</dd>
-        </div>
+        <Fact label={t('activities.municipalities')}>{activity.municipalities.map((municipality) => municipality.name).join(', ')}</Fact>
       )}
-      <div>
-        <dt>{t('activities.planNodes')}</dt>
-        <dd>
-          {activity.planNodes.length === 0 ? (
-            t('app.none')
-          ) : (
-            <ul className="plain-list">
-              {activity.planNodes.map((node) => (
-                <li key={node.id}>
-                  <Link to="/planes/$planId/nodos/$nodeId" params={{ planId: node.planId, nodeId: node.id }}>
-                    {node.code} — {node.title}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
-        </dd>
-      </div>
-      {activity.agreements.length > 0 && (
-        <div>
-          <dt>{t('activities.agreements')}</dt>
-          <dd>
-            {activity.agreements.map((agreement, index) => (
-              <span key={agreement.id}>
-                {index > 0 && '; '}
-                <Link to="/acuerdos/$agreementId" params={{ agreementId: agreement.id }}>
-                  {agreement.code ?? t('plans.agreementUntitled')}
+      <Fact label={t('activities.planNodes')}>
+        {activity.planNodes.length === 0 ? (
+          t('app.none')
+        ) : (
+          <ul className="plain-list">
+            {activity.planNodes.map((node) => (
+              <li key={node.id}>
+                <Link to="/planes/$planId/nodos/$nodeId" params={{ planId: node.planId, nodeId: node.id }}>
+                  {node.code} — {node.title}
                 </Link>
-              </span>
+              </li>
             ))}
-          </dd>
-        </div>
+          </ul>
+        )}
+      </Fact>
+      {activity.agreements.length > 0 && (
+        <Fact label={t('activities.agreements')}>
+          <AgreementCodeLinks agreements={activity.agreements} />
+        </Fact>
       )}
       {activity.evidence.length > 0 && (
-        <div>
-          <dt>{t('activities.evidence')}</dt>
-          <dd>
-            <EvidenceLinks evidence={activity.evidence} separator="; " />
-          </dd>
-        </div>
+        <Fact label={t('activities.evidence')}>
+          <EvidenceLinks evidence={activity.evidence} separator="; " />
+        </Fact>
       )}
-      <div>
-        <dt>{t('activities.source')}</dt>
-        <dd>{activity.source ?? t('app.none')}</dd>
-      </div>
+      <Fact label={t('activities.source')}>{activity.source ?? t('app.none')}</Fact>
     </dl>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
+import { Link, type RouteApi } from '@tanstack/react-router';
 import type { ActivityDashboardView, ActivityKind, ActivityTotals, KindTotalsRow, PeriodTotalsRow, StateTotalsRow } from '@telar/domain';
 import { useCallback, useMemo, type ReactElement, type ReactNode } from 'react';
 import {
@@ -72,6 +72,17 @@ export function ActivityDashboard({ api, search, onSearchChange, hasActivityLink
   );
 }
 
+/** The dashboard's address parameters on its internal or portal route, and how to change some of them (replacing the history entry). */
+export function useDashboardSearch(routeApi: RouteApi<'/_internal/tableros'> | RouteApi<'/publico/tableros'>) {
+  const search: ActivityDashboardSearch = routeApi.useSearch();
+  const navigate = routeApi.useNavigate();
+  const onSearchChange = useCallback(
+    (patch: ActivityDashboardSearch) => void navigate({ search: (previous) => ({ ...previous, ...patch }), replace: true }),
+    [navigate],
+  );
+  return { search, onSearchChange };
+}
+
 interface FiltersProps {
   filters: ActivityDashboardFilters;
   measure: DashboardMeasure;
@@ -84,62 +95,62 @@ function DashboardFilters({ filters, measure, onSearchChange }: FiltersProps) {
   const toNumber = (value: string) => (value === '' ? undefined : Number(value));
   return (
     <div className="filters dashboard-filters" role="search" aria-label={t('dashboards.filters')}>
-      <FormField label={t('dashboards.filter.from')}>
-        {(control) => (
-          <select {...control} value={filters.from ?? ''} onChange={(event) => onSearchChange({ from: toNumber(event.target.value) })}>
-            <option value="">{t('dashboards.filter.anyYear')}</option>
-            {years
-              .filter((year) => filters.to === undefined || year <= filters.to)
-              .map((year) => (
-                <option key={year} value={year}>
-                  {year}
-                </option>
-              ))}
-          </select>
-        )}
-      </FormField>
-      <FormField label={t('dashboards.filter.to')}>
-        {(control) => (
-          <select {...control} value={filters.to ?? ''} onChange={(event) => onSearchChange({ to: toNumber(event.target.value) })}>
-            <option value="">{t('dashboards.filter.anyYear')}</option>
-            {years
-              .filter((year) => filters.from === undefined || year >= filters.from)
-              .map((year) => (
-                <option key={year} value={year}>
-                  {year}
-                </option>
-              ))}
-          </select>
-        )}
-      </FormField>
-      <FormField label={t('dashboards.filter.kind')}>
-        {(control) => (
-          <select {...control} value={filters.kind ?? ''} onChange={(event) => onSearchChange({ kind: event.target.value || undefined })}>
-            <option value="">{t('dashboards.filter.allKinds')}</option>
-            <ChoiceOptions values={ACTIVITY_KIND_CHOICES} getLabel={kindLabel} />
-          </select>
-        )}
-      </FormField>
-      <FormField label={t('dashboards.filter.state')}>
-        {(control) => (
-          <select {...control} value={filters.stateCode ?? ''} onChange={(event) => onSearchChange({ stateCode: event.target.value || undefined })}>
-            <option value="">{t('dashboards.filter.allStates')}</option>
-            {states.map((state) => (
-              <option key={state.code} value={state.code}>
-                {state.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
-      <FormField label={t('dashboards.filter.measure')}>
-        {(control) => (
-          <select {...control} value={measure} onChange={(event) => onSearchChange({ measure: event.target.value })}>
-            <ChoiceOptions values={DASHBOARD_MEASURES} getLabel={(value) => t(`dashboards.measure.${value}`)} />
-          </select>
-        )}
-      </FormField>
+      <FilterSelect label={t('dashboards.filter.from')} value={filters.from ?? ''} onChange={(value) => onSearchChange({ from: toNumber(value) })}>
+        <YearOptions years={years.filter((year) => filters.to === undefined || year <= filters.to)} />
+      </FilterSelect>
+      <FilterSelect label={t('dashboards.filter.to')} value={filters.to ?? ''} onChange={(value) => onSearchChange({ to: toNumber(value) })}>
+        <YearOptions years={years.filter((year) => filters.from === undefined || year >= filters.from)} />
+      </FilterSelect>
+      <FilterSelect label={t('dashboards.filter.kind')} value={filters.kind ?? ''} onChange={(value) => onSearchChange({ kind: value || undefined })}>
+        <option value="">{t('dashboards.filter.allKinds')}</option>
+        <ChoiceOptions values={ACTIVITY_KIND_CHOICES} getLabel={kindLabel} />
+      </FilterSelect>
+      <FilterSelect label={t('dashboards.filter.state')} value={filters.stateCode ?? ''} onChange={(value) => onSearchChange({ stateCode: value || undefined })}>
+        <option value="">{t('dashboards.filter.allStates')}</option>
+        {states.map((state) => (
+          <option key={state.code} value={state.code}>
+            {state.name}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect label={t('dashboards.filter.measure')} value={measure} onChange={(value) => onSearchChange({ measure: value })}>
+        <ChoiceOptions values={DASHBOARD_MEASURES} getLabel={(value) => t(`dashboards.measure.${value}`)} />
+      </FilterSelect>
     </div>
+  );
+}
+
+interface FilterSelectProps {
+  label: string;
+  value: string | number;
+  onChange: (value: string) => void;
+  children: ReactNode;
+}
+
+/** One labelled filter that changes the address as soon as it is chosen. */
+function FilterSelect({ label, value, onChange, children }: FilterSelectProps) {
+  return (
+    <FormField label={label}>
+      {(control) => (
+        <select {...control} value={value} onChange={(event) => onChange(event.target.value)}>
+          {children}
+        </select>
+      )}
+    </FormField>
+  );
+}
+
+/** «Any year», then the years offered. */
+function YearOptions({ years }: { years: readonly number[] }) {
+  return (
+    <>
+      <option value="">{t('dashboards.filter.anyYear')}</option>
+      {years.map((year) => (
+        <option key={year} value={year}>
+          {year}
+        </option>
+      ))}
+    </>
   );
 }
 
@@ -152,6 +163,7 @@ interface BodyProps extends FiltersProps {
 function DashboardBody({ view, api, filters, measure, onSearchChange, hasActivityLinks }: BodyProps) {
   const countMeasure = toCountMeasure(measure);
   const tableUrl = (table: DashboardTable, format: 'csv' | 'xlsx') => buildDashboardTableUrl(api, table, format, filters);
+  const onSelectState = useCallback((code: string | null) => onSearchChange({ stateCode: code ?? undefined }), [onSearchChange]);
   return (
     <>
       <PageSection id="tablero-totales" title={t('dashboards.totals.title')}>
@@ -162,36 +174,30 @@ function DashboardBody({ view, api, filters, measure, onSearchChange, hasActivit
           </p>
         )}
       </PageSection>
-      <StateSection
-        rows={view.byState}
-        filters={filters}
-        measure={measure}
-        onSearchChange={onSearchChange}
-        hasActivityLinks={hasActivityLinks}
-        downloads={<Downloads caption={t('dashboards.byState.caption')} getUrl={(format) => tableUrl('byState', format)} />}
-      />
-      <section aria-labelledby="tablero-anual" className="dashboard-section">
-        <h2 id="tablero-anual">{t('dashboards.byYear.title')}</h2>
-        <div className="dashboard-pair dashboard-pair--wide-table">
-          <ColumnChart
-            title={t('dashboards.chart.imageOf', { chart: t('dashboards.byYear.chart', { measure: t(`dashboards.measureUnit.${countMeasure}`) }), table: t('dashboards.byYear.caption') })}
-            data={[...view.byYear]
-              .sort((a, b) => a.period.localeCompare(b.period))
-              .map((row) => ({ key: row.period, label: row.period, value: row[countMeasure] }))}
-          />
-          <YearTable rows={view.byYear} />
-        </div>
+      <DashboardSection id="tablero-mapa" title={t('dashboards.byState.title')}>
+        <StatesMapAndTable
+          rows={view.byState}
+          measure={measure}
+          caption={t('dashboards.byState.caption')}
+          hint={t('dashboards.map.hint')}
+          selectedCode={filters.stateCode ?? null}
+          onSelect={onSelectState}
+          getActivitiesSearch={hasActivityLinks ? (stateCode) => ({ stateCode, kind: filters.kind }) : undefined}
+        />
+        <p className="dashboard-note">{t('dashboards.byState.note')}</p>
+        <Downloads caption={t('dashboards.byState.caption')} getUrl={(format) => tableUrl('byState', format)} />
+      </DashboardSection>
+      <DashboardSection id="tablero-anual" title={t('dashboards.byYear.title')}>
+        <YearChartAndTable rows={view.byYear} countMeasure={countMeasure} caption={t('dashboards.byYear.caption')} />
         <Downloads caption={t('dashboards.byYear.caption')} getUrl={(format) => tableUrl('byYear', format)} />
-      </section>
-      <section aria-labelledby="tablero-tipo" className="dashboard-section">
-        <h2 id="tablero-tipo">{t('dashboards.byKind.title')}</h2>
+      </DashboardSection>
+      <DashboardSection id="tablero-tipo" title={t('dashboards.byKind.title')}>
         <KindSection rows={view.byKind} countMeasure={countMeasure} filters={filters} hasActivityLinks={hasActivityLinks} />
         <Downloads caption={t('dashboards.byKind.caption')} getUrl={(format) => tableUrl('byKind', format)} />
-      </section>
+      </DashboardSection>
     </>
   );
 }
-
 /** The four totals as cards. */
 export function Totals({ total }: { total: ActivityTotals }) {
   return (
@@ -220,46 +226,62 @@ function Downloads({ caption, getUrl }: { caption: string; getUrl: (format: 'csv
   );
 }
 
-interface StateSectionProps {
-  rows: readonly StateTotalsRow[];
-  filters: ActivityDashboardFilters;
-  measure: DashboardMeasure;
-  onSearchChange: (patch: ActivityDashboardSearch) => void;
-  hasActivityLinks: boolean;
-  downloads: ReactNode;
+/** A dashboard section, named by its h2. */
+export function DashboardSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="dashboard-section">
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
 }
 
-function StateSection({ rows, filters, measure, onSearchChange, hasActivityLinks, downloads }: StateSectionProps) {
+interface StatesMapAndTableProps {
+  rows: readonly StateTotalsRow[];
+  measure: DashboardMeasure;
+  caption: string;
+  /** The sentence under the map, saying what choosing a state does. */
+  hint: string;
+  selectedCode?: string | null;
+  onSelect: (code: string | null) => void;
+  isCompact?: boolean;
+  getActivitiesSearch?: (stateCode: string) => ActivitiesSearch;
+}
+
+/** The map of a measure by state beside the table it pictures. */
+export function StatesMapAndTable({ rows, measure, caption, hint, selectedCode, onSelect, isCompact, getActivitiesSearch }: StatesMapAndTableProps) {
   const { getStateName } = useStates();
   const values = useMemo(() => new Map(rows.map((row) => [row.stateCode, roundMeasure(measure, row[measure])])), [rows, measure]);
-  const onSelect = useCallback((code: string | null) => onSearchChange({ stateCode: code ?? undefined }), [onSearchChange]);
   const unit = t(`dashboards.measureUnit.${measure}`);
   return (
-    <section aria-labelledby="tablero-mapa" className="dashboard-section">
-      <h2 id="tablero-mapa">{t('dashboards.byState.title')}</h2>
-      <div className="dashboard-pair dashboard-pair--wide-table">
-        <div>
-          <ChoroplethMap
-            values={values}
-            measureLabel={unit}
-            title={t('dashboards.map.title', { measure: unit, table: t('dashboards.byState.caption') })}
-            selectedCode={filters.stateCode ?? null}
-            onSelect={onSelect}
-            getStateName={getStateName}
-          />
-          <p className="dashboard-note">{t('dashboards.map.hint')}</p>
-        </div>
-        <StateTable
-          rows={rows}
-          measure={measure}
-          caption={t('dashboards.byState.caption')}
+    <div className="dashboard-pair dashboard-pair--wide-table">
+      <div>
+        <ChoroplethMap
+          values={values}
+          measureLabel={unit}
+          title={t('dashboards.map.title', { measure: unit, table: caption })}
+          selectedCode={selectedCode}
+          onSelect={onSelect}
           getStateName={getStateName}
-          getActivitiesSearch={hasActivityLinks ? (stateCode) => ({ stateCode, kind: filters.kind }) : undefined}
+          isCompact={isCompact}
         />
+        <p className="dashboard-note">{hint}</p>
       </div>
-      <p className="dashboard-note">{t('dashboards.byState.note')}</p>
-      {downloads}
-    </section>
+      <StateTable rows={rows} measure={measure} caption={caption} getStateName={getStateName} getActivitiesSearch={getActivitiesSearch} />
+    </div>
+  );
+}
+
+/** A column chart of one total per year beside the table of all totals per year. */
+export function YearChartAndTable({ rows, countMeasure, caption }: { rows: readonly PeriodTotalsRow[]; countMeasure: keyof ActivityTotals; caption: string }) {
+  return (
+    <div className="dashboard-pair dashboard-pair--wide-table">
+      <ColumnChart
+        title={t('dashboards.chart.imageOf', { chart: t('dashboards.byYear.chart', { measure: t(`dashboards.measureUnit.${countMeasure}`) }), table: caption })}
+        data={[...rows].sort((a, b) => a.period.localeCompare(b.period)).map((row) => ({ key: row.period, label: row.period, value: row[countMeasure] }))}
+      />
+      <YearTable rows={rows} caption={caption} />
+    </div>
   );
 }
 
@@ -292,99 +314,112 @@ export function StateTable({ rows, measure, caption, getStateName, getActivities
     return all.sort((a, b) => b[measure] - a[measure] || a.name.localeCompare(b.name, 'es-MX'));
   }, [rows, measure, getStateName]);
   return (
-    <TableRegion caption={caption}>
-      <table className="table dashboard-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('dashboards.column.state')}</th>
+    <DashboardTable caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">{t('dashboards.column.state')}</th>
+          {STATE_COLUMNS.map((key) => (
+            <th key={key} scope="col" className="numeric" aria-sort={key === measure ? 'descending' : undefined}>
+              {key === 'participantsPer100k' ? (
+                <>
+                  <span aria-hidden="true">{t('dashboards.column.participantsPer100k')}</span>
+                  <span className="visually-hidden">{t('dashboards.measure.participantsPer100k')}</span>
+                </>
+              ) : (
+                t(`dashboards.column.${key}`)
+              )}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {sorted.map((row) => (
+          <tr key={row.stateCode}>
+            <th scope="row">
+              {getActivitiesSearch ? (
+                <Link to="/actividades" search={getActivitiesSearch(row.stateCode)}>
+                  {row.name}
+                </Link>
+              ) : (
+                row.name
+              )}
+            </th>
             {STATE_COLUMNS.map((key) => (
-              <th key={key} scope="col" className="numeric" aria-sort={key === measure ? 'descending' : undefined}>
-                {key === 'participantsPer100k' ? (
-                  <>
-                    <span aria-hidden="true">{t('dashboards.column.participantsPer100k')}</span>
-                    <span className="visually-hidden">{t('dashboards.measure.participantsPer100k')}</span>
-                  </>
-                ) : (
-                  t(`dashboards.column.${key}`)
-                )}
-              </th>
+              <td key={key} className="numeric">
+                {formatNumber(roundMeasure(key, row[key]))}
+              </td>
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {sorted.map((row) => (
-            <tr key={row.stateCode}>
-              <th scope="row">
-                {getActivitiesSearch ? (
-                  <Link to="/actividades" search={getActivitiesSearch(row.stateCode)}>
-                    {row.name}
-                  </Link>
-                ) : (
-                  row.name
-                )}
-              </th>
-              {STATE_COLUMNS.map((key) => (
-                <td key={key} className="numeric">
-                  {formatNumber(roundMeasure(key, row[key]))}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+        ))}
+      </tbody>
+    </DashboardTable>
   );
 }
 
-/** A table that may scroll, reachable with the keyboard and named by its caption. */
-function TableRegion({ caption, children }: { caption: string; children: ReactNode }) {
+/** A captioned table that may scroll, reachable with the keyboard and named by its caption. */
+function DashboardTable({ caption, children }: { caption: string; children: ReactNode }) {
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-      {children}
+      <table className="table dashboard-table">
+        <caption>{caption}</caption>
+        {children}
+      </table>
     </div>
   );
 }
 
-/** Totals per year, oldest first. */
-export function YearTable({ rows, caption = t('dashboards.byYear.caption') }: { rows: readonly PeriodTotalsRow[]; caption?: string }) {
-  const sorted = [...rows].sort((a, b) => a.period.localeCompare(b.period));
+interface TotalsTableProps<Row extends ActivityTotals> {
+  rows: readonly Row[];
+  caption: string;
+  /** The heading of the first column, which names each row. */
+  rowHeader: string;
+  getRowKey: (row: Row) => string;
+  renderRowHeader: (row: Row) => ReactNode;
+  /** The total the rows are sorted by, announced on its column. */
+  sortedBy?: keyof ActivityTotals;
+}
+
+/** The four totals for each row (a year, a kind…), with a sentence in place of an empty body. */
+function TotalsTable<Row extends ActivityTotals>({ rows, caption, rowHeader, getRowKey, renderRowHeader, sortedBy }: TotalsTableProps<Row>) {
   return (
-    <TableRegion caption={caption}>
-      <table className="table dashboard-table">
-        <caption>{caption}</caption>
-        <thead>
+    <DashboardTable caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">{rowHeader}</th>
+          {TOTAL_KEYS.map((key) => (
+            <th key={key} scope="col" className="numeric" aria-sort={key === sortedBy ? 'descending' : undefined}>
+              {t(`dashboards.total.${key}`)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.length === 0 && (
           <tr>
-            <th scope="col">{t('dashboards.column.year')}</th>
+            <td colSpan={TOTAL_KEYS.length + 1} className="empty">
+              {t('dashboards.table.empty')}
+            </td>
+          </tr>
+        )}
+        {rows.map((row) => (
+          <tr key={getRowKey(row)}>
+            <th scope="row">{renderRowHeader(row)}</th>
             {TOTAL_KEYS.map((key) => (
-              <th key={key} scope="col" className="numeric">
-                {t(`dashboards.total.${key}`)}
-              </th>
+              <td key={key} className="numeric">
+                {formatNumber(row[key])}
+              </td>
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {sorted.length === 0 && (
-            <tr>
-              <td colSpan={TOTAL_KEYS.length + 1} className="empty">
-                {t('dashboards.table.empty')}
-              </td>
-            </tr>
-          )}
-          {sorted.map((row) => (
-            <tr key={row.period}>
-              <th scope="row">{row.period}</th>
-              {TOTAL_KEYS.map((key) => (
-                <td key={key} className="numeric">
-                  {formatNumber(row[key])}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+        ))}
+      </tbody>
+    </DashboardTable>
   );
+}
+
+/** Totals per year, oldest first. */
+function YearTable({ rows, caption }: { rows: readonly PeriodTotalsRow[]; caption: string }) {
+  const sorted = [...rows].sort((a, b) => a.period.localeCompare(b.period));
+  return <TotalsTable rows={sorted} caption={caption} rowHeader={t('dashboards.column.year')} getRowKey={(row) => row.period} renderRowHeader={(row) => row.period} />;
 }
 
 interface KindSectionProps {
@@ -403,48 +438,22 @@ function KindSection({ rows, countMeasure, filters, hasActivityLinks }: KindSect
         title={t('dashboards.chart.imageOf', { chart: t('dashboards.byKind.chart', { measure: t(`dashboards.measureUnit.${countMeasure}`) }), table: caption })}
         data={sorted.map((row) => ({ key: row.kind, label: kindLabel(row.kind), value: row[countMeasure] }))}
       />
-      <TableRegion caption={caption}>
-        <table className="table dashboard-table">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboards.column.kind')}</th>
-              {TOTAL_KEYS.map((key) => (
-                <th key={key} scope="col" className="numeric" aria-sort={key === countMeasure ? 'descending' : undefined}>
-                  {t(`dashboards.total.${key}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.length === 0 && (
-              <tr>
-                <td colSpan={TOTAL_KEYS.length + 1} className="empty">
-                  {t('dashboards.table.empty')}
-                </td>
-              </tr>
-            )}
-            {sorted.map((row) => (
-              <tr key={row.kind}>
-                <th scope="row">
-                  {hasActivityLinks ? (
-                    <Link to="/actividades" search={{ kind: row.kind, stateCode: filters.stateCode }}>
-                      {kindLabel(row.kind)}
-                    </Link>
-                  ) : (
-                    kindLabel(row.kind)
-                  )}
-                </th>
-                {TOTAL_KEYS.map((key) => (
-                  <td key={key} className="numeric">
-                    {formatNumber(row[key])}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
+      <TotalsTable
+        rows={sorted}
+        caption={caption}
+        rowHeader={t('dashboards.column.kind')}
+        sortedBy={countMeasure}
+        getRowKey={(row) => row.kind}
+        renderRowHeader={(row) =>
+          hasActivityLinks ? (
+            <Link to="/actividades" search={{ kind: row.kind, stateCode: filters.stateCode }}>
+              {kindLabel(row.kind)}
+            </Link>
+          ) : (
+            kindLabel(row.kind)
+          )
+        }
+      />
     </div>
   );
 }

@@ -1,18 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import type { OrganizationDashboardView } from '@telar/domain';
-import { useCallback, useMemo, type ReactElement } from 'react';
+import { useCallback, type ReactElement } from 'react';
 import { organizationDashboardQuery } from '../../api/dashboard-resources';
-import ChoroplethMap from '../../components/mexico-map/choropleth-map.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PageSection } from '../../components/page-section.component';
+import { PaginatedTable, type TableColumn } from '../../components/paginated-table.component';
 import { QueryContent } from '../../components/query-content.component';
-import { useStates } from '../../components/states.hook';
 import { formatDate, formatNumber, formatRefName } from '../../i18n/format';
 import { hasMessage, t } from '../../i18n/translate';
 import '../../styles/dashboards.css';
-import { StateTable, Totals, YearTable } from './activity-dashboard.component';
-import { ColumnChart } from './bar-charts.component';
+import { DashboardSection, StatesMapAndTable, Totals, YearChartAndTable } from './activity-dashboard.component';
 
 const routeApi = getRouteApi('/_internal/tableros/organizaciones/$organizationId');
 
@@ -36,9 +34,7 @@ export function OrganizationDashboardPage(): ReactElement {
 
 function OrganizationDashboard({ view }: { view: OrganizationDashboardView }) {
   const navigate = useNavigate();
-  const { getStateName } = useStates();
   const { organization } = view;
-  const values = useMemo(() => new Map(view.byState.map((row) => [row.stateCode, row.activities])), [view.byState]);
   const activitiesSearch = useCallback((stateCode: string) => ({ stateCode, organizationId: organization.id }), [organization.id]);
   const onSelect = useCallback(
     (code: string | null) => {
@@ -46,9 +42,6 @@ function OrganizationDashboard({ view }: { view: OrganizationDashboardView }) {
     },
     [navigate, activitiesSearch],
   );
-  const byYearCaption = t('dashboards.organization.byYearCaption');
-  const byStateCaption = t('dashboards.organization.byStateCaption');
-  const unit = t('dashboards.measureUnit.activities');
   return (
     <>
       <PageHeader
@@ -68,125 +61,101 @@ function OrganizationDashboard({ view }: { view: OrganizationDashboardView }) {
       <PageSection id="institucion-totales" title={t('dashboards.totals.title')}>
         <Totals total={view.total} />
       </PageSection>
-      <section aria-labelledby="institucion-anual" className="dashboard-section">
-        <h2 id="institucion-anual">{t('dashboards.byYear.title')}</h2>
-        <div className="dashboard-pair dashboard-pair--wide-table">
-          <ColumnChart
-            title={t('dashboards.chart.imageOf', { chart: t('dashboards.byYear.chart', { measure: unit }), table: byYearCaption })}
-            data={[...view.byYear].sort((a, b) => a.period.localeCompare(b.period)).map((row) => ({ key: row.period, label: row.period, value: row.activities }))}
-          />
-          <YearTable rows={view.byYear} caption={byYearCaption} />
-        </div>
-      </section>
-      <section aria-labelledby="institucion-entidades" className="dashboard-section">
-        <h2 id="institucion-entidades">{t('dashboards.byState.title')}</h2>
-        <div className="dashboard-pair dashboard-pair--wide-table">
-          <div>
-            <ChoroplethMap
-              values={values}
-              measureLabel={unit}
-              title={t('dashboards.map.title', { measure: unit, table: byStateCaption })}
-              onSelect={onSelect}
-              getStateName={getStateName}
-              isCompact
-            />
-            <p className="dashboard-note">{t('dashboards.organization.mapHint')}</p>
-          </div>
-          <StateTable rows={view.byState} measure="activities" caption={byStateCaption} getStateName={getStateName} getActivitiesSearch={activitiesSearch} />
-        </div>
-      </section>
-      <PageSection id="institucion-reportes" title={t('dashboards.organization.reports')}>
-        <ReportsTable reports={view.reports} />
-      </PageSection>
-      <PageSection id="institucion-planes" title={t('dashboards.organization.nodes')}>
-        <NodesTable nodes={view.nodes} />
-      </PageSection>
+      <DashboardSection id="institucion-anual" title={t('dashboards.byYear.title')}>
+        <YearChartAndTable rows={view.byYear} countMeasure="activities" caption={t('dashboards.organization.byYearCaption')} />
+      </DashboardSection>
+      <DashboardSection id="institucion-entidades" title={t('dashboards.byState.title')}>
+        <StatesMapAndTable
+          rows={view.byState}
+          measure="activities"
+          caption={t('dashboards.organization.byStateCaption')}
+          hint={t('dashboards.organization.mapHint')}
+          onSelect={onSelect}
+          isCompact
+          getActivitiesSearch={activitiesSearch}
+        />
+      </DashboardSection>
+      <RecordsSection id="institucion-reportes" title={t('dashboards.organization.reports')} columns={reportColumns()} rows={view.reports} emptyText={t('dashboards.organization.reportsEmpty')} />
+      <RecordsSection id="institucion-planes" title={t('dashboards.organization.nodes')} columns={nodeColumns()} rows={view.nodes} emptyText={t('dashboards.organization.nodesEmpty')} />
     </>
   );
 }
 
-function ReportsTable({ reports }: { reports: OrganizationDashboardView['reports'] }) {
-  if (reports.length === 0) return <p className="empty">{t('dashboards.organization.reportsEmpty')}</p>;
+type ReportRow = OrganizationDashboardView['reports'][number];
+type NodeRow = OrganizationDashboardView['nodes'][number];
+
+interface RecordsSectionProps<Row extends { id: string }> {
+  id: string;
+  title: string;
+  columns: TableColumn<Row>[];
+  rows: readonly Row[];
+  emptyText: string;
+}
+
+/** A section of the organisation's records, in a table captioned (for assistive technology) by the section's title. */
+function RecordsSection<Row extends { id: string }>({ id, title, columns, rows, emptyText }: RecordsSectionProps<Row>) {
   return (
-    <div className="table-scroll">
-      <table className="table">
-        <caption className="visually-hidden">{t('dashboards.organization.reports')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('dashboards.column.period')}</th>
-            <th scope="col">{t('dashboards.column.plan')}</th>
-            <th scope="col">{t('dashboards.column.dueDate')}</th>
-            <th scope="col">{t('dashboards.column.status')}</th>
-            <th scope="col" className="numeric">
-              {t('dashboards.total.activities')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {reports.map((report) => (
-            <tr key={report.id}>
-              <th scope="row">
-                <Link to="/reportes/$reportId" params={{ reportId: report.id }}>
-                  {report.reportingPeriod.title}
-                </Link>
-              </th>
-              <td>
-                <Link to="/planes/$planId" params={{ planId: report.plan.id }}>
-                  {report.plan.name}
-                </Link>
-              </td>
-              <td>{formatDate(report.reportingPeriod.dueDate)}</td>
-              <td>
-                {t(`dashboards.reportStatus.${report.status}`)}
-                {report.isOverdue && (
-                  <>
-                    {' '}
-                    <span className="badge badge--overdue">{t('dashboards.organization.overdue')}</span>
-                  </>
-                )}
-              </td>
-              <td className="numeric">{formatNumber(report.activityCount)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <PageSection id={id} title={title}>
+      <PaginatedTable caption={title} isCaptionHidden columns={columns} rows={rows} getRowKey={(row) => row.id} emptyText={emptyText} />
+    </PageSection>
   );
 }
 
-function NodesTable({ nodes }: { nodes: OrganizationDashboardView['nodes'] }) {
-  if (nodes.length === 0) return <p className="empty">{t('dashboards.organization.nodesEmpty')}</p>;
+/** The plan a row belongs to, linked. */
+function planColumn<Row>(getPlan: (row: Row) => { id: string; name: string }): TableColumn<Row> {
+  return {
+    header: t('dashboards.column.plan'),
+    render: (row) => {
+      const plan = getPlan(row);
+      return (
+        <Link to="/planes/$planId" params={{ planId: plan.id }}>
+          {plan.name}
+        </Link>
+      );
+    },
+  };
+}
+
+function ReportStatus({ report }: { report: ReportRow }) {
   return (
-    <div className="table-scroll">
-      <table className="table">
-        <caption className="visually-hidden">{t('dashboards.organization.nodes')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('dashboards.column.code')}</th>
-            <th scope="col">{t('dashboards.column.node')}</th>
-            <th scope="col">{t('dashboards.column.plan')}</th>
-            <th scope="col">{t('dashboards.column.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {nodes.map((node) => (
-            <tr key={node.id}>
-              <th scope="row">{node.code}</th>
-              <td>
-                <Link to="/planes/$planId/nodos/$nodeId" params={{ planId: node.planId, nodeId: node.id }}>
-                  {node.title}
-                </Link>
-              </td>
-              <td>
-                <Link to="/planes/$planId" params={{ planId: node.planId }}>
-                  {node.planName}
-                </Link>
-              </td>
-              <td>{nodeStatusLabel(node.status)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <>
+      {t(`dashboards.reportStatus.${report.status}`)}
+      {report.isOverdue && (
+        <>
+          {' '}
+          <span className="badge badge--overdue">{t('dashboards.organization.overdue')}</span>
+        </>
+      )}
+    </>
   );
 }
+
+const reportColumns = (): TableColumn<ReportRow>[] => [
+  {
+    header: t('dashboards.column.period'),
+    isRowHeader: true,
+    render: (report) => (
+      <Link to="/reportes/$reportId" params={{ reportId: report.id }}>
+        {report.reportingPeriod.title}
+      </Link>
+    ),
+  },
+  planColumn((report) => report.plan),
+  { header: t('dashboards.column.dueDate'), render: (report) => formatDate(report.reportingPeriod.dueDate) },
+  { header: t('dashboards.column.status'), render: (report) => <ReportStatus report={report} /> },
+  { header: t('dashboards.total.activities'), render: (report) => formatNumber(report.activityCount), className: 'numeric' },
+];
+
+const nodeColumns = (): TableColumn<NodeRow>[] => [
+  { header: t('dashboards.column.code'), isRowHeader: true, render: (node) => node.code },
+  {
+    header: t('dashboards.column.node'),
+    render: (node) => (
+      <Link to="/planes/$planId/nodos/$nodeId" params={{ planId: node.planId, nodeId: node.id }}>
+        {node.title}
+      </Link>
+    ),
+  },
+  planColumn((node) => ({ id: node.planId, name: node.planName })),
+  { header: t('dashboards.column.status'), render: (node) => nodeStatusLabel(node.status) },
+];

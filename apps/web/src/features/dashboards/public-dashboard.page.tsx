@@ -1,20 +1,14 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { useCallback, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { PageHeader } from '../../components/page-header.component';
 import { t } from '../../i18n/translate';
-import { ActivityDashboard } from './activity-dashboard.component';
-import type { ActivityDashboardSearch } from './dashboard-choices';
+import { ActivityDashboard, useDashboardSearch } from './activity-dashboard.component';
 
 const routeApi = getRouteApi('/publico/tableros');
 
 /** The portal's activity dashboard: the same as the internal one, from the public API and without internal links. */
 export function PublicDashboardPage(): ReactElement {
-  const search = routeApi.useSearch();
-  const navigate = routeApi.useNavigate();
-  const onSearchChange = useCallback(
-    (patch: ActivityDashboardSearch) => void navigate({ search: (previous) => ({ ...previous, ...patch }), replace: true }),
-    [navigate],
-  );
+  const { search, onSearchChange } = useDashboardSearch(routeApi);
   return (
     <>
       <PageHeader title={t('dashboards.public.title')} eyebrow={t('public.name')} />

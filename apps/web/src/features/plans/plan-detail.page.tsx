@@ -13,14 +13,12 @@ import { NullableSelect } from '../../components/nullable-select.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PageSection } from '../../components/page-section.component';
 import { QueryContent } from '../../components/query-content.component';
-import { formatNumber, formatRefName } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { RecordHistory } from '../records/record-history.component';
 import { RecordStatus } from '../records/record-status.component';
-import { formatPlanPeriod } from './plan-format.util';
+import { PlanFacts, PlanFlags } from './plan-facts.component';
 import { PlanEditForm } from './plan-form.page';
 import { PlanNodeFields } from './plan-node-fields.component';
-import { PlanProgress } from './plan-progress.component';
 import { flattenPlanTree, PlanTree } from './plan-tree.component';
 import { ReportingPeriodsSection } from './reporting-periods.component';
 import '../../styles/plans.css';
@@ -55,31 +53,6 @@ function PlanNodeCreateForm({ plan }: { plan: PlanDetailView }) {
   );
 }
 
-function PlanFacts({ plan }: { plan: PlanDetailView }) {
-  return (
-    <dl className="facts">
-      <div>
-        <dt>{t('plans.body')}</dt>
-        <dd>{formatRefName(plan.body)}</dd>
-      </div>
-      <div>
-        <dt>{t('plans.period')}</dt>
-        <dd>{formatPlanPeriod(plan)}</dd>
-      </div>
-      <div>
-        <dt>{t('plans.overallProgress')}</dt>
-        <dd>
-          <PlanProgress value={plan.progress} label={t('plans.overallProgress')} />
-        </dd>
-      </div>
-      <div>
-        <dt>{t('plans.lateLabel')}</dt>
-        <dd>{plan.lateCount > 0 ? <span className="badge badge--overdue plan-late-count">{t('plans.lateCount', { count: formatNumber(plan.lateCount) })}</span> : t('plans.noneLate')}</dd>
-      </div>
-    </dl>
-  );
-}
-
 export function PlanDetailPage(): ReactElement {
   const { planId } = routeApi.useParams();
   const query = useQuery(plansApi.detail(planId));
@@ -107,16 +80,7 @@ export function PlanDetailPage(): ReactElement {
             <RecordStatus entity="plan" record={plan} changeLifecycle={plansApi.changeLifecycle} canArchive={canManage} canPublish={canManage} />
             {plan.description && <p className="lead">{plan.description}</p>}
             <PlanFacts plan={plan} />
-            {plan.flags.length > 0 && (
-              <div className="alert plans-notice plans-notice--warning plan-flags">
-                <p>{t('plans.flags')}</p>
-                <ul>
-                  {plan.flags.map((flag) => (
-                    <li key={flag}>{flag}</li>
-                  ))}
-                </ul>
-              </div>
-            )}
+            <PlanFlags flags={plan.flags} />
 
             <PageSection id="estructura" title={t('plans.structure')}>
               <PlanTree planId={plan.id} nodes={plan.nodes} statuses={plan.statuses} />

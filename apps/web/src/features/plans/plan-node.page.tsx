@@ -6,6 +6,8 @@ import { useFormContext } from 'react-hook-form';
 import { useEditForm } from '../../api/edit-form.hook';
 import { activitiesApi, planNodesApi, plansApi } from '../../api/plan-resources';
 import { usePermissions } from '../../auth/permissions.hook';
+import { AgreementCodeLinks } from '../../components/agreement-code-links.component';
+import { Fact } from '../../components/fact.component';
 import { FormField } from '../../components/form-field.component';
 import { FormFrame } from '../../components/form-frame.component';
 import { OrganizationLinks } from '../../components/organization-links.component';
@@ -19,6 +21,7 @@ import { ActivitiesTable } from '../activities/activities-table.component';
 import { RecordHistory } from '../records/record-history.component';
 import { RecordStatus } from '../records/record-status.component';
 import { IndicatorBlock, IndicatorCreateForm } from './indicator-block.component';
+import { PlanFlags } from './plan-facts.component';
 import { PlanNodeFields } from './plan-node-fields.component';
 import { PlanProgress } from './plan-progress.component';
 import { getStatusLabel, PlanStatusBadge } from './plan-tree.component';
@@ -31,53 +34,20 @@ type StatusChange = PlanNodeDetailView['statusHistory'][number];
 function NodeFacts({ node }: { node: PlanNodeDetailView }) {
   return (
     <dl className="facts">
-      <div>
-        <dt>{t('plans.nodeKind.label')}</dt>
-        <dd>{t(`plans.nodeKind.${node.kind}`)}</dd>
-      </div>
-      <div>
-        <dt>{t('plans.status')}</dt>
-        <dd>
-          <PlanStatusBadge statuses={node.plan.statuses} status={node.status} />
-        </dd>
-      </div>
-      <div>
-        <dt>{t('plans.progress')}</dt>
-        <dd>
-          <PlanProgress value={node.progress} label={t('plans.progressOf', { code: node.code })} />
-        </dd>
-      </div>
-      <div>
-        <dt>{t('plans.weight')}</dt>
-        <dd>{formatNumber(node.weight)}</dd>
-      </div>
-      <div>
-        <dt>{t('plans.startDate')}</dt>
-        <dd>{formatDate(node.startDate)}</dd>
-      </div>
-      <div>
-        <dt>{t('plans.dueDate')}</dt>
-        <dd>{formatDate(node.dueDate)}</dd>
-      </div>
-      <div>
-        <dt>{t('plans.responsibles')}</dt>
-        <dd>{node.responsibleOrganizations.length === 0 ? t('app.none') : <OrganizationLinks organizations={node.responsibleOrganizations} />}</dd>
-      </div>
-      <div>
-        <dt>{t('plans.agreements')}</dt>
-        <dd>
-          {node.agreements.length === 0
-            ? t('app.none')
-            : node.agreements.map((agreement, index) => (
-                <span key={agreement.id}>
-                  {index > 0 && '; '}
-                  <Link to="/acuerdos/$agreementId" params={{ agreementId: agreement.id }}>
-                    {agreement.code ?? t('plans.agreementUntitled')}
-                  </Link>
-                </span>
-              ))}
-        </dd>
-      </div>
+      <Fact label={t('plans.nodeKind.label')}>{t(`plans.nodeKind.${node.kind}`)}</Fact>
+      <Fact label={t('plans.status')}>
+        <PlanStatusBadge statuses={node.plan.statuses} status={node.status} />
+      </Fact>
+      <Fact label={t('plans.progress')}>
+        <PlanProgress value={node.progress} label={t('plans.progressOf', { code: node.code })} />
+      </Fact>
+      <Fact label={t('plans.weight')}>{formatNumber(node.weight)}</Fact>
+      <Fact label={t('plans.startDate')}>{formatDate(node.startDate)}</Fact>
+      <Fact label={t('plans.dueDate')}>{formatDate(node.dueDate)}</Fact>
+      <Fact label={t('plans.responsibles')}>
+        {node.responsibleOrganizations.length === 0 ? t('app.none') : <OrganizationLinks organizations={node.responsibleOrganizations} />}
+      </Fact>
+      <Fact label={t('plans.agreements')}>{node.agreements.length === 0 ? t('app.none') : <AgreementCodeLinks agreements={node.agreements} />}</Fact>
     </dl>
   );
 }
@@ -171,16 +141,7 @@ export function PlanNodePage(): ReactElement {
             />
             <RecordStatus entity="plan_node" record={node} changeLifecycle={planNodesApi.changeLifecycle} canArchive={canManage} />
             <NodeFacts node={node} />
-            {node.flags.length > 0 && (
-              <div className="alert plans-notice plans-notice--warning plan-flags">
-                <p>{t('plans.flags')}</p>
-                <ul>
-                  {node.flags.map((flag) => (
-                    <li key={flag}>{flag}</li>
-                  ))}
-                </ul>
-              </div>
-            )}
+            <PlanFlags flags={node.flags} />
 
             {canManage && (
               <PageSection id="editar-elemento" title={t('plans.editNode')} isPanel>

@@ -5,10 +5,9 @@ import { publicPlansApi } from '../../api/plan-resources';
 import { PageHeader } from '../../components/page-header.component';
 import { PageSection } from '../../components/page-section.component';
 import { QueryContent } from '../../components/query-content.component';
-import { formatNumber, formatRefName } from '../../i18n/format';
+import { formatRefName } from '../../i18n/format';
 import { t } from '../../i18n/translate';
-import { formatPlanPeriod } from './plan-format.util';
-import { PlanProgress } from './plan-progress.component';
+import { PlanFacts } from './plan-facts.component';
 import { PlanTree } from './plan-tree.component';
 
 const routeApi = getRouteApi('/publico/planes/$planId');
@@ -23,22 +22,7 @@ export function PublicPlanPage(): ReactElement {
         <>
           <PageHeader title={plan.name} eyebrow={formatRefName(plan.body)} />
           {plan.description && <p className="lead">{plan.description}</p>}
-          <dl className="facts">
-            <div>
-              <dt>{t('plans.period')}</dt>
-              <dd>{formatPlanPeriod(plan)}</dd>
-            </div>
-            <div>
-              <dt>{t('plans.overallProgress')}</dt>
-              <dd>
-                <PlanProgress value={plan.progress} label={t('plans.overallProgress')} />
-              </dd>
-            </div>
-            <div>
-              <dt>{t('plans.lateLabel')}</dt>
-              <dd>{plan.lateCount > 0 ? t('plans.lateCount', { count: formatNumber(plan.lateCount) }) : t('plans.noneLate')}</dd>
-            </div>
-          </dl>
+          <PlanFacts plan={plan} isPublic />
           <PageSection id="estructura" title={t('plans.structure')}>
             <PlanTree planId={plan.id} nodes={plan.nodes} statuses={plan.statuses} isPublic />
           </PageSection>

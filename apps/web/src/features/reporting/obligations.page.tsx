@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { ReportView } from '@telar/domain';
-import type { ReactElement } from 'react';
+import type { ComponentProps, ReactElement } from 'react';
 import { periodicReportsApi } from '../../api/plan-resources';
 import { usePermissions } from '../../auth/permissions.hook';
 import { PageHeader } from '../../components/page-header.component';
+import { PageSection } from '../../components/page-section.component';
 import { LoadingLine, QueryContent } from '../../components/query-content.component';
 import { formatDate, formatNumber, formatRefName } from '../../i18n/format';
 import { t } from '../../i18n/translate';
@@ -44,6 +45,31 @@ function ObligationCard({ report }: { report: ReportView }) {
   );
 }
 
+interface ReportsSectionProps {
+  id: string;
+  title: string;
+  reports: readonly ReportView[];
+  columns: ComponentProps<typeof ReportsTable>['columns'];
+  emptyText: string;
+}
+
+/** A section headed by its title, with the reports in a table captioned the same, each linked by plan and period. */
+function ReportsSection({ id, title, reports, columns, emptyText }: ReportsSectionProps) {
+  return (
+    <PageSection id={id} title={title}>
+      <ReportsTable
+        caption={title}
+        isCaptionHidden
+        reports={reports}
+        linkHeader={t('reporting.report')}
+        linkText={(report) => `${report.plan.name} · ${report.reportingPeriod.title}`}
+        columns={columns}
+        emptyText={emptyText}
+      />
+    </PageSection>
+  );
+}
+
 function EnlaceObligations({ reports }: { reports: ReportView[] }) {
   const open = reports.filter(isReportOpen);
   const done = reports.filter((report) => !isReportOpen(report));
@@ -67,36 +93,20 @@ function EnlaceObligations({ reports }: { reports: ReportView[] }) {
           </ul>
         )}
       </section>
-      <section aria-labelledby="entregados">
-        <h2 id="entregados">{t('reporting.delivered')}</h2>
-        <ReportsTable
-          caption={t('reporting.delivered')}
-          isCaptionHidden
-          reports={done}
-          linkHeader={t('reporting.report')}
-          linkText={(report) => `${report.plan.name} · ${report.reportingPeriod.title}`}
-          columns={['organization', 'submittedAt', 'status']}
-          emptyText={t('reporting.deliveredEmpty')}
-        />
-      </section>
+      <ReportsSection id="entregados" title={t('reporting.delivered')} reports={done} columns={['organization', 'submittedAt', 'status']} emptyText={t('reporting.deliveredEmpty')} />
     </>
   );
 }
 
 function ReviewQueue({ reports }: { reports: ReportView[] }) {
   return (
-    <section aria-labelledby="por-revisar">
-      <h2 id="por-revisar">{t('reporting.toReview')}</h2>
-      <ReportsTable
-        caption={t('reporting.toReview')}
-        isCaptionHidden
-        reports={reports}
-        linkHeader={t('reporting.report')}
-        linkText={(report) => `${report.plan.name} · ${report.reportingPeriod.title}`}
-        columns={['organization', 'dueDate', 'submittedAt', 'activities', 'status']}
-        emptyText={t('reporting.toReviewEmpty')}
-      />
-    </section>
+    <ReportsSection
+      id="por-revisar"
+      title={t('reporting.toReview')}
+      reports={reports}
+      columns={['organization', 'dueDate', 'submittedAt', 'activities', 'status']}
+      emptyText={t('reporting.toReviewEmpty')}
+    />
   );
 }
 
