@@ -111,7 +111,7 @@ describe('a reporting period run by an enlace and a secretariat', () => {
     await secretariatPage.getByRole('button', { name: 'Aceptar' }).click();
     await secretariatPage.getByText('El reporte fue aceptado; sus actividades ya cuentan en los tableros.').waitFor();
 
-    await secretariatPage.goto(`${telar.baseUrl}/tableros?from=2026&to=2026`);
+    await secretariatPage.goto(`${telar.baseUrl}/tableros?from=2026&to=2026&measure=participants`);
     const jalisco = secretariatPage.locator('[data-code="MX-JAL"][role="button"]');
     await expect.poll(() => jalisco.getAttribute('aria-label')).toBe('Jalisco: 180 participantes');
     await expectNoSeriousAxeViolations(secretariatPage);

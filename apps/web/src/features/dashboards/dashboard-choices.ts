@@ -24,9 +24,10 @@ const KIND_POSITIONS: Record<ActivityKind, number> = {
 export const ACTIVITY_KIND_CHOICES = Object.keys(KIND_POSITIONS) as ActivityKind[];
 
 /** What the map colours (and the tables sort by). */
-export const DASHBOARD_MEASURES = ['participants', 'participantsPer100k', 'activities', 'events'] as const satisfies readonly (keyof StateTotalsRow)[];
+export const DASHBOARD_MEASURES = ['activities', 'participants', 'participantsPer100k', 'events'] as const satisfies readonly (keyof StateTotalsRow)[];
 export type DashboardMeasure = (typeof DASHBOARD_MEASURES)[number];
-export const DEFAULT_MEASURE: DashboardMeasure = 'participants';
+// Counting activities shows every state that reported something; many reports give no participant figures.
+export const DEFAULT_MEASURE: DashboardMeasure = 'activities';
 
 /** The totals counted over time and by kind: a rate needs a population, so those charts show participants. */
 export function toCountMeasure(measure: DashboardMeasure): keyof ActivityTotals {
