@@ -1,17 +1,25 @@
 /**
  * `npm run bench`: seed import, synthetic national dataset, list/search latency (API and SQL) on
- * PostgreSQL and PGlite, DOCX rendering and first-load JS size. Prints tables and writes bench/results.json.
- * BENCH_SCALE (default 1) scales the dataset; BENCH_RUNS (at least and by default 200) sets the timed requests per query.
+ * PostgreSQL and PGlite, DOCX rendering and first-load JS size; then (sections 6–7) the plans dataset
+ * on PostgreSQL (1M activities, 10M indicator values), the dashboard aggregations (API, service and raw
+ * SQL GROUP BY), the /tableros route's JS and the time to render its map in Chromium.
+ * Prints tables and writes bench/results.json.
+ * BENCH_SCALE (default 1) scales both datasets; BENCH_RUNS (at least and by default 200) sets the timed requests per query;
+ * BENCH_RAW_RUNS (default 30) the runs of the raw GROUP BYs, which read every activity; BENCH_MAP_LOADS (at least and by default 20) the /tableros loads.
+ * BENCH_ONLY=dashboards runs only sections 6–7 (and updates only their part of bench/results.json).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startPostgresCluster } from '../apps/server/src/test/postgres-cluster.js';
 import { type BenchPlace, type DatabaseKind, openBenchDatabase } from './bench-database.js';
+import { measureMapRender, measureRouteJs, type MapRenderResult, type RouteJsResult } from './dashboard-web.bench.js';
+import { benchDashboards, createBenchAdmin, type DashboardResult } from './dashboards.bench.js';
 import { benchDocx } from './docx.bench.js';
 import { formatTable } from './format-table.js';
 import { type DatasetVolumes, generateDataset } from './generate-dataset.js';
+import { generatePlansDataset, type PlansDatasetVolumes } from './generate-plans-dataset.js';
 import { measure, type Timing } from './measure.js';
 import { benchQueries, type QueryResult } from './queries.bench.js';
 import { benchSeedImport, SEED_PATH, type SeedImportResult } from './seed-import.bench.js';
@@ -25,6 +33,12 @@ const SEED_RUNS = 5;
 const DATABASE_KINDS: DatabaseKind[] = ['postgres', 'pglite'];
 const DATABASE_NAMES: Record<DatabaseKind, string> = { postgres: 'PostgreSQL', pglite: 'PGlite' };
 const TARGETS = { queryP95Ms: 50, apiRatio: 1.5, apiOverheadMs: 2, docxMs: 1000, webGzipBytes: 200 * 1024 };
+const ONLY = process.env.BENCH_ONLY ?? '';
+if (ONLY && ONLY !== 'dashboards') throw new Error(`BENCH_ONLY admite «dashboards», no «${ONLY}».`);
+const RAW_RUNS = Math.max(5, Math.trunc(Number(process.env.BENCH_RAW_RUNS) || 30));
+const MAP_LOADS = Math.max(20, Math.trunc(Number(process.env.BENCH_MAP_LOADS) || 0));
+const DASHBOARD_TARGETS = { aggregationP95Ms: 150, mapRenderMs: 100, routeGzipBytes: 150 * 1024 };
+const RESULTS_URL = new URL('./results.json', import.meta.url);
 
 const startedAt = performance.now();
 const formatElapsed = () => {
@@ -107,6 +121,89 @@ function printQueries(run: DatasetRun) {
   console.log(formatTable(['consulta', 'filas', 'API p50', 'API p95', 'SQL p50', 'SQL p95', 'API/SQL', ...targetHeaders], rows));
 }
 
+interface DashboardsRun {
+  scale: number;
+  volumes: PlansDatasetVolumes;
+  loadMs: number;
+  runs: number;
+  rawRuns: number;
+  warmUps: number;
+  aggregations: DashboardResult[];
+  routeJs: RouteJsResult;
+  mapRender: MapRenderResult;
+}
+
+/** Sections 6–7: the plans dataset on PostgreSQL, its dashboard aggregations, and the dashboard page in Chromium. */
+async function runDashboardsBench(place: BenchPlace): Promise<DashboardsRun> {
+  const database = await openBenchDatabase('postgres', place);
+  try {
+    logProgress(`PostgreSQL: generando el conjunto de datos de planes (escala ${SCALE})…`);
+    let volumes: PlansDatasetVolumes | undefined;
+    const { load } = await measure({ runs: 1 }, { load: async () => void (volumes = await generatePlansDataset(database.handle.db, SCALE, (message) => logProgress(`  ${message}`))) });
+    logProgress(`PostgreSQL: planes cargados en ${(load.p50 / 1000).toFixed(0)} s; tableros (${QUERY_WARM_UPS} de calentamiento + ${QUERY_RUNS}; SQL crudo ${RAW_RUNS})…`);
+    const admin = await createBenchAdmin(database.handle.db);
+    const aggregations = await benchDashboards(database.handle.db, admin, { runs: QUERY_RUNS, warmUps: QUERY_WARM_UPS, rawRuns: RAW_RUNS }, (message) => logProgress(`  ${message}`));
+    logProgress('Web: JS de la ruta /tableros…');
+    const routeJs = measureRouteJs();
+    logProgress(`Web: tiempo de pintado del mapa (${MAP_LOADS} cargas de /tableros en Chromium)…`);
+    const mapRender = await measureMapRender(database.handle.db, admin, MAP_LOADS, (message) => logProgress(`  ${message}`)).catch(
+      (error: Error) => ({ unavailable: `falló la medición: ${error.message.split('\n')[0]}` }),
+    );
+    return { scale: SCALE, volumes: volumes!, loadMs: load.p50, runs: QUERY_RUNS, rawRuns: RAW_RUNS, warmUps: QUERY_WARM_UPS, aggregations, routeJs, mapRender };
+  } finally {
+    await database.dispose();
+  }
+}
+
+function printDashboards(run: DashboardsRun) {
+  const v = run.volumes;
+  console.log(`\n6. Tableros en PostgreSQL (escala ${run.scale}; carga del conjunto de planes ${(run.loadMs / 1000).toFixed(0)} s)`);
+  console.log(
+    `   ${v.plans} planes, ${v.planNodes} nodos, ${v.reports} reportes, ${v.activities} actividades (${v.activityStates} entidades, ${v.activityMunicipalities} municipios, ` +
+      `${v.activityPlanNodes} nodos, ${v.activityOrganizations} organizaciones), ${v.indicators} indicadores, ${v.indicatorValues} valores; activity_totals ${v.activityTotals} filas`,
+  );
+  console.log(
+    `   API y servicio: ${run.runs} peticiones tras ${run.warmUps} de calentamiento; SQL crudo (GROUP BY sobre las tablas sin derivar): ${run.rawRuns}. ` +
+      `Objetivo: p95 API ≤ ${DASHBOARD_TARGETS.aggregationP95Ms} ms`,
+  );
+  const rows = run.aggregations.map(({ label, rows: count, responseBytes, api, service, sql }) => [
+    label,
+    String(count),
+    `${(responseBytes / 1024).toFixed(0)} KB`,
+    ms(api.p50),
+    ms(api.p95),
+    ms(service.p50),
+    ms(service.p95),
+    ms(sql.p50),
+    ms(sql.p95),
+    mark(api.p95 <= DASHBOARD_TARGETS.aggregationP95Ms),
+  ]);
+  console.log(formatTable(['consulta', 'filas', 'respuesta', 'API p50', 'API p95', 'servicio p50', 'servicio p95', 'SQL crudo p50', 'SQL crudo p95', `p95≤${DASHBOARD_TARGETS.aggregationP95Ms}`], rows));
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  const { routeJs, mapRender } = run;
+  console.log(
+    'unavailable' in routeJs
+      ? `\n7. Web /tableros, JS de la ruta (gzip -9): no disponible: ${routeJs.unavailable}`
+      : `\n7. Web /tableros, JS de la ruta más allá del shell (gzip -9): ${kb(routeJs.routeGzipBytes)} en ${routeJs.files.length} archivos ` +
+          `(shell ${kb(routeJs.shellGzipBytes)}; importaciones diferidas: ${routeJs.lazyImports.join(', ') || 'ninguna'}) — objetivo ≤ ${DASHBOARD_TARGETS.routeGzipBytes / 1024} KB ${mark(routeJs.routeGzipBytes <= DASHBOARD_TARGETS.routeGzipBytes)}`,
+  );
+  if ('unavailable' in mapRender) console.log(`   Pintado del mapa: no disponible: ${mapRender.unavailable}`);
+  else {
+    console.log(
+      `   JS que Chromium pidió para /tableros más allá del shell: ${kb(mapRender.fetchedRouteGzipBytes)} en ${mapRender.fetchedRouteFiles.length} archivos — objetivo ≤ ${DASHBOARD_TARGETS.routeGzipBytes / 1024} KB ${mark(mapRender.fetchedRouteGzipBytes <= DASHBOARD_TARGETS.routeGzipBytes)}`,
+    );
+    console.log(
+      `   Pintado del mapa tras llegar /api/dashboards/activities (${mapRender.loads} cargas en contexto nuevo, ` +
+        `${mapRender.method === 'mark' ? `marca ${'telar:map-rendered'}` : 'sin la marca: 32 rutas svg.mexico-map vistas por un MutationObserver'}): ` +
+        `p50 ${ms(mapRender.p50)}, p95 ${ms(mapRender.p95)}, máx ${ms(mapRender.max)}` +
+        (mapRender.appMeasure ? ` (medida propia de la app telar:map-render: p50 ${ms(mapRender.appMeasure.p50)}, p95 ${ms(mapRender.appMeasure.p95)})` : '') +
+        ` — objetivo ≤ ${DASHBOARD_TARGETS.mapRenderMs} ms ${mark(mapRender.p95 <= DASHBOARD_TARGETS.mapRenderMs)}`,
+    );
+  }
+}
+
+const dashboardsResults = (run: DashboardsRun) => ({ targets: DASHBOARD_TARGETS, ...run });
+
 async function main() {
   const loadAtStart = loadavg()[0] ?? 0;
   // The figures are only comparable between runs on an otherwise idle machine; say when it was not.
@@ -128,6 +225,15 @@ async function main() {
   process.once('SIGINT', stopOnSignal);
   process.once('SIGTERM', stopOnSignal);
   try {
+    if (ONLY === 'dashboards') {
+      const dashboards = await runDashboardsBench(place);
+      printDashboards(dashboards);
+      // Only this part of the results changes; the other sections keep their last figures.
+      const previous = existsSync(RESULTS_URL) ? (JSON.parse(readFileSync(RESULTS_URL, 'utf8')) as Record<string, unknown>) : {};
+      writeFileSync(RESULTS_URL, `${JSON.stringify({ ...previous, dashboards: { generatedAt: new Date().toISOString(), ...dashboardsResults(dashboards) } }, null, 2)}\n`);
+      logProgress('Resultados de los tableros en bench/results.json');
+      return;
+    }
     const seedImport = {} as Record<DatabaseKind, SeedImportResult>;
     for (const kind of DATABASE_KINDS) {
       logProgress(`${DATABASE_NAMES[kind]}: importación del informe semilla…`);
@@ -140,6 +246,7 @@ async function main() {
     const docx = await benchDocx();
     logProgress('Web: tamaño de la primera carga…');
     const web = measureWebFirstLoad();
+    const dashboards = await runDashboardsBench(place);
 
     printSeedImport(seedImport);
     printDataset(datasetRuns);
@@ -150,6 +257,7 @@ async function main() {
         ? `\n5. Web, JS de la primera carga (gzip -9): n/d — ${web.unavailable}`
         : `\n5. Web, JS de la primera carga (gzip -9): ${(web.gzipBytes / 1024).toFixed(1)} KB en ${web.files.length} archivos — objetivo ≤ ${TARGETS.webGzipBytes / 1024} KB ${mark(web.gzipBytes <= TARGETS.webGzipBytes)}`,
     );
+    printDashboards(dashboards);
 
     const results = {
       generatedAt: new Date().toISOString(),
@@ -160,8 +268,9 @@ async function main() {
       queries: Object.fromEntries(datasetRuns.map(({ kind, queries }) => [kind, { runs: QUERY_RUNS, warmUps: QUERY_WARM_UPS, results: queries }])),
       docx,
       web,
+      dashboards: dashboardsResults(dashboards),
     };
-    writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(RESULTS_URL, `${JSON.stringify(results, null, 2)}\n`);
     logProgress(`Resultados en bench/results.json (carga del sistema al terminar: ${results.machine.loadAverage.end.toFixed(1)})`);
   } finally {
     process.off('SIGINT', stopOnSignal);

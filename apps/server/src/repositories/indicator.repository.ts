@@ -49,13 +49,20 @@ export async function findIndicatorView(db: Database, id: string): Promise<Omit<
   return row?.indicator;
 }
 
-/** Values of an indicator, oldest period first; a computed indicator's are derived from its base. */
-export async function listIndicatorValues(db: Database, indicator: Pick<IndicatorRow, 'id' | 'formula' | 'baseIndicatorId'>): Promise<IndicatorValueView[]> {
+/**
+ * Values of an indicator, oldest period first; a computed indicator's are derived from its base.
+ * Totals only unless the breakdowns are asked for: a monthly indicator by state and sex has tens of thousands.
+ */
+export async function listIndicatorValues(
+  db: Database,
+  indicator: Pick<IndicatorRow, 'id' | 'formula' | 'baseIndicatorId'>,
+  { withBreakdowns }: { withBreakdowns: boolean },
+): Promise<IndicatorValueView[]> {
   const value = indicator.formula ? computedValue(sql`v.value`, sql`v.state_code`) : sql`v.value::float8`;
   return queryRows<IndicatorValueView>(
     db,
     sql`select v.period, v.state_code as "stateCode", v.disaggregation, ${value} as value, v.source, v.notes, v.report_id as "reportId"
-        from indicator_values v where v.indicator_id = ${indicator.baseIndicatorId ?? indicator.id}
+        from indicator_values v where v.indicator_id = ${indicator.baseIndicatorId ?? indicator.id} ${withBreakdowns ? sql`` : sql`and v.disaggregation = ''`}
         order by v.period_start, v.state_code nulls first, v.disaggregation`,
   );
 }

@@ -90,8 +90,17 @@ export function registerPlanRoutes(router: ReturnType<typeof createRouter>) {
     c.json(await c.var.services.indicators.create(c.req.valid('json') as z.output<typeof IndicatorCreateSchema>), 201),
   );
   router.openapi(
-    createRoute({ method: 'get', path: '/indicators/{id}', tags: [tag], request: { params: IdParamsSchema }, responses: { 200: jsonResponse('Indicador con sus valores'), ...errorResponses } }),
-    async (c) => c.json(await c.var.services.indicators.get(c.req.valid('param').id), 200),
+    createRoute({
+      method: 'get',
+      path: '/indicators/{id}',
+      tags: [tag],
+      request: {
+        params: IdParamsSchema,
+        query: z.object({ breakdowns: z.enum(['true', 'false']).default('false').describe('Incluir los desgloses (sexo, grupo de edad) además de los totales') }),
+      },
+      responses: { 200: jsonResponse('Indicador con sus valores'), ...errorResponses },
+    }),
+    async (c) => c.json(await c.var.services.indicators.get(c.req.valid('param').id, c.req.valid('query').breakdowns === 'true'), 200),
   );
   router.openapi(
     createRoute({

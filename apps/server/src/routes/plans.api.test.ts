@@ -80,6 +80,9 @@ describe('plans', () => {
       ],
     });
     expect(written.status).toBe(200);
+    expect(written.body.values).toHaveLength(2);
+    const withBreakdowns = await ctx.api('GET', `/indicators/${base.body.id}?breakdowns=true`);
+    expect(withBreakdowns.body.values.map((v: { disaggregation: string }) => v.disaggregation)).toEqual(['', 'sex=female', '']);
     expect(written.body.latest).toEqual({ period: '2023', value: 1502 });
     expect(written.body.progress).toBe(75.1);
     const rate = await ctx.api('POST', '/indicators', { planNodeId: nodes['2.2'], name: 'Capacitadas por 100 000 habitantes', unit: 'tasa', formula: 'per_100k_population', baseIndicatorId: base.body.id });

@@ -44,16 +44,17 @@ const cellLabel = (v: { period: string; stateCode: string | null; disaggregation
   [v.period, v.stateCode ?? 'nacional', v.disaggregation].filter(Boolean).join(' · ');
 
 export function createIndicatorService(db: Database, actor: Actor) {
-  const read = async (id: string): Promise<IndicatorDetailView> => {
+  const read = async (id: string, withBreakdowns = false): Promise<IndicatorDetailView> => {
     const [view, row] = await Promise.all([findIndicatorView(db, id), findIndicator(db, id)]);
     if (!view || !row) throw notFound();
-    return { ...view, progress: indicatorProgress(view.baseline, view.target, view.latest?.value ?? null), values: await listIndicatorValues(db, row) };
+    return { ...view, progress: indicatorProgress(view.baseline, view.target, view.latest?.value ?? null), values: await listIndicatorValues(db, row, { withBreakdowns }) };
   };
 
   return {
-    async get(id: string) {
+    /** The indicator with its totals, or with every breakdown (sex, age group) as well. */
+    async get(id: string, withBreakdowns = false) {
       requireSignedIn(actor);
-      return read(id);
+      return read(id, withBreakdowns);
     },
 
     async create(data: z.output<typeof IndicatorCreateSchema>) {
