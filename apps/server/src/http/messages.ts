@@ -15,6 +15,7 @@ export const apiMessages = {
   internal: 'Ocurrió un error inesperado. Intente de nuevo.',
   report_locked: 'El reporte ya se envió a revisión, fue aceptado o su periodo está cerrado: no se puede modificar.',
   report_not_submitted: 'Solo se revisa un reporte enviado.',
+  has_children: 'Este elemento tiene otros que dependen de él: archívelos primero.',
   unknown_reference: 'Hace referencia a un registro que no existe.',
 } as const;
 

@@ -136,9 +136,17 @@ export async function replaceActivityLinks(db: Database, activityId: string, lin
   }
 }
 
-/** The lead organisations of an activity (who may edit it besides the secretariat). */
-export async function listLeadOrganizationIds(db: Database, activityId: string): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(db, sql`select organization_id as id from activity_organizations where activity_id = ${activityId} and role = 'lead'`);
+/**
+ * Locks the activities' rows until the transaction ends, in id order: their totals are subtracted and
+ * added back around a change, and a concurrent change in between would be counted twice.
+ */
+export async function lockActivities(db: Database, ids: string[]) {
+  if (ids.length) await db.execute(sql`select id from activities where id in (${idList(ids)}) order by id for update`);
+}
+
+/** Plan nodes an activity is linked to now. */
+export async function listLinkedPlanNodeIds(db: Database, activityId: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(db, sql`select plan_node_id as id from activity_plan_nodes where activity_id = ${activityId}`);
   return rows.map((r) => r.id);
 }
 

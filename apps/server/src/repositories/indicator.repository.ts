@@ -2,7 +2,7 @@ import type { IndicatorDetailView, IndicatorValueView } from '@telar/domain';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { indicators, type indicatorValues } from '../db/schema/index.js';
-import { queryRows, updateIfVersion } from './query.js';
+import { queryRows } from './query.js';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
 export type IndicatorValues = Omit<typeof indicators.$inferInsert, 'id'>;
@@ -77,17 +77,14 @@ export async function insertIndicator(db: Database, values: IndicatorValues) {
   return row!;
 }
 
-export const updateIndicator = (db: Database, id: string, version: number, values: Partial<IndicatorValues>) =>
-  updateIfVersion(db, indicators, id, version, values);
-
 export type IndicatorValueInsert = Omit<typeof indicatorValues.$inferInsert, 'id' | 'updatedAt'>;
 
 /** Values as they were before an upsert, for the audit trail. */
 export async function findValuesAt(db: Database, indicatorId: string, keys: { period: string; stateCode: string | null; disaggregation: string }[]) {
   if (!keys.length) return [];
-  return queryRows<{ period: string; stateCode: string | null; disaggregation: string; value: number }>(
+  return queryRows<{ period: string; stateCode: string | null; disaggregation: string; value: number; reportId: string | null }>(
     db,
-    sql`select period, state_code as "stateCode", disaggregation, value::float8 as value from indicator_values
+    sql`select period, state_code as "stateCode", disaggregation, value::float8 as value, report_id as "reportId" from indicator_values
         where indicator_id = ${indicatorId} and (period, coalesce(state_code, ''), disaggregation) in
           (${sql.join(keys.map((k) => sql`(${k.period}, ${k.stateCode ?? ''}, ${k.disaggregation})`), sql`, `)})`,
   );

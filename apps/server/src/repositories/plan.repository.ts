@@ -37,10 +37,12 @@ export async function listPlans(db: Database, filter: PlanFilter, page: PageRequ
   return { items, total: count?.total ?? 0 };
 }
 
-export async function findPlanSummary(db: Database, id: string) {
+/** A plan's summary; for the public, only while it is published and not archived. */
+export async function findPlanSummary(db: Database, id: string, isPublicOnly = false) {
   const [row] = await queryRows<PlanSummaryView & { description: string | null; statuses: PlanStatus[]; flags: string[] }>(
     db,
-    sql`select ${planSummaryColumns}, p.description, p.statuses, p.flags from plans p join bodies b on b.id = p.body_id where p.id = ${id}`,
+    sql`select ${planSummaryColumns}, p.description, p.statuses, p.flags from plans p join bodies b on b.id = p.body_id
+        where p.id = ${id} ${isPublicOnly ? sql`and p.published_at is not null and p.archived_at is null` : sql``}`,
   );
   return row;
 }
@@ -102,25 +104,19 @@ export async function findPlanNode(db: Database, id: string): Promise<PlanNodeRo
   return row;
 }
 
-/** Nodes given by id that belong to live plans, as references (to check links and to show them). */
+/** Live nodes of live plans among these ids, as references (to check links). */
 export function findPlanNodeRefs(db: Database, ids: string[]): Promise<PlanNodeRef[]> {
   if (!ids.length) return Promise.resolve([]);
   return queryRows<PlanNodeRef>(
     db,
-    sql`select id, plan_id as "planId", code, title from plan_nodes where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) and archived_at is null`,
+    sql`select n.id, n.plan_id as "planId", n.code, n.title from plan_nodes n join plans p on p.id = n.plan_id
+        where n.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) and n.archived_at is null and p.archived_at is null`,
   );
 }
 
-/** Whether `ancestorId` is the node itself or above it: a node cannot be moved under its own subtree. */
-export async function isNodeOrAncestor(db: Database, nodeId: string, ancestorId: string) {
-  const [row] = await queryRows<{ found: boolean }>(
-    db,
-    sql`with recursive up(id, parent_id, depth) as (
-          select id, parent_id, 1 from plan_nodes where id = ${nodeId}
-          union all select n.id, n.parent_id, up.depth + 1 from plan_nodes n join up on n.id = up.parent_id where up.depth < 100)
-        select exists (select 1 from up where id = ${ancestorId}) as found`,
-  );
-  return row?.found ?? false;
+export async function countLiveChildren(db: Database, planNodeId: string) {
+  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from plan_nodes where parent_id = ${planNodeId} and archived_at is null`);
+  return row?.n ?? 0;
 }
 
 export async function nextNodePosition(db: Database, planId: string, parentId: string | null) {

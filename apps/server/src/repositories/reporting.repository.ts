@@ -71,12 +71,18 @@ export interface ReportFacts {
   isPeriodClosed: boolean;
 }
 
-export async function findReportFacts(db: Database, id: string): Promise<ReportFacts | undefined> {
+/**
+ * The report's facts, optionally locking its row until the transaction ends: `share` while filing into
+ * it (many may file at once), `update` while changing its status (alone), so a report cannot be
+ * submitted halfway through a filing, nor its totals moved while an activity in it changes.
+ */
+export async function findReportFacts(db: Database, id: string, lock?: 'share' | 'update'): Promise<ReportFacts | undefined> {
   const [row] = await queryRows<ReportFacts>(
     db,
     sql`select r.id, r.status, r.version, r.organization_id as "organizationId", r.reporting_period_id as "reportingPeriodId",
           p.id as "planId", p.body_id as "bodyId", rp.closed_at is not null as "isPeriodClosed"
-        from reports r join reporting_periods rp on rp.id = r.reporting_period_id join plans p on p.id = rp.plan_id where r.id = ${id}`,
+        from reports r join reporting_periods rp on rp.id = r.reporting_period_id join plans p on p.id = rp.plan_id where r.id = ${id}
+        ${lock ? sql.raw(`for ${lock} of r`) : sql``}`,
   );
   return row;
 }

@@ -1,15 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ACTIVITY_KINDS, ActivityCreateSchema, ActivityUpdateSchema, DashboardFilterSchema, IdSchema, IsoDateSchema, StateCodeSchema } from '@telar/domain';
+import { ACTIVITY_KINDS, ActivityCreateSchema, ActivityUpdateSchema, DashboardFilterSchema, DashboardTableQuerySchema, IdSchema, IsoDateSchema, StateCodeSchema } from '@telar/domain';
 import { z } from 'zod';
 import { sendDownload } from '../http/download.js';
 import { type createRouter, errorResponses, IdParamsSchema, jsonResponse } from '../http/validation.js';
-import { ACTIVITY_EXPORT_COLUMNS, renderTableFile, toActivityExportRow, toActivityJson } from '../reports/plan-files.js';
-import { DASHBOARD_TABLES } from '../services/activity-dashboard.service.js';
 import { registerCrudRoutes } from './crud.js';
 
 const tag = 'Actividades y tableros';
 
-export const ActivityFilterSchema = z.object({
+const ActivityFilterSchema = z.object({
   kind: z.enum(ACTIVITY_KINDS).optional(),
   stateCode: StateCodeSchema.optional(),
   organizationId: IdSchema.optional(),
@@ -19,11 +17,6 @@ export const ActivityFilterSchema = z.object({
   from: IsoDateSchema.optional(),
   to: IsoDateSchema.optional(),
   q: z.string().trim().max(200).optional(),
-});
-
-export const DashboardTableQuerySchema = DashboardFilterSchema.extend({
-  table: z.enum(DASHBOARD_TABLES),
-  format: z.enum(['csv', 'xlsx']).default('csv'),
 });
 
 /** Activities (who did what, where, when), their downloads, and the dashboards built on them. */
@@ -39,10 +32,7 @@ export function registerActivityRoutes(router: ReturnType<typeof createRouter>) 
     }),
     async (c) => {
       const { format, ...filter } = c.req.valid('query');
-      const activities = await c.var.services.activities.listAll(filter);
-      if (format === 'json') return c.json(activities.map(toActivityJson), 200, { 'Content-Disposition': 'attachment; filename="telar-actividades.json"' });
-      const table = { title: 'Actividades', columns: [...ACTIVITY_EXPORT_COLUMNS], rows: activities.map(toActivityExportRow) };
-      return sendDownload(c, await renderTableFile(table, format, 'telar-actividades'));
+      return sendDownload(c, await c.var.services.activities.exportFile(filter, format));
     },
   );
   registerCrudRoutes(router, {
@@ -75,7 +65,7 @@ export function registerActivityRoutes(router: ReturnType<typeof createRouter>) 
     }),
     async (c) => {
       const { table, format, ...filter } = c.req.valid('query');
-      return sendDownload(c, await renderTableFile(await c.var.services.activityDashboard.table(filter, table), format, `telar-actividades-${table}`));
+      return sendDownload(c, await c.var.services.activityDashboard.tableFile(filter, table, format));
     },
   );
   router.openapi(

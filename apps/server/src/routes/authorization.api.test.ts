@@ -169,6 +169,16 @@ const writes: { name: string; call: (client: Client) => Promise<{ status: number
     allowed: ['admin', 'secretariatA', 'secretariatB'],
   },
   {
+    name: 'POST /activities (recorded directly, on a line of plan A)',
+    call: (c) => c('POST', '/activities', { kind: 'forum', title: 'Foro', startDate: '2024-05-01', leadOrganizationIds: [ids.orgX], planNodeIds: [ids.nodeA] }),
+    allowed: ['admin', 'secretariatA'],
+  },
+  {
+    name: 'PUT /indicators/I/values (in the report X owes; X is responsible for the line)',
+    call: (c) => c('PUT', `/indicators/${ids.indicatorA}/values`, { values: [{ period: '2023', value: Math.random() }], reportId: ids.reportX }),
+    allowed: ['admin', 'secretariatA', 'enlaceX'],
+  },
+  {
     name: 'POST /activities (in the report X owes for plan A)',
     call: (c) => c('POST', '/activities', { kind: 'training', title: 'Taller', startDate: '2024-05-01', leadOrganizationIds: [ids.orgX], reportId: ids.reportX }),
     allowed: ['admin', 'secretariatA', 'enlaceX'],

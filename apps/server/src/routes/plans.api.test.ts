@@ -69,6 +69,14 @@ describe('plans', () => {
     expect((await ctx.api('GET', `/plans/${other.body.id}`)).body.nodeCount).toBe(0);
   });
 
+  it('archives a node only once nothing depends on it', async () => {
+    const { body: axis } = await ctx.api('GET', `/plan-nodes/${nodes['2']}`);
+    const refused = await ctx.api('POST', `/plan-nodes/${nodes['2']}/archive`, { version: axis.version });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('has_children');
+    expect((await ctx.api('GET', `/plans/${planId}`)).body.nodes[0].children).toHaveLength(2);
+  });
+
   it('computes an indicator per 100,000 inhabitants from the INEGI population', async () => {
     const base = await ctx.api('POST', '/indicators', { planNodeId: nodes['2.2'], name: 'Personas servidoras públicas capacitadas', unit: 'personas', target: 2000, disaggregations: ['sex'] });
     expect(base.status).toBe(201);
@@ -174,6 +182,36 @@ describe('periodic reporting', () => {
     expect(history.body.map((h: { action: string }) => h.action)).toEqual(expect.arrayContaining(['submit', 'send_back', 'accept']));
   });
 
+  it('keeps what an organisation files to its own lines and its own values', async () => {
+    const secretariat = await ctx.signInAs([{ role: 'secretariat', bodyId }]);
+    const enlace = await ctx.signInAs([{ role: 'enlace', organizationId: dif }]);
+    const period = await secretariat('POST', '/reporting-periods', { planId, title: 'Segundo semestre 2025', periodFrom: '2025-07-01', periodTo: '2025-12-31', dueDate: '2099-01-31' });
+    const difReport = period.body.reports.find((r: { organization: { id: string } }) => r.organization.id === dif);
+    const stpsIndicator = await ctx.api('POST', '/indicators', { planNodeId: nodes['2.2'], name: 'Inspecciones', unit: 'visitas' });
+    const notResponsible = await enlace('PUT', `/indicators/${stpsIndicator.body.id}/values`, { values: [{ period: '2025', value: 3 }], reportId: difReport.id });
+    expect(notResponsible.status).toBe(422);
+    const difIndicator = await ctx.api('POST', '/indicators', { planNodeId: nodes['2.6'], name: 'Talleres', unit: 'talleres' });
+    await ctx.api('PUT', `/indicators/${difIndicator.body.id}/values`, { values: [{ period: '2024', value: 10 }] });
+    const overwrite = await enlace('PUT', `/indicators/${difIndicator.body.id}/values`, { values: [{ period: '2024', value: 99 }], reportId: difReport.id });
+    expect(overwrite.status).toBe(422);
+    const own = await enlace('PUT', `/indicators/${difIndicator.body.id}/values`, { values: [{ period: '2025', value: 4 }], reportId: difReport.id });
+    expect(own.status).toBe(200);
+    expect((await enlace('PUT', `/indicators/${difIndicator.body.id}/values`, { values: [{ period: '2025', value: 5 }], reportId: difReport.id })).status).toBe(200);
+
+    const otherPlan = await ctx.api('POST', '/plans', { name: 'Plan ajeno', bodyId });
+    const foreignNode = await ctx.api('POST', '/plan-nodes', { planId: otherPlan.body.id, parentId: null, kind: 'axis', code: '1', title: 'Eje ajeno' });
+    const foreign = await enlace('POST', '/activities', {
+      kind: 'forum',
+      title: 'Foro',
+      startDate: '2025-08-01',
+      leadOrganizationIds: [dif],
+      planNodeIds: [foreignNode.body.id],
+      reportId: difReport.id,
+    });
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.error.issues[0].path).toBe('planNodeIds');
+  });
+
   it('lets only the reporting organisation file into a report', async () => {
     const secretariat = await ctx.signInAs([{ role: 'secretariat', bodyId }]);
     const period = await secretariat('POST', '/reporting-periods', { planId, title: 'Primer semestre 2024', periodFrom: '2024-01-01', periodTo: '2024-06-30', dueDate: '2024-07-31' });
@@ -217,6 +255,9 @@ describe('activities', () => {
     expect((await totals()).participants).toBe(start.participants);
     await ctx.api('PATCH', `/activities/${created.body.id}`, { stateCodes: ['MX-OAX'], version: moved.body.version });
     expect((await totals()).activities).toBe(start.activities + 1);
+    const backwards = await ctx.api('PATCH', `/activities/${created.body.id}`, { endDate: '2015-05-31', version: moved.body.version + 1 });
+    expect(backwards.status).toBe(422);
+    expect(backwards.body.error.issues[0].path).toBe('endDate');
     const archived = await ctx.api('POST', `/activities/${created.body.id}/archive`, { version: moved.body.version + 1 });
     expect(archived.status).toBe(204);
     expect(await totals()).toEqual(start);
@@ -316,5 +357,8 @@ describe('public dashboards and plans', () => {
     const csv = await ctx.anonymous('GET', '/public/dashboards/activities/table?table=byState&format=csv&from=2023&to=2023');
     expect(csv.body).toContain('Jalisco');
     expect((await ctx.anonymous('GET', '/dashboards/activities')).status).toBe(401);
+    const current = (await ctx.api('GET', `/plans/${planId}`)).body;
+    await ctx.api('POST', `/plans/${planId}/archive`, { version: current.version });
+    expect((await ctx.anonymous('GET', `/public/plans/${planId}`)).status).toBe(404);
   });
 });

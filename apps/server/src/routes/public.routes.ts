@@ -1,9 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
-import { AGREEMENT_STATUSES, DashboardFilterSchema, IdSchema, IsoDateSchema, PageQuerySchema, StateCodeSchema } from '@telar/domain';
+import { AGREEMENT_STATUSES, DashboardFilterSchema, DashboardTableQuerySchema, IdSchema, IsoDateSchema, PageQuerySchema, StateCodeSchema } from '@telar/domain';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { sendDownload } from '../http/download.js';
-import { DashboardTableQuerySchema } from './activity.routes.js';
 import type { DownloadFile } from '../reports/plan-files.js';
 import { type ApiEnv, type createRouter, errorResponses, IdParamsSchema, jsonResponse } from '../http/validation.js';
 

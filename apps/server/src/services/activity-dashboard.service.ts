@@ -1,4 +1,4 @@
-import { ACTIVITY_KIND_LABELS, type ActivityDashboardView, type DashboardFilter, type OrganizationDashboardView } from '@telar/domain';
+import { ACTIVITY_KIND_LABELS, type ActivityDashboardView, type DashboardFilter, type DashboardTable, type OrganizationDashboardView } from '@telar/domain';
 import type { Actor } from '../auth/actor.js';
 import { requireSignedIn } from '../auth/policy.js';
 import type { Database } from '../db/client.js';
@@ -15,10 +15,7 @@ import { listStates } from '../repositories/geo.repository.js';
 import { findOrganizationView } from '../repositories/organization.repository.js';
 import { listNodesOfOrganization } from '../repositories/plan.repository.js';
 import { listReports } from '../repositories/reporting.repository.js';
-import type { TableColumn } from '../reports/plan-files.js';
-
-export const DASHBOARD_TABLES = ['byState', 'byYear', 'byKind'] as const;
-export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
+import { renderTableFile, type TableColumn } from '../reports/plan-files.js';
 
 const MEASURE_COLUMNS: TableColumn[] = [
   { key: 'activities', header: 'Actividades' },
@@ -39,8 +36,12 @@ export async function readActivityDashboard(db: Database, filter: DashboardFilte
   return { total, pendingReview, byState, byYear, byKind };
 }
 
-/** One chart's table as a download: the same rows the chart shows, with Spanish headers. */
-export async function readDashboardTable(db: Database, filter: DashboardFilter, table: DashboardTable) {
+/** One chart's table as a CSV or Excel download: the same rows the chart shows, with Spanish headers. */
+export async function renderDashboardTable(db: Database, filter: DashboardFilter, table: DashboardTable, format: 'csv' | 'xlsx') {
+  return renderTableFile(await readDashboardTable(db, filter, table), format, `telar-actividades-${table}`);
+}
+
+async function readDashboardTable(db: Database, filter: DashboardFilter, table: DashboardTable) {
   if (table === 'byState') {
     const names = new Map((await listStates(db)).map((s) => [s.code, s.name]));
     const rows = (await sumByState(db, filter)).map((row) => ({ ...row, stateName: names.get(row.stateCode) }));
@@ -65,9 +66,9 @@ export function createActivityDashboardService(db: Database, actor: Actor) {
       return readActivityDashboard(db, filter);
     },
 
-    table(filter: DashboardFilter, table: DashboardTable) {
+    tableFile(filter: DashboardFilter, table: DashboardTable, format: 'csv' | 'xlsx') {
       requireSignedIn(actor);
-      return readDashboardTable(db, filter, table);
+      return renderDashboardTable(db, filter, table, format);
     },
 
     async organization(id: string): Promise<OrganizationDashboardView> {

@@ -1,45 +1,37 @@
 import type { ActivityCreateSchema, ActivityUpdateSchema, ActivityView } from '@telar/domain';
 import type { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
-import { requireAnySecretariat, requireBodyManagerOrEnlace, requireSignedIn } from '../auth/policy.js';
+import { requireAnySecretariat, requireBodyManager, requireSignedIn } from '../auth/policy.js';
 import type { Database } from '../db/client.js';
 import { activities } from '../db/schema/index.js';
-import { AppError, invalidField, notFound } from '../http/errors.js';
+import { invalidField, notFound } from '../http/errors.js';
 import {
   type ActivityFilter,
   type ActivityLinks,
+  type ActivityRow,
   applyActivityTotals,
   findActivity,
   findActivityView,
   insertActivity,
   listActivities,
+  listLinkedPlanNodeIds,
+  lockActivities,
   replaceActivityLinks,
   updateActivity,
 } from '../repositories/activity.repository.js';
 import { findPlanNodeRefs } from '../repositories/plan.repository.js';
 import type { PageRequest } from '../repositories/query.js';
-import { findReportFacts } from '../repositories/reporting.repository.js';
-import { findReportScope } from '../repositories/scope.repository.js';
+import { ACTIVITY_EXPORT_COLUMNS, type DownloadFile, renderTableFile, toActivityExportRow, toActivityJson } from '../reports/plan-files.js';
+import type { ReportFacts } from '../repositories/reporting.repository.js';
+import { findPlanScope } from '../repositories/scope.repository.js';
+import { requireEditableReport, requireExisting } from './checks.js';
 import { createLifecycle } from './lifecycle.js';
-import { requireExisting } from './plan.service.js';
 import { auditCreate, writeVersionedUpdate } from './versioned-write.js';
 
 /** Largest export in one file; beyond it the person narrows the filters. */
-export const ACTIVITY_EXPORT_LIMIT = 100_000;
+const ACTIVITY_EXPORT_LIMIT = 100_000;
 
-/**
- * What is filed in a report can change only while the report is with its organisation (due or
- * sent back) and its period is open; the organisation's enlace or the plan's secretariat files it.
- */
-export async function requireEditableReport(db: Database, actor: Actor, reportId: string, field = 'reportId') {
-  const report = await findReportFacts(db, reportId);
-  if (!report) throw invalidField(field, 'El reporte no existe.');
-  requireBodyManagerOrEnlace(actor, await findReportScope(db, reportId));
-  if (!['due', 'sent_back'].includes(report.status) || report.isPeriodClosed) throw new AppError(409, 'report_locked');
-  return report;
-}
-
-/** Every id an activity links to must exist (and plan nodes be live), or nothing is written. */
+/** Every id an activity links to must exist, or nothing is written. */
 async function requireExistingLinks(db: Database, links: ActivityLinks) {
   await requireExisting(db, 'organizations', links.leadOrganizationIds, 'leadOrganizationIds', 'Una de las instituciones responsables no existe.');
   await requireExisting(db, 'organizations', links.partnerOrganizationIds, 'partnerOrganizationIds', 'Una de las instituciones participantes no existe.');
@@ -47,15 +39,35 @@ async function requireExistingLinks(db: Database, links: ActivityLinks) {
   await requireExisting(db, 'municipalities', links.municipalityCodes, 'municipalityCodes', 'Uno de los municipios no existe en el catálogo del INEGI.', 'cvegeo');
   await requireExisting(db, 'agreements', links.agreementIds, 'agreementIds', 'Uno de los acuerdos no existe.');
   await requireExisting(db, 'evidence', links.evidenceIds, 'evidenceIds', 'Uno de los archivos de evidencia no existe.');
-  const planNodeIds = [...new Set(links.planNodeIds ?? [])];
-  if ((await findPlanNodeRefs(db, planNodeIds)).length !== planNodeIds.length) throw invalidField('planNodeIds', 'Una de las líneas del plan no existe.');
+}
+
+/**
+ * Plan nodes newly linked must be live, and each plan's own business: inside a report, nodes of the
+ * report's plan; outside one, nodes of plans the person's secretariat manages. Links already there
+ * stay valid even if their node was archived since.
+ */
+async function requirePlanNodeLinks(db: Database, actor: Actor, planNodeIds: string[] | undefined, report: ReportFacts | undefined, alreadyLinked: string[] = []) {
+  const added = [...new Set(planNodeIds ?? [])].filter((id) => !alreadyLinked.includes(id));
+  const nodes = await findPlanNodeRefs(db, added);
+  if (nodes.length !== added.length) throw invalidField('planNodeIds', 'Una de las líneas del plan no existe o fue archivada.');
+  for (const planId of new Set(nodes.map((node) => node.planId))) {
+    if (report && planId !== report.planId) throw invalidField('planNodeIds', 'Una actividad reportada solo se vincula con líneas del plan del reporte.');
+    if (!report) requireBodyManager(actor, await findPlanScope(db, planId));
+  }
 }
 
 /** An activity filed in a report is that organisation's: it must lead it. */
-function requireReportOrganizationLeads(organizationId: string, leadOrganizationIds: string[]) {
-  if (!leadOrganizationIds.includes(organizationId)) {
+function requireReportOrganizationLeads(report: ReportFacts, leadOrganizationIds: string[]) {
+  if (!leadOrganizationIds.includes(report.organizationId)) {
     throw invalidField('leadOrganizationIds', 'Una actividad reportada debe tener como responsable a la organización que reporta.');
   }
+}
+
+/** An edit that sends only one of the dates is checked against the other as stored. */
+function requireDatesInOrder(activity: ActivityRow, values: { startDate?: string; endDate?: string | null }) {
+  const start = values.startDate ?? activity.startDate;
+  const end = values.endDate === undefined ? activity.endDate : values.endDate;
+  if (end && end < start) throw invalidField('endDate', 'La fecha de término es anterior a la de inicio.');
 }
 
 function splitLinks<T extends ActivityLinks>(input: T) {
@@ -64,19 +76,29 @@ function splitLinks<T extends ActivityLinks>(input: T) {
 }
 
 export function createActivityService(db: Database, actor: Actor) {
-  /** Who may change an existing activity: through its report's rules, or any secretariat when it has none. */
-  const authorize = async (db: Database, id: string) => {
-    const activity = await findActivity(db, id);
+  /**
+   * Who may change an existing activity: through its report's rules, or a secretariat when it has
+   * none. Locks the activity (and its report) for the rest of the transaction.
+   */
+  const authorizeChange = async (tx: Database, id: string) => {
+    await lockActivities(tx, [id]);
+    const activity = await findActivity(tx, id);
     if (!activity) throw notFound();
-    if (activity.reportId) await requireEditableReport(db, actor, activity.reportId);
-    else requireAnySecretariat(actor);
-    return activity;
+    const report = activity.reportId ? await requireEditableReport(tx, actor, activity.reportId) : undefined;
+    if (!report) requireAnySecretariat(actor);
+    return { activity, report };
   };
   const lifecycle = createLifecycle(db, actor, {
     entity: 'activity',
     table: activities,
-    authorize: async (id) => void (await authorize(db, id)),
-    around: { before: (tx, id) => applyActivityTotals(tx, [id], -1), after: (tx, id) => applyActivityTotals(tx, [id], 1) },
+    authorize: async () => requireSignedIn(actor),
+    around: {
+      before: async (tx, id) => {
+        await authorizeChange(tx, id);
+        await applyActivityTotals(tx, [id], -1);
+      },
+      after: (tx, id) => applyActivityTotals(tx, [id], 1),
+    },
   });
 
   return {
@@ -86,6 +108,13 @@ export function createActivityService(db: Database, actor: Actor) {
     async list(filter: ActivityFilter, page: PageRequest) {
       requireSignedIn(actor);
       return { ...(await listActivities(db, filter, page)), ...page };
+    },
+
+    /** Every activity matching the filter as a file: JSON keeps lists as lists, CSV and Excel join them. */
+    async exportFile(filter: ActivityFilter, format: 'json' | 'csv' | 'xlsx'): Promise<DownloadFile> {
+      const rows = await this.listAll(filter);
+      if (format === 'json') return { body: JSON.stringify(rows.map(toActivityJson)), contentType: 'application/json', fileName: 'telar-actividades.json' };
+      return renderTableFile({ title: 'Actividades', columns: [...ACTIVITY_EXPORT_COLUMNS], rows: rows.map(toActivityExportRow) }, format, 'telar-actividades');
     },
 
     /** Every activity matching the filter, for a download. */
@@ -109,11 +138,11 @@ export function createActivityService(db: Database, actor: Actor) {
 
     async create(input: z.output<typeof ActivityCreateSchema>) {
       const { links, values } = splitLinks(input);
-      if (values.reportId) {
-        const report = await requireEditableReport(db, actor, values.reportId);
-        requireReportOrganizationLeads(report.organizationId, input.leadOrganizationIds);
-      } else requireAnySecretariat(actor);
+      if (!values.reportId) requireAnySecretariat(actor);
       const id = await db.transaction(async (tx) => {
+        const report = values.reportId ? await requireEditableReport(tx, actor, values.reportId) : undefined;
+        if (report) requireReportOrganizationLeads(report, input.leadOrganizationIds);
+        await requirePlanNodeLinks(tx, actor, links.planNodeIds, report);
         await requireExistingLinks(tx, links);
         const row = await insertActivity(tx, values);
         await replaceActivityLinks(tx, row.id, links);
@@ -127,10 +156,10 @@ export function createActivityService(db: Database, actor: Actor) {
     async update(id: string, { version, ...input }: z.output<typeof ActivityUpdateSchema>) {
       const { links, values } = splitLinks(input);
       await db.transaction(async (tx) => {
-        const activity = await authorize(tx, id);
-        if (activity.reportId && links.leadOrganizationIds) {
-          requireReportOrganizationLeads((await findReportFacts(tx, activity.reportId))!.organizationId, links.leadOrganizationIds);
-        }
+        const { activity, report } = await authorizeChange(tx, id);
+        if (report && links.leadOrganizationIds) requireReportOrganizationLeads(report, links.leadOrganizationIds);
+        requireDatesInOrder(activity, values);
+        await requirePlanNodeLinks(tx, actor, links.planNodeIds, report, await listLinkedPlanNodeIds(tx, id));
         await requireExistingLinks(tx, links);
         await applyActivityTotals(tx, [id], -1);
         await writeVersionedUpdate(tx, actor, {

@@ -14,9 +14,9 @@ import type { Database } from '../db/client.js';
 import { AppError, invalidField, notFound } from '../http/errors.js';
 import { insertAuditEntry } from '../repositories/audit.repository.js';
 import { findIndicator, findIndicatorView, findValuesAt, insertIndicator, listIndicatorValues, upsertIndicatorValues } from '../repositories/indicator.repository.js';
-import { findPlanNode } from '../repositories/plan.repository.js';
+import { listNodesOfOrganization } from '../repositories/plan.repository.js';
 import { findPlanNodeScope } from '../repositories/scope.repository.js';
-import { requireEditableReport } from './activity.service.js';
+import { requireEditableReport } from './checks.js';
 import { auditCreate } from './versioned-write.js';
 
 type ValuesInput = z.output<typeof IndicatorValuesWriteSchema>;
@@ -44,6 +44,17 @@ const cellLabel = (v: { period: string; stateCode: string | null; disaggregation
   [v.period, v.stateCode ?? 'nacional', v.disaggregation].filter(Boolean).join(' · ');
 
 export function createIndicatorService(db: Database, actor: Actor) {
+  /**
+   * In a report, an organisation files values of indicators of the nodes it is responsible for, and
+   * corrects only what it filed in that same report: values the secretariat or others wrote stay.
+   */
+  const requireReportMayFile = async (tx: Database, reportId: string, planNodeId: string, existing: { reportId: string | null }[]) => {
+    const report = await requireEditableReport(tx, actor, reportId);
+    const responsible = (await listNodesOfOrganization(tx, report.organizationId, report.planId)).some((node) => node.id === planNodeId);
+    if (!responsible) throw invalidField('reportId', 'La organización del reporte no es responsable de la línea de este indicador.');
+    if (existing.some((value) => value.reportId !== reportId)) throw invalidField('values', 'Uno de los valores ya lo registró la secretaría u otro reporte; pida a la secretaría que lo corrija.');
+  };
+
   const read = async (id: string, withBreakdowns = false): Promise<IndicatorDetailView> => {
     const [view, row] = await Promise.all([findIndicatorView(db, id), findIndicator(db, id)]);
     if (!view || !row) throw notFound();
@@ -79,15 +90,13 @@ export function createIndicatorService(db: Database, actor: Actor) {
     async writeValues(id: string, { values, reportId }: ValuesInput) {
       const indicator = await findIndicator(db, id);
       if (!indicator) throw notFound();
-      const node = (await findPlanNode(db, indicator.planNodeId))!;
-      if (reportId) {
-        const report = await requireEditableReport(db, actor, reportId);
-        if (report.planId !== node.planId) throw invalidField('reportId', 'El reporte es de otro plan.');
-      } else requireBodyManager(actor, await findPlanNodeScope(db, indicator.planNodeId));
+      if (!reportId) requireBodyManager(actor, await findPlanNodeScope(db, indicator.planNodeId));
       if (indicator.formula) throw invalidField('values', 'Este indicador se calcula de otro; registre los valores en el indicador base.');
       validateValues(indicator, values);
       await db.transaction(async (tx) => {
-        const before = new Map((await findValuesAt(tx, id, values)).map((v) => [cellLabel(v), v.value]));
+        const existing = await findValuesAt(tx, id, values);
+        if (reportId) await requireReportMayFile(tx, reportId, indicator.planNodeId, existing);
+        const before = new Map(existing.map((v) => [cellLabel(v), v.value]));
         await upsertIndicatorValues(
           tx,
           values.map((v) => ({ indicatorId: id, ...v, periodStart: periodStart(v.period)!, reportId })),

@@ -26,6 +26,7 @@ import { DOCX_CONTENT_TYPE, type DownloadFile, readTableFile, writePlanDocument,
 import { insertAuditEntry } from '../repositories/audit.repository.js';
 import { findOrganizationByIdentity } from '../repositories/organization.repository.js';
 import {
+  countLiveChildren,
   findPlan,
   findPlanByName,
   findPlanNode,
@@ -43,7 +44,8 @@ import {
   updatePlan,
   updatePlanNode,
 } from '../repositories/plan.repository.js';
-import { countExisting, type PageRequest } from '../repositories/query.js';
+import type { PageRequest } from '../repositories/query.js';
+import { requireExisting } from './checks.js';
 import { findBodyScope, findPlanNodeScope, findPlanScope } from '../repositories/scope.repository.js';
 import { createLifecycle } from './lifecycle.js';
 import { auditCreate, writeVersionedUpdate } from './versioned-write.js';
@@ -61,8 +63,8 @@ function withIndicatorProgress(node: PlanNodeView): PlanNodeView {
 
 /** The plan with its tree, progress rolled up and late nodes counted. */
 export async function readPlanDetail(db: Database, id: string, isPublicOnly = false): Promise<PlanDetailView | undefined> {
-  const plan = await findPlanSummary(db, id);
-  if (!plan || (isPublicOnly && !plan.publishedAt)) return undefined;
+  const plan = await findPlanSummary(db, id, isPublicOnly);
+  if (!plan) return undefined;
   const nodes = buildPlanTree((await listPlanNodes(db, id)).map(withIndicatorProgress), plan.statuses, todayInMexico());
   return { ...plan, nodes, progress: planProgress(nodes), lateCount: flattenTree(nodes).filter((n) => n.isLate).length };
 }
@@ -74,17 +76,17 @@ function requireKnownStatus(statuses: PlanStatus[], status: string | null | unde
   }
 }
 
-export async function requireExisting(db: Database, table: string, ids: string[] | undefined, field: string, message: string, column = 'id') {
-  if (ids?.length && (await countExisting(db, table, ids, column)) !== new Set(ids).size) throw invalidField(field, message);
-}
-
 export function createPlanService(db: Database, actor: Actor) {
   const authorizePlan = async (id: string) => requireBodyManager(actor, await findPlanScope(db, id));
   const planLifecycle = createLifecycle(db, actor, { entity: 'plan', table: plans, authorize: authorizePlan });
   const nodeLifecycle = createLifecycle(db, actor, {
     entity: 'plan_node',
     table: planNodes,
-    authorize: async (id) => requireBodyManager(actor, await findPlanNodeScope(db, id)),
+    authorize: async (id) => {
+      requireBodyManager(actor, await findPlanNodeScope(db, id));
+      // A branch's children would drop out of the tree with it: they are archived first, one by one.
+      if ((await countLiveChildren(db, id)) > 0) throw new AppError(409, 'has_children');
+    },
   });
 
   const getNode = async (id: string): Promise<PlanNodeDetailView> => {

@@ -1,7 +1,6 @@
-import { type AgreementView, type CsvColumn, type DashboardFilter, type PlanDetailView, type PlanTreeNode, type SessionView, writeCsv } from '@telar/domain';
-import { renderTableFile } from '../reports/plan-files.js';
+import { type AgreementView, type CsvColumn, type DashboardFilter, type DashboardTable, type PlanDetailView, type PlanTreeNode, type SessionView, writeCsv } from '@telar/domain';
 import { listPlans } from '../repositories/plan.repository.js';
-import { type DashboardTable, readActivityDashboard, readDashboardTable } from './activity-dashboard.service.js';
+import { readActivityDashboard, renderDashboardTable } from './activity-dashboard.service.js';
 import { readPlanDetail } from './plan.service.js';
 import type { Database } from '../db/client.js';
 import { notFound } from '../http/errors.js';
@@ -92,9 +91,7 @@ export function createPublicService(db: Database) {
 
     /** Activity totals are aggregates of validated records: public without publishing each activity. */
     activityDashboard: (filter: DashboardFilter) => readActivityDashboard(db, filter),
-    async dashboardTable(filter: DashboardFilter, table: DashboardTable, format: 'csv' | 'xlsx') {
-      return renderTableFile(await readDashboardTable(db, filter, table), format, `telar-actividades-${table}`);
-    },
+    dashboardTable: (filter: DashboardFilter, table: DashboardTable, format: 'csv' | 'xlsx') => renderDashboardTable(db, filter, table, format),
 
     /** A published list as open data: CSV for spreadsheets, or the full JSON rows. */
     async exportOpenData(kind: 'sessions' | 'agreements', format: 'csv' | 'json') {

@@ -13,7 +13,7 @@ import { describeActor, type Actor } from '../auth/actor.js';
 import { requireBodyManager, requireSignedIn } from '../auth/policy.js';
 import type { Database } from '../db/client.js';
 import { AppError, invalidField, notFound, staleVersion } from '../http/errors.js';
-import { applyActivityTotals, listActivities, listActivityIdsOfReport } from '../repositories/activity.repository.js';
+import { applyActivityTotals, listActivities, listActivityIdsOfReport, lockActivities } from '../repositories/activity.repository.js';
 import { insertAuditEntry } from '../repositories/audit.repository.js';
 import { listValuesOfReport } from '../repositories/indicator.repository.js';
 import { findPlan, findPlanNode, listNodesOfOrganization, listResponsibleOrganizationIds, updatePlanNode } from '../repositories/plan.repository.js';
@@ -29,13 +29,14 @@ import {
   listReportingPeriods,
   listReports,
   listStatusChangesOfReport,
+  type ReportFacts,
   type ReportFilter,
   updateReport,
   updateReportingPeriod,
 } from '../repositories/reporting.repository.js';
 import { findPlanScope, findReportScope } from '../repositories/scope.repository.js';
-import { requireEditableReport } from './activity.service.js';
-import { recordStatusChange, requireExisting } from './plan.service.js';
+import { requireEditableReport, requireExisting } from './checks.js';
+import { recordStatusChange } from './plan.service.js';
 import { auditCreate, writeVersionedUpdate } from './versioned-write.js';
 
 export interface ReportQuery extends Omit<ReportFilter, 'organizationIds' | 'mine'> {
@@ -59,10 +60,23 @@ export function createReportingService(db: Database, actor: Actor) {
     return report;
   };
 
-  /** Moves a report to its next status with a version check; activities' totals follow acceptance. */
-  const changeStatus = async (id: string, version: number, action: 'submit' | 'accept' | 'send_back', values: { status: ReportStatus; submittedAt?: string; reviewedAt?: string; reviewComment?: string | null }) => {
+  /**
+   * Moves a report to its next status with a version check, holding the report and its activities
+   * so nothing is filed meanwhile; the activities' totals follow acceptance.
+   */
+  const changeStatus = async (
+    id: string,
+    version: number,
+    action: 'submit' | 'accept' | 'send_back',
+    values: { status: ReportStatus; submittedAt?: string; reviewedAt?: string; reviewComment?: string | null },
+    authorize: (tx: Database, report: ReportFacts) => Promise<void>,
+  ) => {
     await db.transaction(async (tx) => {
+      const report = await findReportFacts(tx, id, 'update');
+      if (!report) throw notFound();
+      await authorize(tx, report);
       const activityIds = await listActivityIdsOfReport(tx, id);
+      await lockActivities(tx, activityIds);
       await applyActivityTotals(tx, activityIds, -1);
       await writeVersionedUpdate(tx, actor, { entity: 'report', id, version, values, action, find: findReport, write: (t, rowId, v) => updateReport(t, rowId, v, values) });
       await applyActivityTotals(tx, activityIds, 1);
@@ -136,23 +150,23 @@ export function createReportingService(db: Database, actor: Actor) {
     },
 
     async submit(id: string, version: number) {
-      await requireEditableReport(db, actor, id, 'id');
-      return changeStatus(id, version, 'submit', { status: 'submitted', submittedAt: new Date().toISOString() });
+      return changeStatus(id, version, 'submit', { status: 'submitted', submittedAt: new Date().toISOString() }, async (tx) => {
+        await requireEditableReport(tx, actor, id, 'id');
+      });
     },
 
     async review(id: string, { decision, comment, version }: z.output<typeof ReportReviewSchema>) {
-      const report = await findReportFacts(db, id);
-      if (!report) throw notFound();
-      requireBodyManager(actor, await findReportScope(db, id));
-      if (report.status !== 'submitted') throw new AppError(409, 'report_not_submitted');
       const status = decision === 'accept' ? 'accepted' : 'sent_back';
-      return changeStatus(id, version, decision, { status, reviewComment: comment, reviewedAt: new Date().toISOString() });
+      return changeStatus(id, version, decision, { status, reviewComment: comment, reviewedAt: new Date().toISOString() }, async (tx, report) => {
+        requireBodyManager(actor, await findReportScope(tx, id));
+        if (report.status !== 'submitted') throw new AppError(409, 'report_not_submitted');
+      });
     },
 
     /** An organisation reports the status of a node it is responsible for; the node's history keeps it with the report. */
     async reportNodeStatus(id: string, input: z.output<typeof NodeStatusReportSchema>) {
-      const report = await requireEditableReport(db, actor, id, 'id');
       await db.transaction(async (tx) => {
+        const report = await requireEditableReport(tx, actor, id, 'id');
         const node = await findPlanNode(tx, input.planNodeId);
         if (!node || node.planId !== report.planId || node.archivedAt) throw invalidField('planNodeId', 'La línea no pertenece al plan de este reporte.');
         const responsible = (await listNodesOfOrganization(tx, report.organizationId, report.planId)).some((n) => n.id === node.id);

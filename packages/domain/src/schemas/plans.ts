@@ -317,3 +317,12 @@ export const DashboardFilterSchema = z.object({
   stateCode: StateCodeSchema.optional(),
 });
 export type DashboardFilter = z.output<typeof DashboardFilterSchema>;
+
+/** The tables behind the dashboard's charts, each downloadable. */
+export const DASHBOARD_TABLES = ['byState', 'byYear', 'byKind'] as const;
+export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
+
+export const DashboardTableQuerySchema = DashboardFilterSchema.extend({
+  table: z.enum(DASHBOARD_TABLES),
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+});
