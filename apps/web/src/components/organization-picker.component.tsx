@@ -7,6 +7,7 @@ import { t } from '../i18n/translate';
 import { CheckboxGroup } from './checkbox-group.component';
 import { FormFieldset } from './form-field.component';
 import { SearchBox } from './search-box.component';
+import { SelectedChips } from './selected-chips.component';
 
 const MIN_QUERY_LENGTH = 2;
 const RESULT_LIMIT = 10;
@@ -61,27 +62,10 @@ export function OrganizationPicker({ legend, searchLabel, value, onChange, error
             />
           )}
         </div>
-        <div>
-          <p className="picker__heading">{t('picker.selected')}</p>
-          {value.length === 0 ? (
-            <p className="field__hint">{t('picker.noneSelected')}</p>
-          ) : (
-            <ul className="chip-list">
-              {value.map((id) => {
-                const organization = known.get(id) ?? knownOrganizations.find((candidate) => candidate.id === id);
-                const name = organization?.acronym ?? organization?.name ?? id;
-                return (
-                  <li key={id} className="chip">
-                    <span>{name}</span>
-                    <button type="button" className="chip__remove" onClick={() => onChange(value.filter((v) => v !== id))} aria-label={t('picker.remove', { name })}>
-                      ×
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </div>
+        <SelectedChips value={value} getName={(id) => {
+            const organization = known.get(id) ?? knownOrganizations.find((candidate) => candidate.id === id);
+            return organization?.acronym ?? organization?.name ?? id;
+          }} onChange={onChange} />
       </div>
     </FormFieldset>
   );

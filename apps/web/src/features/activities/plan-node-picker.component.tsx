@@ -6,6 +6,7 @@ import { CheckboxGroup } from '../../components/checkbox-group.component';
 import { FormField, FormFieldset } from '../../components/form-field.component';
 import { t } from '../../i18n/translate';
 import { flattenPlanTree } from '../plans/plan-tree.component';
+import { SelectedChips } from '../../components/selected-chips.component';
 
 interface PlanNodePickerProps {
   value: readonly string[];
@@ -53,26 +54,7 @@ export function PlanNodePicker({ value, onChange, error, knownNodes = [] }: Plan
           {plan.data && options.length === 0 && <p className="empty">{t('plans.treeEmpty')}</p>}
           {options.length > 0 && <CheckboxGroup options={options} value={value.filter((id) => options.some((option) => option.value === id))} onChange={choose} />}
         </div>
-        <div>
-          <p className="picker__heading">{t('picker.selected')}</p>
-          {value.length === 0 ? (
-            <p className="field__hint">{t('picker.noneSelected')}</p>
-          ) : (
-            <ul className="chip-list">
-              {value.map((id) => {
-                const name = labels.get(id) ?? options.find((option) => option.value === id)?.label ?? id;
-                return (
-                  <li key={id} className="chip">
-                    <span>{name}</span>
-                    <button type="button" className="chip__remove" onClick={() => onChange(value.filter((v) => v !== id))} aria-label={t('picker.remove', { name })}>
-                      ×
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </div>
+        <SelectedChips value={value} getName={(id) => labels.get(id) ?? options.find((option) => option.value === id)?.label ?? id} onChange={onChange} />
       </div>
     </FormFieldset>
   );
