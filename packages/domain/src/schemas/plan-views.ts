@@ -45,7 +45,7 @@ export interface PlanNodeView {
   flags: string[];
   responsibleOrganizations: OrganizationRef[];
   agreements: { id: string; code: string | null }[];
-  /** Validated activities linked to this node or any node below it. */
+  /** Validated activities linked to this node itself (not counting the nodes below it). */
   activityCount: number;
   indicators: IndicatorSummaryView[];
   version: number;
