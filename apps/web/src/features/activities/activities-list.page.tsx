@@ -11,11 +11,11 @@ import { OrganizationPicker } from '../../components/organization-picker.compone
 import { PageHeader } from '../../components/page-header.component';
 import { QueryContent } from '../../components/query-content.component';
 import { SearchBox } from '../../components/search-box.component';
-import { useStateOptions } from '../../components/states.hook';
 import { t } from '../../i18n/translate';
 import { readChoice } from '../../routes/search-params';
 import { ActivitiesTable } from './activities-table.component';
 import '../../styles/plans.css';
+import { StateFilter } from '../../components/state-filter.component';
 
 const routeApi = getRouteApi('/_internal/actividades');
 const PAGE_SIZE = 25;
@@ -26,7 +26,6 @@ export function ActivitiesListPage(): ReactElement {
   const search = routeApi.useSearch();
   const navigate = routeApi.useNavigate();
   const permissions = usePermissions();
-  const stateOptions = useStateOptions();
   const plans = useQuery(plansApi.list({ pageSize: 100 }));
   const chosenOrganization = useQuery({ ...organizationsApi.detail(search.organizationId ?? ''), enabled: Boolean(search.organizationId) });
   const kind = readChoice(search.kind, ACTIVITY_KINDS);
@@ -65,18 +64,7 @@ export function ActivitiesListPage(): ReactElement {
             </select>
           )}
         </FormField>
-        <FormField label={t('activities.state')}>
-          {(control) => (
-            <select {...control} value={search.stateCode ?? ''} onChange={(event) => updateFilters({ stateCode: event.target.value || undefined })}>
-              <option value="">{t('form.allOption')}</option>
-              {stateOptions.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <StateFilter label={t('activities.state')} value={search.stateCode} onChange={(stateCode) => updateFilters({ stateCode })} />
         <FormField label={t('activities.plan')}>
           {(control) => (
             <select {...control} value={search.planId ?? ''} onChange={(event) => updateFilters({ planId: event.target.value || undefined })}>

@@ -7,10 +7,10 @@ import { ChoiceOptions } from '../../components/choice-options.component';
 import { FormField } from '../../components/form-field.component';
 import { PageHeader } from '../../components/page-header.component';
 import { QueryContent } from '../../components/query-content.component';
-import { useStateOptions } from '../../components/states.hook';
 import { AGREEMENT_STATUS_CHOICES } from '../../components/status-badge.component';
 import { t } from '../../i18n/translate';
 import { readChoice } from '../../routes/search-params';
+import { StateFilter } from '../../components/state-filter.component';
 
 const routeApi = getRouteApi('/publico/acuerdos');
 const PAGE_SIZE = 25;
@@ -19,7 +19,6 @@ const PAGE_SIZE = 25;
 export function PublicAgreementsPage(): ReactElement {
   const search = routeApi.useSearch();
   const navigate = routeApi.useNavigate();
-  const stateOptions = useStateOptions();
   const status = readChoice(search.status, AGREEMENT_STATUS_CHOICES);
   const page = search.page ?? 1;
   const query = useQuery(publicApi.agreements({ status, stateCode: search.stateCode, page, pageSize: PAGE_SIZE }));
@@ -37,18 +36,7 @@ export function PublicAgreementsPage(): ReactElement {
             </select>
           )}
         </FormField>
-        <FormField label={t('agreements.states')}>
-          {(control) => (
-            <select {...control} value={search.stateCode ?? ''} onChange={(event) => updateFilters({ stateCode: event.target.value || undefined })}>
-              <option value="">{t('form.allOption')}</option>
-              {stateOptions.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <StateFilter label={t('agreements.states')} value={search.stateCode} onChange={(stateCode) => updateFilters({ stateCode })} />
       </div>
       <QueryContent query={query}>
         {(result) => (
