@@ -39,6 +39,11 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
+/** A number no earlier call gave: for what must be unique (a node code, a permanent session's date). */
+let lastNumber = 0;
+const nextNumber = () => ++lastNumber;
+const nextFreeDate = () => new Date(Date.UTC(2024, 1, 1) + nextNumber() * 86_400_000).toISOString().slice(0, 10);
+
 const version = async (path: string) => (await ctx.api('GET', path)).body.version as number;
 const pdf = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
 
@@ -71,7 +76,7 @@ const writes: { name: string; call: (client: Client) => Promise<{ status: number
   },
   {
     name: 'POST /sessions (group of A)',
-    call: (c) => c('POST', '/sessions', { bodyId: ids.groupA, kind: 'permanent', date: `2024-02-${String(Math.floor(Math.random() * 28) + 1).padStart(2, '0')}` }),
+    call: (c) => c('POST', '/sessions', { bodyId: ids.groupA, kind: 'permanent', date: nextFreeDate() }),
     allowed: ['admin', 'secretariatA'],
   },
   {
@@ -140,7 +145,7 @@ const writes: { name: string; call: (client: Client) => Promise<{ status: number
   },
   {
     name: 'POST /plan-nodes (plan A)',
-    call: (c) => c('POST', '/plan-nodes', { planId: ids.planA, parentId: ids.nodeA, kind: 'action_line', code: `1.${Math.floor(Math.random() * 1e6)}`, title: 'Línea' }),
+    call: (c) => c('POST', '/plan-nodes', { planId: ids.planA, parentId: ids.nodeA, kind: 'action_line', code: `1.${nextNumber()}`, title: 'Línea' }),
     allowed: ['admin', 'secretariatA'],
   },
   {
