@@ -56,9 +56,9 @@ export function createIndicatorService(db: Database, actor: Actor) {
   };
 
   const read = async (id: string, withBreakdowns = false): Promise<IndicatorDetailView> => {
-    const [view, row] = await Promise.all([findIndicatorView(db, id), findIndicator(db, id)]);
-    if (!view || !row) throw notFound();
-    return { ...view, progress: indicatorProgress(view.baseline, view.target, view.latest?.value ?? null), values: await listIndicatorValues(db, row, { withBreakdowns }) };
+    const view = await findIndicatorView(db, id);
+    if (!view) throw notFound();
+    return { ...view, progress: indicatorProgress(view.baseline, view.target, view.latest?.value ?? null), values: await listIndicatorValues(db, view, { withBreakdowns }) };
   };
 
   return {

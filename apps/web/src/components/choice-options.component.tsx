@@ -15,3 +15,16 @@ export function ChoiceOptions<T extends string>({ values, getLabel }: ChoiceOpti
     </>
   );
 }
+
+/** The <option>s of a list that comes from the server (states, bodies), each with its own label. */
+export function SelectOptions({ options }: { options: readonly { value: string; label: string }[] }) {
+  return (
+    <>
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </>
+  );
+}

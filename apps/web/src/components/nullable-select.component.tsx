@@ -1,5 +1,6 @@
 import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
 import type { FieldControlProps } from './form-field.component';
+import { SelectOptions } from './choice-options.component';
 
 export interface SelectOption {
   value: string;
@@ -32,11 +33,7 @@ export function NullableSelect<T extends FieldValues>({ formControl, name, field
       onChange={(event) => field.onChange(event.target.value === '' ? blankValue : event.target.value)}
     >
       <option value="">{blankLabel}</option>
-      {options.map((option) => (
-        <option key={option.value} value={option.value}>
-          {option.label}
-        </option>
-      ))}
+      <SelectOptions options={options} />
     </select>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { t } from '../i18n/translate';
 import { FormField } from './form-field.component';
 import { useStateOptions } from './states.hook';
+import { SelectOptions } from './choice-options.component';
 
 interface StateFilterProps {
   label: string;
@@ -18,11 +19,7 @@ export function StateFilter({ label, value, onChange }: StateFilterProps): React
       {(control) => (
         <select {...control} value={value ?? ''} onChange={(event) => onChange(event.target.value || undefined)}>
           <option value="">{t('form.allOption')}</option>
-          {stateOptions.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
+          <SelectOptions options={stateOptions} />
         </select>
       )}
     </FormField>

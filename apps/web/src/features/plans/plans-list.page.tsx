@@ -19,6 +19,7 @@ import { t } from '../../i18n/translate';
 import { useBodyOptions } from '../bodies/body-options.hook';
 import { PlansTable } from './plans-table.component';
 import '../../styles/plans.css';
+import { SelectOptions } from '../../components/choice-options.component';
 
 const routeApi = getRouteApi('/_internal/planes');
 const PAGE_SIZE = 25;
@@ -88,11 +89,7 @@ function PlanImportForm() {
         {(control) => (
           <select {...control} value={bodyId} onChange={(event) => setBodyId(event.target.value)}>
             <option value="">{t('plans.chooseBody')}</option>
-            {bodyOptions.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
+            <SelectOptions options={bodyOptions} />
           </select>
         )}
       </FormField>

@@ -4,7 +4,7 @@ import { SESSION_KINDS } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { sessionsApi } from '../../api/resources';
 import { usePermissions } from '../../auth/permissions.hook';
-import { ChoiceOptions } from '../../components/choice-options.component';
+import { ChoiceOptions, SelectOptions } from '../../components/choice-options.component';
 import { FormField } from '../../components/form-field.component';
 import { PageHeader } from '../../components/page-header.component';
 import { QueryContent } from '../../components/query-content.component';
@@ -47,11 +47,7 @@ export function SessionsListPage(): ReactElement {
           {(control) => (
             <select {...control} value={search.bodyId ?? ''} onChange={(event) => updateFilters({ bodyId: event.target.value || undefined })}>
               <option value="">{t('form.allOption')}</option>
-              {bodyOptions.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
+              <SelectOptions options={bodyOptions} />
             </select>
           )}
         </FormField>
