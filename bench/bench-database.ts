@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { type DatabaseHandle, openDatabase } from '../apps/server/src/db/client.js';
-import { prepareDatabase } from '../apps/server/src/db/open.js';
+import { type DatabaseHandle, openDatabase } from '../apps/server/src/platform/db/client.js';
+import { prepareDatabase } from '../apps/server/src/platform/db/open.js';
 
 export type DatabaseKind = DatabaseHandle['kind'];
 

@@ -14,7 +14,7 @@ import { constants, gzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
 import { chromium } from 'playwright-core';
 import { createApp } from '../apps/server/src/app.js';
-import type { Database } from '../apps/server/src/db/client.js';
+import type { Database } from '../apps/server/src/platform/db/client.js';
 import { getPercentile } from './measure.js';
 import { measureWebFirstLoad } from './web-size.bench.js';
 

@@ -8,14 +8,14 @@
 import type { ActivityDashboardView, DashboardFilter, PlanDetailView } from '@telar/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { createApp } from '../apps/server/src/app.js';
-import { systemActor } from '../apps/server/src/auth/actor.js';
-import type { Database } from '../apps/server/src/db/client.js';
-import { isValidatedActivity } from '../apps/server/src/repositories/activity.repository.js';
-import { findIndicatorView, listIndicatorValues } from '../apps/server/src/repositories/indicator.repository.js';
-import { queryRows, whereAll } from '../apps/server/src/repositories/query.js';
-import { readActivityDashboard } from '../apps/server/src/services/activity-dashboard.service.js';
-import { readPlanDetail } from '../apps/server/src/services/plan.service.js';
-import { createAuthService, generatePassword } from '../apps/server/src/services/auth.service.js';
+import { systemActor } from '../apps/server/src/platform/auth/actor.js';
+import type { Database } from '../apps/server/src/platform/db/client.js';
+import { isValidatedActivity } from '../apps/server/src/modules/activities/index.js';
+import { findIndicatorView, listIndicatorValues } from '../apps/server/src/modules/indicators/index.js';
+import { queryRows, whereAll } from '../apps/server/src/platform/db/query.js';
+import { readActivityDashboard } from '../apps/server/src/modules/dashboards/index.js';
+import { readPlanDetail } from '../apps/server/src/modules/plans/index.js';
+import { createAuthService, generatePassword } from '../apps/server/src/modules/accounts/index.js';
 import { measure, type Timing } from './measure.js';
 
 export interface DashboardResult {

@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { MechanismBlock, MechanismReport, SessionRef } from '@telar/domain';
-import { renderMechanismReportDocx } from '../apps/server/src/reports/mechanism-report.docx.js';
+import { renderMechanismReportDocx } from '../apps/server/src/modules/mechanism-report/index.js';
 import { getPercentile } from './measure.js';
 
 const BLOCK_COUNT = 1000;

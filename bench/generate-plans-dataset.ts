@@ -9,9 +9,9 @@
  */
 import { ACTIVITY_KINDS, DEFAULT_PLAN_STATUSES } from '@telar/domain';
 import { type SQL, sql } from 'drizzle-orm';
-import type { Database } from '../apps/server/src/db/client.js';
-import { rebuildActivityTotals } from '../apps/server/src/repositories/activity.repository.js';
-import { queryRows } from '../apps/server/src/repositories/query.js';
+import type { Database } from '../apps/server/src/platform/db/client.js';
+import { rebuildActivityTotals } from '../apps/server/src/modules/activities/index.js';
+import { queryRows } from '../apps/server/src/platform/db/query.js';
 
 /** Volumes at scale 1 (plans, nodes and periods do not scale). */
 export const PLANS_BASE_VOLUMES = { activities: 1_000_000, indicatorValues: 10_000_000, organizations: 2_000 } as const;

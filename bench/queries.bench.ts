@@ -5,13 +5,13 @@
  */
 import { sql } from 'drizzle-orm';
 import { createApp } from '../apps/server/src/app.js';
-import { systemActor } from '../apps/server/src/auth/actor.js';
-import type { Database } from '../apps/server/src/db/client.js';
-import { type AgreementFilter, listAgreements } from '../apps/server/src/repositories/agreement.repository.js';
-import { listOrganizations, type OrganizationFilter } from '../apps/server/src/repositories/organization.repository.js';
-import { queryRows } from '../apps/server/src/repositories/query.js';
-import { listSessions, type SessionFilter } from '../apps/server/src/repositories/session.repository.js';
-import { createAuthService, generatePassword } from '../apps/server/src/services/auth.service.js';
+import { systemActor } from '../apps/server/src/platform/auth/actor.js';
+import type { Database } from '../apps/server/src/platform/db/client.js';
+import { type AgreementFilter, listAgreements } from '../apps/server/src/modules/sessions/index.js';
+import { listOrganizations, type OrganizationFilter } from '../apps/server/src/modules/directory/index.js';
+import { queryRows } from '../apps/server/src/platform/db/query.js';
+import { listSessions, type SessionFilter } from '../apps/server/src/modules/sessions/index.js';
+import { createAuthService, generatePassword } from '../apps/server/src/modules/accounts/index.js';
 import { measure, type Timing } from './measure.js';
 
 const PAGE = { page: 1, pageSize: 25 };

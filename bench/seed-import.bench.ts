@@ -1,8 +1,8 @@
 /** Time to import a real participation-mechanism report into a fresh, migrated database. */
 import { readFileSync } from 'node:fs';
 import type { ImportCounts } from '@telar/domain';
-import { systemActor } from '../apps/server/src/auth/actor.js';
-import { createServices } from '../apps/server/src/services/index.js';
+import { systemActor } from '../apps/server/src/platform/auth/actor.js';
+import { createServices } from '../apps/server/src/services.js';
 import { type BenchDatabase, type BenchPlace, type DatabaseKind, openBenchDatabase } from './bench-database.js';
 import { measure, type Timing } from './measure.js';
 

@@ -5,6 +5,9 @@ export default class PlainSummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>) {
     const counts = { passed: 0, failed: 0, skipped: 0 };
     for (const module of testModules) {
+      // A file that fails to load has no tests to count, yet the run failed: count it as one failure.
+      const hasFailedTest = !module.children.allTests('failed').next().done;
+      if (module.state() === 'failed' && !hasFailedTest) counts.failed++;
       for (const test of module.children.allTests()) {
         const state = test.result().state;
         if (state === 'passed') counts.passed++;

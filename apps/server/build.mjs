@@ -17,6 +17,6 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
-cpSync('src/db/migrations', 'dist/migrations', { recursive: true });
-cpSync('src/db/reference', 'dist/reference', { recursive: true });
+cpSync('src/platform/db/migrations', 'dist/migrations', { recursive: true });
+cpSync('src/platform/db/reference', 'dist/reference', { recursive: true });
 cpSync('src/demo/fixtures', 'dist/fixtures', { recursive: true });

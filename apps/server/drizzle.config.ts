@@ -1,8 +1,8 @@
 import { defineConfig } from 'drizzle-kit';
 
-// Only used to generate migration files; migrations run from code (src/db/migrate.ts).
+// Only used to generate migration files; migrations run from code (src/platform/db/migrate.ts).
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/db/schema/index.ts',
-  out: './src/db/migrations',
+  schema: './src/**/*.tables.ts',
+  out: './src/platform/db/migrations',
 });

@@ -5,16 +5,16 @@ import { UserCreateSchema } from '@telar/domain';
 import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import { createApp } from './app.js';
-import type { DatabaseHandle } from './db/client.js';
-import { openConfiguredDatabase, prepareDatabase } from './db/open.js';
+import type { DatabaseHandle } from './platform/db/client.js';
+import { openConfiguredDatabase, prepareDatabase } from './platform/db/open.js';
 import { loadDemoData } from './demo/demo-data.js';
 import { backupCommand, restoreCommand } from './cli/backup.command.js';
 import { exportCommand, importPlanCommand } from './cli/plans.command.js';
-import { AppError } from './http/errors.js';
-import { countRecords } from './repositories/stats.repository.js';
-import { createServices } from './services/index.js';
-import { systemActor } from './auth/actor.js';
-import { createAuthService, generatePassword } from './services/auth.service.js';
+import { AppError } from './platform/errors.js';
+import { countRecords } from './modules/dashboards/index.js';
+import { createServices } from './services.js';
+import { systemActor } from './platform/auth/actor.js';
+import { createAuthService, generatePassword } from './modules/accounts/index.js';
 
 const USAGE = `Uso:
   telar serve [--port N] [--demo-if-empty]

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
 import { openTestDatabase } from './test/test-context.js';
-import type { DatabaseHandle } from './db/client.js';
+import type { DatabaseHandle } from './platform/db/client.js';
 
 let handle: DatabaseHandle;
 let webRoot: string;

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import type { DatabaseHandle } from '../db/client.js';
-import { AppError } from '../http/errors.js';
-import { createBackupService } from '../services/backup.service.js';
+import type { DatabaseHandle } from '../platform/db/client.js';
+import { AppError } from '../platform/errors.js';
+import { createBackupService } from '../platform/backup/backup.service.js';
 
 const formatCount = (n: number) => n.toLocaleString('es-MX');
 

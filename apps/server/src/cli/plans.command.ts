@@ -2,11 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PlanTreeNode } from '@telar/domain';
-import { systemActor } from '../auth/actor.js';
-import type { DatabaseHandle } from '../db/client.js';
-import { AppError } from '../http/errors.js';
-import { ACTIVITY_EXPORT_COLUMNS, renderTableFile, toActivityExportRow, toActivityJson } from '../reports/plan-files.js';
-import { createServices } from '../services/index.js';
+import { systemActor } from '../platform/auth/actor.js';
+import type { DatabaseHandle } from '../platform/db/client.js';
+import { AppError } from '../platform/errors.js';
+import { ACTIVITY_EXPORT_COLUMNS, renderTableFile, toActivityExportRow, toActivityJson } from '../modules/plans/index.js';
+import { createServices } from '../services.js';
 
 const EVERYTHING = { page: 1, pageSize: 500 };
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Database } from '../db/client.js';
-import { systemActor } from '../auth/actor.js';
-import { createAuthService, generatePassword } from '../services/auth.service.js';
-import { createServices, type Services } from '../services/index.js';
+import type { Database } from '../platform/db/client.js';
+import { systemActor } from '../platform/auth/actor.js';
+import { createAuthService, generatePassword } from '../modules/accounts/index.js';
+import { createServices, type Services } from '../services.js';
 import { loadDemoPlans } from './demo-plans.js';
 
 /** The real COMSE participation-mechanism report (seed 000), kept byte for byte. */

@@ -13,7 +13,7 @@ import {
   SECTORS,
 } from '@telar/domain';
 import { z } from 'zod';
-import type { Services } from '../services/index.js';
+import type { Services } from '../services.js';
 
 /**
  * The plans and activities the seeds describe (001, 002, 003, 004), transcribed by hand into readable

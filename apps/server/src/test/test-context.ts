@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createApp } from '../app.js';
-import { type DatabaseHandle, openDatabase } from '../db/client.js';
-import { prepareDatabase } from '../db/open.js';
+import { type DatabaseHandle, openDatabase } from '../platform/db/client.js';
+import { prepareDatabase } from '../platform/db/open.js';
 import type { Role } from '@telar/domain';
-import { systemActor } from '../auth/actor.js';
-import { createAuthService } from '../services/auth.service.js';
+import { systemActor } from '../platform/auth/actor.js';
+import { createAuthService } from '../modules/accounts/index.js';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
 

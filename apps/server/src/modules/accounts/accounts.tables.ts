@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bodies } from '../bodies/bodies.tables.js';
+import { organizations } from '../directory/directory.tables.js';
+import { id, recordColumns } from '../../platform/db/columns.js';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    /** argon2id; null for accounts that only sign in through an external provider. */
+    passwordHash: text('password_hash'),
+    /** Room for OpenID Connect: the provider and the subject it gives this person. */
+    externalProvider: text('external_provider'),
+    externalSubject: text('external_subject'),
+    isActive: boolean('is_active').notNull().default(true),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: instant('locked_until'),
+    /** Sessions started before this instant are void ("sign out everywhere", password change). */
+    sessionsValidAfter: instant('sessions_valid_after').notNull().defaultNow(),
+    ...recordColumns(),
+  },
+  (t) => [
+    uniqueIndex('users_email_idx').on(sql`lower(${t.email})`),
+    uniqueIndex('users_external_idx').on(t.externalProvider, t.externalSubject),
+  ],
+);
+
+/**
+ * What a person may do, and where: secretariat of a body, enlace of an organisation,
+ * reader or administrator everywhere.
+ */
+export const userRoles = pgTable(
+  'user_roles',
+  {
+    id: id(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    role: text('role').notNull(),
+    bodyId: uuid('body_id').references(() => bodies.id),
+    organizationId: uuid('organization_id').references(() => organizations.id),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    archivedAt: instant('archived_at'),
+  },
+  (t) => [index('user_roles_user_idx').on(t.userId)],
+);
+
+/** A signed-in browser. The cookie holds a random token; only its SHA-256 is stored. */
+export const authSessions = pgTable(
+  'auth_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    expiresAt: instant('expires_at').notNull(),
+    revokedAt: instant('revoked_at'),
+  },
+  (t) => [index('auth_sessions_user_idx').on(t.userId)],
+);

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../app.js';
+import { systemActor } from '../../platform/auth/actor.js';
+import { createAuthService } from './auth.service.js';
+import { createTestContext, signIn, type TestContext } from '../../test/test-context.js';
+
+let ctx: TestContext;
+let app: ReturnType<typeof createApp>;
+const password = 'clave-larga-de-prueba-99';
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  app = createApp({ db: ctx.handle.db, loginAttemptsPerMinute: 1_000 });
+  const auth = createAuthService(ctx.handle.db);
+  for (const email of ['lectora@prueba.telar.mx', 'bloqueo@prueba.telar.mx']) {
+    await auth.createUser(systemActor('test'), { email, name: 'Lectora', password, roles: [{ role: 'reader', bodyId: null, organizationId: null }] });
+  }
+});
+afterAll(() => ctx.close());
+
+const login = (email: string, pass: string, target = app) =>
+  target.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: pass }) });
+
+describe('signing in', () => {
+  it('sets an HttpOnly, SameSite session cookie and never returns the password hash', async () => {
+    const response = await login('LECTORA@prueba.telar.mx', password);
+    expect(response.status).toBe(200);
+    const cookie = response.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^telar_session=/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    const me = await response.json();
+    expect(me).toMatchObject({ email: 'lectora@prueba.telar.mx', roles: [{ role: 'reader' }] });
+    expect(JSON.stringify(me)).not.toMatch(/argon2/);
+  });
+
+  it('answers the same for a wrong password and an unknown account', async () => {
+    const wrong = await login('lectora@prueba.telar.mx', 'otra-clave-cualquiera-1');
+    const unknown = await login('nadie@prueba.telar.mx', 'otra-clave-cualquiera-1');
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(await wrong.json()).toEqual(await unknown.json());
+  });
+
+  it('locks the account after five failures, even for the right password', async () => {
+    for (let i = 0; i < 5; i++) expect((await login('bloqueo@prueba.telar.mx', `equivocada-${i}-clave`)).status).toBe(401);
+    const locked = await login('bloqueo@prueba.telar.mx', password);
+    expect(locked.status).toBe(423);
+    expect((await locked.json()).error.message).toMatch(/bloqueada/);
+  });
+
+  it('limits sign-in attempts per address', async () => {
+    const limited = createApp({ db: ctx.handle.db, loginAttemptsPerMinute: 3 });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await login('nadie@prueba.telar.mx', 'x', limited)).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+
+  it('refuses weak passwords with a field message', async () => {
+    const response = await ctx.api('POST', '/users', { email: 'debil@prueba.telar.mx', name: 'Débil', password: 'corta1', roles: [{ role: 'reader' }] });
+    expect(response.status).toBe(422);
+    expect(response.body.error.issues[0]).toMatchObject({ path: 'password', message: expect.stringMatching(/12 caracteres/) });
+  });
+});
+
+describe('sessions', () => {
+  const session = () => signIn(app, 'lectora@prueba.telar.mx', password);
+  const me = (s: { cookie: string }) => app.request('/api/auth/me', { headers: { Cookie: s.cookie } });
+
+  it('refuses a write without the CSRF token even with a valid cookie', async () => {
+    const s = await session();
+    const response = await app.request('/api/auth/logout', { method: 'POST', headers: { Cookie: s.cookie } });
+    expect(response.status).toBe(403);
+    expect((await me(s)).status).toBe(200);
+  });
+
+  it('signs out one session, and everywhere', async () => {
+    const first = await session();
+    const second = await session();
+    await app.request('/api/auth/logout', { method: 'POST', headers: { Cookie: first.cookie, 'X-CSRF-Token': first.csrfToken } });
+    expect((await me(first)).status).toBe(401);
+    expect((await me(second)).status).toBe(200);
+
+    const third = await session();
+    await app.request('/api/auth/logout-everywhere', { method: 'POST', headers: { Cookie: second.cookie, 'X-CSRF-Token': second.csrfToken } });
+    expect((await me(second)).status).toBe(401);
+    expect((await me(third)).status).toBe(401);
+  });
+
+  it('keeps internal data from anonymous callers', async () => {
+    for (const path of ['/dashboard', '/organizations', '/sessions', '/agreements', '/bodies']) {
+      expect((await ctx.anonymous('GET', path)).status, path).toBe(401);
+    }
+  });
+});

@@ -1,0 +1,55 @@
+import { createRoute } from '@hono/zod-openapi';
+import { LoginSchema, UserCreateSchema } from '@telar/domain';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { SESSION_COOKIE } from '../../platform/http/authenticate.js';
+import { AppError } from '../../platform/errors.js';
+import { limitRate } from '../../platform/http/rate-limit.js';
+import { type ApiEnv, type createRouter, jsonCreateRoute, jsonResponse } from '../../platform/http/router.js';
+import type { AuthService } from './auth.service.js';
+
+/** Cookies are Secure whenever the request came over HTTPS (directly or through a proxy that says so). */
+const isHttps = (c: Context) => c.req.url.startsWith('https:') || c.req.header('x-forwarded-proto') === 'https';
+
+/** Sign in, sign out (here or everywhere), who am I, and account creation by administrators. */
+export function registerAuthRoutes(router: ReturnType<typeof createRouter>, auth: AuthService, loginAttemptsPerMinute: number) {
+  router.use('/auth/login', limitRate({ max: loginAttemptsPerMinute, windowMs: 60_000 }));
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/login',
+      tags: ['Cuentas'],
+      request: { body: { content: { 'application/json': { schema: LoginSchema } }, required: true } },
+      responses: { 200: jsonResponse('Sesión iniciada; la cookie de sesión va en Set-Cookie'), 401: jsonResponse('Credenciales incorrectas'), 423: jsonResponse('Cuenta bloqueada'), 429: jsonResponse('Demasiados intentos') },
+    }),
+    async (c) => {
+      const { token, me } = await auth.login(c.req.valid('json'));
+      setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: isHttps(c), path: '/', maxAge: 12 * 3600 });
+      return c.json(me, 200);
+    },
+  );
+  router.openapi(
+    createRoute({ method: 'get', path: '/auth/me', tags: ['Cuentas'], responses: { 200: jsonResponse('La persona con sesión iniciada'), 401: jsonResponse('Sin sesión') } }),
+    async (c) => {
+      const me = c.var.me;
+      if (!me) throw new AppError(401, 'unauthenticated');
+      return c.json(me, 200);
+    },
+  );
+  const endSession = (everywhere: boolean) => async (c: Context<ApiEnv>) => {
+    const token = c.var.sessionToken;
+    if (token && everywhere && c.var.me) await auth.logoutEverywhere(c.var.me.id);
+    else if (token) await auth.logout(token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.body(null, 204);
+  };
+  router.openapi(createRoute({ method: 'post', path: '/auth/logout', tags: ['Cuentas'], responses: { 204: { description: 'Sesión cerrada' } } }), endSession(false));
+  router.openapi(
+    createRoute({ method: 'post', path: '/auth/logout-everywhere', tags: ['Cuentas'], responses: { 204: { description: 'Todas las sesiones de la cuenta cerradas' } } }),
+    endSession(true),
+  );
+  router.openapi(jsonCreateRoute({ path: '/users', tag: 'Cuentas', schema: UserCreateSchema, description: 'Cuenta creada' }), async (c) =>
+    c.json(await auth.createUser(c.var.actor, c.req.valid('json') as z.output<typeof UserCreateSchema>), 201),
+  );
+}

@@ -1,0 +1,97 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { LoginSchema, MeView, UserCreateSchema } from '@telar/domain';
+import type { z } from 'zod';
+import { type Actor, describeActor } from '../../platform/auth/actor.js';
+import { requireAdmin } from '../../platform/auth/policy.js';
+import type { Database } from '../../platform/db/client.js';
+import { AppError } from '../../platform/errors.js';
+import { insertAuditEntry } from '../../platform/audit/audit.repository.js';
+import {
+  clearFailedLogins,
+  findSessionUser,
+  findUserByEmail,
+  insertAuthSession,
+  insertRoleGrants,
+  insertUser,
+  listRoleGrants,
+  recordFailedLogin,
+  revokeAllAuthSessions,
+  revokeAuthSession,
+} from './user.repository.js';
+
+/** Failed sign-ins before the account locks, and for how long. */
+const MAX_FAILED_LOGINS = 5;
+const LOCK_MINUTES = 15;
+const SESSION_HOURS = 12;
+
+/** Compared against when the e-mail is unknown, so timing does not reveal which accounts exist. */
+const decoyHash = hash('telar-decoy-password-0');
+
+/** A random 24-character password of letters and digits (with at least one of each). */
+export function generatePassword(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+  for (;;) {
+    const password = [...randomBytes(24)].map((byte) => alphabet[byte % alphabet.length]).join('');
+    if (/\d/.test(password) && /[a-z]/i.test(password)) return password;
+  }
+}
+
+export const hashSessionToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function createAuthService(db: Database) {
+  return {
+    /** Checks the password and opens a session; returns the cookie token and who signed in. */
+    async login({ email, password }: z.output<typeof LoginSchema>): Promise<{ token: string; me: MeView }> {
+      const user = await findUserByEmail(db, email);
+      const isValid = await verify(user?.passwordHash ?? (await decoyHash), password);
+      if (!user || !user.isActive || !user.passwordHash) throw new AppError(401, 'login_failed');
+      if (user.lockedUntil && new Date(user.lockedUntil) > new Date()) throw new AppError(423, 'locked');
+      if (!isValid) {
+        await recordFailedLogin(db, user.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
+        throw new AppError(401, 'login_failed');
+      }
+      const token = randomBytes(32).toString('base64url');
+      const csrfToken = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000).toISOString();
+      await db.transaction(async (tx) => {
+        await clearFailedLogins(tx, user.id);
+        await insertAuthSession(tx, { tokenHash: hashSessionToken(token), userId: user.id, csrfToken, expiresAt });
+      });
+      return { token, me: { id: user.id, email: user.email, name: user.name, roles: await listRoleGrants(db, user.id), csrfToken } };
+    },
+
+    /** The actor of a session token, with its CSRF token; anonymous when the token is unknown or void. */
+    async resolveSession(token: string | undefined): Promise<{ actor: Actor; csrfToken?: string; me?: MeView }> {
+      const found = token ? await findSessionUser(db, hashSessionToken(token)) : undefined;
+      if (!found) return { actor: { kind: 'anonymous' } };
+      const { roles } = found;
+      const me: MeView = { id: found.userId, email: found.email, name: found.name, roles, csrfToken: found.csrfToken };
+      return { actor: { kind: 'user', id: found.userId, email: found.email, name: found.name, roles }, csrfToken: found.csrfToken, me };
+    },
+
+    async logout(token: string) {
+      await revokeAuthSession(db, hashSessionToken(token));
+    },
+
+    async logoutEverywhere(userId: string) {
+      await revokeAllAuthSessions(db, userId);
+    },
+
+    /** Creates an account with its roles (administrators only; the CLI acts as the system). */
+    async createUser(actor: Actor, { password, roles, ...data }: z.output<typeof UserCreateSchema>) {
+      requireAdmin(actor);
+      return db.transaction(async (tx) => {
+        if (await findUserByEmail(tx, data.email)) {
+          throw new AppError(409, 'duplicate', [{ path: 'email', message: 'Ya existe una cuenta con ese correo.' }]);
+        }
+        const { id } = await insertUser(tx, { ...data, passwordHash: await hash(password) });
+        await insertRoleGrants(tx, id, roles);
+        await insertAuditEntry(tx, { actor: describeActor(actor), action: 'create', entity: 'user', entityId: id, changes: { email: [null, data.email], roles: [null, roles] } });
+        return { id, ...data, roles };
+      });
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,4 @@
+/** What other modules may use of the accounts module. */
+export { registerAuthRoutes } from './auth.routes.js';
+export { createAuthService, generatePassword } from './auth.service.js';
+export type { AuthService } from './auth.service.js';

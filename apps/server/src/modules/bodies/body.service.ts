@@ -1,0 +1,65 @@
+import type { BodyCreateSchema, BodyDetailView, BodyUpdateSchema } from '@telar/domain';
+import type { z } from 'zod';
+import type { Actor } from '../../platform/auth/actor.js';
+import { requireAdmin, requireBodyManager, requireSignedIn } from '../../platform/auth/policy.js';
+import type { Database } from '../../platform/db/client.js';
+import { findBodyScope } from '../../platform/auth/scope.repository.js';
+import { bodies } from './bodies.tables.js';
+import { createLifecycle } from '../../platform/records/lifecycle.js';
+import { invalidField, notFound } from '../../platform/errors.js';
+import { findBody, findBodyView, insertBody, listBodies, listChildBodies, updateBody } from './body.repository.js';
+import { listMembershipsOfBody } from '../directory/index.js';
+import type { PageRequest } from '../../platform/db/query.js';
+import { listSessions } from '../sessions/index.js';
+import { auditCreate, writeVersionedUpdate } from '../../platform/records/versioned-write.js';
+
+export function createBodyService(db: Database, actor: Actor) {
+  const lifecycle = createLifecycle(db, actor, { entity: 'body', table: bodies, authorize: async (id) => requireBodyManager(actor, await findBodyScope(db, id)) });
+  return {
+    archive: lifecycle.archive,
+    restore: lifecycle.restore,
+
+    async list(filter: { q?: string }, page: PageRequest) {
+      requireSignedIn(actor);
+      return { ...(await listBodies(db, filter, page)), ...page };
+    },
+
+    async get(id: string): Promise<BodyDetailView> {
+      requireSignedIn(actor);
+      const body = await findBodyView(db, id);
+      if (!body) throw notFound();
+      const [children, memberships, sessions] = await Promise.all([
+        listChildBodies(db, id),
+        listMembershipsOfBody(db, id),
+        listSessions(db, { bodyId: id }, { page: 1, pageSize: 500 }),
+      ]);
+      return { ...body, children, memberships, sessions: sessions.items };
+    },
+
+    async create(data: z.output<typeof BodyCreateSchema>) {
+      // A secretariat may open working groups under its body; top-level bodies are the administrators'.
+      if (data.parentId) requireBodyManager(actor, await findBodyScope(db, data.parentId));
+      else requireAdmin(actor);
+      return db.transaction(async (tx) => {
+        const row = await insertBody(tx, data);
+        await auditCreate(tx, actor, 'body', row.id, data);
+        return (await findBodyView(tx, row.id))!;
+      });
+    },
+
+    async update(id: string, { version, ...values }: z.output<typeof BodyUpdateSchema>) {
+      requireBodyManager(actor, await findBodyScope(db, id));
+      if (values.parentId) {
+        // Moving a body needs a hand on where it goes, and the tree must stay a tree.
+        const newParent = await findBodyScope(db, values.parentId);
+        if (!newParent.bodyIds.length) throw invalidField('parentId', 'El órgano del que depende no existe.');
+        requireBodyManager(actor, newParent);
+        if (newParent.bodyIds.includes(id)) throw invalidField('parentId', 'Un órgano no puede depender de sí mismo ni de uno de los órganos que dependen de él.');
+      }
+      return db.transaction(async (tx) => {
+        await writeVersionedUpdate(tx, actor, { entity: 'body', id, version, values, find: findBody, write: updateBody });
+        return (await findBodyView(tx, id))!;
+      });
+    },
+  };
+}

@@ -1,0 +1,4 @@
+/** What other modules may use of the dashboards module. */
+export { createActivityDashboardService, readActivityDashboard, renderDashboardTable } from './activity-dashboard.service.js';
+export { createDashboardService } from './dashboard.service.js';
+export { countRecords } from './stats.repository.js';

@@ -1,0 +1,86 @@
+import {
+  OrganizationCreateSchema,
+  type OrganizationDetailView,
+  type OrganizationUpdateSchema,
+  parseOrganizationName,
+} from '@telar/domain';
+import type { z } from 'zod';
+import type { Actor } from '../../platform/auth/actor.js';
+import { requireAdmin, requireAnySecretariat, requireOrganizationEditor, requireSignedIn } from '../../platform/auth/policy.js';
+import { organizations } from './directory.tables.js';
+import { createLifecycle } from '../../platform/records/lifecycle.js';
+import type { Database } from '../../platform/db/client.js';
+import { AppError, invalidField, notFound } from '../../platform/errors.js';
+import { findOrganizationAncestorIds } from '../../platform/auth/scope.repository.js';
+import {
+  findOrganization,
+  findOrganizationByIdentity,
+  findOrganizationView,
+  insertOrganization,
+  listOrganizations,
+  type OrganizationFilter,
+  updateOrganization,
+} from './organization.repository.js';
+import { listAgreements } from '../sessions/index.js';
+import { listParticipationsOfOrganization } from '../sessions/index.js';
+import type { PageRequest } from '../../platform/db/query.js';
+import { auditCreate, writeVersionedUpdate } from '../../platform/records/versioned-write.js';
+
+type CreateData = z.output<typeof OrganizationCreateSchema>;
+type UpdateData = z.output<typeof OrganizationUpdateSchema>;
+
+export function createOrganizationService(db: Database, actor: Actor) {
+  const lifecycle = createLifecycle(db, actor, { entity: 'organization', table: organizations, authorize: async () => requireAdmin(actor) });
+  return {
+    archive: lifecycle.archive,
+    restore: lifecycle.restore,
+
+    async list(filter: OrganizationFilter, page: PageRequest) {
+      requireSignedIn(actor);
+      return { ...(await listOrganizations(db, filter, page)), ...page };
+    },
+
+    async get(id: string): Promise<OrganizationDetailView> {
+      requireSignedIn(actor);
+      const organization = await findOrganizationView(db, id);
+      if (!organization) throw notFound();
+      const [participations, agreements] = await Promise.all([
+        listParticipationsOfOrganization(db, id),
+        listAgreements(db, { organizationId: id }, { page: 1, pageSize: 200 }),
+      ]);
+      return { ...organization, participations, agreements: agreements.items };
+    },
+
+    /** The registered organisation a written name or acronym refers to, if any. */
+    async findExisting(name: string, acronym: string | null) {
+      requireSignedIn(actor);
+      return findOrganizationByIdentity(db, parseOrganizationName(name).key, acronym);
+    },
+
+    async create(data: CreateData) {
+      requireAnySecretariat(actor);
+      const { key } = parseOrganizationName(data.name);
+      return db.transaction(async (tx) => {
+        if (await findOrganizationByIdentity(tx, key, data.acronym)) {
+          throw new AppError(409, 'duplicate', [{ path: 'name', message: 'Ya existe una organización con ese nombre o siglas.' }]);
+        }
+        const row = await insertOrganization(tx, { ...data, nameKey: key });
+        await auditCreate(tx, actor, 'organization', row.id, data);
+        return (await findOrganizationView(tx, row.id))!;
+      });
+    },
+
+    async update(id: string, { version, ...data }: UpdateData) {
+      requireOrganizationEditor(actor, id);
+      if (data.parentId && (await findOrganizationAncestorIds(db, data.parentId)).includes(id)) {
+        throw invalidField('parentId', 'Una organización no puede depender de sí misma ni de una organización que depende de ella.');
+      }
+      return db.transaction(async (tx) => {
+        const nameKey = data.name ? parseOrganizationName(data.name).key : undefined;
+        const values = { ...data, nameKey };
+        await writeVersionedUpdate(tx, actor, { entity: 'organization', id, version, values, find: findOrganization, write: updateOrganization });
+        return (await findOrganizationView(tx, id))!;
+      });
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../test/test-context.js';
+
+const seedText = readFileSync(new URL('../../../../../../shared/seeds/000_8ad403c787fb8b13.txt', import.meta.url), 'utf8');
+const period = 'from=2022-11-01&to=2023-10-31';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+const importSeed = (dryRun: boolean, text = seedText) => ctx.api('POST', '/imports/mechanism-report', { text, dryRun });
+const counts = async () => (await ctx.api('GET', '/dashboard')).body.counts;
+
+describe('importing the participation-mechanism report (seed 000)', () => {
+  it('previews without writing anything', async () => {
+    const preview = await importSeed(true);
+    expect(preview.status).toBe(200);
+    expect(preview.body.described).toEqual({ sessions: 9, participations: 13, agreements: 2, followUps: 11, organizations: 13 });
+    expect(preview.body.created).toEqual(preview.body.described);
+    expect(await counts()).toMatchObject({ sessions: 0, participations: 0, agreements: 0, followUps: 0, organizations: 0, bodies: 0 });
+  });
+
+  it('imports every record, and a second import creates nothing new', async () => {
+    const first = await importSeed(false);
+    expect(first.body.created).toEqual({ sessions: 9, participations: 13, agreements: 2, followUps: 11, organizations: 13 });
+    const second = await importSeed(false);
+    expect(second.body.created).toEqual({ sessions: 0, participations: 0, agreements: 0, followUps: 0, organizations: 0 });
+    expect(await counts()).toEqual({ organizations: 13, bodies: 1, sessions: 9, participations: 13, agreements: 2, followUps: 11 });
+  });
+
+  it('creates the body from the title, with the acronym of the approving agreement', async () => {
+    const { body } = await ctx.api('GET', '/bodies?q=COMSE');
+    expect(body.items).toHaveLength(1);
+    expect(body.items[0].name).toBe('Comisión de Secretarías Ejecutivas de Protección Integral de los Sistemas Nacional y de las Entidades Federativas');
+  });
+
+  it('keeps REDIM as one organisation with both participations', async () => {
+    const { body } = await ctx.api('GET', '/organizations?q=REDIM');
+    expect(body.total).toBe(1);
+    const detail = await ctx.api('GET', `/organizations/${body.items[0].id}`);
+    expect(detail.body.participations.map((p: { session: { date: string } }) => p.session.date).sort()).toEqual(['2023-05-24', '2023-09-05']);
+  });
+
+  it('records the states of the follow-ups and the approving agreement', async () => {
+    const agreements = (await ctx.api('GET', '/agreements?pageSize=10')).body.items;
+    const approving = agreements.find((a: { code: string | null }) => a.code === 'COMSE/SO16/02/2021');
+    expect(approving.session).toMatchObject({ kind: 'ordinary', number: 16, date: '2021-06-09' });
+    const atlas = agreements.find((a: { code: string | null }) => a.code === null);
+    expect(atlas.text).toContain('(CITI), a fin de contribuir');
+    expect(atlas.stateCodes).toHaveLength(8);
+    const detail = await ctx.api('GET', `/agreements/${atlas.id}`);
+    expect(detail.body.followUps[0].stateCodes).toEqual(['MX-SIN', 'MX-CMX', 'MX-QUE', 'MX-JAL', 'MX-CAM', 'MX-PUE', 'MX-GUA', 'MX-DUR']);
+    const byState = await ctx.api('GET', '/agreements?stateCode=MX-DUR');
+    expect(byState.body.total).toBe(1);
+  });
+
+  it('refuses a malformed document with line-numbered diagnostics and writes nothing', async () => {
+    const before = await counts();
+    const broken = seedText.replace('Vigésima Segunda Sesión Ordinaria, 11 de abril de 2023', 'Vigésima Segunda Sesión Ordinaria, 31 de abril de 2023');
+    const response = await importSeed(false, broken);
+    expect(response.status).toBe(422);
+    expect(response.body.diagnostics[0].line).toBe(seedText.split('\n').findIndex((l) => l.includes('11 de abril de 2023')) + 1);
+    expect(response.body.diagnostics[0].message).toMatch(/31 de abril de 2023/);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('generating the report from the data', () => {
+  const comseId = async () => (await ctx.api('GET', '/bodies?q=COMSE')).body.items[0].id as string;
+
+  it('gives the blocks of the period in the seed structure as JSON', async () => {
+    const { status, body } = await ctx.api('GET', `/reports/mechanism?bodyId=${await comseId()}&${period}&format=json`);
+    expect(status).toBe(200);
+    expect(body.blocks).toHaveLength(13);
+    expect(body.approvingAgreement.code).toBe('COMSE/SO16/02/2021');
+    expect(body.blocks[0].participants).toHaveLength(4);
+    expect(body.blocks[1].followUp.states).toHaveLength(14);
+    expect(body.blocks[11].followUp.states).toEqual(['MX-DUR', 'MX-TAM', 'MX-NAY', 'MX-CAM', 'MX-TLA']);
+    expect(body.blocks[0].evidence[0].url).toMatch(/^https:\/\/www\.gob\.mx\/sipinna/);
+    const narrower = await ctx.api('GET', `/reports/mechanism?bodyId=${await comseId()}&from=2023-10-01&to=2023-10-31&format=json`);
+    expect(narrower.body.blocks).toHaveLength(4);
+  });
+
+  it('writes a Word document with the participants and labels', async () => {
+    const response = await ctx.api('GET', `/reports/mechanism?bodyId=${await comseId()}&${period}&format=docx`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/\.docx"$/);
+    const documentXml = await (await JSZip.loadAsync(response.body)).file('word/document.xml')!.async('string');
+    const text = documentXml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('Asistencia Legal por los Derechos Humanos');
+    expect(text).toContain('COMSE/SO16/02/2021');
+    expect(text.match(/Acuerdo adoptado/g)).toHaveLength(13);
+  });
+
+  it('round-trips through Markdown into an empty database', async () => {
+    const markdown = await ctx.api('GET', `/reports/mechanism?bodyId=${await comseId()}&${period}&format=md`);
+    const original = await ctx.api('GET', `/reports/mechanism?bodyId=${await comseId()}&${period}&format=json`);
+    const other = await createTestContext();
+    try {
+      const imported = await other.api('POST', '/imports/mechanism-report', { text: markdown.body, dryRun: false });
+      expect(imported.status).toBe(200);
+      expect(imported.body.created).toEqual({ sessions: 9, participations: 13, agreements: 2, followUps: 11, organizations: 13 });
+      const otherBody = (await other.api('GET', '/bodies?q=COMSE')).body.items[0].id;
+      const regenerated = await other.api('GET', `/reports/mechanism?bodyId=${otherBody}&${period}&format=json`);
+      expect(regenerated.body).toEqual(original.body);
+    } finally {
+      await other.close();
+    }
+  });
+});

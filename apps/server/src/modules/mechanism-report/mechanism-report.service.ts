@@ -1,0 +1,63 @@
+import { type MechanismReport, renderMechanismReportMarkdown } from '@telar/domain';
+import type { Actor } from '../../platform/auth/actor.js';
+import { requireBodyManager, requireSignedIn } from '../../platform/auth/policy.js';
+import type { Database } from '../../platform/db/client.js';
+import { notFound } from '../../platform/errors.js';
+import { findBody, findBodyByAcronym } from '../bodies/index.js';
+import { findMechanismAgreement, listMechanismBlocks } from './mechanism-report.repository.js';
+import { insertPublishedReport } from './published-report.repository.js';
+import { findBodyScope } from '../../platform/auth/scope.repository.js';
+import { renderMechanismReportDocx } from './mechanism-report.docx.js';
+import { auditCreate } from '../../platform/records/versioned-write.js';
+
+export type MechanismReportFormat = 'json' | 'md' | 'docx';
+
+/** The report as a downloadable file in the requested format. */
+export async function renderMechanismReportFile(report: MechanismReport, bodyAcronym: string | null, format: MechanismReportFormat) {
+  const period = report.period ? `-${report.period.from}-${report.period.to}` : '';
+  const fileStem = `informe-mecanismo-${(bodyAcronym ?? 'organo').toLowerCase()}${period}`;
+  if (format === 'json') return { body: JSON.stringify(report, null, 2), contentType: 'application/json', fileName: `${fileStem}.json` };
+  if (format === 'md') return { body: renderMechanismReportMarkdown(report), contentType: 'text/markdown; charset=utf-8', fileName: `${fileStem}.md` };
+  return {
+    body: await renderMechanismReportDocx(report),
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    fileName: `${fileStem}.docx`,
+  };
+}
+
+export function createMechanismReportService(db: Database, actor: Actor) {
+  async function findTargetBody(selector: { id?: string; acronym?: string }) {
+    const body = selector.id ? await findBody(db, selector.id) : await findBodyByAcronym(db, selector.acronym ?? '');
+    if (!body) throw notFound();
+    return body;
+  }
+
+  async function build(body: { id: string; name: string }, from: string, to: string): Promise<MechanismReport> {
+    const [blocks, approvingAgreement] = await Promise.all([listMechanismBlocks(db, body.id, from, to), findMechanismAgreement(db, body.id)]);
+    const minutesUrl = blocks.flatMap((b) => b.evidence).find((e) => e.url)?.url ?? null;
+    return { bodyName: body.name, approvingAgreement: approvingAgreement ?? null, period: { from, to }, minutesUrl, blocks };
+  }
+
+  return {
+    /** The report of a body (by id or acronym) for a period, in the requested format. */
+    async generate(bodySelector: { id?: string; acronym?: string }, from: string, to: string, format: MechanismReportFormat) {
+      requireSignedIn(actor);
+      const body = await findTargetBody(bodySelector);
+      const report = await build(body, from, to);
+      return { report, ...(await renderMechanismReportFile(report, body.acronym, format)) };
+    },
+
+    /** Freezes the report as it is now and puts it on the public portal. */
+    async publish(bodyId: string, from: string, to: string) {
+      requireBodyManager(actor, await findBodyScope(db, bodyId));
+      const body = await findTargetBody({ id: bodyId });
+      const report = await build(body, from, to);
+      const title = `Informe del Mecanismo de participación — ${body.acronym ?? body.name} (${from} a ${to})`;
+      return db.transaction(async (tx) => {
+        const { id } = await insertPublishedReport(tx, { kind: 'mechanism', bodyId, periodFrom: from, periodTo: to, title, content: report });
+        await auditCreate(tx, actor, 'published_report', id, { bodyId, from, to, blocks: report.blocks.length });
+        return { id, title };
+      });
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { MechanismReport, PublishedReportView } from '@telar/domain';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../platform/db/client.js';
+import { publishedReports } from './mechanism-report.tables.js';
+import { queryRows } from '../../platform/db/query.js';
+import { bodyRefJson, isoInstant } from '../../platform/db/views.sql.js';
+
+const reportViewColumns = sql`r.id, r.kind, ${bodyRefJson(sql`b`)} as body, r.period_from::text as "periodFrom",
+  r.period_to::text as "periodTo", r.title, ${isoInstant(sql`r.published_at`)} as "publishedAt"`;
+
+export async function insertPublishedReport(db: Database, values: Omit<typeof publishedReports.$inferInsert, 'id'>) {
+  const [row] = await db.insert(publishedReports).values(values).returning({ id: publishedReports.id });
+  return row!;
+}
+
+export async function listPublishedReports(db: Database): Promise<PublishedReportView[]> {
+  return queryRows<PublishedReportView>(
+    db,
+    sql`select ${reportViewColumns} from published_reports r join bodies b on b.id = r.body_id
+        where r.archived_at is null order by r.period_to desc, r.published_at desc limit 1000`,
+  );
+}
+
+export async function findPublishedReport(db: Database, id: string) {
+  const [row] = await queryRows<PublishedReportView & { content: MechanismReport; bodyAcronym: string | null }>(
+    db,
+    sql`select ${reportViewColumns}, r.content, b.acronym as "bodyAcronym" from published_reports r join bodies b on b.id = r.body_id
+        where r.id = ${id} and r.archived_at is null`,
+  );
+  return row;
+}
+
+/** Evidence is public when it supports something published: minutes of a published session, a follow-up of a published record. */
+export async function isEvidencePublic(db: Database, evidenceId: string): Promise<boolean> {
+  const [row] = await queryRows<{ isPublic: boolean }>(
+    db,
+    sql`select exists (select 1 from sessions s where s.minutes_evidence_id = ${evidenceId} and s.published_at is not null)
+        or exists (select 1 from follow_up_evidence fe join follow_ups f on f.id = fe.follow_up_id
+                     left join agreements a on a.id = f.agreement_id
+                     left join participations p on p.id = f.participation_id left join sessions ps on ps.id = p.session_id
+                   where fe.evidence_id = ${evidenceId} and f.archived_at is null
+                     and (a.published_at is not null or ps.published_at is not null)) as "isPublic"`,
+  );
+  return row?.isPublic ?? false;
+}

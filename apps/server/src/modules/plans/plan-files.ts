@@ -1,0 +1,551 @@
+/**
+ * Files people exchange with Telar about plans and activities: the plan template read from CSV or
+ * Excel, the plan written as an Excel workbook or a Word document, and generic table downloads.
+ */
+import {
+  AlignmentType,
+  HeadingLevel,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { CELL_MARGINS, CELL_STYLE, CONTENT_WIDTH, renderWordDocument, TABLE_BORDERS } from '../../platform/documents/word-style.js';
+import ExcelJS from 'exceljs';
+import {
+  ACTIVITY_KIND_LABELS,
+  PLAN_NODE_KIND_LABELS,
+  PLAN_TEMPLATE_HEADERS,
+  flattenTree,
+  formatSpanishDate,
+  parseCsv,
+  planToTable,
+  writeCsv,
+  type ActivityKind,
+  type ActivityView,
+  type PlanDetailView,
+  type PlanTreeNode,
+} from '@telar/domain';
+
+// ---------------------------------------------------------------------------------------------
+// Reading an uploaded table
+// ---------------------------------------------------------------------------------------------
+
+const UNSUPPORTED_FILE = 'Formato de archivo no admitido: suba la plantilla como .xlsx (Excel) o .csv.';
+const OLD_EXCEL_FILE = 'Los archivos .xls (Excel 97-2003) no se admiten: guárdelo como .xlsx o .csv y vuelva a subirlo.';
+const UNREADABLE_XLSX = 'No se pudo leer el archivo de Excel; revise que sea un .xlsx válido (ábralo y guárdelo de nuevo).';
+const NO_WORKSHEET = 'El archivo de Excel no tiene ninguna hoja.';
+const MAX_XLSX_ROWS = 20_000;
+const TOO_MANY_ROWS = `La hoja tiene más de ${MAX_XLSX_ROWS.toLocaleString('es-MX')} filas con datos; divida el archivo.`;
+const UNREADABLE_CSV = 'No se pudo leer el archivo CSV; guárdelo como «CSV UTF-8 (delimitado por comas)».';
+
+/**
+ * Reads an uploaded table into rows of text cells, keeping spreadsheet row numbers (row 1 is
+ * `rows[0]`). CSV may be comma- or semicolon-separated (Excel in Spanish saves with ";"), UTF-8 with
+ * or without BOM, or Windows-1252 as older Excel saves it; .xlsx is read from its first sheet.
+ * Throws an Error with a Spanish message when the file is of another kind or cannot be read.
+ */
+export async function readTableFile(fileName: string, bytes: Uint8Array): Promise<string[][]> {
+  const name = fileName.trim().toLowerCase();
+  if (name.endsWith('.csv')) return readCsvFile(bytes);
+  if (name.endsWith('.xlsx')) return readXlsxFile(bytes);
+  if (name.endsWith('.xls')) throw new Error(OLD_EXCEL_FILE);
+  throw new Error(UNSUPPORTED_FILE);
+}
+
+function readCsvFile(bytes: Uint8Array): string[][] {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    // Not UTF-8: "CSV (delimitado por comas)" from Excel in Spanish is Windows-1252.
+    try {
+      text = new TextDecoder('windows-1252').decode(bytes);
+    } catch {
+      throw new Error(UNREADABLE_CSV);
+    }
+  }
+  text = text.replace(/^\uFEFF/, '');
+  if (text.includes('\u0000')) throw new Error(UNREADABLE_CSV);
+
+  // Excel's "sep=;" hint line, which Excel itself hides when it opens the file.
+  const hint = /^sep=(.)\r?\n/i.exec(text);
+  if (hint) return parseCsv(text.slice(hint[0].length), hint[1]!);
+  return parseCsv(text, detectDelimiter(text));
+}
+
+/** The separator of the header line: whichever of "," and ";" it has more of outside quotes. */
+function detectDelimiter(text: string): ',' | ';' {
+  let commas = 0;
+  let semicolons = 0;
+  let isQuoted = false;
+  for (const char of text) {
+    if (char === '"') isQuoted = !isQuoted;
+    else if (!isQuoted && (char === '\n' || char === '\r')) break;
+    else if (!isQuoted && char === ',') commas++;
+    else if (!isQuoted && char === ';') semicolons++;
+  }
+  return semicolons > commas ? ';' : ',';
+}
+
+async function readXlsxFile(bytes: Uint8Array): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs's types name an older Buffer; the runtime takes any Buffer.
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+  } catch {
+    throw new Error(UNREADABLE_XLSX);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error(NO_WORKSHEET);
+
+  // Only rows holding values: a sheet formatted down to row 1,048,576 must not build a million rows.
+  const rows: string[][] = [];
+  let filledRows = 0;
+  sheet.eachRow((row, rowNumber) => {
+    if (++filledRows > MAX_XLSX_ROWS) throw new Error(TOO_MANY_ROWS);
+    const cells: string[] = [];
+    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
+    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+    while (rows.length < rowNumber - 1) rows.push([]);
+    rows[rowNumber - 1] = cells;
+  });
+  while (rows.length > 0 && rows[rows.length - 1]!.length === 0) rows.pop();
+  return rows;
+}
+
+/** A cell's value as the person sees it: dates as ISO days, formulas as their result, rich text as text. */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return formatPlainNumber(value);
+  if (typeof value === 'boolean') return value ? 'VERDADERO' : 'FALSO';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) return cellText(value.result ?? null);
+  if ('hyperlink' in value) return cellText(value.text as ExcelJS.CellValue);
+  if ('error' in value) return '';
+  return '';
+}
+
+/** 0.30000000000000004 as 0.3: what the spreadsheet shows, never in exponent notation for ordinary figures. */
+function formatPlainNumber(value: number): string {
+  if (!Number.isFinite(value)) return '';
+  if (Number.isInteger(value)) return String(value);
+  return String(Number(value.toPrecision(15)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing workbooks and CSV
+// ---------------------------------------------------------------------------------------------
+
+export interface TableColumn {
+  key: string;
+  header: string;
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_FORMAT = 'dd/mm/yyyy';
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
+const MIN_WIDTH = 8;
+const MAX_WIDTH = 60;
+
+/** Sheet names: at most 31 characters and none of : \ / ? * [ ]. */
+const sheetName = (title: string) => title.replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, 31) || 'Hoja1';
+
+/** A value as a workbook cell: ISO days become dates, lists are joined with "; ". */
+function excelValue(value: unknown): ExcelJS.CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'boolean') return value ? 'Sí' : 'No';
+  if (value instanceof Date) return value;
+  if (Array.isArray(value)) return value.map((item) => csvValue(item)).join('; ');
+  if (typeof value === 'string') {
+    const day = ISO_DAY.exec(value);
+    if (day) {
+      const date = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
+      if (date.toISOString().startsWith(value)) return date;
+    }
+    return value;
+  }
+  return JSON.stringify(value);
+}
+
+function csvValue(value: unknown): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'Sí' : 'No';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (Array.isArray(value)) return value.map((item) => csvValue(item) ?? '').join('; ');
+  return JSON.stringify(value);
+}
+
+/** Width in characters that fits the longest line of each column, within bounds. */
+function fitWidths(sheet: ExcelJS.Worksheet, cellWidth: (value: ExcelJS.CellValue) => number): void {
+  (sheet.columns ?? []).forEach((column) => {
+    let widest = MIN_WIDTH;
+    column.eachCell?.({ includeEmpty: false }, (cell) => {
+      widest = Math.max(widest, cellWidth(cell.value) + 2);
+    });
+    column.width = Math.min(MAX_WIDTH, widest);
+  });
+}
+
+const textWidth = (value: ExcelJS.CellValue) =>
+  value instanceof Date ? 10 : Math.max(0, ...String(value ?? '').split(/\r?\n/).map((line) => line.length));
+
+/** Bold shaded header row, frozen so it stays in view, with filters when `columnCount` is given. */
+function styleHeader(sheet: ExcelJS.Worksheet, columnCount = 0): void {
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.eachCell((cell) => {
+    cell.fill = HEADER_FILL;
+    cell.alignment = { vertical: 'middle', wrapText: true };
+  });
+  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2' }];
+  if (columnCount > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columnCount } };
+}
+
+function newWorkbook(): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Telar';
+  workbook.lastModifiedBy = 'Telar';
+  workbook.created = new Date();
+  return workbook;
+}
+
+async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A table as a one-sheet workbook: activities, dashboard tables. */
+export async function writeTableWorkbook(sheetTitle: string, columns: TableColumn[], rows: Record<string, unknown>[]): Promise<Buffer> {
+  const workbook = newWorkbook();
+  const sheet = workbook.addWorksheet(sheetName(sheetTitle));
+  sheet.addRow(columns.map((c) => c.header));
+  for (const row of rows) sheet.addRow(columns.map((c) => excelValue(row[c.key])));
+  columns.forEach((_, index) => {
+    const column = sheet.getColumn(index + 1);
+    column.eachCell({ includeEmpty: false }, (cell, rowNumber) => {
+      if (rowNumber > 1 && cell.value instanceof Date) cell.numFmt = DATE_FORMAT;
+    });
+  });
+  styleHeader(sheet, columns.length);
+  fitWidths(sheet, textWidth);
+  return workbookBuffer(workbook);
+}
+
+/** The same table as CSV (UTF-8 with BOM, formula-safe), through the domain writer. */
+export function writeTableCsv(columns: TableColumn[], rows: Record<string, unknown>[]): string {
+  return writeCsv(
+    rows,
+    columns.map((c) => ({ header: c.header, value: (row: Record<string, unknown>) => csvValue(row[c.key]) })),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan as a workbook
+// ---------------------------------------------------------------------------------------------
+
+const NUMBER_COLUMNS = new Set<string>(['avance', 'peso']);
+const DATE_COLUMNS = new Set<string>(['fecha de inicio', 'fecha límite']);
+
+/**
+ * The plan template filled with the plan, to edit and upload again: sheet "Plan" with one row per
+ * node, and sheet "Estados" listing the statuses the "estado" column accepts.
+ */
+export async function writePlanWorkbook(plan: PlanDetailView): Promise<Buffer> {
+  const workbook = newWorkbook();
+  workbook.title = plan.name;
+
+  const sheet = workbook.addWorksheet('Plan');
+  const [header = [], ...rows] = planToTable(plan);
+  sheet.addRow(header);
+  for (const cells of rows) {
+    const row = sheet.addRow(
+      cells.map((text, index): ExcelJS.CellValue => {
+        const field = header[index] ?? '';
+        if (text === '') return null;
+        if (NUMBER_COLUMNS.has(field)) return Number(text);
+        if (DATE_COLUMNS.has(field)) return excelValue(text);
+        return text;
+      }),
+    );
+    DATE_COLUMNS.forEach((field) => {
+      const cell = row.getCell(header.indexOf(field) + 1);
+      if (cell.value instanceof Date) cell.numFmt = DATE_FORMAT;
+    });
+  }
+  // Codes are text ("2.10" is not 2.1), so a typed-in code stays as written.
+  const codeColumns = [PLAN_TEMPLATE_HEADERS.indexOf('código'), PLAN_TEMPLATE_HEADERS.indexOf('código superior')];
+  for (const index of codeColumns) sheet.getColumn(index + 1).numFmt = '@';
+  const titleColumn = sheet.getColumn(PLAN_TEMPLATE_HEADERS.indexOf('título') + 1);
+  titleColumn.alignment = { wrapText: true, vertical: 'top' };
+  styleHeader(sheet, header.length);
+  fitWidths(sheet, textWidth);
+
+  const statuses = workbook.addWorksheet('Estados');
+  statuses.addRow(['Estado', 'Clave', 'Avance que representa', 'Cerrado']);
+  for (const status of plan.statuses) {
+    statuses.addRow([status.label, status.key, status.progress, status.isClosed ? 'Sí' : 'No']);
+  }
+  statuses.addRow([]);
+  statuses.addRow(['Tipos de nodo']);
+  statuses.lastRow!.font = { bold: true };
+  for (const label of Object.values(PLAN_NODE_KIND_LABELS)) statuses.addRow([label]);
+  styleHeader(statuses);
+  fitWidths(statuses, textWidth);
+
+  return workbookBuffer(workbook);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan as a Word document
+// ---------------------------------------------------------------------------------------------
+
+const LATE_COLOR = 'C00000';
+const HEADER_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: 'D9D9D9' };
+const DETAIL_STYLE = 'NodeDetail';
+const NODE_HEADINGS = [HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+/** Late-node table: code, title, responsibles, due date, status, progress (shares of the width). */
+const LATE_COLUMNS = [
+  { header: 'Código', share: 0.1 },
+  { header: 'Título', share: 0.36 },
+  { header: 'Responsables', share: 0.2 },
+  { header: 'Fecha límite', share: 0.13 },
+  { header: 'Estado', share: 0.11 },
+  { header: 'Avance', share: 0.1 },
+];
+const LATE_WIDTHS = LATE_COLUMNS.map((c) => Math.round(CONTENT_WIDTH * c.share));
+
+// Characters XML 1.0 forbids (control codes, lone surrogates).
+const XML_ILLEGAL =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const clean = (text: string) => text.replace(XML_ILLEGAL, '');
+
+const percentFormat = new Intl.NumberFormat('es-MX', { maximumFractionDigits: 1 });
+const formatProgress = (value: number | null) => (value === null ? 'sin dato' : `${percentFormat.format(value)} %`);
+
+/** "del 1 de enero de 2021 al 31 de diciembre de 2024", or what part of it is known. */
+function describePeriod(from: string | null, to: string | null): string {
+  if (from && to) return `del ${formatSpanishDate(from)} al ${formatSpanishDate(to)}`;
+  if (from) return `a partir del ${formatSpanishDate(from)}`;
+  if (to) return `hasta el ${formatSpanishDate(to)}`;
+  return 'sin definir';
+}
+
+const responsibleNames = (node: PlanTreeNode) => node.responsibleOrganizations.map((o) => (o.acronym ? `${o.name} (${o.acronym})` : o.name));
+
+/**
+ * The plan as a Word document: what it is, its period and overall progress, every node as a heading
+ * nested by depth with its kind, status, progress, responsibles and due date, then the late nodes.
+ */
+export async function writePlanDocument(plan: PlanDetailView): Promise<Buffer> {
+  const statusLabel = (key: string | null) => (key === null ? 'sin estado' : (plan.statuses.find((s) => s.key === key)?.label ?? key));
+  const title = clean(plan.shortName ? `${plan.name} (${plan.shortName})` : plan.name);
+  const late = flattenTree(plan.nodes).filter((node) => node.isLate);
+
+  const body: (Paragraph | Table)[] = [
+    new Paragraph({ text: title, heading: HeadingLevel.HEADING_1 }),
+    labelled('Órgano', clean(plan.body.name)),
+    labelled('Periodo', describePeriod(plan.periodFrom, plan.periodTo)),
+    labelled('Avance general', formatProgress(plan.progress)),
+    labelled('Nodos atrasados', String(late.length)),
+  ];
+  if (plan.description) {
+    for (const line of splitLines(plan.description)) body.push(new Paragraph({ text: line, alignment: AlignmentType.JUSTIFIED }));
+  }
+  if (plan.nodes.length === 0) body.push(new Paragraph({ text: 'El plan todavía no tiene nodos.' }));
+
+  const visit = (node: PlanTreeNode, depth: number) => {
+    body.push(
+      new Paragraph({
+        text: clean(`${node.code} ${node.title.replace(/\s+/g, ' ')}`),
+        heading: NODE_HEADINGS[Math.min(depth, NODE_HEADINGS.length - 1)],
+      }),
+      nodeDetails(node, statusLabel(node.status)),
+    );
+    for (const child of node.children) visit(child, depth + 1);
+  };
+  for (const root of plan.nodes) visit(root, 0);
+
+  body.push(new Paragraph({ text: 'Nodos atrasados', heading: HeadingLevel.HEADING_2, pageBreakBefore: plan.nodes.length > 0 }));
+  if (late.length === 0) body.push(new Paragraph({ text: 'Ningún nodo está atrasado.' }));
+  else body.push(lateTable(late, statusLabel));
+
+  return renderWordDocument({
+    title,
+    subject: 'Plan',
+    titleSize: 28,
+    paragraphStyles: [{ id: DETAIL_STYLE, name: 'Detalle de nodo', basedOn: 'Normal', run: { size: 20 }, paragraph: { spacing: { after: 120 } } }],
+    body,
+  });
+}
+
+function labelled(label: string, value: string): Paragraph {
+  return new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)], spacing: { after: 60 } });
+}
+
+/** "Línea de acción · Estado: En curso · Avance: 50 % · Responsables: … · Fecha límite: … · Atrasado". */
+function nodeDetails(node: PlanTreeNode, status: string): Paragraph {
+  const parts: TextRun[][] = [
+    [new TextRun(PLAN_NODE_KIND_LABELS[node.kind])],
+    [new TextRun({ text: 'Estado: ', bold: true }), new TextRun(clean(status))],
+    [new TextRun({ text: 'Avance: ', bold: true }), new TextRun(formatProgress(node.rolledProgress))],
+  ];
+  const responsible = responsibleNames(node);
+  if (responsible.length) parts.push([new TextRun({ text: 'Responsables: ', bold: true }), new TextRun(clean(responsible.join('; ')))]);
+  if (node.dueDate) parts.push([new TextRun({ text: 'Fecha límite: ', bold: true }), new TextRun(formatSpanishDate(node.dueDate))]);
+  if (node.isLate) parts.push([new TextRun({ text: 'Atrasado', bold: true, color: LATE_COLOR })]);
+  const children = parts.flatMap((runs, index) => (index === 0 ? runs : [new TextRun(' · '), ...runs]));
+  return new Paragraph({ children, style: DETAIL_STYLE });
+}
+
+function lateTable(nodes: PlanTreeNode[], statusLabel: (key: string | null) => string): Table {
+  const cell = (text: string, index: number, isHeader = false) =>
+    new TableCell({
+      width: { size: LATE_WIDTHS[index] ?? 0, type: WidthType.DXA },
+      shading: isHeader ? HEADER_SHADING : undefined,
+      children: [new Paragraph({ children: [new TextRun({ text: clean(text), bold: isHeader })], style: CELL_STYLE })],
+    });
+  return new Table({
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    columnWidths: LATE_WIDTHS,
+    layout: TableLayoutType.FIXED,
+    borders: TABLE_BORDERS,
+    margins: CELL_MARGINS,
+    rows: [
+      new TableRow({ tableHeader: true, children: LATE_COLUMNS.map((c, i) => cell(c.header, i, true)) }),
+      ...nodes.map(
+        (node) =>
+          new TableRow({
+            cantSplit: true,
+            children: [
+              node.code,
+              node.title.replace(/\s+/g, ' '),
+              responsibleNames(node).join('; ') || 'Sin responsables',
+              node.dueDate ? formatSpanishDate(node.dueDate) : '',
+              statusLabel(node.status),
+              formatProgress(node.rolledProgress),
+            ].map((text, i) => cell(text, i)),
+          }),
+      ),
+    ],
+  });
+}
+
+function splitLines(text: string): string[] {
+  return clean(text)
+    .split(/\r\n?|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Activities for download
+// ---------------------------------------------------------------------------------------------
+
+
+/** The columns of the activities download, in order, with their Spanish headers. */
+export const ACTIVITY_EXPORT_COLUMNS = [
+  { key: 'kind', header: 'Tipo' },
+  { key: 'title', header: 'Título' },
+  { key: 'start', header: 'Fecha de inicio' },
+  { key: 'end', header: 'Fecha de término' },
+  { key: 'organizations', header: 'Instituciones' },
+  { key: 'states', header: 'Entidades' },
+  { key: 'events', header: 'Eventos' },
+  { key: 'participants', header: 'Participantes' },
+  { key: 'peopleReached', header: 'Personas alcanzadas' },
+  { key: 'planNodes', header: 'Nodos del plan' },
+] as const satisfies readonly TableColumn[];
+
+export type ActivityExportRow = {
+  /** The kind's Spanish label. */
+  kind: string;
+  title: string;
+  start: string;
+  end: string | null;
+  /** Lead organisations first, then partners, joined by "; ". */
+  organizations: string;
+  /** ISO 3166-2 codes joined by "; ". */
+  states: string;
+  events: number | null;
+  participants: number | null;
+  peopleReached: number | null;
+  /** Node codes joined by "; ". */
+  planNodes: string;
+};
+
+export interface ActivityJson {
+  /** The kind's key ("training"). */
+  kind: ActivityKind;
+  title: string;
+  start: string;
+  end: string | null;
+  organizations: string[];
+  states: string[];
+  events: number | null;
+  participants: number | null;
+  peopleReached: number | null;
+  planNodes: string[];
+}
+
+/** An activity in the JSON download: lists stay lists. */
+export function toActivityJson(a: ActivityView): ActivityJson {
+  return {
+    kind: a.kind,
+    title: a.title,
+    start: a.startDate,
+    end: a.endDate,
+    organizations: [...a.leadOrganizations, ...a.partnerOrganizations].map((o) => o.name),
+    states: [...a.stateCodes],
+    events: a.events,
+    participants: a.participants,
+    peopleReached: a.peopleReached,
+    planNodes: a.planNodes.map((n) => n.code),
+  };
+}
+
+/** An activity as a row of the CSV or Excel download. */
+export function toActivityExportRow(a: ActivityView): ActivityExportRow {
+  const json = toActivityJson(a);
+  return {
+    kind: ACTIVITY_KIND_LABELS[a.kind],
+    title: json.title,
+    start: json.start,
+    end: json.end,
+    organizations: json.organizations.join('; '),
+    states: json.states.join('; '),
+    events: json.events,
+    participants: json.participants,
+    peopleReached: json.peopleReached,
+    planNodes: json.planNodes.join('; '),
+  };
+}
+
+/** A generated file ready to send: what the download routes answer with. */
+export interface DownloadFile {
+  body: string | Buffer;
+  contentType: string;
+  fileName: string;
+}
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** A table as CSV (UTF-8) or as an Excel workbook, named `fileStem.csv|xlsx`. */
+export async function renderTableFile(
+  table: { title: string; columns: TableColumn[]; rows: object[] },
+  format: 'csv' | 'xlsx',
+  fileStem: string,
+): Promise<DownloadFile> {
+  const rows = table.rows as Record<string, unknown>[];
+  if (format === 'csv') return { body: writeTableCsv(table.columns, rows), contentType: 'text/csv; charset=utf-8', fileName: `${fileStem}.csv` };
+  return { body: await writeTableWorkbook(table.title, table.columns, rows), contentType: XLSX_CONTENT_TYPE, fileName: `${fileStem}.xlsx` };
+}

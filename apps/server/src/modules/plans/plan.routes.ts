@@ -1,0 +1,117 @@
+import { createRoute } from '@hono/zod-openapi';
+import {
+  IdSchema,
+  IndicatorCreateSchema,
+  IndicatorValuesWriteSchema,
+  PlanCreateSchema,
+  PlanNodeCreateSchema,
+  PlanNodeUpdateSchema,
+  PlanUpdateSchema,
+} from '@telar/domain';
+import { z } from 'zod';
+import { sendDownload } from '../../platform/http/download.js';
+import { invalidField } from '../../platform/errors.js';
+import { type createRouter, errorResponses, IdParamsSchema, jsonCreateRoute, jsonResponse } from '../../platform/http/router.js';
+import { registerCrudRoutes, registerLifecycleRoutes } from '../../platform/http/crud-routes.js';
+
+const tag = 'Planes e indicadores';
+
+const ImportFormSchema = z.object({
+  file: z.any().describe('La plantilla del plan (.xlsx o .csv)'),
+  bodyId: IdSchema.describe('El órgano cuya secretaría administrará el plan'),
+});
+
+/** Plans, their nodes and indicators; import from the template and export to Excel and Word. */
+export function registerPlanRoutes(router: ReturnType<typeof createRouter>) {
+  // Registered before the CRUD routes so "import" is not read as a plan id.
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/plans/import',
+      tags: [tag],
+      summary: 'Importar un plan desde la plantilla; con cualquier error no se importa nada',
+      request: { body: { content: { 'multipart/form-data': { schema: ImportFormSchema } }, required: true } },
+      responses: { 201: jsonResponse('Plan importado'), ...errorResponses },
+    }),
+    async (c) => {
+      const form = await c.req.parseBody();
+      if (!(form.file instanceof File)) throw invalidField('file', 'Elija un archivo.');
+      const bodyId = IdSchema.safeParse(form.bodyId);
+      if (!bodyId.success) throw invalidField('bodyId', 'Elija el órgano que administrará el plan.');
+      const bytes = new Uint8Array(await form.file.arrayBuffer());
+      return c.json(await c.var.services.plans.importPlan(bodyId.data, { name: form.file.name, bytes }), 201);
+    },
+  );
+  registerCrudRoutes(router, {
+    path: '/plans',
+    tag,
+    filters: z.object({ bodyId: IdSchema.optional() }),
+    createSchema: PlanCreateSchema,
+    updateSchema: PlanUpdateSchema,
+    service: (s) => s.plans,
+    isPublishable: true,
+  });
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/plans/{id}/export',
+      tags: [tag],
+      request: { params: IdParamsSchema, query: z.object({ format: z.enum(['xlsx', 'docx']).default('xlsx') }) },
+      responses: { 200: { description: 'El plan como plantilla de Excel (se vuelve a importar tal cual) o como documento de Word' }, ...errorResponses },
+    }),
+    async (c) => sendDownload(c, await c.var.services.plans.exportPlan(c.req.valid('param').id, c.req.valid('query').format)),
+  );
+
+  router.openapi(jsonCreateRoute({ path: '/plan-nodes', tag, schema: PlanNodeCreateSchema, description: 'Nodo creado' }), async (c) =>
+    c.json(await c.var.services.plans.createNode(c.req.valid('json') as z.output<typeof PlanNodeCreateSchema>), 201),
+  );
+  router.openapi(
+    createRoute({ method: 'get', path: '/plan-nodes/{id}', tags: [tag], request: { params: IdParamsSchema }, responses: { 200: jsonResponse('Nodo con su historial de estados'), ...errorResponses } }),
+    async (c) => c.json(await c.var.services.plans.getNode(c.req.valid('param').id), 200),
+  );
+  router.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/plan-nodes/{id}',
+      tags: [tag],
+      request: { params: IdParamsSchema, body: { content: { 'application/json': { schema: PlanNodeUpdateSchema } }, required: true } },
+      responses: { 200: jsonResponse('Nodo actualizado'), ...errorResponses },
+    }),
+    async (c) => c.json(await c.var.services.plans.updateNode(c.req.valid('param').id, c.req.valid('json') as z.output<typeof PlanNodeUpdateSchema>), 200),
+  );
+  registerLifecycleRoutes(router, {
+    path: '/plan-nodes',
+    tag,
+    actions: ['archive', 'restore'],
+    service: (c) => ({ archive: c.var.services.plans.archiveNode, restore: c.var.services.plans.restoreNode }),
+  });
+
+  router.openapi(jsonCreateRoute({ path: '/indicators', tag, schema: IndicatorCreateSchema, description: 'Indicador creado' }), async (c) =>
+    c.json(await c.var.services.indicators.create(c.req.valid('json') as z.output<typeof IndicatorCreateSchema>), 201),
+  );
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/indicators/{id}',
+      tags: [tag],
+      request: {
+        params: IdParamsSchema,
+        query: z.object({ breakdowns: z.enum(['true', 'false']).default('false').describe('Incluir los desgloses (sexo, grupo de edad) además de los totales') }),
+      },
+      responses: { 200: jsonResponse('Indicador con sus valores'), ...errorResponses },
+    }),
+    async (c) => c.json(await c.var.services.indicators.get(c.req.valid('param').id, c.req.valid('query').breakdowns === 'true'), 200),
+  );
+  router.openapi(
+    createRoute({
+      method: 'put',
+      path: '/indicators/{id}/values',
+      tags: [tag],
+      summary: 'Registrar valores por periodo, entidad y desglose (un valor existente se reemplaza)',
+      request: { params: IdParamsSchema, body: { content: { 'application/json': { schema: IndicatorValuesWriteSchema } }, required: true } },
+      responses: { 200: jsonResponse('Indicador con sus valores'), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(await c.var.services.indicators.writeValues(c.req.valid('param').id, c.req.valid('json') as z.output<typeof IndicatorValuesWriteSchema>), 200),
+  );
+}

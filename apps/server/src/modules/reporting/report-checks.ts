@@ -1,0 +1,26 @@
+/** Checks several services share: references that must exist, and reports that must still accept filings. */
+import type { Actor } from '../../platform/auth/actor.js';
+import { requireBodyManagerOrEnlace } from '../../platform/auth/policy.js';
+import type { Database } from '../../platform/db/client.js';
+import { AppError, invalidField } from '../../platform/errors.js';
+import { countExisting } from '../../platform/db/query.js';
+import { findReportFacts } from './reporting.repository.js';
+import { findReportScope } from '../../platform/auth/scope.repository.js';
+
+/** Every key must exist in `table`, or the write is refused naming `field`. */
+export async function requireExisting(db: Database, table: string, ids: string[] | undefined, field: string, message: string, column = 'id') {
+  if (ids?.length && (await countExisting(db, table, ids, column)) !== new Set(ids).size) throw invalidField(field, message);
+}
+
+/**
+ * What is filed in a report can change only while the report is with its organisation (due or sent
+ * back) and its period is open; the organisation's enlace or the plan's secretariat files it.
+ * Call it inside the write's transaction: it holds the report's row so no status change interleaves.
+ */
+export async function requireEditableReport(tx: Database, actor: Actor, reportId: string, field = 'reportId') {
+  const report = await findReportFacts(tx, reportId, 'share');
+  if (!report) throw invalidField(field, 'El reporte no existe.');
+  requireBodyManagerOrEnlace(actor, await findReportScope(tx, reportId));
+  if (!['due', 'sent_back'].includes(report.status) || report.isPeriodClosed) throw new AppError(409, 'report_locked');
+  return report;
+}

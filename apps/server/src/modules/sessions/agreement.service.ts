@@ -1,0 +1,88 @@
+import type { AgreementCreateSchema, AgreementDetailView, AgreementUpdateSchema, FollowUpCreateSchema } from '@telar/domain';
+import type { z } from 'zod';
+import type { Actor } from '../../platform/auth/actor.js';
+import { requireBodyManager, requireBodyManagerOrEnlace, requireSignedIn } from '../../platform/auth/policy.js';
+import type { Database } from '../../platform/db/client.js';
+import { findAgreementScope, findParticipationScope, findSessionScope } from '../../platform/auth/scope.repository.js';
+import { agreements } from './sessions.tables.js';
+import { createLifecycle } from '../../platform/records/lifecycle.js';
+import { insertEvidence } from './evidence.repository.js';
+import { invalidField, notFound } from '../../platform/errors.js';
+import {
+  type AgreementFilter,
+  findAgreement,
+  findAgreementView,
+  findFollowUpView,
+  insertAgreement,
+  insertFollowUp,
+  listAgreements,
+  listFollowUps,
+  replaceAgreementLinks,
+  updateAgreement,
+} from './agreement.repository.js';
+import { countExisting, type PageRequest } from '../../platform/db/query.js';
+import { findSession } from './session.repository.js';
+import { auditCreate, writeVersionedUpdate } from '../../platform/records/versioned-write.js';
+
+export function createAgreementService(db: Database, actor: Actor) {
+  const lifecycle = createLifecycle(db, actor, { entity: 'agreement', table: agreements, authorize: async (id) => requireBodyManager(actor, await findAgreementScope(db, id)) });
+  return {
+    ...lifecycle,
+
+    async list(filter: AgreementFilter, page: PageRequest) {
+      requireSignedIn(actor);
+      return { ...(await listAgreements(db, filter, page)), ...page };
+    },
+
+    async get(id: string): Promise<AgreementDetailView> {
+      requireSignedIn(actor);
+      const agreement = await findAgreementView(db, id);
+      if (!agreement) throw notFound();
+      return { ...agreement, followUps: await listFollowUps(db, { agreementId: id }) };
+    },
+
+    async create({ responsibleOrganizationIds, stateCodes, ...data }: z.output<typeof AgreementCreateSchema>) {
+      requireBodyManager(actor, await findSessionScope(db, data.sessionId));
+      return db.transaction(async (tx) => {
+        if (!(await findSession(tx, data.sessionId))) throw invalidField('sessionId', 'La sesión no existe.');
+        const row = await insertAgreement(tx, data);
+        await replaceAgreementLinks(tx, row.id, responsibleOrganizationIds, stateCodes);
+        await auditCreate(tx, actor, 'agreement', row.id, { ...data, responsibleOrganizationIds, stateCodes });
+        return (await findAgreementView(tx, row.id))!;
+      });
+    },
+
+    async update(id: string, { version, responsibleOrganizationIds, stateCodes, ...values }: z.output<typeof AgreementUpdateSchema>) {
+      requireBodyManager(actor, await findAgreementScope(db, id));
+      return db.transaction(async (tx) => {
+        await writeVersionedUpdate(tx, actor, {
+          entity: 'agreement',
+          id,
+          version,
+          values: { ...values, responsibleOrganizationIds, stateCodes },
+          find: findAgreement,
+          write: async (t, rowId, v) => {
+            const row = await updateAgreement(t, rowId, v, values);
+            if (row) await replaceAgreementLinks(t, rowId, responsibleOrganizationIds, stateCodes);
+            return row;
+          },
+        });
+        return (await findAgreementView(tx, id))!;
+      });
+    },
+
+    async addFollowUp({ stateCodes, evidence, evidenceIds, ...data }: z.output<typeof FollowUpCreateSchema>) {
+      const scope = data.agreementId ? await findAgreementScope(db, data.agreementId) : await findParticipationScope(db, data.participationId!);
+      if (!scope) throw invalidField(data.agreementId ? 'agreementId' : 'participationId', 'El registro al que corresponde el seguimiento no existe.');
+      requireBodyManagerOrEnlace(actor, scope);
+      return db.transaction(async (tx) => {
+        const uploadedIds = [...new Set(evidenceIds)];
+        if ((await countExisting(tx, 'evidence', uploadedIds)) !== uploadedIds.length) throw invalidField('evidenceIds', 'Uno de los archivos de evidencia no existe.');
+        const linkIds = evidence ? [(await insertEvidence(tx, { kind: 'link', ...evidence })).id] : [];
+        const row = await insertFollowUp(tx, data, stateCodes, [...uploadedIds, ...linkIds]);
+        await auditCreate(tx, actor, 'follow_up', row.id, { ...data, stateCodes, evidence, evidenceIds });
+        return (await findFollowUpView(tx, row.id))!;
+      });
+    },
+  };
+}

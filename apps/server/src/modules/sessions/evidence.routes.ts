@@ -1,0 +1,52 @@
+import { createRoute } from '@hono/zod-openapi';
+import { EVIDENCE_KINDS, EVIDENCE_MAX_BYTES, EvidenceUploadSchema } from '@telar/domain';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { AppError, invalidField } from '../../platform/errors.js';
+import { type createRouter, errorResponses, IdParamsSchema, jsonResponse } from '../../platform/http/router.js';
+
+const UploadFormSchema = z.object({
+  file: z.any().describe('El archivo (PDF, DOCX, XLSX, PNG o JPEG, hasta 20 MB)'),
+  title: z.string(),
+  kind: z.enum(EVIDENCE_KINDS).optional(),
+});
+
+/** Evidence files: upload (multipart) and download. URLs are given inline with the record they support. */
+export function registerEvidenceRoutes(router: ReturnType<typeof createRouter>) {
+  router.use('/evidence', bodyLimit({ maxSize: EVIDENCE_MAX_BYTES + 64 * 1024, onError: () => { throw new AppError(413, 'payload_too_large'); } }));
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/evidence',
+      tags: ['Evidencia'],
+      request: { body: { content: { 'multipart/form-data': { schema: UploadFormSchema } }, required: true } },
+      responses: { 201: jsonResponse('Evidencia guardada'), 413: jsonResponse('Archivo demasiado grande'), ...errorResponses },
+    }),
+    async (c) => {
+      const form = await c.req.parseBody();
+      const file = form.file;
+      if (!(file instanceof File)) throw invalidField('file', 'Elija un archivo.');
+      const fields = EvidenceUploadSchema.safeParse({ title: form.title, kind: form.kind || undefined });
+      if (!fields.success) throw new AppError(422, 'validation', fields.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      return c.json(await c.var.services.evidence.upload({ name: file.name, bytes }, fields.data), 201);
+    },
+  );
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/evidence/{id}/file',
+      tags: ['Evidencia'],
+      request: { params: IdParamsSchema },
+      responses: { 200: { description: 'El archivo' }, ...errorResponses },
+    }),
+    async (c) => {
+      const file = await c.var.services.evidence.download(c.req.valid('param').id);
+      return c.body(file.content as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': file.contentType ?? 'application/octet-stream',
+        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName ?? 'evidencia')}`,
+        'X-Content-Type-Options': 'nosniff',
+      });
+    },
+  );
+}

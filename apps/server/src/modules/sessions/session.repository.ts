@@ -1,0 +1,151 @@
+import type { ParticipationView, SessionView } from '@telar/domain';
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../../platform/db/client.js';
+import { participationOrganizations, participations, sessions } from './sessions.tables.js';
+import { matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from '../../platform/db/query.js';
+import { bodyRefJson, evidenceJson, isoInstant, organizationRefsJson, sessionRefJson } from '../../platform/db/views.sql.js';
+
+export interface SessionFilter {
+  bodyId?: string;
+  kind?: string;
+  from?: string;
+  to?: string;
+  organizationId?: string;
+  q?: string;
+  /** Only what the public may see. */
+  isPublished?: boolean;
+}
+
+export type SessionValues = Omit<typeof sessions.$inferInsert, 'id'>;
+export type SessionRow = typeof sessions.$inferSelect;
+
+const sessionViewColumns = sql`s.id, ${bodyRefJson(sql`b`)} as body, s.kind, s.number, s.date::text as date, s.modality,
+  (select ${evidenceJson(sql`e`)} from evidence e where e.id = s.minutes_evidence_id) as minutes,
+  (select count(*)::int from participations p where p.session_id = s.id and p.archived_at is null) as "participationCount",
+  (select count(*)::int from agreements a where a.session_id = s.id and a.archived_at is null) as "agreementCount",
+  ${isoInstant(sql`s.published_at`)} as "publishedAt", s.version`;
+
+function filterSessions(filter: SessionFilter) {
+  const search = matchesSearch(sql`search`, filter.q);
+  return whereAll([
+    sql`s.archived_at is null`,
+    filter.bodyId ? sql`s.body_id = ${filter.bodyId}` : undefined,
+    filter.kind ? sql`s.kind = ${filter.kind}` : undefined,
+    filter.isPublished ? sql`s.published_at is not null` : undefined,
+    filter.from ? sql`s.date >= ${filter.from}` : undefined,
+    filter.to ? sql`s.date <= ${filter.to}` : undefined,
+    filter.organizationId
+      ? sql`exists (select 1 from participations p join participation_organizations po on po.participation_id = p.id
+                    where p.session_id = s.id and po.organization_id = ${filter.organizationId})`
+      : undefined,
+    // Text search looks at what was presented; the body has its own filter (its name would match almost every session).
+    search ? sql`s.id in (select session_id from participations where ${search})` : undefined,
+  ]);
+}
+
+export async function listSessions(db: Database, filter: SessionFilter, page: PageRequest) {
+  const where = filterSessions(filter);
+  const [items, [count]] = await Promise.all([
+    queryRows<SessionView>(
+      db,
+      sql`select ${sessionViewColumns} from sessions s join bodies b on b.id = s.body_id where ${where}
+          order by s.date desc, s.id ${pageClause(page)}`,
+    ),
+    queryRows<{ total: number }>(db, sql`select count(*)::int as total from sessions s where ${where}`),
+  ]);
+  return { items, total: count?.total ?? 0 };
+}
+
+export async function findSessionView(db: Database, id: string): Promise<SessionView | undefined> {
+  const [row] = await queryRows<SessionView>(db, sql`select ${sessionViewColumns} from sessions s join bodies b on b.id = s.body_id where s.id = ${id}`);
+  return row;
+}
+
+export async function findSession(db: Database, id: string): Promise<SessionRow | undefined> {
+  const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
+  return row;
+}
+
+/** The session a body held with this kind, number and date (its identity). */
+export async function findSessionByIdentity(db: Database, bodyId: string, kind: string, number: number | null, date: string) {
+  const [row] = await queryRows<{ id: string; minutesEvidenceId: string | null }>(
+    db,
+    sql`select id, minutes_evidence_id as "minutesEvidenceId" from sessions
+        where body_id = ${bodyId} and kind = ${kind} and coalesce(number, 0) = ${number ?? 0} and date = ${date}`,
+  );
+  return row;
+}
+
+export async function insertSession(db: Database, values: SessionValues): Promise<SessionRow> {
+  const [row] = await db.insert(sessions).values(values).returning();
+  return row!;
+}
+
+export const updateSession = (db: Database, id: string, version: number, values: Partial<SessionValues>) => updateIfVersion(db, sessions, id, version, values);
+
+const participationViewColumns = sql`p.id, ${sessionRefJson(sql`s`, sql`b`)} as session,
+  ${organizationRefsJson(sql`participation_organizations`, sql`participation_id`, sql`p.id`, sql`j.position`)} as organizations,
+  p.description, p.version`;
+
+const participationFrom = sql`participations p join sessions s on s.id = p.session_id join bodies b on b.id = s.body_id`;
+
+export async function listParticipationsOfSession(db: Database, sessionId: string): Promise<ParticipationView[]> {
+  return queryRows<ParticipationView>(
+    db,
+    sql`select ${participationViewColumns} from ${participationFrom}
+        where p.session_id = ${sessionId} and p.archived_at is null order by p.created_at, p.id`,
+  );
+}
+
+export async function listParticipationsOfOrganization(db: Database, organizationId: string): Promise<ParticipationView[]> {
+  return queryRows<ParticipationView>(
+    db,
+    sql`select ${participationViewColumns} from ${participationFrom}
+        where p.archived_at is null and exists (select 1 from participation_organizations po
+          where po.participation_id = p.id and po.organization_id = ${organizationId})
+        order by s.date desc, p.id limit 500`,
+  );
+}
+
+export async function findParticipationView(db: Database, id: string): Promise<ParticipationView | undefined> {
+  const [row] = await queryRows<ParticipationView>(db, sql`select ${participationViewColumns} from ${participationFrom} where p.id = ${id}`);
+  return row;
+}
+
+export async function findParticipation(db: Database, id: string) {
+  const [row] = await db.select().from(participations).where(eq(participations.id, id));
+  return row;
+}
+
+/** The participation of a session with the same description and the same first organisation. */
+export async function findParticipationByIdentity(db: Database, sessionId: string, description: string, firstOrganizationId: string) {
+  const [row] = await queryRows<{ id: string }>(
+    db,
+    sql`select p.id from participations p join participation_organizations po on po.participation_id = p.id and po.position = 0
+        where p.session_id = ${sessionId} and p.description = ${description} and po.organization_id = ${firstOrganizationId}`,
+  );
+  return row;
+}
+
+export async function insertParticipation(db: Database, sessionId: string, description: string, organizationIds: string[]) {
+  const [row] = await db.insert(participations).values({ sessionId, description }).returning();
+  await replaceParticipationOrganizations(db, row!.id, organizationIds);
+  return row!;
+}
+
+export async function replaceParticipationOrganizations(db: Database, participationId: string, organizationIds: string[]) {
+  await db.delete(participationOrganizations).where(eq(participationOrganizations.participationId, participationId));
+  if (organizationIds.length) {
+    await db
+      .insert(participationOrganizations)
+      .values(organizationIds.map((organizationId, position) => ({ participationId, organizationId, position })));
+  }
+}
+
+export const updateParticipation = (db: Database, id: string, version: number, values: { description?: string }) =>
+  updateIfVersion(db, participations, id, version, values);
+
+/** Attaches minutes found by an import; bumps the version so open edit forms see the change. */
+export async function setSessionMinutes(db: Database, id: string, minutesEvidenceId: string) {
+  await db.update(sessions).set({ minutesEvidenceId, version: sql`${sessions.version} + 1`, updatedAt: sql`now()` }).where(eq(sessions.id, id));
+}

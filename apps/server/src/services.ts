@@ -1,0 +1,44 @@
+import type { Actor } from './platform/auth/actor.js';
+import type { Database } from './platform/db/client.js';
+import { createActivityDashboardService } from './modules/dashboards/index.js';
+import { createActivityService } from './modules/activities/index.js';
+import { createAgreementService } from './modules/sessions/index.js';
+import { createBodyService } from './modules/bodies/index.js';
+import { listStates } from './platform/db/geo.repository.js';
+import { createDashboardService } from './modules/dashboards/index.js';
+import { createEvidenceService } from './modules/sessions/index.js';
+import { createHistoryService } from './platform/audit/history.service.js';
+import { createMechanismImportService } from './modules/mechanism-report/index.js';
+import { createMechanismReportService } from './modules/mechanism-report/index.js';
+import { createMembershipService } from './modules/directory/index.js';
+import { createIndicatorService } from './modules/indicators/index.js';
+import { createOrganizationService } from './modules/directory/index.js';
+import { createPlanService } from './modules/plans/index.js';
+import { createPublicService } from './modules/public/index.js';
+import { createReportingService } from './modules/reporting/index.js';
+import { createSessionService } from './modules/sessions/index.js';
+
+/** Every service, bound to a database and to who is acting (recorded in the audit trail). */
+export function createServices(db: Database, actor: Actor) {
+  return {
+    organizations: createOrganizationService(db, actor),
+    bodies: createBodyService(db, actor),
+    memberships: createMembershipService(db, actor),
+    sessions: createSessionService(db, actor),
+    agreements: createAgreementService(db, actor),
+    evidence: createEvidenceService(db, actor),
+    dashboard: createDashboardService(db, actor),
+    history: createHistoryService(db, actor),
+    catalogue: { listStates: () => listStates(db) },
+    public: createPublicService(db),
+    mechanismImport: createMechanismImportService(db, actor),
+    mechanismReport: createMechanismReportService(db, actor),
+    plans: createPlanService(db, actor),
+    indicators: createIndicatorService(db, actor),
+    activities: createActivityService(db, actor),
+    reporting: createReportingService(db, actor),
+    activityDashboard: createActivityDashboardService(db, actor),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
