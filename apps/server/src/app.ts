@@ -9,7 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from './platform/db/client.js';
 import { authenticate } from './platform/http/authenticate.js';
 import { handleError } from './platform/http/error-handler.js';
-import { AppError } from './platform/errors.js';
+import { DomainError } from './platform/errors.js';
 import { type ApiEnv, createRouter } from './platform/http/router.js';
 import { registerActivityRoutes } from './modules/activities/index.js';
 import { registerAuthRoutes } from './modules/accounts/index.js';
@@ -22,7 +22,7 @@ import { registerReportingRoutes } from './modules/reporting/index.js';
 import { registerSessionRoutes } from './modules/sessions/index.js';
 import { createAuthService } from './modules/accounts/index.js';
 
-const jsonBodyLimit = bodyLimit({ maxSize: 5 * 1024 * 1024, onError: () => { throw new AppError(413, 'payload_too_large'); } });
+const jsonBodyLimit = bodyLimit({ maxSize: 5 * 1024 * 1024, onError: () => { throw new DomainError('payload_too_large'); } });
 
 /**
  * Strict by default: the web app is built to need nothing but its own scripts, styles and API,
@@ -73,7 +73,7 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
     info: { title: 'Telar API', version: '0.1.0', description: 'Directorio, órganos colegiados, sesiones, acuerdos y seguimiento; planes, actividades, indicadores, reporte periódico y tableros.' },
   });
   api.notFound(() => {
-    throw new AppError(404, 'not_found');
+    throw new DomainError('not_found');
   });
 
   const app = new Hono<ApiEnv>();
@@ -87,7 +87,7 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
   app.route('/api', api);
   // A mounted router's notFound is not consulted: without this, an unknown API path would get the web app.
   app.all('/api/*', () => {
-    throw new AppError(404, 'not_found');
+    throw new DomainError('not_found');
   });
   app.onError(handleError);
   api.onError(handleError);

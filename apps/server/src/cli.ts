@@ -10,7 +10,7 @@ import { openConfiguredDatabase, prepareDatabase } from './platform/db/open.js';
 import { loadDemoData } from './demo/demo-data.js';
 import { backupCommand, restoreCommand } from './cli/backup.command.js';
 import { exportCommand, importPlanCommand } from './cli/plans.command.js';
-import { AppError } from './platform/errors.js';
+import { DomainError } from './platform/errors.js';
 import { countRecords } from './modules/dashboards/index.js';
 import { createServices } from './services.js';
 import { systemActor } from './platform/auth/actor.js';
@@ -143,7 +143,7 @@ main(process.argv.slice(2)).then(
     if (outcome !== 'keep-open') process.exitCode = outcome;
   },
   (error: unknown) => {
-    console.error(error instanceof AppError || error instanceof Error ? `Error: ${error.message}` : error);
+    console.error(error instanceof DomainError || error instanceof Error ? `Error: ${error.message}` : error);
     process.exitCode = 1;
   },
 );

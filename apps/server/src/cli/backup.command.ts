@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { DatabaseHandle } from '../platform/db/client.js';
-import { AppError } from '../platform/errors.js';
+import { DomainError } from '../platform/errors.js';
 import { createBackupService } from '../platform/backup/backup.service.js';
 
 const formatCount = (n: number) => n.toLocaleString('es-MX');
@@ -37,7 +37,7 @@ export async function restoreCommand(args: string[], handle: DatabaseHandle): Pr
     if (kept.length) console.log(`Se conservaron los catálogos que ya tenía la base, idénticos al respaldo: ${kept.join(', ')}.`);
     return 0;
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
+    if (!(error instanceof DomainError)) throw error;
     console.error(`No se restauró el respaldo: ${error.message}\nLa base de datos quedó como estaba.`);
     return 1;
   }

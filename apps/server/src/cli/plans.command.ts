@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type { PlanTreeNode } from '@telar/domain';
 import { systemActor } from '../platform/auth/actor.js';
 import type { DatabaseHandle } from '../platform/db/client.js';
-import { AppError } from '../platform/errors.js';
+import { DomainError } from '../platform/errors.js';
 import { ACTIVITY_EXPORT_COLUMNS, renderTableFile, toActivityExportRow, toActivityJson } from '../modules/plans/index.js';
 import { createServices } from '../services.js';
 
@@ -79,7 +79,7 @@ export async function importPlanCommand(args: string[], handle: DatabaseHandle):
     console.log(`Plan «${plan.name}» importado en ${candidates[0]!.acronym ?? candidates[0]!.name}: ${nodeCount} nodos.`);
     return 0;
   } catch (error) {
-    if (!(error instanceof AppError) || !error.issues) throw error;
+    if (!(error instanceof DomainError) || !error.issues) throw error;
     for (const issue of error.issues) console.error(`${file}: ${issue.path}: ${issue.message}`);
     console.error('No se importó nada.');
     return 1;

@@ -1,23 +1,25 @@
 import type { FieldIssue } from '@telar/domain';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { type ApiErrorCode, apiMessages } from './messages.js';
+import { type ErrorCode, errorMessages } from './messages.js';
 
-/** An error a service raises on purpose; the error middleware turns it into a JSON response. */
-export class AppError extends Error {
+/**
+ * An error a service raises on purpose: a code clients can rely on, its Spanish message, and the
+ * fields at fault. What HTTP status a code means is decided in one place (platform/http/error-handler.ts).
+ */
+export class DomainError extends Error {
   constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: ApiErrorCode,
+    readonly code: ErrorCode,
     readonly issues?: FieldIssue[],
-    message: string = apiMessages[code],
+    message: string = errorMessages[code],
   ) {
     super(message);
   }
 }
 
-export const notFound = () => new AppError(404, 'not_found');
-export const staleVersion = () => new AppError(409, 'conflict');
-export const invalidField = (path: string, message: string) =>
-  new AppError(422, 'validation', [{ path, message }]);
+export const notFound = () => new DomainError('not_found');
+export const staleVersion = () => new DomainError('conflict');
+export const unauthenticated = () => new DomainError('unauthenticated');
+export const forbidden = () => new DomainError('forbidden');
+export const invalidField = (path: string, message: string) => new DomainError('validation', [{ path, message }]);
 
 /** The Postgres error code (23505…) carried by a driver error or its cause, if any. */
 export function findPgCode(error: unknown): string | undefined {
@@ -28,8 +30,8 @@ export function findPgCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** A `.catch` that turns a unique-index violation into a 409 naming the field that must change. */
+/** A `.catch` that turns a unique-index violation into a duplicate error naming the field that must change. */
 export const rethrowDuplicateAs = (path: string, message: string) => (error: unknown): never => {
-  if (findPgCode(error) === '23505') throw new AppError(409, 'duplicate', [{ path, message }]);
+  if (findPgCode(error) === '23505') throw new DomainError('duplicate', [{ path, message }]);
   throw error;
 };

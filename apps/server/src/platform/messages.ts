@@ -1,5 +1,5 @@
-/** Texts the API sends to people (es-MX); the keys are the error codes clients can rely on. */
-export const apiMessages = {
+/** Texts of the errors people see (es-MX); the keys are the error codes clients can rely on. */
+export const errorMessages = {
   not_found: 'No se encontró el registro solicitado.',
   unauthenticated: 'Inicie sesión para continuar.',
   forbidden: 'No tiene permiso para esta acción.',
@@ -19,4 +19,4 @@ export const apiMessages = {
   unknown_reference: 'Hace referencia a un registro que no existe.',
 } as const;
 
-export type ApiErrorCode = keyof typeof apiMessages;
+export type ErrorCode = keyof typeof errorMessages;

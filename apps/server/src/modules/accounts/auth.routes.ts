@@ -4,7 +4,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { SESSION_COOKIE } from '../../platform/http/authenticate.js';
-import { AppError } from '../../platform/errors.js';
+import { DomainError } from '../../platform/errors.js';
 import { limitRate } from '../../platform/http/rate-limit.js';
 import { type ApiEnv, type createRouter, jsonCreateRoute, jsonResponse } from '../../platform/http/router.js';
 import type { AuthService } from './auth.service.js';
@@ -33,7 +33,7 @@ export function registerAuthRoutes(router: ReturnType<typeof createRouter>, auth
     createRoute({ method: 'get', path: '/auth/me', tags: ['Cuentas'], responses: { 200: jsonResponse('La persona con sesión iniciada'), 401: jsonResponse('Sin sesión') } }),
     async (c) => {
       const me = c.var.me;
-      if (!me) throw new AppError(401, 'unauthenticated');
+      if (!me) throw new DomainError('unauthenticated');
       return c.json(me, 200);
     },
   );

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { type Actor, describeActor } from '../../platform/auth/actor.js';
 import { requireAdmin } from '../../platform/auth/policy.js';
 import type { Database } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
+import { DomainError } from '../../platform/errors.js';
 import { insertAuditEntry } from '../../platform/audit/audit.repository.js';
 import {
   clearFailedLogins,
@@ -45,11 +45,11 @@ export function createAuthService(db: Database) {
     async login({ email, password }: z.output<typeof LoginSchema>): Promise<{ token: string; me: MeView }> {
       const user = await findUserByEmail(db, email);
       const isValid = await verify(user?.passwordHash ?? (await decoyHash), password);
-      if (!user || !user.isActive || !user.passwordHash) throw new AppError(401, 'login_failed');
-      if (user.lockedUntil && new Date(user.lockedUntil) > new Date()) throw new AppError(423, 'locked');
+      if (!user || !user.isActive || !user.passwordHash) throw new DomainError('login_failed');
+      if (user.lockedUntil && new Date(user.lockedUntil) > new Date()) throw new DomainError('locked');
       if (!isValid) {
         await recordFailedLogin(db, user.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
-        throw new AppError(401, 'login_failed');
+        throw new DomainError('login_failed');
       }
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(32).toString('base64url');
@@ -83,7 +83,7 @@ export function createAuthService(db: Database) {
       requireAdmin(actor);
       return db.transaction(async (tx) => {
         if (await findUserByEmail(tx, data.email)) {
-          throw new AppError(409, 'duplicate', [{ path: 'email', message: 'Ya existe una cuenta con ese correo.' }]);
+          throw new DomainError('duplicate', [{ path: 'email', message: 'Ya existe una cuenta con ese correo.' }]);
         }
         const { id } = await insertUser(tx, { ...data, passwordHash: await hash(password) });
         await insertRoleGrants(tx, id, roles);

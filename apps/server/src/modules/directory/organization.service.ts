@@ -10,7 +10,7 @@ import { requireAdmin, requireAnySecretariat, requireOrganizationEditor, require
 import { organizations } from './directory.tables.js';
 import { createLifecycle } from '../../platform/records/lifecycle.js';
 import type { Database } from '../../platform/db/client.js';
-import { AppError, invalidField, notFound } from '../../platform/errors.js';
+import { DomainError, invalidField, notFound } from '../../platform/errors.js';
 import { findOrganizationAncestorIds } from '../../platform/auth/scope.repository.js';
 import {
   findOrganization,
@@ -62,7 +62,7 @@ export function createOrganizationService(db: Database, actor: Actor) {
       const { key } = parseOrganizationName(data.name);
       return db.transaction(async (tx) => {
         if (await findOrganizationByIdentity(tx, key, data.acronym)) {
-          throw new AppError(409, 'duplicate', [{ path: 'name', message: 'Ya existe una organización con ese nombre o siglas.' }]);
+          throw new DomainError('duplicate', [{ path: 'name', message: 'Ya existe una organización con ese nombre o siglas.' }]);
         }
         const row = await insertOrganization(tx, { ...data, nameKey: key });
         await auditCreate(tx, actor, 'organization', row.id, data);

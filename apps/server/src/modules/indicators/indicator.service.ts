@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { describeActor, type Actor } from '../../platform/auth/actor.js';
 import { requireBodyManager, requireSignedIn } from '../../platform/auth/policy.js';
 import type { Database } from '../../platform/db/client.js';
-import { AppError, invalidField, notFound } from '../../platform/errors.js';
+import { DomainError, invalidField, notFound } from '../../platform/errors.js';
 import { insertAuditEntry } from '../../platform/audit/audit.repository.js';
 import { findIndicator, findIndicatorView, findValuesAt, insertIndicator, listIndicatorValues, upsertIndicatorValues } from './indicator.repository.js';
 import { listNodesOfOrganization } from '../plans/index.js';
@@ -37,7 +37,7 @@ function validateValues(indicator: { periodicity: string; disaggregations: strin
     if (seen.has(cell)) issues.push({ path: `values.${i}`, message: 'Valor repetido para el mismo periodo, entidad y desglose.' });
     seen.add(cell);
   });
-  if (issues.length) throw new AppError(422, 'validation', issues);
+  if (issues.length) throw new DomainError('validation', issues);
 }
 
 const cellLabel = (v: { period: string; stateCode: string | null; disaggregation: string }) =>

@@ -21,7 +21,7 @@ import { describeActor } from '../../platform/auth/actor.js';
 import { requireBodyManager, requireSignedIn } from '../../platform/auth/policy.js';
 import type { Database } from '../../platform/db/client.js';
 import { planNodes, plans } from './plans.tables.js';
-import { AppError, invalidField, notFound, rethrowDuplicateAs } from '../../platform/errors.js';
+import { DomainError, invalidField, notFound, rethrowDuplicateAs } from '../../platform/errors.js';
 import { DOCX_CONTENT_TYPE, type DownloadFile, readTableFile, writePlanDocument, writePlanWorkbook, XLSX_CONTENT_TYPE } from './plan-files.js';
 import { insertAuditEntry } from '../../platform/audit/audit.repository.js';
 import { findOrganizationByIdentity } from '../directory/index.js';
@@ -85,7 +85,7 @@ export function createPlanService(db: Database, actor: Actor) {
     authorize: async (id) => {
       requireBodyManager(actor, await findPlanNodeScope(db, id));
       // A branch's children would drop out of the tree with it: they are archived first, one by one.
-      if ((await countLiveChildren(db, id)) > 0) throw new AppError(409, 'has_children');
+      if ((await countLiveChildren(db, id)) > 0) throw new DomainError('has_children');
     },
   });
 
@@ -145,7 +145,7 @@ export function createPlanService(db: Database, actor: Actor) {
     async importPlan(bodyId: string, file: { name: string; bytes: Uint8Array }) {
       requireBodyManager(actor, await findBodyScope(db, bodyId));
       const rows = await readTableFile(file.name, file.bytes).catch((error: Error) => {
-        throw new AppError(422, 'import_invalid', [{ path: 'file', message: error.message }]);
+        throw new DomainError('import_invalid', [{ path: 'file', message: error.message }]);
       });
       const parsed = parsePlanTable(rows);
       const issues = parsed.issues.map((issue) => ({ line: issue.line, field: issue.field, message: issue.message }));
@@ -159,7 +159,7 @@ export function createPlanService(db: Database, actor: Actor) {
       }
       if (parsed.plan && (await findPlanByName(db, parsed.plan.name))) issues.push({ line: 2, field: 'plan', message: 'Ya existe un plan con ese nombre.' });
       if (issues.length || !parsed.plan) {
-        throw new AppError(422, 'import_invalid', issues.map((i) => ({ path: i.line ? `línea ${i.line}${i.field ? ` · ${i.field}` : ''}` : i.field, message: i.message })));
+        throw new DomainError('import_invalid', issues.map((i) => ({ path: i.line ? `línea ${i.line}${i.field ? ` · ${i.field}` : ''}` : i.field, message: i.message })));
       }
       const plan = parsed.plan;
       const id = await db.transaction(async (tx) => {

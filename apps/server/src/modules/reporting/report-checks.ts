@@ -2,7 +2,7 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import { requireBodyManagerOrEnlace } from '../../platform/auth/policy.js';
 import type { Database } from '../../platform/db/client.js';
-import { AppError, invalidField } from '../../platform/errors.js';
+import { DomainError, invalidField } from '../../platform/errors.js';
 import { countExisting } from '../../platform/db/query.js';
 import { findReportFacts } from './reporting.repository.js';
 import { findReportScope } from '../../platform/auth/scope.repository.js';
@@ -21,6 +21,6 @@ export async function requireEditableReport(tx: Database, actor: Actor, reportId
   const report = await findReportFacts(tx, reportId, 'share');
   if (!report) throw invalidField(field, 'El reporte no existe.');
   requireBodyManagerOrEnlace(actor, await findReportScope(tx, reportId));
-  if (!['due', 'sent_back'].includes(report.status) || report.isPeriodClosed) throw new AppError(409, 'report_locked');
+  if (!['due', 'sent_back'].includes(report.status) || report.isPeriodClosed) throw new DomainError('report_locked');
   return report;
 }

@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import { describeActor, type Actor } from '../../platform/auth/actor.js';
 import { requireBodyManager, requireSignedIn } from '../../platform/auth/policy.js';
 import type { Database } from '../../platform/db/client.js';
-import { AppError, invalidField, notFound, staleVersion } from '../../platform/errors.js';
+import { DomainError, invalidField, notFound, staleVersion } from '../../platform/errors.js';
 import { applyActivityTotals, listActivities, listActivityIdsOfReport, lockActivities } from '../activities/index.js';
 import { insertAuditEntry } from '../../platform/audit/audit.repository.js';
 import { listValuesOfReport } from '../indicators/index.js';
@@ -159,7 +159,7 @@ export function createReportingService(db: Database, actor: Actor) {
       const status = decision === 'accept' ? 'accepted' : 'sent_back';
       return changeStatus(id, version, decision, { status, reviewComment: comment, reviewedAt: new Date().toISOString() }, async (tx, report) => {
         requireBodyManager(actor, await findReportScope(tx, id));
-        if (report.status !== 'submitted') throw new AppError(409, 'report_not_submitted');
+        if (report.status !== 'submitted') throw new DomainError('report_not_submitted');
       });
     },
 

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { EVIDENCE_KINDS, EVIDENCE_MAX_BYTES, EvidenceUploadSchema } from '@telar/domain';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { AppError, invalidField } from '../../platform/errors.js';
+import { DomainError, invalidField } from '../../platform/errors.js';
 import { type createRouter, errorResponses, IdParamsSchema, jsonResponse } from '../../platform/http/router.js';
 
 const UploadFormSchema = z.object({
@@ -13,7 +13,7 @@ const UploadFormSchema = z.object({
 
 /** Evidence files: upload (multipart) and download. URLs are given inline with the record they support. */
 export function registerEvidenceRoutes(router: ReturnType<typeof createRouter>) {
-  router.use('/evidence', bodyLimit({ maxSize: EVIDENCE_MAX_BYTES + 64 * 1024, onError: () => { throw new AppError(413, 'payload_too_large'); } }));
+  router.use('/evidence', bodyLimit({ maxSize: EVIDENCE_MAX_BYTES + 64 * 1024, onError: () => { throw new DomainError('payload_too_large'); } }));
   router.openapi(
     createRoute({
       method: 'post',
@@ -27,7 +27,7 @@ export function registerEvidenceRoutes(router: ReturnType<typeof createRouter>) 
       const file = form.file;
       if (!(file instanceof File)) throw invalidField('file', 'Elija un archivo.');
       const fields = EvidenceUploadSchema.safeParse({ title: form.title, kind: form.kind || undefined });
-      if (!fields.success) throw new AppError(422, 'validation', fields.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      if (!fields.success) throw new DomainError('validation', fields.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
       const bytes = new Uint8Array(await file.arrayBuffer());
       return c.json(await c.var.services.evidence.upload({ name: file.name, bytes }, fields.data), 201);
     },

@@ -1,9 +1,7 @@
-import { AppError, notFound } from '../errors.js';
+import { forbidden, notFound, unauthenticated } from '../errors.js';
 import type { RecordScope } from './scope.repository.js';
 import type { Actor } from './actor.js';
 
-const unauthenticated = () => new AppError(401, 'unauthenticated');
-const forbidden = () => new AppError(403, 'forbidden');
 
 const isAdmin = (actor: Actor) => actor.kind === 'system' || (actor.kind === 'user' && actor.roles.some((r) => r.role === 'admin'));
 

@@ -5,7 +5,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { createGunzip, createGzip } from 'node:zlib';
 import { z } from 'zod';
 import type { Database } from '../db/client.js';
-import { AppError } from '../errors.js';
+import { DomainError } from '../errors.js';
 import {
   type BackupTable,
   closeRowCursor,
@@ -62,7 +62,7 @@ export interface RestoreSummary {
   rows: number;
 }
 
-const refused = (message: string) => new AppError(422, 'validation', undefined, message);
+const refused = (message: string) => new DomainError('validation', undefined, message);
 
 export function createBackupService(db: Database) {
   return {

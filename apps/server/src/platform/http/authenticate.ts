@@ -3,7 +3,7 @@ import { getCookie } from 'hono/cookie';
 import type { Database } from '../db/client.js';
 import type { AuthService } from '../../modules/accounts/index.js';
 import { createServices } from '../../services.js';
-import { AppError } from '../errors.js';
+import { DomainError } from '../errors.js';
 import type { ApiEnv } from './router.js';
 
 export const SESSION_COOKIE = 'telar_session';
@@ -23,7 +23,7 @@ export function authenticate(db: Database, auth: AuthService): MiddlewareHandler
     // Signing in again from a browser that still holds a session must work: login itself needs no token.
     const needsCsrf = actor.kind === 'user' && !SAFE_METHODS.has(c.req.method) && c.req.path !== '/api/auth/login';
     if (needsCsrf && c.req.header(CSRF_HEADER) !== csrfToken) {
-      throw new AppError(403, 'csrf');
+      throw new DomainError('csrf');
     }
     c.set('actor', actor);
     c.set('me', me);

@@ -43,7 +43,7 @@ interface CrudDefinition<Filter, Create, Update> {
 
 /**
  * The four routes every directory resource has (list, read, create, edit), each thin:
- * validate → service → present. Services throw AppError for 404/409/422.
+ * validate → service → present. Services throw DomainError for 404/409/422.
  */
 export function registerCrudRoutes<Filter, Create, Update>(
   router: Router,

@@ -1,26 +1,48 @@
 import type { ApiErrorBody } from '@telar/domain';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { AppError, findPgCode } from '../errors.js';
-import { apiMessages } from '../messages.js';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { DomainError, findPgCode } from '../errors.js';
+import { type ErrorCode, errorMessages } from '../messages.js';
+
+/** The one place where a domain error becomes an HTTP status. */
+export const STATUS_BY_ERROR_CODE: Record<ErrorCode, ContentfulStatusCode> = {
+  not_found: 404,
+  unauthenticated: 401,
+  login_failed: 401,
+  forbidden: 403,
+  csrf: 403,
+  locked: 423,
+  rate_limited: 429,
+  conflict: 409,
+  duplicate: 409,
+  has_children: 409,
+  report_locked: 409,
+  report_not_submitted: 409,
+  validation: 422,
+  import_invalid: 422,
+  unknown_reference: 422,
+  payload_too_large: 413,
+  internal: 500,
+};
 
 /** Postgres error codes that mean the client sent something inconsistent, not that we failed. */
-const clientErrorByPgCode: Record<string, AppError> = {
-  '23505': new AppError(409, 'duplicate'),
-  '23503': new AppError(422, 'unknown_reference'),
+const clientErrorByPgCode: Record<string, DomainError> = {
+  '23505': new DomainError('duplicate'),
+  '23503': new DomainError('unknown_reference'),
 };
 
 /** Never sends a stack trace: known errors get their code, the rest a generic message and a log line. */
 export function handleError(error: Error, c: Context): Response {
-  const known = error instanceof AppError ? error : clientErrorByPgCode[findPgCode(error) ?? ''];
+  const known = error instanceof DomainError ? error : clientErrorByPgCode[findPgCode(error) ?? ''];
   if (known) {
     const body: ApiErrorBody = { error: { code: known.code, message: known.message, issues: known.issues } };
-    return c.json(body, known.status);
+    return c.json(body, STATUS_BY_ERROR_CODE[known.code]);
   }
   if (error instanceof HTTPException && error.status < 500) {
     const code = error.status === 413 ? 'payload_too_large' : 'validation';
-    return c.json({ error: { code, message: apiMessages[code] } } satisfies ApiErrorBody, error.status);
+    return c.json({ error: { code, message: errorMessages[code] } } satisfies ApiErrorBody, error.status);
   }
   console.error(`[${c.get('requestId' as never) ?? '-'}]`, error);
-  return c.json({ error: { code: 'internal', message: apiMessages.internal } } satisfies ApiErrorBody, 500);
+  return c.json({ error: { code: 'internal', message: errorMessages.internal } } satisfies ApiErrorBody, 500);
 }

@@ -1,6 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
-import { AppError } from '../errors.js';
+import { DomainError } from '../errors.js';
 
 /** The client address, or "local" for in-process requests (tests) that have no socket. */
 function identifyClient(c: Context): string {
@@ -21,7 +21,7 @@ export function limitRate({ max, windowMs }: { max: number; windowMs: number }):
     const now = Date.now();
     const key = identifyClient(c);
     const recent = (hits.get(key) ?? []).filter((time) => now - time < windowMs);
-    if (recent.length >= max) throw new AppError(429, 'rate_limited');
+    if (recent.length >= max) throw new DomainError('rate_limited');
     recent.push(now);
     hits.set(key, recent);
     if (hits.size > 10_000) hits.clear(); // bounded memory under a flood of addresses

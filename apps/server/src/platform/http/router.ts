@@ -3,7 +3,7 @@ import type { ApiErrorBody, FieldIssue, MeView } from '@telar/domain';
 import type { Actor } from '../auth/actor.js';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
-import { apiMessages } from '../messages.js';
+import { errorMessages } from '../messages.js';
 
 // Zod's own messages (wrong type, too short…) in Spanish; our schemas carry their own texts.
 z.config(z.locales.es());
@@ -18,7 +18,7 @@ export function createRouter() {
     defaultHook: (result, c) => {
       if (result.success) return;
       const issues: FieldIssue[] = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-      return c.json({ error: { code: 'validation', message: apiMessages.validation, issues } } satisfies ApiErrorBody, 422);
+      return c.json({ error: { code: 'validation', message: errorMessages.validation, issues } } satisfies ApiErrorBody, 422);
     },
   });
 }
