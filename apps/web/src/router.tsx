@@ -1,12 +1,39 @@
 import { hashKey, MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, Link, lazyRouteComponent, Outlet, redirect, type ErrorComponentProps } from '@tanstack/react-router';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Link,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+  type ErrorComponentProps,
+  type ResolveFullPath,
+  type ResolveId,
+  type RouteConstraints,
+  type Route,
+} from '@tanstack/react-router';
 import { describeApiError } from './api/api-error.util';
 import { meQuery } from './api/auth-resources';
 import { ApiError } from './api/client';
 import { PageHeader } from './components/page-header.component';
 import { LoadingLine } from './components/query-content.component';
+import { accountsRoutes } from './features/accounts/accounts.routes';
+import { activitiesRoutes } from './features/activities/activities.routes';
+import { agreementsRoutes } from './features/agreements/agreements.routes';
+import { authRoutes } from './features/auth/auth.routes';
+import { bodiesRoutes } from './features/bodies/bodies.routes';
+import { dashboardRoutes } from './features/dashboard/dashboard.routes';
+import { dashboardsRoutes } from './features/dashboards/dashboards.routes';
+import { importsRoutes } from './features/imports/imports.routes';
+import { organizationsRoutes } from './features/organizations/organizations.routes';
+import { plansRoutes } from './features/plans/plans.routes';
+import { publicRoutes } from './features/public/public.routes';
+import { reportingRoutes } from './features/reporting/reporting.routes';
+import { reportsRoutes } from './features/reports/reports.routes';
+import { sessionsRoutes } from './features/sessions/sessions.routes';
 import { t } from './i18n/translate';
-import { readDashboardSearch, readIsoDate, readPage, readRedirect, readText } from './routes/search-params';
+import type { RouteAccess, RouteEntry } from './routes/route-table';
 
 /**
  * A session that ended (expired, signed out elsewhere) makes any internal request answer 401: forget
@@ -74,18 +101,6 @@ const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   pendingComponent: LoadingLine,
 });
 
-const signInRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/ingresar',
-  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({ redirect: readRedirect(search.redirect) }),
-  // Someone already signed in goes straight on (and a sign-in sent with a live session would be refused).
-  beforeLoad: async ({ context, search }) => {
-    const me = await context.queryClient.ensureQueryData(meQuery).catch(() => null);
-    if (me) throw redirect({ href: search.redirect ?? '/' });
-  },
-  component: lazyRouteComponent(() => import('./features/auth/sign-in.page'), 'SignInPage'),
-});
-
 /** Every internal page sits under this guard: without a session, to the sign-in page and back. */
 const internalRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -101,359 +116,73 @@ const internalRoute = createRoute({
   component: lazyRouteComponent(() => import('./components/layout/app-layout.component'), 'AppLayout'),
 });
 
-// Search parameters stay plain strings and numbers here; pages check enum values themselves so this
-// entry chunk does not pull in the domain schemas (and zod) before a page needs them.
-
-const dashboardRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/',
-  component: lazyRouteComponent(() => import('./features/dashboard/dashboard.page'), 'DashboardPage'),
-});
-
-const organizationsRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/organizaciones',
-  validateSearch: (search: Record<string, unknown>): { q?: string; sector?: string; page?: number } => ({
-    q: readText(search.q),
-    sector: readText(search.sector),
-    page: readPage(search.page),
-  }),
-  component: lazyRouteComponent(() => import('./features/organizations/organizations-list.page'), 'OrganizationsListPage'),
-});
-
-const organizationNewRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/organizaciones/nueva',
-  component: lazyRouteComponent(() => import('./features/organizations/organization-form.page'), 'OrganizationCreatePage'),
-});
-
-const organizationDetailRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/organizaciones/$organizationId',
-  component: lazyRouteComponent(() => import('./features/organizations/organization-detail.page'), 'OrganizationDetailPage'),
-});
-
-const organizationEditRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/organizaciones/$organizationId/editar',
-  component: lazyRouteComponent(() => import('./features/organizations/organization-form.page'), 'OrganizationEditPage'),
-});
-
-const bodiesRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/organos',
-  component: lazyRouteComponent(() => import('./features/bodies/bodies-tree.page'), 'BodiesTreePage'),
-});
-
-const bodyNewRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/organos/nuevo',
-  validateSearch: (search: Record<string, unknown>): { parentId?: string } => ({ parentId: readText(search.parentId) }),
-  component: lazyRouteComponent(() => import('./features/bodies/body-form.page'), 'BodyCreatePage'),
-});
-
-const bodyDetailRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/organos/$bodyId',
-  component: lazyRouteComponent(() => import('./features/bodies/body-detail.page'), 'BodyDetailPage'),
-});
-
-const bodyEditRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/organos/$bodyId/editar',
-  component: lazyRouteComponent(() => import('./features/bodies/body-form.page'), 'BodyEditPage'),
-});
-
-const sessionsRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/sesiones',
-  validateSearch: (
-    search: Record<string, unknown>,
-  ): { q?: string; bodyId?: string; kind?: string; from?: string; to?: string; page?: number } => ({
-    q: readText(search.q),
-    bodyId: readText(search.bodyId),
-    kind: readText(search.kind),
-    from: readIsoDate(search.from),
-    to: readIsoDate(search.to),
-    page: readPage(search.page),
-  }),
-  component: lazyRouteComponent(() => import('./features/sessions/sessions-list.page'), 'SessionsListPage'),
-});
-
-const sessionNewRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/sesiones/nueva',
-  validateSearch: (search: Record<string, unknown>): { bodyId?: string } => ({ bodyId: readText(search.bodyId) }),
-  component: lazyRouteComponent(() => import('./features/sessions/session-form.page'), 'SessionCreatePage'),
-});
-
-const sessionDetailRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/sesiones/$sessionId',
-  component: lazyRouteComponent(() => import('./features/sessions/session-detail.page'), 'SessionDetailPage'),
-});
-
-const sessionEditRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/sesiones/$sessionId/editar',
-  component: lazyRouteComponent(() => import('./features/sessions/session-form.page'), 'SessionEditPage'),
-});
-
-const agreementsRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/acuerdos',
-  validateSearch: (search: Record<string, unknown>): { q?: string; status?: string; page?: number } => ({
-    q: readText(search.q),
-    status: readText(search.status),
-    page: readPage(search.page),
-  }),
-  component: lazyRouteComponent(() => import('./features/agreements/agreements-list.page'), 'AgreementsListPage'),
-});
-
-const agreementDetailRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/acuerdos/$agreementId',
-  component: lazyRouteComponent(() => import('./features/agreements/agreement-detail.page'), 'AgreementDetailPage'),
-});
-
-const importRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/importar',
-  component: lazyRouteComponent(() => import('./features/imports/import.page'), 'ImportPage'),
-});
-
-const reportsRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/informes',
-  validateSearch: (search: Record<string, unknown>): { bodyId?: string; from?: string; to?: string } => ({
-    bodyId: readText(search.bodyId),
-    from: readIsoDate(search.from),
-    to: readIsoDate(search.to),
-  }),
-  component: lazyRouteComponent(() => import('./features/reports/reports.page'), 'ReportsPage'),
-});
-
-const accountsRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/cuentas',
-  component: lazyRouteComponent(() => import('./features/accounts/accounts.page'), 'AccountsPage'),
-});
-
-// Plans, activities, periodic reporting and dashboards.
-
-const plansRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/planes',
-  validateSearch: (search: Record<string, unknown>): { q?: string; page?: number } => ({ q: readText(search.q), page: readPage(search.page) }),
-  component: lazyRouteComponent(() => import('./features/plans/plans-list.page'), 'PlansListPage'),
-});
-
-const planNewRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/planes/nuevo',
-  component: lazyRouteComponent(() => import('./features/plans/plan-form.page'), 'PlanNewPage'),
-});
-
-const planDetailRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/planes/$planId',
-  component: lazyRouteComponent(() => import('./features/plans/plan-detail.page'), 'PlanDetailPage'),
-});
-
-const planNodeRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/planes/$planId/nodos/$nodeId',
-  component: lazyRouteComponent(() => import('./features/plans/plan-node.page'), 'PlanNodePage'),
-});
-
-const activitiesRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/actividades',
-  validateSearch: (
-    search: Record<string, unknown>,
-  ): { q?: string; kind?: string; stateCode?: string; organizationId?: string; planId?: string; page?: number } => ({
-    q: readText(search.q),
-    kind: readText(search.kind),
-    stateCode: readText(search.stateCode),
-    organizationId: readText(search.organizationId),
-    planId: readText(search.planId),
-    page: readPage(search.page),
-  }),
-  component: lazyRouteComponent(() => import('./features/activities/activities-list.page'), 'ActivitiesListPage'),
-});
-
-const activityNewRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/actividades/nueva',
-  validateSearch: (search: Record<string, unknown>): { reportId?: string } => ({ reportId: readText(search.reportId) }),
-  component: lazyRouteComponent(() => import('./features/activities/activity-form.page'), 'ActivityNewPage'),
-});
-
-const activityDetailRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/actividades/$activityId',
-  component: lazyRouteComponent(() => import('./features/activities/activity-detail.page'), 'ActivityDetailPage'),
-});
-
-const activityEditRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/actividades/$activityId/editar',
-  component: lazyRouteComponent(() => import('./features/activities/activity-form.page'), 'ActivityEditPage'),
-});
-
-const obligationsRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/pendientes',
-  component: lazyRouteComponent(() => import('./features/reporting/obligations.page'), 'ObligationsPage'),
-});
-
-const reportRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/reportes/$reportId',
-  component: lazyRouteComponent(() => import('./features/reporting/report.page'), 'ReportPage'),
-});
-
-const reportingPeriodRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/periodos/$periodId',
-  component: lazyRouteComponent(() => import('./features/reporting/reporting-period.page'), 'ReportingPeriodPage'),
-});
-
-const activityDashboardRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/tableros',
-  validateSearch: readDashboardSearch,
-  component: lazyRouteComponent(() => import('./features/dashboards/activity-dashboard.page'), 'ActivityDashboardPage'),
-});
-
-const organizationDashboardRoute = createRoute({
-  getParentRoute: () => internalRoute,
-  path: '/tableros/organizaciones/$organizationId',
-  component: lazyRouteComponent(() => import('./features/dashboards/organization-dashboard.page'), 'OrganizationDashboardPage'),
-});
-
-// The public portal: no session, its own frame, its own chunks.
-
+/** The public portal: no session, its own frame, its own chunks. */
 const publicRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/publico',
   component: lazyRouteComponent(() => import('./components/layout/public-layout.component'), 'PublicLayout'),
 });
 
-const publicHomeRoute = createRoute({
-  getParentRoute: () => publicRoute,
-  path: '/',
-  component: lazyRouteComponent(() => import('./features/public/public-home.page'), 'PublicHomePage'),
-});
+/** Where each kind of page hangs (see RouteAccess). */
+const parentRoutes = { signedIn: internalRoute, portal: publicRoute, signedOut: rootRoute };
 
-const publicSessionsRoute = createRoute({
-  getParentRoute: () => publicRoute,
-  path: '/sesiones',
-  validateSearch: (search: Record<string, unknown>): { page?: number } => ({ page: readPage(search.page) }),
-  component: lazyRouteComponent(() => import('./features/public/public-sessions.page'), 'PublicSessionsPage'),
-});
+/** Someone already signed in goes straight on (and a sign-in sent with a live session would be refused). */
+async function sendSignedInOn({ context, search }: { context: { queryClient: QueryClient }; search: { redirect?: string } }): Promise<void> {
+  const me = await context.queryClient.ensureQueryData(meQuery).catch(() => null);
+  if (me) throw redirect({ href: search.redirect ?? '/' });
+}
 
-const publicSessionRoute = createRoute({
-  getParentRoute: () => publicRoute,
-  path: '/sesiones/$sessionId',
-  component: lazyRouteComponent(() => import('./features/public/public-session.page'), 'PublicSessionPage'),
-});
+/** The route of one table entry, under the frame its access asks for. */
+function pageRoute(entry: RouteEntry) {
+  return createRoute({
+    getParentRoute: (): ParentRoute => parentRoutes[entry.access],
+    path: entry.path,
+    validateSearch: entry.validateSearch,
+    beforeLoad: entry.access === 'signedOut' ? sendSignedInOn : undefined,
+    component: entry.component,
+  });
+}
 
-const publicAgreementsRoute = createRoute({
-  getParentRoute: () => publicRoute,
-  path: '/acuerdos',
-  validateSearch: (search: Record<string, unknown>): { status?: string; stateCode?: string; page?: number } => ({
-    status: readText(search.status),
-    stateCode: readText(search.stateCode),
-    page: readPage(search.page),
-  }),
-  component: lazyRouteComponent(() => import('./features/public/public-agreements.page'), 'PublicAgreementsPage'),
-});
+/** Every page of the app: each feature folder's table. */
+const routeTable = [
+  ...authRoutes,
+  ...dashboardRoutes,
+  ...organizationsRoutes,
+  ...bodiesRoutes,
+  ...sessionsRoutes,
+  ...agreementsRoutes,
+  ...importsRoutes,
+  ...reportsRoutes,
+  ...accountsRoutes,
+  ...plansRoutes,
+  ...activitiesRoutes,
+  ...reportingRoutes,
+  ...dashboardsRoutes,
+  ...publicRoutes,
+] as const;
 
-const publicAgreementRoute = createRoute({
-  getParentRoute: () => publicRoute,
-  path: '/acuerdos/$agreementId',
-  component: lazyRouteComponent(() => import('./features/public/public-agreement.page'), 'PublicAgreementPage'),
-});
+type TableEntry = (typeof routeTable)[number];
+type ParentRoute = RouteConstraints['TParentRoute'];
+type SearchOf<TEntry> = TEntry extends { validateSearch: infer TValidate } ? TValidate : undefined;
+/** The type createRoute gives a table entry's page when the call is written out for that entry. */
+type PageRoute<TEntry> = TEntry extends RouteEntry ? PageRouteUnder<(typeof parentRoutes)[TEntry['access']], TEntry> : never;
+type PageRouteUnder<TParent, TEntry extends RouteEntry> = TParent extends ParentRoute
+  ? Route<unknown, TParent, TEntry['path'], ResolveFullPath<TParent, TEntry['path']>, string, ResolveId<TParent, string, TEntry['path']>, SearchOf<TEntry>>
+  : never;
 
-const publicReportsRoute = createRoute({
-  getParentRoute: () => publicRoute,
-  path: '/informes',
-  component: lazyRouteComponent(() => import('./features/public/public-reports.page'), 'PublicReportsPage'),
-});
-
-const openDataRoute = createRoute({
-  getParentRoute: () => publicRoute,
-  path: '/datos-abiertos',
-  component: lazyRouteComponent(() => import('./features/public/open-data.page'), 'OpenDataPage'),
-});
-
-const publicDashboardRoute = createRoute({
-  getParentRoute: () => publicRoute,
-  path: '/tableros',
-  validateSearch: readDashboardSearch,
-  component: lazyRouteComponent(() => import('./features/dashboards/public-dashboard.page'), 'PublicDashboardPage'),
-});
-
-const publicPlansRoute = createRoute({
-  getParentRoute: () => publicRoute,
-  path: '/planes',
-  component: lazyRouteComponent(() => import('./features/plans/public-plans.page'), 'PublicPlansPage'),
-});
-
-const publicPlanRoute = createRoute({
-  getParentRoute: () => publicRoute,
-  path: '/planes/$planId',
-  component: lazyRouteComponent(() => import('./features/plans/public-plan.page'), 'PublicPlanPage'),
-});
+/**
+ * The pages of one kind, in the order of the table. TypeScript cannot carry each entry's own types
+ * through `map`, so they are given the types their routes would have if each were written out: that
+ * keeps links, `getRouteApi` ids, params and search parameters checked against the table.
+ */
+function pageRoutes<TAccess extends RouteAccess>(access: TAccess) {
+  return routeTable.filter((entry) => entry.access === access).map(pageRoute) as unknown as PageRoute<Extract<TableEntry, { access: TAccess }>>[];
+}
 
 const routeTree = rootRoute.addChildren([
-  signInRoute,
-  internalRoute.addChildren([
-    dashboardRoute,
-    organizationsRoute,
-    organizationNewRoute,
-    organizationDetailRoute,
-    organizationEditRoute,
-    bodiesRoute,
-    bodyNewRoute,
-    bodyDetailRoute,
-    bodyEditRoute,
-    sessionsRoute,
-    sessionNewRoute,
-    sessionDetailRoute,
-    sessionEditRoute,
-    agreementsRoute,
-    agreementDetailRoute,
-    importRoute,
-    reportsRoute,
-    accountsRoute,
-    plansRoute,
-    planNewRoute,
-    planDetailRoute,
-    planNodeRoute,
-    activitiesRoute,
-    activityNewRoute,
-    activityDetailRoute,
-    activityEditRoute,
-    obligationsRoute,
-    reportRoute,
-    reportingPeriodRoute,
-    activityDashboardRoute,
-    organizationDashboardRoute,
-  ]),
-  publicRoute.addChildren([
-    publicHomeRoute,
-    publicSessionsRoute,
-    publicSessionRoute,
-    publicAgreementsRoute,
-    publicAgreementRoute,
-    publicReportsRoute,
-    openDataRoute,
-    publicDashboardRoute,
-    publicPlansRoute,
-    publicPlanRoute,
-  ]),
+  ...pageRoutes('signedOut'),
+  internalRoute.addChildren(pageRoutes('signedIn')),
+  publicRoute.addChildren(pageRoutes('portal')),
 ]);
 
 export const router = createRouter({
