@@ -4,13 +4,16 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
+import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from './platform/db/client.js';
-import { authenticate } from './platform/http/authenticate.js';
+import { authenticate, checkCsrf, requireSessionUnlessPublic } from './platform/http/authenticate.js';
+import { preventCaching } from './platform/http/cache-control.js';
 import { handleError } from './platform/http/error-handler.js';
 import { DomainError } from './platform/errors.js';
-import { type ApiEnv, createRouter } from './platform/http/router.js';
+import { type ApiEnv, createPublicRouteMatcher, createRouter } from './platform/http/router.js';
+import { createServices } from './services.js';
 import { registerActivityRoutes } from './modules/activities/index.js';
 import { registerAuthRoutes } from './modules/accounts/index.js';
 import { registerDirectoryRoutes } from './modules/directory/index.js';
@@ -54,11 +57,15 @@ export interface AppOptions {
   loginAttemptsPerMinute?: number;
 }
 
-/** The HTTP app: the API under /api and, when built, the web app with SPA fallback. Tests import this. */
+/**
+ * The HTTP app: the API under /api and, when built, the web app with SPA fallback. Tests import this.
+ * Every API request goes through the same chain, top to bottom: request id → security headers → CORS
+ * (public data only) → no-store → body limit → authenticate (cookie only) → refuse anonymous callers of
+ * protected routes → CSRF → validate (the route's schema) → handler, whose service writes in one transaction.
+ */
 export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process.env.TELAR_LOGIN_ATTEMPTS_PER_MINUTE ?? 10) }: AppOptions) {
   const api = createRouter();
   const auth = createAuthService(db);
-  api.use('*', authenticate(db, auth));
   registerAuthRoutes(api, auth, loginAttemptsPerMinute);
   registerDirectoryRoutes(api);
   registerSessionRoutes(api);
@@ -72,15 +79,19 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
     openapi: '3.1.0',
     info: { title: 'Telar API', version: '0.1.0', description: 'Directorio, órganos colegiados, sesiones, acuerdos y seguimiento; planes, actividades, indicadores, reporte periódico y tableros.' },
   });
-  api.notFound(() => {
-    throw new DomainError('not_found');
-  });
+  const isPublicRoute = createPublicRouteMatcher(api, '/api', ['/openapi.json']);
 
   const app = new Hono<ApiEnv>();
   app.use('*', requestId());
   app.use('*', secureHeaders(SECURITY_HEADERS));
-  // Uploads have their own, larger limit (routes/evidence.routes.ts).
+  // Published data is for anyone, including other sites' scripts; nothing there depends on a cookie.
+  app.use('/api/public/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'] }));
+  app.use('/api/*', preventCaching());
+  // Uploads have their own, larger limit (modules/sessions/evidence.routes.ts).
   app.use('/api/*', async (c, next) => (c.req.path === '/api/evidence' ? next() : jsonBodyLimit(c, next)));
+  app.use('/api/*', authenticate(auth.resolveSession, (actor) => createServices(db, actor)));
+  app.use('/api/*', requireSessionUnlessPublic(isPublicRoute));
+  app.use('/api/*', checkCsrf());
   // Only the hashed static assets are gzipped here: compressing every API answer cost more CPU than the
   // queries under load (bench:load p95 107 → 23 ms without it); a reverse proxy can compress the rest.
   app.use('/assets/*', compress());

@@ -19,13 +19,14 @@ afterAll(async () => {
 });
 
 describe('web app fallback', () => {
-  it('serves the web app for its own paths and a JSON 404 for unknown API paths', async () => {
+  it('serves the web app for its own paths and JSON, never the app, for unknown API paths', async () => {
     const app = createApp({ db: handle.db, webRoot });
     const page = await app.request('/tableros');
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<title>Telar</title>');
-    const api = await app.request('/api/no-existe');
-    expect(api.status).toBe(404);
-    expect(await api.json()).toMatchObject({ error: { code: 'not_found' } });
+    // Without a session every non-public path is refused alike, so unknown ones reveal nothing either.
+    const anonymous = await app.request('/api/no-existe');
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ error: { code: 'unauthenticated' } });
   });
 });

@@ -41,6 +41,8 @@ export interface TestContext {
   anonymous: ApiCall;
   /** A raw request as the administrator (multipart uploads, downloads). */
   request(path: string, init?: RequestInit): Promise<Response>;
+  /** A raw request with no session (malformed bodies, headers). */
+  anonymousRequest(path: string, init?: RequestInit): Promise<Response>;
   /** Creates an account with these roles, signs it in and returns its client. */
   signInAs(roles: RoleGrantInput[]): Promise<ApiCall>;
   close(): Promise<void>;
@@ -100,6 +102,7 @@ export async function createTestContext(): Promise<TestContext> {
     request: async (path, init = {}) =>
       app.request(path, { ...init, headers: { ...(init.headers as Record<string, string>), Cookie: adminSession.cookie, 'X-CSRF-Token': adminSession.csrfToken } }),
     anonymous: createClient(app),
+    anonymousRequest: async (path, init) => app.request(path, init),
     signInAs,
     close: () => handle.close(),
   };

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { SESSION_COOKIE } from '../../platform/http/authenticate.js';
 import { DomainError } from '../../platform/errors.js';
 import { limitRate } from '../../platform/http/rate-limit.js';
-import { type ApiEnv, type createRouter, jsonCreateRoute, jsonResponse } from '../../platform/http/router.js';
+import { type ApiEnv, type createRouter, jsonCreateRoute, jsonResponse, PUBLIC_ROUTE } from '../../platform/http/router.js';
 import type { AuthService } from './auth.service.js';
 
 /** Cookies are Secure whenever the request came over HTTPS (directly or through a proxy that says so). */
@@ -17,6 +17,7 @@ export function registerAuthRoutes(router: ReturnType<typeof createRouter>, auth
   router.use('/auth/login', limitRate({ max: loginAttemptsPerMinute, windowMs: 60_000 }));
   router.openapi(
     createRoute({
+      ...PUBLIC_ROUTE,
       method: 'post',
       path: '/auth/login',
       tags: ['Cuentas'],
@@ -44,7 +45,7 @@ export function registerAuthRoutes(router: ReturnType<typeof createRouter>, auth
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   };
-  router.openapi(createRoute({ method: 'post', path: '/auth/logout', tags: ['Cuentas'], responses: { 204: { description: 'Sesión cerrada' } } }), endSession(false));
+  router.openapi(createRoute({ ...PUBLIC_ROUTE, method: 'post', path: '/auth/logout', tags: ['Cuentas'], responses: { 204: { description: 'Sesión cerrada' } } }), endSession(false));
   router.openapi(
     createRoute({ method: 'post', path: '/auth/logout-everywhere', tags: ['Cuentas'], responses: { 204: { description: 'Todas las sesiones de la cuenta cerradas' } } }),
     endSession(true),

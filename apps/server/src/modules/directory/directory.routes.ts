@@ -10,7 +10,7 @@ import {
   StateCodeSchema,
 } from '@telar/domain';
 import { z } from 'zod';
-import { type createRouter, errorResponses, jsonCreateRoute, jsonResponse } from '../../platform/http/router.js';
+import { type createRouter, errorResponses, jsonCreateRoute, jsonResponse, PUBLIC_ROUTE } from '../../platform/http/router.js';
 import { AUDITED_ENTITIES } from '../../platform/audit/history.service.js';
 import { registerCrudRoutes } from '../../platform/http/crud-routes.js';
 
@@ -51,7 +51,7 @@ export function registerDirectoryRoutes(router: ReturnType<typeof createRouter>)
     async (c) => c.json(await c.var.services.history.list(c.req.valid('param').entity, c.req.valid('param').id), 200),
   );
   router.openapi(
-    createRoute({ method: 'get', path: '/states', tags: ['Catálogos'], responses: { 200: jsonResponse('Las 32 entidades federativas', z.array(z.looseObject({}))) } }),
+    createRoute({ ...PUBLIC_ROUTE, method: 'get', path: '/states', tags: ['Catálogos'], responses: { 200: jsonResponse('Las 32 entidades federativas', z.array(z.looseObject({}))) } }),
     async (c) => c.json(await c.var.services.catalogue.listStates(), 200),
   );
   router.openapi(

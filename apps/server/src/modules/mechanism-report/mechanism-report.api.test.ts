@@ -88,7 +88,7 @@ describe('generating the report from the data', () => {
   it('writes a Word document with the participants and labels', async () => {
     const response = await ctx.api('GET', `/reports/mechanism?bodyId=${await comseId()}&${period}&format=docx`);
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-disposition')).toMatch(/\.docx"$/);
+    expect(response.headers.get('content-disposition')).toMatch(/\.docx"; filename\*=UTF-8''[^;]+\.docx$/);
     const documentXml = await (await JSZip.loadAsync(response.body)).file('word/document.xml')!.async('string');
     const text = documentXml.replace(/<[^>]+>/g, '');
     expect(text).toContain('Asistencia Legal por los Derechos Humanos');

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { sendDownload } from '../../platform/http/download.js';
 import type { DownloadFile } from '../plans/index.js';
-import { type ApiEnv, type createRouter, errorResponses, IdParamsSchema, jsonResponse } from '../../platform/http/router.js';
+import { type ApiEnv, type createRouter, errorResponses, IdParamsSchema, jsonResponse, PUBLIC_ROUTE } from '../../platform/http/router.js';
 
 const tag = 'Portal público y datos abiertos';
 const page = (query: { page: number; pageSize: number }) => ({ page: query.page, pageSize: query.pageSize });
@@ -14,9 +14,9 @@ const sendFile = (c: Context<ApiEnv>, file: DownloadFile) => sendDownload(c, fil
 /** Read-only, no account: what the secretariats published. Documented in the OpenAPI document under its own tag. */
 export function registerPublicRoutes(router: ReturnType<typeof createRouter>) {
   const list = <Query extends z.ZodObject>(path: string, description: string, query: Query) =>
-    createRoute({ method: 'get', path, tags: [tag], request: { query }, responses: { 200: jsonResponse(description), ...errorResponses } });
+    createRoute({ ...PUBLIC_ROUTE, method: 'get', path, tags: [tag], request: { query }, responses: { 200: jsonResponse(description), ...errorResponses } });
   const detail = (path: string, description: string) =>
-    createRoute({ method: 'get', path, tags: [tag], request: { params: IdParamsSchema }, responses: { 200: jsonResponse(description), ...errorResponses } });
+    createRoute({ ...PUBLIC_ROUTE, method: 'get', path, tags: [tag], request: { params: IdParamsSchema }, responses: { 200: jsonResponse(description), ...errorResponses } });
 
   router.openapi(list('/public/bodies', 'Sistemas, comisiones y grupos de trabajo', PageQuerySchema), async (c) =>
     c.json(await c.var.services.public.listBodies(page(c.req.valid('query'))), 200),
@@ -46,11 +46,12 @@ export function registerPublicRoutes(router: ReturnType<typeof createRouter>) {
     c.json(await c.var.services.public.getAgreement(c.req.valid('param').id), 200),
   );
   router.openapi(
-    createRoute({ method: 'get', path: '/public/reports', tags: [tag], responses: { 200: jsonResponse('Informes publicados', z.array(z.looseObject({}))) } }),
+    createRoute({ ...PUBLIC_ROUTE, method: 'get', path: '/public/reports', tags: [tag], responses: { 200: jsonResponse('Informes publicados', z.array(z.looseObject({}))) } }),
     async (c) => c.json(await c.var.services.public.listReports(), 200),
   );
   router.openapi(
     createRoute({
+      ...PUBLIC_ROUTE,
       method: 'get',
       path: '/public/reports/{id}/file',
       tags: [tag],
@@ -61,6 +62,7 @@ export function registerPublicRoutes(router: ReturnType<typeof createRouter>) {
   );
   router.openapi(
     createRoute({
+      ...PUBLIC_ROUTE,
       method: 'get',
       path: '/public/open-data/{dataset}',
       tags: [tag],
@@ -80,6 +82,7 @@ export function registerPublicRoutes(router: ReturnType<typeof createRouter>) {
   );
   router.openapi(
     createRoute({
+      ...PUBLIC_ROUTE,
       method: 'get',
       path: '/public/dashboards/activities/table',
       tags: [tag],

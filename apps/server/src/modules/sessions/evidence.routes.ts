@@ -3,7 +3,8 @@ import { EVIDENCE_KINDS, EVIDENCE_MAX_BYTES, EvidenceUploadSchema } from '@telar
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { DomainError, invalidField } from '../../platform/errors.js';
-import { type createRouter, errorResponses, IdParamsSchema, jsonResponse } from '../../platform/http/router.js';
+import { attachmentDisposition } from '../../platform/http/download.js';
+import { type createRouter, errorResponses, IdParamsSchema, jsonResponse, PUBLIC_ROUTE } from '../../platform/http/router.js';
 
 const UploadFormSchema = z.object({
   file: z.any().describe('El archivo (PDF, DOCX, XLSX, PNG o JPEG, hasta 20 MB)'),
@@ -34,6 +35,8 @@ export function registerEvidenceRoutes(router: ReturnType<typeof createRouter>) 
   );
   router.openapi(
     createRoute({
+      // Evidence of published records is public; the service decides what this caller may see.
+      ...PUBLIC_ROUTE,
       method: 'get',
       path: '/evidence/{id}/file',
       tags: ['Evidencia'],
@@ -44,7 +47,7 @@ export function registerEvidenceRoutes(router: ReturnType<typeof createRouter>) 
       const file = await c.var.services.evidence.download(c.req.valid('param').id);
       return c.body(file.content as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': file.contentType ?? 'application/octet-stream',
-        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName ?? 'evidencia')}`,
+        'Content-Disposition': attachmentDisposition(file.fileName ?? 'evidencia'),
         'X-Content-Type-Options': 'nosniff',
       });
     },
