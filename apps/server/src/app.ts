@@ -15,6 +15,10 @@ import { DomainError } from './platform/errors.js';
 import { type ApiEnv, createPublicRouteMatcher, createRouter } from './platform/http/router.js';
 import { createServices } from './services.js';
 import { registerActivityRoutes } from './modules/activities/index.js';
+import { registerBodyRoutes } from './modules/bodies/index.js';
+import { registerDashboardRoutes } from './modules/dashboards/index.js';
+import { registerIndicatorRoutes } from './modules/indicators/index.js';
+import { registerHistoryRoutes } from './platform/audit/history.routes.js';
 import { registerAuthRoutes } from './modules/accounts/index.js';
 import { registerDirectoryRoutes } from './modules/directory/index.js';
 import { registerEvidenceRoutes } from './modules/sessions/index.js';
@@ -68,11 +72,15 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
   const auth = createAuthService(db);
   registerAuthRoutes(api, auth, loginAttemptsPerMinute);
   registerDirectoryRoutes(api);
+  registerBodyRoutes(api);
+  registerHistoryRoutes(api);
   registerSessionRoutes(api);
   registerMechanismReportRoutes(api);
   registerEvidenceRoutes(api);
   registerPlanRoutes(api);
+  registerIndicatorRoutes(api);
   registerActivityRoutes(api);
+  registerDashboardRoutes(api);
   registerReportingRoutes(api);
   registerPublicRoutes(api);
   api.doc31('/openapi.json', {

@@ -1,11 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ACTIVITY_KINDS, ActivityCreateSchema, ActivityUpdateSchema, DashboardFilterSchema, DashboardTableQuerySchema, IdSchema, IsoDateSchema, StateCodeSchema } from '@telar/domain';
+import { ACTIVITY_KINDS, ActivityCreateSchema, ActivityUpdateSchema, IdSchema, IsoDateSchema, StateCodeSchema } from '@telar/domain';
 import { z } from 'zod';
 import { sendDownload } from '../../platform/http/download.js';
-import { type createRouter, errorResponses, IdParamsSchema, jsonResponse } from '../../platform/http/router.js';
+import { type createRouter, errorResponses } from '../../platform/http/router.js';
 import { registerCrudRoutes } from '../../platform/http/crud-routes.js';
 
-const tag = 'Actividades y tableros';
+const tag = 'Actividades';
 
 const ActivityFilterSchema = z.object({
   kind: z.enum(ACTIVITY_KINDS).optional(),
@@ -19,7 +19,7 @@ const ActivityFilterSchema = z.object({
   q: z.string().trim().max(200).optional(),
 });
 
-/** Activities (who did what, where, when), their downloads, and the dashboards built on them. */
+/** Activities (who did what, where, when) and their downloads. */
 export function registerActivityRoutes(router: ReturnType<typeof createRouter>) {
   // Registered before the CRUD routes so "export" is not read as an activity id.
   router.openapi(
@@ -43,39 +43,4 @@ export function registerActivityRoutes(router: ReturnType<typeof createRouter>) 
     updateSchema: ActivityUpdateSchema,
     service: (s) => s.activities,
   });
-
-  router.openapi(
-    createRoute({
-      method: 'get',
-      path: '/dashboards/activities',
-      tags: [tag],
-      summary: 'Actividades validadas: totales, por entidad (con tasas por 100 000 habitantes), por año y por tipo',
-      request: { query: DashboardFilterSchema },
-      responses: { 200: jsonResponse('Tablero de actividades'), ...errorResponses },
-    }),
-    async (c) => c.json(await c.var.services.activityDashboard.activities(c.req.valid('query')), 200),
-  );
-  router.openapi(
-    createRoute({
-      method: 'get',
-      path: '/dashboards/activities/table',
-      tags: [tag],
-      request: { query: DashboardTableQuerySchema },
-      responses: { 200: { description: 'La tabla de una gráfica del tablero, en CSV o Excel' }, ...errorResponses },
-    }),
-    async (c) => {
-      const { table, format, ...filter } = c.req.valid('query');
-      return sendDownload(c, await c.var.services.activityDashboard.tableFile(filter, table, format));
-    },
-  );
-  router.openapi(
-    createRoute({
-      method: 'get',
-      path: '/dashboards/organizations/{id}',
-      tags: [tag],
-      request: { params: IdParamsSchema },
-      responses: { 200: jsonResponse('Tablero de una organización'), ...errorResponses },
-    }),
-    async (c) => c.json(await c.var.services.activityDashboard.organization(c.req.valid('param').id), 200),
-  );
 }

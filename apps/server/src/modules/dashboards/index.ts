@@ -2,3 +2,4 @@
 export { createActivityDashboardService, readActivityDashboard, renderDashboardTable } from './activity-dashboard.service.js';
 export { createDashboardService } from './dashboard.service.js';
 export { countRecords } from './stats.repository.js';
+export { registerDashboardRoutes } from './dashboard.routes.js';

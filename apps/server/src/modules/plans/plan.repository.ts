@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { planNodeAgreements, planNodeOrganizations, planNodes, planNodeStatusChanges, plans } from './plans.tables.js';
 import { indicatorSummaryJson } from '../indicators/index.js';
-import { matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from '../../platform/db/query.js';
+import { type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from '../../platform/db/query.js';
 import { bodyRefJson, isoInstant, organizationRefsJson } from '../../platform/db/views.sql.js';
 
 export interface PlanFilter {

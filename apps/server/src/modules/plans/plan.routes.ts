@@ -1,8 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
   IdSchema,
-  IndicatorCreateSchema,
-  IndicatorValuesWriteSchema,
   PlanCreateSchema,
   PlanNodeCreateSchema,
   PlanNodeUpdateSchema,
@@ -21,7 +19,7 @@ const ImportFormSchema = z.object({
   bodyId: IdSchema.describe('El órgano cuya secretaría administrará el plan'),
 });
 
-/** Plans, their nodes and indicators; import from the template and export to Excel and Word. */
+/** Plans and their nodes; import from the template and export to Excel and Word. */
 export function registerPlanRoutes(router: ReturnType<typeof createRouter>) {
   // Registered before the CRUD routes so "import" is not read as a plan id.
   router.openapi(
@@ -85,33 +83,4 @@ export function registerPlanRoutes(router: ReturnType<typeof createRouter>) {
     actions: ['archive', 'restore'],
     service: (c) => ({ archive: c.var.services.plans.archiveNode, restore: c.var.services.plans.restoreNode }),
   });
-
-  router.openapi(jsonCreateRoute({ path: '/indicators', tag, schema: IndicatorCreateSchema, description: 'Indicador creado' }), async (c) =>
-    c.json(await c.var.services.indicators.create(c.req.valid('json') as z.output<typeof IndicatorCreateSchema>), 201),
-  );
-  router.openapi(
-    createRoute({
-      method: 'get',
-      path: '/indicators/{id}',
-      tags: [tag],
-      request: {
-        params: IdParamsSchema,
-        query: z.object({ breakdowns: z.enum(['true', 'false']).default('false').describe('Incluir los desgloses (sexo, grupo de edad) además de los totales') }),
-      },
-      responses: { 200: jsonResponse('Indicador con sus valores'), ...errorResponses },
-    }),
-    async (c) => c.json(await c.var.services.indicators.get(c.req.valid('param').id, c.req.valid('query').breakdowns === 'true'), 200),
-  );
-  router.openapi(
-    createRoute({
-      method: 'put',
-      path: '/indicators/{id}/values',
-      tags: [tag],
-      summary: 'Registrar valores por periodo, entidad y desglose (un valor existente se reemplaza)',
-      request: { params: IdParamsSchema, body: { content: { 'application/json': { schema: IndicatorValuesWriteSchema } }, required: true } },
-      responses: { 200: jsonResponse('Indicador con sus valores'), ...errorResponses },
-    }),
-    async (c) =>
-      c.json(await c.var.services.indicators.writeValues(c.req.valid('param').id, c.req.valid('json') as z.output<typeof IndicatorValuesWriteSchema>), 200),
-  );
 }

@@ -1,0 +1,16 @@
+import { BodyCreateSchema, BodyUpdateSchema } from '@telar/domain';
+import { z } from 'zod';
+import { registerCrudRoutes } from '../../platform/http/crud-routes.js';
+import type { createRouter } from '../../platform/http/router.js';
+
+/** Systems, commissions, working groups and networks. */
+export function registerBodyRoutes(router: ReturnType<typeof createRouter>) {
+  registerCrudRoutes(router, {
+    path: '/bodies',
+    tag: 'Órganos colegiados',
+    filters: z.object({}),
+    createSchema: BodyCreateSchema,
+    updateSchema: BodyUpdateSchema,
+    service: (s) => s.bodies,
+  });
+}

@@ -1,0 +1,38 @@
+import { createRoute } from '@hono/zod-openapi';
+import { IndicatorCreateSchema, IndicatorValuesWriteSchema } from '@telar/domain';
+import { z } from 'zod';
+import { type createRouter, errorResponses, IdParamsSchema, jsonCreateRoute, jsonResponse } from '../../platform/http/router.js';
+
+const tag = 'Planes e indicadores';
+
+/** Indicators of plan nodes and their values by period, state and breakdown. */
+export function registerIndicatorRoutes(router: ReturnType<typeof createRouter>) {
+  router.openapi(jsonCreateRoute({ path: '/indicators', tag, schema: IndicatorCreateSchema, description: 'Indicador creado' }), async (c) =>
+    c.json(await c.var.services.indicators.create(c.req.valid('json') as z.output<typeof IndicatorCreateSchema>), 201),
+  );
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/indicators/{id}',
+      tags: [tag],
+      request: {
+        params: IdParamsSchema,
+        query: z.object({ breakdowns: z.enum(['true', 'false']).default('false').describe('Incluir los desgloses (sexo, grupo de edad) además de los totales') }),
+      },
+      responses: { 200: jsonResponse('Indicador con sus valores'), ...errorResponses },
+    }),
+    async (c) => c.json(await c.var.services.indicators.get(c.req.valid('param').id, c.req.valid('query').breakdowns === 'true'), 200),
+  );
+  router.openapi(
+    createRoute({
+      method: 'put',
+      path: '/indicators/{id}/values',
+      tags: [tag],
+      summary: 'Registrar valores por periodo, entidad y desglose (un valor existente se reemplaza)',
+      request: { params: IdParamsSchema, body: { content: { 'application/json': { schema: IndicatorValuesWriteSchema } }, required: true } },
+      responses: { 200: jsonResponse('Indicador con sus valores'), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(await c.var.services.indicators.writeValues(c.req.valid('param').id, c.req.valid('json') as z.output<typeof IndicatorValuesWriteSchema>), 200),
+  );
+}
