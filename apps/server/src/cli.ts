@@ -3,10 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { UserCreateSchema } from '@telar/domain';
 import { serve } from '@hono/node-server';
-import { sql } from 'drizzle-orm';
 import { createApp } from './app.js';
 import type { DatabaseHandle } from './platform/db/client.js';
-import { openConfiguredDatabase, prepareDatabase } from './platform/db/open.js';
+import { openConfiguredDatabase, prepareDatabase, resetDatabase } from './platform/db/open.js';
 import { loadDemoData } from './demo/demo-data.js';
 import { backupCommand, restoreCommand } from './cli/backup.command.js';
 import { exportCommand, importPlanCommand } from './cli/plans.command.js';
@@ -52,11 +51,7 @@ const commands: Record<string, Command> = {
   },
 
   async demo(_args, handle) {
-    // Drop everything, including the migration journal, so the demo starts from an empty schema.
-    for (const statement of [sql`drop schema public cascade`, sql`create schema public`, sql`drop schema if exists drizzle cascade`]) {
-      await handle.db.execute(statement);
-    }
-    await prepareDatabase(handle);
+    await resetDatabase(handle);
     printDemoAccount(await loadDemoData(handle.db));
     return 0;
   },

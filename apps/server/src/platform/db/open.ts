@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { type DatabaseHandle, openDatabase } from './client.js';
 import { migrateDatabase } from './migrate.js';
 import { loadReferenceData } from './reference-data.js';
@@ -14,4 +15,12 @@ export async function openConfiguredDatabase(env: NodeJS.ProcessEnv = process.en
 export async function prepareDatabase(handle: DatabaseHandle): Promise<void> {
   await migrateDatabase(handle);
   await loadReferenceData(handle.db);
+}
+
+/** Drops everything, including the migration journal, and prepares the database again from an empty schema. */
+export async function resetDatabase(handle: DatabaseHandle): Promise<void> {
+  for (const statement of [sql`drop schema public cascade`, sql`create schema public`, sql`drop schema if exists drizzle cascade`]) {
+    await handle.db.execute(statement);
+  }
+  await prepareDatabase(handle);
 }

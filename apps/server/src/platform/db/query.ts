@@ -40,6 +40,12 @@ export const pageClause = ({ page, pageSize }: PageRequest) => sql`limit ${pageS
 /** A table with the record columns (id, version, updated_at) that edits need. */
 type VersionedTable = PgTable & { id: PgColumn; version: PgColumn; updatedAt: PgColumn };
 
+/** The row of `table` with this id, as Drizzle reads it, or undefined. */
+export async function findRowById<T extends PgTable & { id: PgColumn }>(db: Database, table: T, id: string) {
+  const rows = (await db.select().from(table as PgTable).where(eq(table.id, id))) as T['$inferSelect'][];
+  return rows[0];
+}
+
 /**
  * Writes `values` only when the stored version is the one the edit was based on, bumping it.
  * Returns the updated row, or undefined when the row is missing or the version is stale.

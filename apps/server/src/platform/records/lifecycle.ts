@@ -1,8 +1,7 @@
-import { eq } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/client.js';
-import { updateIfVersion } from '../db/query.js';
+import { findRowById, updateIfVersion } from '../db/query.js';
 import { writeVersionedUpdate } from './versioned-write.js';
 
 type LifecycleTable = PgTable & { id: PgColumn; version: PgColumn; updatedAt: PgColumn; archivedAt: PgColumn };
@@ -21,7 +20,7 @@ interface LifecycleDefinition<T extends LifecycleTable> {
  * unpublish: written like any edit (version check, audit), one transaction each.
  */
 export function createLifecycle<T extends LifecycleTable>(db: Database, actor: Actor, { entity, table, authorize, around }: LifecycleDefinition<T>) {
-  const findRow = async (tx: Database, id: string) => (await tx.select().from(table as PgTable).where(eq(table.id, id)))[0];
+  const findRow = (tx: Database, id: string) => findRowById(tx, table, id);
   const writeRow = (tx: Database, id: string, version: number, values: object) => updateIfVersion(tx, table, id, version, values);
   const change = async (id: string, version: number, action: 'archive' | 'restore' | 'publish' | 'unpublish', values: object) => {
     await authorize(id);
