@@ -45,6 +45,8 @@ const nextNumber = () => ++lastNumber;
 const nextFreeDate = () => new Date(Date.UTC(2024, 1, 1) + nextNumber() * 86_400_000).toISOString().slice(0, 10);
 
 const version = async (path: string) => (await ctx.api('GET', path)).body.version as number;
+/** A working group of A made by the administrator, to be moved once. */
+const newGroupOfA = async () => (await ctx.api('POST', '/bodies', { kind: 'working_group', name: `Grupo ${nextNumber()}`, level: 'national', parentId: ids.bodyA })).body as { id: string; version: number };
 const pdf = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
 
 /** Each write endpoint, built fresh per call (edits need the current version), and who may call it. */
@@ -73,6 +75,22 @@ const writes: { name: string; call: (client: Client) => Promise<{ status: number
     name: 'PATCH /bodies/A',
     call: async (c) => c('PATCH', `/bodies/${ids.bodyA}`, { name: 'Comisión A', version: await version(`/bodies/${ids.bodyA}`) }),
     allowed: ['admin', 'secretariatA'],
+  },
+  {
+    name: 'PATCH /bodies/(a group of A) with no parent',
+    call: async (c) => {
+      const group = await newGroupOfA();
+      return c('PATCH', `/bodies/${group.id}`, { parentId: null, version: group.version });
+    },
+    allowed: ['admin'],
+  },
+  {
+    name: 'PATCH /bodies/(a group of A) moved under B',
+    call: async (c) => {
+      const group = await newGroupOfA();
+      return c('PATCH', `/bodies/${group.id}`, { parentId: ids.bodyB, version: group.version });
+    },
+    allowed: ['admin'],
   },
   {
     name: 'POST /sessions (group of A)',
