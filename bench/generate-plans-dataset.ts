@@ -69,7 +69,7 @@ export async function generatePlansDataset(db: Database, scale: number, onProgre
   for (let low = 0; low < activityCount; low += CHUNK_ACTIVITIES) {
     const high = Math.min(activityCount, low + CHUNK_ACTIVITIES) - 1;
     await db.transaction(async (tx) => {
-      for (const statement of buildActivities(sql`generate_series(${n(low)}, ${n(high)}) as n`)) await tx.execute(statement);
+      for (const statement of buildActivities(sql`generate_series(${n(low)}, ${n(high)}) as n`, bodyId)) await tx.execute(statement);
     });
     onProgress(`actividades: ${high + 1}/${activityCount}`);
   }
@@ -227,16 +227,17 @@ const TITLES = [
 
 /**
  * Activity n: kind and start date from hashes of n (2016–2025), 1–3 states, 30% with 1–2 municipalities,
- * 40% linked to a line of action, a lead organisation and a partner in one of four, one in ten filed in a report.
+ * 40% linked to a line of action, a lead organisation and a partner in one of four, one in ten filed in a report;
+ * all of them the body's, like its plans.
  */
-function buildActivities(range: SQL): SQL[] {
+function buildActivities(range: SQL, bodyId: string): SQL[] {
   const id = benchId('activity', sql`n`);
   const days = (YEARS.to - YEARS.from + 1) * 365 + 2;
   const reportCount = PLAN_COUNT * 20 * REPORTS_PER_PERIOD;
   return [
     sql`with ${catalogueCte}
-    insert into activities (id, kind, title, description, start_date, end_date, date_precision, audience, events, participants, people_reached, report_id, source)
-    select ${id}, c.kinds[1 + ${hash(sql`n`)} % cardinality(c.kinds)], (${textArray(TITLES)})[1 + n % ${n(TITLES.length)}] || ' ' || n,
+    insert into activities (id, body_id, kind, title, description, start_date, end_date, date_precision, audience, events, participants, people_reached, report_id, source)
+    select ${id}, ${bodyId}::uuid, c.kinds[1 + ${hash(sql`n`)} % cardinality(c.kinds)], (${textArray(TITLES)})[1 + n % ${n(TITLES.length)}] || ' ' || n,
       case when n % 3 = 0 then 'Actividad registrada para la medición de los tableros' end,
       date ${sql.raw(`'${YEARS.from}-01-01'`)} + ${hash(sql`n + 7`)} % ${n(days)},
       case when n % 4 = 0 then date ${sql.raw(`'${YEARS.from}-01-01'`)} + ${hash(sql`n + 7`)} % ${n(days)} + n % 30 end,

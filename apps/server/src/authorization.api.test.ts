@@ -28,6 +28,7 @@ beforeAll(async () => {
   ids.indicatorA = await post('/indicators', { planNodeId: ids.nodeA, name: 'Personas capacitadas', unit: 'personas' });
   const period = await admin('POST', '/reporting-periods', { planId: ids.planA, title: 'Anual', periodFrom: '2024-01-01', periodTo: '2024-12-31', dueDate: '2099-01-31' });
   ids.reportX = period.body.reports[0].id;
+  ids.activityA = await post('/activities', { bodyId: ids.bodyA, kind: 'training', title: 'Taller', startDate: '2024-04-01', leadOrganizationIds: [ids.orgX], participants: 30 });
 
   clients.admin = admin;
   clients.secretariatA = await ctx.signInAs([{ role: 'secretariat', bodyId: ids.bodyA }]);
@@ -45,6 +46,8 @@ const nextNumber = () => ++lastNumber;
 const nextFreeDate = () => new Date(Date.UTC(2024, 1, 1) + nextNumber() * 86_400_000).toISOString().slice(0, 10);
 
 const version = async (path: string) => (await ctx.api('GET', path)).body.version as number;
+/** A working group of A made by the administrator, to be moved once. */
+const newGroupOfA = async () => (await ctx.api('POST', '/bodies', { kind: 'working_group', name: `Grupo ${nextNumber()}`, level: 'national', parentId: ids.bodyA })).body as { id: string; version: number };
 const pdf = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
 
 /** Each write endpoint, built fresh per call (edits need the current version), and who may call it. */
@@ -73,6 +76,22 @@ const writes: { name: string; call: (client: Client) => Promise<{ status: number
     name: 'PATCH /bodies/A',
     call: async (c) => c('PATCH', `/bodies/${ids.bodyA}`, { name: 'Comisión A', version: await version(`/bodies/${ids.bodyA}`) }),
     allowed: ['admin', 'secretariatA'],
+  },
+  {
+    name: 'PATCH /bodies/(a group of A) with no parent',
+    call: async (c) => {
+      const group = await newGroupOfA();
+      return c('PATCH', `/bodies/${group.id}`, { parentId: null, version: group.version });
+    },
+    allowed: ['admin'],
+  },
+  {
+    name: 'PATCH /bodies/(a group of A) moved under B',
+    call: async (c) => {
+      const group = await newGroupOfA();
+      return c('PATCH', `/bodies/${group.id}`, { parentId: ids.bodyB, version: group.version });
+    },
+    allowed: ['admin'],
   },
   {
     name: 'POST /sessions (group of A)',
@@ -169,13 +188,36 @@ const writes: { name: string; call: (client: Client) => Promise<{ status: number
     allowed: ['admin', 'secretariatA'],
   },
   {
-    name: 'POST /activities (recorded directly)',
-    call: (c) => c('POST', '/activities', { kind: 'forum', title: 'Foro', startDate: '2024-05-01', leadOrganizationIds: [ids.orgX] }),
-    allowed: ['admin', 'secretariatA', 'secretariatB'],
+    name: 'POST /activities (recorded directly for A)',
+    call: (c) => c('POST', '/activities', { bodyId: ids.bodyA, kind: 'forum', title: 'Foro', startDate: '2024-05-01', leadOrganizationIds: [ids.orgX] }),
+    allowed: ['admin', 'secretariatA'],
   },
   {
-    name: 'POST /activities (recorded directly, on a line of plan A)',
-    call: (c) => c('POST', '/activities', { kind: 'forum', title: 'Foro', startDate: '2024-05-01', leadOrganizationIds: [ids.orgX], planNodeIds: [ids.nodeA] }),
+    name: 'POST /activities (recorded directly for B)',
+    call: (c) => c('POST', '/activities', { bodyId: ids.bodyB, kind: 'forum', title: 'Foro', startDate: '2024-05-01', leadOrganizationIds: [ids.orgX] }),
+    allowed: ['admin', 'secretariatB'],
+  },
+  {
+    name: 'POST /activities (recorded directly for the group of A)',
+    call: (c) => c('POST', '/activities', { bodyId: ids.groupA, kind: 'forum', title: 'Foro', startDate: '2024-05-01', leadOrganizationIds: [ids.orgX] }),
+    allowed: ['admin', 'secretariatA'],
+  },
+  {
+    name: 'POST /activities (recorded directly for A, on a line of plan A)',
+    call: (c) => c('POST', '/activities', { bodyId: ids.bodyA, kind: 'forum', title: 'Foro', startDate: '2024-05-01', leadOrganizationIds: [ids.orgX], planNodeIds: [ids.nodeA] }),
+    allowed: ['admin', 'secretariatA'],
+  },
+  {
+    name: 'PATCH /activities/(recorded for A, led by X)',
+    call: async (c) => c('PATCH', `/activities/${ids.activityA}`, { participants: nextNumber(), version: await version(`/activities/${ids.activityA}`) }),
+    allowed: ['admin', 'secretariatA'],
+  },
+  {
+    name: 'POST /activities/(recorded for A)/archive',
+    call: async (c) => {
+      const activity = (await ctx.api('POST', '/activities', { bodyId: ids.bodyA, kind: 'forum', title: 'Foro', startDate: '2024-05-01', leadOrganizationIds: [ids.orgX] })).body;
+      return c('POST', `/activities/${activity.id}/archive`, { version: activity.version });
+    },
     allowed: ['admin', 'secretariatA'],
   },
   {

@@ -33,8 +33,12 @@ describe('demo data from the seeds', () => {
     expect(inm).toMatchObject({ kind: 'training', startDate: '2024-01-01', endDate: '2024-12-31', events: 23, participants: 1502, isValidated: true });
     expect(inm.leadOrganizations[0].acronym).toBe('INM');
     expect(inm.source).toBe('Semilla 002: línea 91');
+    // It serves the Alliance 8.7 roadmap, so it is CITI's.
+    expect(inm.body.acronym).toBe('CITI');
     const all = await ctx.api('GET', '/activities?pageSize=500');
     expect(all.body.total).toBe(80);
+    const bodies = new Set(all.body.items.map((a: { body: { acronym: string } }) => a.body.acronym));
+    expect([...bodies].sort()).toEqual(['CITI', 'COMPREVNNA', 'SIPINNA']);
     const yearOnly = all.body.items.filter((a: { datePrecision: string }) => a.datePrecision === 'year');
     expect(yearOnly.every((a: { flags: string[] }) => a.flags.length > 0)).toBe(true);
     // Every organisation named in seed 000 and in the plans is registered once.

@@ -91,6 +91,12 @@ const PlansFixture = z.object({
 const ActivitiesFixture = z.object({
   activities: z.array(
     z.object({
+      /**
+       * Acronym of the body the activity belongs to: the owner of the plan it serves; otherwise SIPINNA
+       * for seeds 001 and 004 (contributions to Mexico's replies to the UN, which its Executive
+       * Secretariat coordinated) and CITI for seed 002 (the Alliance 8.7 roadmap is CITI's).
+       */
+      body: z.string(),
       kind: z.enum(ACTIVITY_KINDS),
       title: z.string(),
       description: z.string().nullable(),
@@ -170,6 +176,7 @@ export async function loadDemoPlans(services: Services) {
     await services.activities.create(
       ActivityCreateSchema.parse({
         ...activity,
+        bodyId: bodyId(activity.body),
         startDate: start.date,
         endDate: activity.end ? readPartialEndDate(activity.end) : null,
         datePrecision: start.precision,

@@ -226,6 +226,8 @@ export const plansEn: Record<keyof typeof plansEsMX, string> = {
   'activities.evidence': 'Evidence',
   'activities.flags': 'Notes on the source',
   'activities.filedInReport': 'The activity will be filed in the report «{period}» (due {due}) and will count on the dashboards once the secretariat accepts it.',
+  'activities.body': 'Body',
+  'activities.bodyHint': 'The technical secretariat of this body (or of one above it) answers for the activity and may correct it.',
   'activities.kind.label': 'Activity kind',
   'activities.kind.training': 'Training',
   'activities.kind.campaign': 'Campaign',

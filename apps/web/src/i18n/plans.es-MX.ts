@@ -227,6 +227,8 @@ export const plansEsMX = {
   'activities.evidence': 'Evidencia',
   'activities.flags': 'Observaciones sobre la fuente',
   'activities.filedInReport': 'La actividad quedará en el reporte «{period}» (fecha límite: {due}) y contará en los tableros cuando la secretaría lo acepte.',
+  'activities.body': 'Órgano',
+  'activities.bodyHint': 'La secretaría técnica de este órgano (o de uno superior) responde por la actividad y puede corregirla.',
   'activities.kind.label': 'Tipo de actividad',
   'activities.kind.training': 'Capacitación',
   'activities.kind.campaign': 'Campaña',

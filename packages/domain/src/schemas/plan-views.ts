@@ -91,6 +91,8 @@ export interface PlanNodeRef {
 
 export interface ActivityView {
   id: string;
+  /** The body whose secretariat answers for it. */
+  body: BodyRef;
   kind: ActivityKind;
   title: string;
   description: string | null;

@@ -150,6 +150,11 @@ const nullableCount = Count.nullish().transform((v) => v ?? null);
 
 /** What an activity records; defaults apply only when it is created (an edit leaves out what it does not change). */
 const activityFields = {
+  /**
+   * The body whose secretariat (or one above it) answers for the activity. Outside a report it is
+   * required; filed in a report it is the body of the report's plan.
+   */
+  bodyId: z.string({ message: 'Indique el órgano al que pertenece la actividad.' }).uuid({ message: 'Identificador no válido.' }),
   kind: z.enum(ACTIVITY_KINDS),
   title: requiredText(500),
   description: optionalText(10000),
@@ -178,6 +183,7 @@ const reachAddsUp = (a: { participants?: number | null; reachBreakdown?: ReachBr
 export const ActivityCreateSchema = z
   .object({
     ...activityFields,
+    bodyId: activityFields.bodyId.nullish().transform((v) => v ?? null),
     datePrecision: activityFields.datePrecision.default('day'),
     reachBreakdown: activityFields.reachBreakdown.default([]),
     partnerOrganizationIds: activityFields.partnerOrganizationIds.default([]),
@@ -190,7 +196,8 @@ export const ActivityCreateSchema = z
     reportId: IdSchema.nullish().transform((v) => v ?? null),
   })
   .refine((a) => datesInOrder(a.startDate, a.endDate), { message: 'La fecha de término es anterior a la de inicio.', path: ['endDate'] })
-  .refine(reachAddsUp, { message: 'El desglose suma más participantes que el total.', path: ['reachBreakdown'] });
+  .refine(reachAddsUp, { message: 'El desglose suma más participantes que el total.', path: ['reachBreakdown'] })
+  .refine((a) => a.reportId !== null || a.bodyId !== null, { message: 'Indique el órgano al que pertenece la actividad.', path: ['bodyId'] });
 export type ActivityCreateInput = z.input<typeof ActivityCreateSchema>;
 
 export const ActivityUpdateSchema = z

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { id, recordColumns, searchVector } from '../../platform/db/columns.js';
+import { bodies } from '../bodies/bodies.tables.js';
 import { planNodes } from '../plans/plans.tables.js';
 import { reports } from '../reporting/reporting.tables.js';
 import { evidence, agreements } from '../sessions/sessions.tables.js';
@@ -12,6 +13,8 @@ export const activities = pgTable(
   'activities',
   {
     id: id(),
+    /** Whose activity it is: that body's secretariat, or one above it, records and corrects it. */
+    bodyId: uuid('body_id').notNull().references(() => bodies.id),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     description: text('description'),
@@ -35,6 +38,7 @@ export const activities = pgTable(
   (t) => [
     index('activities_start_idx').on(t.startDate),
     index('activities_report_idx').on(t.reportId),
+    index('activities_body_idx').on(t.bodyId),
     index('activities_search_idx').using('gin', t.search),
   ],
 );

@@ -3,7 +3,7 @@ import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { activities, activityOrganizations } from './activities.tables.js';
 import { matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from '../../platform/db/query.js';
-import { evidenceJson, organizationRefsJson, stateCodesArray } from '../../platform/db/views.sql.js';
+import { bodyRefJson, evidenceJson, organizationRefsJson, stateCodesArray } from '../../platform/db/views.sql.js';
 
 export interface ActivityFilter {
   q?: string;
@@ -37,7 +37,7 @@ export const isValidatedActivity = (a: SQL) =>
 
 const idList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
 
-const activityViewColumns = sql`a.id, a.kind, a.title, a.description, a.start_date::text as "startDate", a.end_date::text as "endDate",
+const activityViewColumns = sql`a.id, (select ${bodyRefJson(sql`b`)} from bodies b where b.id = a.body_id) as body, a.kind, a.title, a.description, a.start_date::text as "startDate", a.end_date::text as "endDate",
   a.date_precision as "datePrecision", a.audience, a.events, a.participants, a.people_reached as "peopleReached",
   a.reach_breakdown as "reachBreakdown",
   ${organizationRefsJson(sql`(select * from activity_organizations where role = 'lead')`, sql`activity_id`, sql`a.id`, sql`j.position`)} as "leadOrganizations",

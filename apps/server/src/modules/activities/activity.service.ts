@@ -1,7 +1,7 @@
 import type { ActivityCreateSchema, ActivityUpdateSchema, ActivityView } from '@telar/domain';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
-import { requireAnySecretariat, requireBodyManager, requireSignedIn } from '../../platform/auth/policy.js';
+import { requireBodyManager, requireSignedIn } from '../../platform/auth/policy.js';
 import type { Database } from '../../platform/db/client.js';
 import { activities } from './activities.tables.js';
 import { invalidField, notFound } from '../../platform/errors.js';
@@ -23,7 +23,7 @@ import { findPlanNodeRefs } from '../plans/index.js';
 import type { PageRequest } from '../../platform/db/query.js';
 import { ACTIVITY_EXPORT_COLUMNS, type DownloadFile, renderTableFile, toActivityExportRow, toActivityJson } from '../plans/index.js';
 import type { ReportFacts } from '../reporting/index.js';
-import { findPlanScope } from '../../platform/auth/scope.repository.js';
+import { findBodyScope, findPlanScope } from '../../platform/auth/scope.repository.js';
 import { requireEditableReport, requireExisting } from '../reporting/index.js';
 import { createLifecycle } from '../../platform/records/lifecycle.js';
 import { auditCreate, writeVersionedUpdate } from '../../platform/records/versioned-write.js';
@@ -63,6 +63,21 @@ function requireReportOrganizationLeads(report: ReportFacts, leadOrganizationIds
   }
 }
 
+/** Outside a report an activity is its body's: recorded there only by that body's secretariat (or one above it). */
+async function requireRecordingBody(db: Database, actor: Actor, bodyId: string | null): Promise<string> {
+  if (!bodyId) throw invalidField('bodyId', 'Indique el órgano al que pertenece la actividad.');
+  const scope = await findBodyScope(db, bodyId);
+  if (!scope.bodyIds.length) throw invalidField('bodyId', 'El órgano no existe.');
+  requireBodyManager(actor, scope, { path: 'bodyId', message: 'Solo puede registrar actividades de un órgano del que usted es secretaría técnica (o de uno que dependa de él).' });
+  return bodyId;
+}
+
+/** An activity filed in a report belongs to the body of the report's plan. */
+function requireReportBody(report: ReportFacts, bodyId: string | null | undefined): string {
+  if (bodyId && bodyId !== report.bodyId) throw invalidField('bodyId', 'Una actividad reportada pertenece al órgano del plan del reporte.');
+  return report.bodyId;
+}
+
 /** An edit that sends only one of the dates is checked against the other as stored. */
 function requireDatesInOrder(activity: ActivityRow, values: { startDate?: string; endDate?: string | null }) {
   const start = values.startDate ?? activity.startDate;
@@ -77,15 +92,15 @@ function splitLinks<T extends ActivityLinks>(input: T) {
 
 export function createActivityService(db: Database, actor: Actor) {
   /**
-   * Who may change an existing activity: through its report's rules, or a secretariat when it has
-   * none. Locks the activity (and its report) for the rest of the transaction.
+   * Who may change an existing activity: through its report's rules, or the secretariat of its body
+   * (or of one above it) when it has none. Locks the activity (and its report) for the rest of the transaction.
    */
   const authorizeChange = async (tx: Database, id: string) => {
     await lockActivities(tx, [id]);
     const activity = await findActivity(tx, id);
     if (!activity) throw notFound();
     const report = activity.reportId ? await requireEditableReport(tx, actor, activity.reportId) : undefined;
-    if (!report) requireAnySecretariat(actor);
+    if (!report) requireBodyManager(actor, await findBodyScope(tx, activity.bodyId));
     return { activity, report };
   };
   const lifecycle = createLifecycle(db, actor, {
@@ -138,16 +153,17 @@ export function createActivityService(db: Database, actor: Actor) {
 
     async create(input: z.output<typeof ActivityCreateSchema>) {
       const { links, values } = splitLinks(input);
-      if (!values.reportId) requireAnySecretariat(actor);
+      requireSignedIn(actor);
       const id = await db.transaction(async (tx) => {
         const report = values.reportId ? await requireEditableReport(tx, actor, values.reportId) : undefined;
         if (report) requireReportOrganizationLeads(report, input.leadOrganizationIds);
+        const bodyId = report ? requireReportBody(report, values.bodyId) : await requireRecordingBody(tx, actor, values.bodyId);
         await requirePlanNodeLinks(tx, actor, links.planNodeIds, report);
         await requireExistingLinks(tx, links);
-        const row = await insertActivity(tx, values);
+        const row = await insertActivity(tx, { ...values, bodyId });
         await replaceActivityLinks(tx, row.id, links);
         await applyActivityTotals(tx, [row.id], 1);
-        await auditCreate(tx, actor, 'activity', row.id, input);
+        await auditCreate(tx, actor, 'activity', row.id, { ...input, bodyId });
         return row.id;
       });
       return (await findActivityView(db, id))!;
@@ -157,6 +173,10 @@ export function createActivityService(db: Database, actor: Actor) {
       const { links, values } = splitLinks(input);
       await db.transaction(async (tx) => {
         const { activity, report } = await authorizeChange(tx, id);
+        if (values.bodyId !== undefined && values.bodyId !== activity.bodyId) {
+          if (report) requireReportBody(report, values.bodyId);
+          else await requireRecordingBody(tx, actor, values.bodyId);
+        }
         if (report && links.leadOrganizationIds) requireReportOrganizationLeads(report, links.leadOrganizationIds);
         requireDatesInOrder(activity, values);
         await requirePlanNodeLinks(tx, actor, links.planNodeIds, report, await listLinkedPlanNodeIds(tx, id));

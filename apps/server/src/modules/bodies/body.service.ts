@@ -1,7 +1,7 @@
 import type { BodyCreateSchema, BodyDetailView, BodyUpdateSchema } from '@telar/domain';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
-import { requireAdmin, requireBodyManager, requireSignedIn } from '../../platform/auth/policy.js';
+import { requireAdmin, requireBodyManager, requireBodyMoveWithinReach, requireSignedIn } from '../../platform/auth/policy.js';
 import type { Database } from '../../platform/db/client.js';
 import { findBodyScope } from '../../platform/auth/scope.repository.js';
 import { bodies } from './bodies.tables.js';
@@ -14,6 +14,13 @@ import { listSessions } from '../sessions/index.js';
 import { auditCreate, writeVersionedUpdate } from '../../platform/records/versioned-write.js';
 
 export function createBodyService(db: Database, actor: Actor) {
+  /** A new parent must exist and keep the tree a tree; the move must stay within the actor's reach. */
+  const requireMoveWithinReach = async (tx: Database, id: string, fromId: string | null, toId: string | null) => {
+    const to = toId ? await findBodyScope(tx, toId) : null;
+    if (to && !to.bodyIds.length) throw invalidField('parentId', 'El órgano del que depende no existe.');
+    if (to?.bodyIds.includes(id)) throw invalidField('parentId', 'Un órgano no puede depender de sí mismo ni de uno de los órganos que dependen de él.');
+    requireBodyMoveWithinReach(actor, fromId ? await findBodyScope(tx, fromId) : null, to);
+  };
   const lifecycle = createLifecycle(db, actor, { entity: 'body', table: bodies, authorize: async (id) => requireBodyManager(actor, await findBodyScope(db, id)) });
   return {
     archive: lifecycle.archive,
@@ -49,14 +56,10 @@ export function createBodyService(db: Database, actor: Actor) {
 
     async update(id: string, { version, ...values }: z.output<typeof BodyUpdateSchema>) {
       requireBodyManager(actor, await findBodyScope(db, id));
-      if (values.parentId) {
-        // Moving a body needs a hand on where it goes, and the tree must stay a tree.
-        const newParent = await findBodyScope(db, values.parentId);
-        if (!newParent.bodyIds.length) throw invalidField('parentId', 'El órgano del que depende no existe.');
-        requireBodyManager(actor, newParent);
-        if (newParent.bodyIds.includes(id)) throw invalidField('parentId', 'Un órgano no puede depender de sí mismo ni de uno de los órganos que dependen de él.');
-      }
       return db.transaction(async (tx) => {
+        const body = await findBody(tx, id);
+        if (!body) throw notFound();
+        if (values.parentId !== undefined && values.parentId !== body.parentId) await requireMoveWithinReach(tx, id, body.parentId, values.parentId);
         await writeVersionedUpdate(tx, actor, { entity: 'body', id, version, values, find: findBody, write: updateBody });
         return (await findBodyView(tx, id))!;
       });

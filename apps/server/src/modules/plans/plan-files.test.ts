@@ -191,6 +191,7 @@ describe('writePlanDocument', () => {
 
 const activity = (fields: Partial<ActivityView> = {}): ActivityView => ({
   id: 'a1',
+  body: { id: 'b1', name: 'Comisión Intersecretarial para la Prevención y Erradicación del Trabajo Infantil', acronym: 'CITI' },
   kind: 'training',
   title: 'Taller sobre trabajo infantil',
   description: null,

@@ -220,7 +220,7 @@ describe('periodic reporting', () => {
     const otherEnlace = await ctx.signInAs([{ role: 'enlace', organizationId: dif }]);
     const filed = await otherEnlace('POST', '/activities', { kind: 'campaign', title: 'Campaña', startDate: '2024-02-01', leadOrganizationIds: [dif], reportId: stpsReport.id });
     expect(filed.status).toBe(403);
-    const direct = await otherEnlace('POST', '/activities', { kind: 'campaign', title: 'Campaña', startDate: '2024-02-01', leadOrganizationIds: [dif] });
+    const direct = await otherEnlace('POST', '/activities', { kind: 'campaign', title: 'Campaña', startDate: '2024-02-01', leadOrganizationIds: [dif], bodyId });
     expect(direct.status).toBe(403);
     const reader = await ctx.signInAs([{ role: 'reader' }]);
     expect((await reader('POST', '/reporting-periods', { planId, title: 'X', periodFrom: '2024-01-01', periodTo: '2024-06-30', dueDate: '2024-07-31' })).status).toBe(403);
@@ -231,12 +231,12 @@ describe('activities', () => {
   it('refuses bad input with the field that is wrong and writes nothing', async () => {
     const before = (await ctx.api('GET', '/activities')).body.total;
     const cases = [
-      [{ kind: 'training', title: 'X', startDate: '2023-02-30', leadOrganizationIds: [stps] }, 'startDate'],
-      [{ kind: 'training', title: 'X', startDate: '2023-02-01', leadOrganizationIds: [] }, 'leadOrganizationIds'],
-      [{ kind: 'training', title: 'X', startDate: '2023-02-01', leadOrganizationIds: [stps], stateCodes: ['MX-XXX'] }, 'stateCodes'],
-      [{ kind: 'training', title: 'X', startDate: '2023-02-01', leadOrganizationIds: [stps], municipalityCodes: ['99999'] }, 'municipalityCodes'],
-      [{ kind: 'training', title: 'X', startDate: '2023-02-01', endDate: '2023-01-01', leadOrganizationIds: [stps] }, 'endDate'],
-      [{ kind: 'training', title: 'X', startDate: '2023-02-01', leadOrganizationIds: [stps], participants: 10, reachBreakdown: [{ sex: 'female', count: 11 }] }, 'reachBreakdown'],
+      [{ bodyId, kind: 'training', title: 'X', startDate: '2023-02-30', leadOrganizationIds: [stps] }, 'startDate'],
+      [{ bodyId, kind: 'training', title: 'X', startDate: '2023-02-01', leadOrganizationIds: [] }, 'leadOrganizationIds'],
+      [{ bodyId, kind: 'training', title: 'X', startDate: '2023-02-01', leadOrganizationIds: [stps], stateCodes: ['MX-XXX'] }, 'stateCodes'],
+      [{ bodyId, kind: 'training', title: 'X', startDate: '2023-02-01', leadOrganizationIds: [stps], municipalityCodes: ['99999'] }, 'municipalityCodes'],
+      [{ bodyId, kind: 'training', title: 'X', startDate: '2023-02-01', endDate: '2023-01-01', leadOrganizationIds: [stps] }, 'endDate'],
+      [{ bodyId, kind: 'training', title: 'X', startDate: '2023-02-01', leadOrganizationIds: [stps], participants: 10, reachBreakdown: [{ sex: 'female', count: 11 }] }, 'reachBreakdown'],
     ] as const;
     for (const [input, field] of cases) {
       const response = await ctx.api('POST', '/activities', input);
@@ -249,7 +249,7 @@ describe('activities', () => {
   it('keeps the dashboard totals exact through edits and archiving', async () => {
     const totals = async () => (await ctx.api('GET', '/dashboards/activities?from=2015&to=2015&stateCode=MX-OAX')).body.total;
     const start = await totals();
-    const created = await ctx.api('POST', '/activities', { kind: 'forum', title: 'Foro estatal', startDate: '2015-06-01', leadOrganizationIds: [stps], stateCodes: ['MX-OAX'], participants: 40 });
+    const created = await ctx.api('POST', '/activities', { bodyId, kind: 'forum', title: 'Foro estatal', startDate: '2015-06-01', leadOrganizationIds: [stps], stateCodes: ['MX-OAX'], participants: 40 });
     expect((await totals()).participants).toBe(start.participants + 40);
     const moved = await ctx.api('PATCH', `/activities/${created.body.id}`, { stateCodes: ['MX-CHP'], version: created.body.version });
     expect((await totals()).participants).toBe(start.participants);

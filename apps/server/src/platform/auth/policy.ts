@@ -1,4 +1,5 @@
-import { forbidden, notFound, unauthenticated } from '../errors.js';
+import type { FieldIssue } from '@telar/domain';
+import { DomainError, forbidden, notFound, unauthenticated } from '../errors.js';
 import type { RecordScope } from './scope.repository.js';
 import type { Actor } from './actor.js';
 
@@ -21,13 +22,35 @@ export function requireWriter(actor: Actor): void {
   if (actor.kind === 'user' && actor.roles.every((r) => r.role === 'reader')) throw forbidden();
 }
 
-/** The secretariat of the record's body (or of a body above it) manages it; so does an admin. */
-export function requireBodyManager(actor: Actor, scope: RecordScope | undefined): void {
+/** Whether the actor is the secretariat of a body in the scope (the record's body or one above it). */
+const isSecretariatWithin = (actor: Actor, scope: RecordScope) =>
+  actor.kind === 'user' && actor.roles.some((r) => r.role === 'secretariat' && scope.bodyIds.includes(r.bodyId!));
+
+/**
+ * The secretariat of the record's body (or of a body above it) manages it; so does an admin. When
+ * the body was chosen in a field, `refusal` names that field and says why it cannot be.
+ */
+export function requireBodyManager(actor: Actor, scope: RecordScope | undefined, refusal?: FieldIssue): void {
   requireSignedIn(actor);
   if (!scope) throw notFound();
   if (isAdmin(actor)) return;
-  const manages = actor.kind === 'user' && actor.roles.some((r) => r.role === 'secretariat' && scope.bodyIds.includes(r.bodyId!));
-  if (!manages) throw forbidden();
+  if (!isSecretariatWithin(actor, scope)) throw refusal ? new DomainError('forbidden', [refusal]) : forbidden();
+}
+
+/**
+ * Moving a body takes it from the secretariats above its old place and hands it to those above the
+ * new one, so both places must be within the actor's reach. A body with no parent is, like a new
+ * top-level body, the administrators' to make. `from` and `to` are the scopes of the old and new
+ * parents (null: none); the actor must already manage the body itself.
+ */
+export function requireBodyMoveWithinReach(actor: Actor, from: RecordScope | null, to: RecordScope | null): void {
+  const refusal = (message: string) => ({ path: 'parentId', message });
+  if (!to) {
+    if (!isAdmin(actor)) throw new DomainError('forbidden', [refusal('Solo una persona administradora puede dejar un órgano sin órgano del que forme parte.')]);
+    return;
+  }
+  if (from) requireBodyManager(actor, from, refusal('Solo la secretaría técnica del órgano del que forma parte ahora (o de uno superior) puede cambiarlo de lugar.'));
+  requireBodyManager(actor, to, refusal('Solo puede colocar el órgano dentro de un órgano del que usted es secretaría técnica.'));
 }
 
 /** Follow-up is reported by the body's secretariat or by an enlace of an organisation concerned. */
@@ -53,7 +76,7 @@ export function requireOrganizationEditor(actor: Actor, organizationId: string):
   if (!allowed) throw forbidden();
 }
 
-/** Registering organisations, and recording activities outside a report, is for admins and secretariats. */
+/** Registering organisations is for admins and secretariats. */
 export function requireAnySecretariat(actor: Actor): void {
   requireSignedIn(actor);
   if (isAdmin(actor)) return;

@@ -12,7 +12,7 @@ import { PageHeader } from '../../components/page-header.component';
 import { PageSection } from '../../components/page-section.component';
 import { QueryContent } from '../../components/query-content.component';
 import { useStates } from '../../components/states.hook';
-import { formatNumber } from '../../i18n/format';
+import { formatNumber, formatRefName } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { RecordHistory } from '../records/record-history.component';
 import { RecordStatus } from '../records/record-status.component';
@@ -60,6 +60,11 @@ function ActivityFacts({ activity }: { activity: ActivityView }) {
   return (
     <dl className="facts">
       <Fact label={t('activities.kind.label')}>{t(`activities.kind.${activity.kind}`)}</Fact>
+      <Fact label={t('activities.body')}>
+        <Link to="/organos/$bodyId" params={{ bodyId: activity.body.id }}>
+          {formatRefName(activity.body)}
+        </Link>
+      </Fact>
       <Fact label={t('activities.dates')}>{formatActivityDates(activity)}</Fact>
       <Fact label={t('activities.validation')}>
         <ValidationBadge isValidated={activity.isValidated} />

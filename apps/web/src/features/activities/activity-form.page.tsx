@@ -8,17 +8,20 @@ import { useEditForm } from '../../api/edit-form.hook';
 import { activitiesApi, periodicReportsApi } from '../../api/plan-resources';
 import { useSaveForm } from '../../api/save-form.hook';
 import { PermissionGate } from '../../auth/permission-gate.component';
+import { useMe } from '../../auth/permissions.hook';
 import { ChoiceOptions } from '../../components/choice-options.component';
 import { EditPage } from '../../components/edit-page.component';
 import { FormField, FormFieldset } from '../../components/form-field.component';
 import { FormFrame } from '../../components/form-frame.component';
 import { toNullable, toNullableNumber } from '../../components/form-values.util';
+import { NullableSelect } from '../../components/nullable-select.component';
 import { OrganizationPicker } from '../../components/organization-picker.component';
 import { PageHeader } from '../../components/page-header.component';
 import { LoadingLine } from '../../components/query-content.component';
 import { StateCheckboxes } from '../../components/state-fields.component';
 import { formatDate, formatRefName } from '../../i18n/format';
 import { t } from '../../i18n/translate';
+import { useBodyOptions } from '../bodies/body-options.hook';
 import { isReportOpen, useEnlaceOrganizationIds } from '../reporting/report-status.component';
 import { useCanEditActivity } from './activity-permissions.hook';
 import { PlanNodePicker } from './plan-node-picker.component';
@@ -67,16 +70,29 @@ function ReachBreakdownFields() {
   );
 }
 
-interface ActivityFieldsProps {
-  activity?: ActivityView;
+/** Whose activity it is: a body the person manages. Not asked inside a report, whose plan's body it takes. */
+function ActivityBodyField({ keptId }: { keptId?: string }) {
+  const { control, formState } = useFormContext<ActivityFieldValues>();
+  const options = useBodyOptions({ isManagedOnly: true, keptId });
+  return (
+    <FormField label={t('activities.body')} hint={t('activities.bodyHint')} error={formState.errors.bodyId?.message} isRequired>
+      {(fieldControl) => <NullableSelect formControl={control} name="bodyId" fieldControl={fieldControl} options={options} blankLabel={t('reports.chooseBody')} blankValue={null} />}
+    </FormField>
+  );
 }
 
-/** Every field of an activity: what, when, who, where, how many, and which plan nodes it serves. */
-function ActivityFields({ activity }: ActivityFieldsProps) {
+interface ActivityFieldsProps {
+  activity?: ActivityView;
+  isFiledInReport: boolean;
+}
+
+/** Every field of an activity: whose, what, when, who, where, how many, and which plan nodes it serves. */
+function ActivityFields({ activity, isFiledInReport }: ActivityFieldsProps) {
   const { register, control, formState } = useFormContext<ActivityFieldValues>();
   const { errors } = formState;
   return (
     <>
+      {!isFiledInReport && <ActivityBodyField keptId={activity?.body.id} />}
       <div className="plans-form-row">
         <FormField label={t('activities.kind.label')} error={errors.kind?.message} isRequired>
           {(fieldControl) => (
@@ -174,7 +190,10 @@ const newRouteApi = getRouteApi('/_internal/actividades/nueva');
 
 function ActivityCreateForm({ reportId, leadOrganizationIds }: { reportId: string | null; leadOrganizationIds: string[] }) {
   const navigate = useNavigate();
+  // Outside a report, the body the person is secretariat of (the first, if several).
+  const ownBodyId = useMe()?.roles.find((grant) => grant.role === 'secretariat')?.bodyId ?? null;
   const defaultValues: ActivityCreateInput = {
+    bodyId: reportId ? null : ownBodyId,
     kind: 'training',
     title: '',
     description: '',
@@ -202,7 +221,7 @@ function ActivityCreateForm({ reportId, leadOrganizationIds }: { reportId: strin
   );
   return (
     <FormFrame form={form} saveState={saveState} submitLabel={t('activities.save')} canCancel>
-      <ActivityFields />
+      <ActivityFields isFiledInReport={reportId !== null} />
     </FormFrame>
   );
 }
@@ -238,6 +257,8 @@ export function ActivityNewPage(): ReactElement {
 
 function toActivityValues(activity: ActivityView) {
   return {
+    // A reported activity's body is its report's plan's: the form neither shows nor sends it.
+    ...(activity.report ? {} : { bodyId: activity.body.id }),
     kind: activity.kind,
     title: activity.title,
     description: activity.description ?? '',
@@ -269,7 +290,7 @@ function ActivityEditForm({ activity }: { activity: ActivityView }) {
   });
   return (
     <FormFrame form={form} saveState={saveState} submitLabel={t('form.saveChanges')} canCancel>
-      <ActivityFields activity={activity} />
+      <ActivityFields activity={activity} isFiledInReport={activity.report !== null} />
     </FormFrame>
   );
 }
