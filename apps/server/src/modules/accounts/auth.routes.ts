@@ -21,7 +21,7 @@ export function registerAuthRoutes(router: ReturnType<typeof createRouter>, auth
       path: '/auth/login',
       tags: ['Cuentas'],
       request: { body: { content: { 'application/json': { schema: LoginSchema } }, required: true } },
-      responses: { 200: jsonResponse('Sesión iniciada; la cookie de sesión va en Set-Cookie'), 401: jsonResponse('Credenciales incorrectas'), 423: jsonResponse('Cuenta bloqueada'), 429: jsonResponse('Demasiados intentos') },
+      responses: { 200: jsonResponse('Sesión iniciada; la cookie de sesión va en Set-Cookie'), 401: jsonResponse('Credenciales incorrectas o cuenta bloqueada temporalmente (la misma respuesta)'), 429: jsonResponse('Demasiados intentos') },
     }),
     async (c) => {
       const { token, me } = await auth.login(c.req.valid('json'));
