@@ -52,14 +52,16 @@ export interface AppOptions {
   webRoot?: string;
   /** Sign-in attempts allowed per client address and minute. */
   loginAttemptsPerMinute?: number;
+  /** Reverse proxies trusted to name the client (TELAR_TRUST_PROXY): a number of hops or their addresses. */
+  trustProxy?: string;
 }
 
 /** The HTTP app: the API under /api and, when built, the web app with SPA fallback. Tests import this. */
-export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process.env.TELAR_LOGIN_ATTEMPTS_PER_MINUTE ?? 10) }: AppOptions) {
+export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process.env.TELAR_LOGIN_ATTEMPTS_PER_MINUTE ?? 10), trustProxy = process.env.TELAR_TRUST_PROXY }: AppOptions) {
   const api = createRouter();
   const auth = createAuthService(db);
   api.use('*', authenticate(db, auth));
-  registerAuthRoutes(api, auth, loginAttemptsPerMinute);
+  registerAuthRoutes(api, db, auth, { loginAttemptsPerMinute, trustProxy });
   registerDirectoryRoutes(api);
   registerSessionRoutes(api);
   registerMechanismReportRoutes(api);

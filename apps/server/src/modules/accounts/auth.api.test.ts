@@ -18,8 +18,8 @@ afterAll(() => ctx.close());
 const createReader = (email: string, auth = createAuthService(ctx.handle.db)) =>
   auth.createUser(systemActor('test'), { email, name: 'Lectora', password, roles: [{ role: 'reader', bodyId: null, organizationId: null }] });
 
-const login = (email: string, pass: string, target = app) =>
-  target.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: pass }) });
+const login = (email: string, pass: string) =>
+  app.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: pass }) });
 
 describe('signing in', () => {
   it('sets an HttpOnly, SameSite session cookie and never returns the password hash', async () => {
@@ -73,13 +73,6 @@ describe('signing in', () => {
     expect((await login(email, password)).status).toBe(200);
     for (let i = 0; i < 4; i++) await login(email, `equivocada-${i}-clave`);
     expect((await login(email, password)).status).toBe(200);
-  });
-
-  it('limits sign-in attempts per address', async () => {
-    const limited = createApp({ db: ctx.handle.db, loginAttemptsPerMinute: 3 });
-    const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await login('nadie@prueba.telar.mx', 'x', limited)).status);
-    expect(statuses).toEqual([401, 401, 401, 429]);
   });
 
   it('refuses weak passwords with a field message', async () => {
