@@ -11,7 +11,10 @@ export async function openConfiguredDatabase(env: NodeJS.ProcessEnv = process.en
   return handle;
 }
 
+/** Migrates and loads the catalogues; of several processes starting at once on one database, one does it while the others wait. */
 export async function prepareDatabase(handle: DatabaseHandle): Promise<void> {
-  await migrateDatabase(handle);
-  await loadReferenceData(handle.db);
+  await handle.exclusively(async () => {
+    await migrateDatabase(handle);
+    await loadReferenceData(handle.db);
+  });
 }
