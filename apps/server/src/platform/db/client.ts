@@ -50,17 +50,15 @@ function openPostgres(url: string): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.TELAR_DB_POOL_SIZE ?? 10), types: types as pg.CustomTypesConfig, options: SESSION_SETTINGS });
   const db = drizzlePostgres(pool) as unknown as Database;
   const exclusively = async <T>(work: () => Promise<T>): Promise<T> => {
-    // A session-level lock lives on one connection, held for the whole of `work`.
-    const client = await pool.connect();
+    // A session-level lock lives on one connection, held for the whole of `work`: its own, so that
+    // `work` still has the whole pool (even a pool of one).
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
     try {
       await client.query('select pg_advisory_lock($1)', [EXCLUSIVE_LOCK_KEY]);
-      try {
-        return await work();
-      } finally {
-        await client.query('select pg_advisory_unlock($1)', [EXCLUSIVE_LOCK_KEY]);
-      }
+      return await work();
     } finally {
-      client.release();
+      await client.end();
     }
   };
   return { db, kind: 'postgres', exclusively, close: () => pool.end() };
