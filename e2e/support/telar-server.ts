@@ -18,17 +18,30 @@ export interface RunningTelar {
   stop(): Promise<void>;
 }
 
+/** One `telar serve` process. */
+export interface TelarProcess {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
 const admin: Credentials = { email: 'administracion@e2e.telar.mx', password: 'Prueba-de-extremo-2024' };
 
-/** Starts the built Telar (`npm run build`) on the embedded database in a fresh directory, as a user would. */
-export async function startTelar(): Promise<RunningTelar> {
+function requireBuild() {
   if (!existsSync(join(repoRoot, 'apps/server/dist/cli.js')) || !existsSync(join(repoRoot, 'apps/web/dist/index.html'))) {
     throw new Error('Telar no está compilado: ejecute `npm run build` antes de las pruebas e2e.');
   }
-  const dataDir = mkdtempSync(join(tmpdir(), 'telar-e2e-'));
-  const env = { ...process.env, TELAR_DATA_DIR: dataDir, DATABASE_URL: '' };
-  // The embedded database is locked while the server runs, so the first account is made before it.
-  await promisify(execFile)(process.execPath, [join(repoRoot, 'bin/telar.mjs'), 'users', 'create-admin', '--email', admin.email, '--name', 'Administración e2e', '--password', admin.password], { env });
+}
+
+/** Creates the administrator with the built command line, as a person installing Telar would. */
+export async function createAdminWithCli(env: NodeJS.ProcessEnv, credentials: Credentials = admin): Promise<void> {
+  requireBuild();
+  const args = ['users', 'create-admin', '--email', credentials.email, '--name', 'Administración e2e', '--password', credentials.password];
+  await promisify(execFile)(process.execPath, [join(repoRoot, 'bin/telar.mjs'), ...args], { env });
+}
+
+/** Runs the built `telar serve` with this environment on a free port and waits until it listens. */
+export async function startTelarProcess(env: NodeJS.ProcessEnv): Promise<TelarProcess> {
+  requireBuild();
   const port = await findFreePort();
   const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'bin/telar.mjs'), 'serve', '--port', String(port)], {
     env,
@@ -37,20 +50,37 @@ export async function startTelar(): Promise<RunningTelar> {
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (!output.includes('Telar escucha')) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`Telar no arrancó:\n${output}`);
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`Telar no arrancó:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
-    baseUrl,
-    admin,
-    adminApi: await signInApi(baseUrl, admin),
+    baseUrl: `http://127.0.0.1:${port}`,
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
+    },
+  };
+}
+
+/** Starts the built Telar (`npm run build`) on the embedded database in a fresh directory, as a user would. */
+export async function startTelar(): Promise<RunningTelar> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'telar-e2e-'));
+  const env = { ...process.env, TELAR_DATA_DIR: dataDir, DATABASE_URL: '' };
+  // The embedded database is locked while the server runs, so the first account is made before it.
+  await createAdminWithCli(env);
+  const server = await startTelarProcess(env);
+  return {
+    baseUrl: server.baseUrl,
+    admin,
+    adminApi: await signInApi(server.baseUrl, admin),
+    async stop() {
+      await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

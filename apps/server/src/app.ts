@@ -59,6 +59,8 @@ export interface AppOptions {
   webRoot?: string;
   /** Sign-in attempts allowed per client address and minute. */
   loginAttemptsPerMinute?: number;
+  /** Reverse proxies trusted to name the client (TELAR_TRUST_PROXY): a number of hops or their addresses. */
+  trustProxy?: string;
 }
 
 /**
@@ -67,10 +69,10 @@ export interface AppOptions {
  * (public data only) → no-store → body limit → authenticate (cookie only) → refuse anonymous callers of
  * protected routes → CSRF → validate (the route's schema) → handler, whose service writes in one transaction.
  */
-export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process.env.TELAR_LOGIN_ATTEMPTS_PER_MINUTE ?? 10) }: AppOptions) {
+export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process.env.TELAR_LOGIN_ATTEMPTS_PER_MINUTE ?? 10), trustProxy = process.env.TELAR_TRUST_PROXY }: AppOptions) {
   const api = createRouter();
   const auth = createAuthService(db);
-  registerAuthRoutes(api, auth, loginAttemptsPerMinute);
+  registerAuthRoutes(api, db, auth, { loginAttemptsPerMinute, trustProxy });
   registerDirectoryRoutes(api);
   registerBodyRoutes(api);
   registerHistoryRoutes(api);

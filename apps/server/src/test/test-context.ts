@@ -20,15 +20,20 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
     await prepareDatabase(handle);
     return handle;
   }
+  const handle = await openDatabase({ url: await createEmptyPostgresDatabase() });
+  await prepareDatabase(handle);
+  return handle;
+}
+
+/** The URL of a new, empty database in the run's PostgreSQL cluster. */
+export async function createEmptyPostgresDatabase(): Promise<string> {
   const adminUrl = inject('postgresUrl');
   const name = `telar_test_${randomUUID().replaceAll('-', '')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const handle = await openDatabase({ url: adminUrl.replace(/\/[^/]*$/, `/${name}`) });
-  await prepareDatabase(handle);
-  return handle;
+  return adminUrl.replace(/\/[^/]*$/, `/${name}`);
 }
 
 type ApiCall = <T = any>(method: string, path: string, body?: unknown) => Promise<{ status: number; body: T; headers: Headers }>;

@@ -307,8 +307,7 @@ export const esMX = {
   'session.title.installation': 'Sesión de Instalación',
 
   'nav.accounts': 'Cuentas',
-  'error.code.login_failed': 'Correo o contraseña incorrectos.',
-  'error.code.locked': 'La cuenta está bloqueada por varios intentos fallidos. Intente de nuevo en unos minutos.',
+  'error.code.login_failed': 'Correo o contraseña incorrectos. Tras varios intentos fallidos la cuenta se bloquea unos minutos, aun con la contraseña correcta.',
   'error.code.rate_limited': 'Demasiados intentos. Espere un momento antes de volver a intentarlo.',
   'error.code.forbidden': 'No tiene permiso para esta acción.',
   'error.code.csrf': 'Su sesión cambió en otra pestaña; recargue la página e intente de nuevo.',

@@ -18,6 +18,7 @@ export const users = pgTable(
     externalProvider: text('external_provider'),
     externalSubject: text('external_subject'),
     isActive: boolean('is_active').notNull().default(true),
+    /** Sign-in attempts since the last success, counted before the password is checked (beginLoginAttempt). */
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: instant('locked_until'),
     /** Sessions started before this instant are void ("sign out everywhere", password change). */

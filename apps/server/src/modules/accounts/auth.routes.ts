@@ -3,6 +3,8 @@ import { LoginSchema, UserCreateSchema } from '@telar/domain';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import type { Database } from '../../platform/db/client.js';
+import { parseProxyTrust } from '../../platform/http/client-address.js';
 import { SESSION_COOKIE } from '../../platform/http/authenticate.js';
 import { DomainError } from '../../platform/errors.js';
 import { limitRate } from '../../platform/http/rate-limit.js';
@@ -12,9 +14,19 @@ import type { AuthService } from './auth.service.js';
 /** Cookies are Secure whenever the request came over HTTPS (directly or through a proxy that says so). */
 const isHttps = (c: Context) => c.req.url.startsWith('https:') || c.req.header('x-forwarded-proto') === 'https';
 
+export interface LoginLimits {
+  /** Sign-in attempts allowed per client and minute (TELAR_LOGIN_ATTEMPTS_PER_MINUTE). */
+  loginAttemptsPerMinute: number;
+  /** Which proxies may name the client in X-Forwarded-For (TELAR_TRUST_PROXY, see client-address.ts). */
+  trustProxy: string | undefined;
+}
+
 /** Sign in, sign out (here or everywhere), who am I, and account creation by administrators. */
-export function registerAuthRoutes(router: ReturnType<typeof createRouter>, auth: AuthService, loginAttemptsPerMinute: number) {
-  router.use('/auth/login', limitRate({ max: loginAttemptsPerMinute, windowMs: 60_000 }));
+export function registerAuthRoutes(router: ReturnType<typeof createRouter>, db: Database, auth: AuthService, { loginAttemptsPerMinute, trustProxy }: LoginLimits) {
+  if (!Number.isInteger(loginAttemptsPerMinute) || loginAttemptsPerMinute < 1) {
+    throw new Error('TELAR_LOGIN_ATTEMPTS_PER_MINUTE debe ser un número entero mayor que cero.');
+  }
+  router.use('/auth/login', limitRate(db, { name: 'login', max: loginAttemptsPerMinute, windowMs: 60_000, trust: parseProxyTrust(trustProxy) }));
   router.openapi(
     createRoute({
       ...PUBLIC_ROUTE,
@@ -22,7 +34,7 @@ export function registerAuthRoutes(router: ReturnType<typeof createRouter>, auth
       path: '/auth/login',
       tags: ['Cuentas'],
       request: { body: { content: { 'application/json': { schema: LoginSchema } }, required: true } },
-      responses: { 200: jsonResponse('Sesión iniciada; la cookie de sesión va en Set-Cookie'), 401: jsonResponse('Credenciales incorrectas'), 423: jsonResponse('Cuenta bloqueada'), 429: jsonResponse('Demasiados intentos') },
+      responses: { 200: jsonResponse('Sesión iniciada; la cookie de sesión va en Set-Cookie'), 401: jsonResponse('Credenciales incorrectas o cuenta bloqueada temporalmente (la misma respuesta)'), 429: jsonResponse('Demasiados intentos; Retry-After dice cuántos segundos esperar') },
     }),
     async (c) => {
       const { token, me } = await auth.login(c.req.valid('json'));

@@ -8,6 +8,7 @@ import type { Database } from '../../platform/db/client.js';
 import { DomainError } from '../../platform/errors.js';
 import { insertAuditEntry } from '../../platform/audit/audit.repository.js';
 import {
+  beginLoginAttempt,
   clearFailedLogins,
   findSessionUser,
   findUserByEmail,
@@ -15,14 +16,13 @@ import {
   insertRoleGrants,
   insertUser,
   listRoleGrants,
-  recordFailedLogin,
+  type LockoutPolicy,
   revokeAllAuthSessions,
   revokeAuthSession,
 } from './user.repository.js';
 
-/** Failed sign-ins before the account locks, and for how long. */
-const MAX_FAILED_LOGINS = 5;
-const LOCK_MINUTES = 15;
+/** Five sign-ins without a success lock the account for 15 minutes. */
+const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 5, lockSeconds: 15 * 60 };
 const SESSION_HOURS = 12;
 
 /** Compared against when the e-mail is unknown, so timing does not reveal which accounts exist. */
@@ -39,26 +39,25 @@ export function generatePassword(): string {
 
 export const hashSessionToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function createAuthService(db: Database) {
+export function createAuthService(db: Database, lockout: LockoutPolicy = DEFAULT_LOCKOUT) {
   return {
-    /** Checks the password and opens a session; returns the cookie token and who signed in. */
+    /**
+     * Checks the password and opens a session; returns the cookie token and who signed in.
+     * An unknown e-mail, a wrong password and a locked account get the same error after the same
+     * argon2 verification, so the answer tells nobody which accounts exist or are locked.
+     */
     async login({ email, password }: z.output<typeof LoginSchema>): Promise<{ token: string; me: MeView }> {
-      const user = await findUserByEmail(db, email);
-      const isValid = await verify(user?.passwordHash ?? (await decoyHash), password);
-      if (!user || !user.isActive || !user.passwordHash) throw new DomainError('login_failed');
-      if (user.lockedUntil && new Date(user.lockedUntil) > new Date()) throw new DomainError('locked');
-      if (!isValid) {
-        await recordFailedLogin(db, user.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
-        throw new DomainError('login_failed');
-      }
+      const attempt = await beginLoginAttempt(db, email, lockout);
+      const isValid = await verify(attempt?.passwordHash ?? (await decoyHash), password);
+      if (!attempt?.isAdmitted || !isValid) throw new DomainError('login_failed');
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(32).toString('base64url');
       const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000).toISOString();
       await db.transaction(async (tx) => {
-        await clearFailedLogins(tx, user.id);
-        await insertAuthSession(tx, { tokenHash: hashSessionToken(token), userId: user.id, csrfToken, expiresAt });
+        await clearFailedLogins(tx, attempt.id);
+        await insertAuthSession(tx, { tokenHash: hashSessionToken(token), userId: attempt.id, csrfToken, expiresAt });
       });
-      return { token, me: { id: user.id, email: user.email, name: user.name, roles: await listRoleGrants(db, user.id), csrfToken } };
+      return { token, me: { id: attempt.id, email: attempt.email, name: attempt.name, roles: await listRoleGrants(db, attempt.id), csrfToken } };
     },
 
     /** The actor of a session token, with its CSRF token; anonymous when the token is unknown or void. */

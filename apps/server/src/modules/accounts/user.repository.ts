@@ -27,11 +27,41 @@ export async function listRoleGrants(db: Database, userId: string): Promise<Role
     .where(and(eq(userRoles.userId, userId), isNull(userRoles.archivedAt))) as Promise<RoleGrant[]>;
 }
 
-/** Counts a failed sign-in; the account locks for `lockMinutes` once `maxFailures` is reached. */
-export async function recordFailedLogin(db: Database, userId: string, maxFailures: number, lockMinutes: number) {
-  await db.execute(sql`update users set failed_logins = failed_logins + 1,
-      locked_until = case when failed_logins + 1 >= ${maxFailures} then now() + make_interval(mins => ${lockMinutes}) else locked_until end
-    where id = ${userId}`);
+/** How many sign-ins without a success lock an account, and for how long. */
+export interface LockoutPolicy {
+  maxFailures: number;
+  lockSeconds: number;
+}
+
+/** The account a sign-in names, and whether this attempt may be admitted at all. */
+export interface LoginAttempt {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  isAdmitted: boolean;
+}
+
+/**
+ * Counts a sign-in attempt on an active account with a password before its password is checked, in
+ * one atomic update, so attempts sent in parallel are each counted on the row the previous one left.
+ * The attempt that reaches `maxFailures` locks the account; while locked, every attempt is counted
+ * and not admitted, and the first one after the lock expires starts the count again.
+ */
+export async function beginLoginAttempt(db: Database, email: string, { maxFailures, lockSeconds }: LockoutPolicy): Promise<LoginAttempt | undefined> {
+  const [row] = await queryRows<LoginAttempt>(
+    db,
+    sql`update users set
+          failed_logins = case when locked_until <= now() then 1 else failed_logins + 1 end,
+          locked_until = case
+            when locked_until > now() then locked_until
+            when (case when locked_until <= now() then 1 else failed_logins + 1 end) >= ${maxFailures}
+              then now() + make_interval(secs => ${lockSeconds}::float8)
+          end
+        where lower(email) = lower(${email}) and is_active and archived_at is null and password_hash is not null
+        returning id, email, name, password_hash as "passwordHash", failed_logins <= ${maxFailures} as "isAdmitted"`,
+  );
+  return row;
 }
 
 export async function clearFailedLogins(db: Database, userId: string) {

@@ -14,8 +14,13 @@ export type Database = PgDatabase<PgQueryResultHKT>;
 export interface DatabaseHandle {
   db: Database;
   kind: 'pglite' | 'postgres';
+  /** Runs `work` while no other process runs its own `exclusively` on this database (PGlite has one process anyway). */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** Key of the PostgreSQL advisory lock behind `exclusively`; any constant other code does not use. */
+const EXCLUSIVE_LOCK_KEY = 7_264_583_201;
 
 export interface DatabaseOptions {
   /** postgres://… selects a PostgreSQL server; otherwise the embedded PGlite is used. */
@@ -44,7 +49,19 @@ function openPostgres(url: string): DatabaseHandle {
   const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => ((DATE_OIDS as readonly number[]).includes(oid) ? keepText : pg.types.getTypeParser(oid, format)) };
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.TELAR_DB_POOL_SIZE ?? 10), types: types as pg.CustomTypesConfig, options: SESSION_SETTINGS });
   const db = drizzlePostgres(pool) as unknown as Database;
-  return { db, kind: 'postgres', close: () => pool.end() };
+  const exclusively = async <T>(work: () => Promise<T>): Promise<T> => {
+    // A session-level lock lives on one connection, held for the whole of `work`: its own, so that
+    // `work` still has the whole pool (even a pool of one).
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query('select pg_advisory_lock($1)', [EXCLUSIVE_LOCK_KEY]);
+      return await work();
+    } finally {
+      await client.end();
+    }
+  };
+  return { db, kind: 'postgres', exclusively, close: () => pool.end() };
 }
 
 /** PGlite with the contrib extensions our migrations need. */
@@ -61,6 +78,7 @@ async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
     return {
       db,
       kind: 'pglite',
+      exclusively: (work) => work(),
       close: async () => {
         await client.close();
         releaseLock();

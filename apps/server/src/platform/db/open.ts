@@ -12,9 +12,12 @@ export async function openConfiguredDatabase(env: NodeJS.ProcessEnv = process.en
   return handle;
 }
 
+/** Migrates and loads the catalogues; of several processes starting at once on one database, one does it while the others wait. */
 export async function prepareDatabase(handle: DatabaseHandle): Promise<void> {
-  await migrateDatabase(handle);
-  await loadReferenceData(handle.db);
+  await handle.exclusively(async () => {
+    await migrateDatabase(handle);
+    await loadReferenceData(handle.db);
+  });
 }
 
 /** Drops everything, including the migration journal, and prepares the database again from an empty schema. */

@@ -12,7 +12,6 @@ export const STATUS_BY_ERROR_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   login_failed: 401,
   forbidden: 403,
   csrf: 403,
-  locked: 423,
   rate_limited: 429,
   conflict: 409,
   duplicate: 409,
