@@ -12,7 +12,7 @@ import { handleError } from './platform/http/error-handler.js';
 import { DomainError } from './platform/errors.js';
 import { type ApiEnv, createRouter } from './platform/http/router.js';
 import { registerActivityRoutes } from './modules/activities/index.js';
-import { registerAuthRoutes } from './modules/accounts/index.js';
+import { registerAccountRoutes, registerAuthRoutes } from './modules/accounts/index.js';
 import { registerDirectoryRoutes } from './modules/directory/index.js';
 import { registerEvidenceRoutes } from './modules/sessions/index.js';
 import { registerMechanismReportRoutes } from './modules/mechanism-report/index.js';
@@ -60,6 +60,7 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
   const auth = createAuthService(db);
   api.use('*', authenticate(db, auth));
   registerAuthRoutes(api, auth, loginAttemptsPerMinute);
+  registerAccountRoutes(api);
   registerDirectoryRoutes(api);
   registerSessionRoutes(api);
   registerMechanismReportRoutes(api);

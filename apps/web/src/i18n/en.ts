@@ -1,3 +1,4 @@
+import { accountsEn } from './accounts.en';
 import { dashboardsEn } from './dashboards.en';
 import type { MessageKey } from './es-MX';
 import { plansEn } from './plans.en';
@@ -398,4 +399,5 @@ export const en: Record<MessageKey, string> = {
   'public.openData.apiLink': 'Full API description (OpenAPI 3.1, JSON)',
   ...plansEn,
   ...dashboardsEn,
+  ...accountsEn,
 };

@@ -1,3 +1,4 @@
+import { accountsEsMX } from './accounts.es-MX';
 import { dashboardsEsMX } from './dashboards.es-MX';
 import { plansEsMX } from './plans.es-MX';
 
@@ -426,6 +427,7 @@ export const esMX = {
   'public.openData.apiLink': 'Descripción completa de la API (OpenAPI 3.1, JSON)',
   ...plansEsMX,
   ...dashboardsEsMX,
+  ...accountsEsMX,
 } as const;
 
 export type MessageKey = keyof typeof esMX;

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Database } from '../db/client.js';
-import type { AuthService } from '../../modules/accounts/index.js';
+import { type AuthService, isAllowedWhilePasswordChangeRequired } from '../../modules/accounts/index.js';
 import { createServices } from '../../services.js';
 import { DomainError } from '../errors.js';
 import type { ApiEnv } from './router.js';
@@ -25,6 +25,8 @@ export function authenticate(db: Database, auth: AuthService): MiddlewareHandler
     if (needsCsrf && c.req.header(CSRF_HEADER) !== csrfToken) {
       throw new DomainError('csrf');
     }
+    // A password someone else set is replaced before anything else is done with the session.
+    if (me?.mustChangePassword && !isAllowedWhilePasswordChangeRequired(c.req.path)) throw new DomainError('password_change_required');
     c.set('actor', actor);
     c.set('me', me);
     c.set('sessionToken', actor.kind === 'user' ? token : undefined);
