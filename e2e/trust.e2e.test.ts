@@ -139,7 +139,7 @@ describe('what each role may change', () => {
 
     const nav = page.getByRole('navigation', { name: 'Navegación principal' });
     await nav.getByRole('link', { name: 'Importar' }).waitFor();
-    expect(await nav.getByRole('link', { name: 'Cuentas' }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: 'Usuarios' }).count()).toBe(0);
   });
 
   it('shows a reader everything and no write control', async () => {
