@@ -111,40 +111,47 @@ function PasswordResetForm({ user }: { user: UserView }) {
   );
 }
 
-/** An account, for administrators: its state, roles and the changes to its access, with its history. */
-export function UserDetailPage(): ReactElement {
-  const { userId } = routeApi.useParams();
+/** An account: its state, roles and the changes to its access, with its history. */
+function UserDetail({ userId }: { userId: string }) {
   const query = useQuery({ ...usersApi.detail(userId), staleTime: 0 });
   return (
+    <QueryContent query={query}>
+      {(user) => (
+        <>
+          <PageHeader title={user.name} eyebrow={t('nav.users')} />
+          <AccountBadges user={user} />
+          <dl className="facts">
+            <div>
+              <dt>{t('auth.email')}</dt>
+              <dd>{user.email}</dd>
+            </div>
+            <div>
+              <dt>{t('users.createdAt')}</dt>
+              <dd>{formatDateTime(user.createdAt)}</dd>
+            </div>
+            <div>
+              <dt>{t('users.roles')}</dt>
+              <dd>{user.roles.map(describeGrant).join('; ')}</dd>
+            </div>
+          </dl>
+          <AccessActions user={user} />
+          <PageSection id="nombre-y-roles" title={t('users.editTitle')} isPanel>
+            <UserEditForm user={user} />
+          </PageSection>
+          <PasswordResetForm user={user} />
+          <RecordHistory entity="user" id={user.id} />
+        </>
+      )}
+    </QueryContent>
+  );
+}
+
+/** A user's page, for administrators only. */
+export function UserDetailPage(): ReactElement {
+  const { userId } = routeApi.useParams();
+  return (
     <PermissionGate isAllowed={(permissions) => permissions.canManageAccounts}>
-      <QueryContent query={query}>
-        {(user) => (
-          <>
-            <PageHeader title={user.name} eyebrow={t('nav.users')} />
-            <AccountBadges user={user} />
-            <dl className="facts">
-              <div>
-                <dt>{t('auth.email')}</dt>
-                <dd>{user.email}</dd>
-              </div>
-              <div>
-                <dt>{t('users.createdAt')}</dt>
-                <dd>{formatDateTime(user.createdAt)}</dd>
-              </div>
-              <div>
-                <dt>{t('users.roles')}</dt>
-                <dd>{user.roles.map(describeGrant).join('; ')}</dd>
-              </div>
-            </dl>
-            <AccessActions user={user} />
-            <PageSection id="nombre-y-roles" title={t('users.editTitle')} isPanel>
-              <UserEditForm user={user} />
-            </PageSection>
-            <PasswordResetForm user={user} />
-            <RecordHistory entity="user" id={user.id} />
-          </>
-        )}
-      </QueryContent>
+      <UserDetail userId={userId} />
     </PermissionGate>
   );
 }

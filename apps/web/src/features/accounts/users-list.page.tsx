@@ -4,6 +4,7 @@ import type { UserView } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { usersApi } from '../../api/account-resources';
 import { PermissionGate } from '../../auth/permission-gate.component';
+import { usePermissions } from '../../auth/permissions.hook';
 import { ChoiceOptions } from '../../components/choice-options.component';
 import { FormField } from '../../components/form-field.component';
 import { PageHeader } from '../../components/page-header.component';
@@ -50,7 +51,8 @@ export function UsersListPage(): ReactElement {
   const state = readChoice(search.estado, ACCOUNT_STATES);
   const page = search.page ?? 1;
   const isActive = state === undefined ? undefined : state === 'activas';
-  const query = useQuery(usersApi.list({ q: search.q, isActive, page, pageSize: PAGE_SIZE }));
+  const permissions = usePermissions();
+  const query = useQuery({ ...usersApi.list({ q: search.q, isActive, page, pageSize: PAGE_SIZE }), enabled: permissions.canManageAccounts });
   // Any filter change starts again at page 1.
   const updateFilters = (patch: { q?: string; estado?: string }) => void navigate({ search: (previous) => ({ ...previous, ...patch, page: undefined }), replace: true });
   return (
@@ -58,9 +60,11 @@ export function UsersListPage(): ReactElement {
       <PageHeader
         title={t('users.title')}
         actions={
-          <Link to="/usuarios/nueva" className="button button--primary">
-            {t('users.new')}
-          </Link>
+          permissions.canManageAccounts && (
+            <Link to="/usuarios/nueva" className="button button--primary">
+              {t('users.new')}
+            </Link>
+          )
         }
       />
       <PermissionGate isAllowed={(permissions) => permissions.canManageAccounts}>
