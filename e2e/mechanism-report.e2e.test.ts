@@ -98,7 +98,7 @@ describe('recording a session by hand and reporting it', () => {
   });
 
   it('has no serious accessibility violations on the main pages', async () => {
-    for (const path of ['/', '/organizaciones', '/organos', '/sesiones', '/acuerdos', '/importar', '/informes', '/cuentas']) {
+    for (const path of ['/', '/organizaciones', '/organos', '/sesiones', '/acuerdos', '/importar', '/informes', '/usuarios']) {
       await page.goto(`${telar.baseUrl}${path}`);
       await page.locator('main h1').first().waitFor();
       const violations = await findSeriousAxeViolations(page);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Credentials } from './support/api-session.js';
+import { createAccountApi, type Credentials } from './support/api-session.js';
 import { findSeriousAxeViolations, launchBrowser, openSignedInPage } from './support/browser.js';
 import { type RunningTelar, startTelar } from './support/telar-server.js';
 
@@ -33,8 +33,8 @@ beforeAll(async () => {
   const dif = await post('/organizations', { name: 'Sistema Nacional para el Desarrollo Integral de la Familia', acronym: 'SNDIF', sector: 'government', level: 'federal' });
   const plan = await post('/plans', { name: 'Plan de Acción 2019-2024', bodyId: body.id });
   await post('/plan-nodes', { planId: plan.id, parentId: null, kind: 'action_line', code: '2.6', title: 'Prevenir la explotación sexual en línea', responsibleOrganizationIds: [dif.id] });
-  await post('/users', { ...secretariat, name: 'Secretaría técnica COMPREVNNA', roles: [{ role: 'secretariat', bodyId: body.id }] });
-  await post('/users', { ...enlace, name: 'Enlace del SNDIF', roles: [{ role: 'enlace', organizationId: dif.id }] });
+  await createAccountApi(telar.baseUrl, telar.adminApi, { ...secretariat, name: 'Secretaría técnica COMPREVNNA', roles: [{ role: 'secretariat', bodyId: body.id }] });
+  await createAccountApi(telar.baseUrl, telar.adminApi, { ...enlace, name: 'Enlace del SNDIF', roles: [{ role: 'enlace', organizationId: dif.id }] });
   const period = await post<{ reports: { id: string }[] }>('/reporting-periods', {
     planId: plan.id,
     title: 'Informe anual 2026',

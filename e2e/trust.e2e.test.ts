@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Credentials } from './support/api-session.js';
+import { createAccountApi, type Credentials } from './support/api-session.js';
 import { findSeriousAxeViolations, launchBrowser, openPage, openSignedInPage } from './support/browser.js';
 import { type RunningTelar, startTelar } from './support/telar-server.js';
 
@@ -56,9 +56,9 @@ beforeAll(async () => {
   });
   const draftAgreement = await post('/agreements', { sessionId: sessionA.id, text: DRAFT_TEXT });
 
-  await post('/users', { ...secretariat, name: 'Secretaría técnica COMIG', roles: [{ role: 'secretariat', bodyId: bodyA.id }] });
-  await post('/users', { ...reader, name: 'Persona lectora', roles: [{ role: 'reader' }] });
-  await post('/users', { ...enlace, name: 'Enlace de UNICEF', roles: [{ role: 'enlace', organizationId: unicef.id }] });
+  await createAccountApi(telar.baseUrl, api, { ...secretariat, name: 'Secretaría técnica COMIG', roles: [{ role: 'secretariat', bodyId: bodyA.id }] });
+  await createAccountApi(telar.baseUrl, api, { ...reader, name: 'Persona lectora', roles: [{ role: 'reader' }] });
+  await createAccountApi(telar.baseUrl, api, { ...enlace, name: 'Enlace de UNICEF', roles: [{ role: 'enlace', organizationId: unicef.id }] });
 
   seed = {
     bodyA: bodyA.id,
@@ -139,7 +139,7 @@ describe('what each role may change', () => {
 
     const nav = page.getByRole('navigation', { name: 'Navegación principal' });
     await nav.getByRole('link', { name: 'Importar' }).waitFor();
-    expect(await nav.getByRole('link', { name: 'Cuentas' }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: 'Usuarios' }).count()).toBe(0);
   });
 
   it('shows a reader everything and no write control', async () => {

@@ -212,7 +212,7 @@ describe('organisation and body forms', () => {
   });
 
   it('has no serious accessibility violations on the create and edit pages', async () => {
-    for (const path of ['/organizaciones/nueva', `/organos/${seed.bodyId}/editar`, '/organos/nuevo', '/sesiones/nueva', '/cuentas']) {
+    for (const path of ['/organizaciones/nueva', `/organos/${seed.bodyId}/editar`, '/organos/nuevo', '/sesiones/nueva', '/usuarios/nueva']) {
       await page.goto(`${telar.baseUrl}${path}`);
       await page.locator('main form').waitFor();
       await expectNoSeriousAxeViolations(page);
@@ -223,21 +223,21 @@ describe('organisation and body forms', () => {
 describe('accounts', () => {
   it('lets an administrator create the account of a body’s secretariat, who can then sign in with that role', async () => {
     const account = { email: 'secretaria.copi@e2e.telar.mx', password: 'Primera-Infancia-2024' };
-    await page.goto(`${telar.baseUrl}/cuentas`);
+    await page.goto(`${telar.baseUrl}/usuarios/nueva`);
     await page.getByLabel('Nombre de la persona').fill('Secretaría técnica COPI');
     await page.getByLabel('Correo electrónico').fill(account.email);
-    await page.getByLabel('Contraseña').fill('corta');
-    await page.getByLabel('Rol').selectOption('secretariat');
+    await page.getByLabel('Primera contraseña').fill('corta');
+    await page.getByLabel('Rol 1', { exact: true }).selectOption('secretariat');
     await page.getByRole('button', { name: 'Crear cuenta' }).click();
     await page.getByText('La contraseña debe tener al menos 12 caracteres.').waitFor();
     await page.getByText('La secretaría técnica necesita su órgano.').waitFor();
 
-    await page.getByLabel('Contraseña').fill(account.password);
-    await page.getByLabel('Órgano de la secretaría técnica').selectOption(seed.bodyId);
+    await page.getByLabel('Primera contraseña').fill(account.password);
+    await page.getByLabel('Órgano del rol 1').selectOption(seed.bodyId);
     await page.getByRole('button', { name: 'Crear cuenta' }).click();
-    await page.getByText('La cuenta se creó.').waitFor();
+    await page.getByRole('heading', { name: 'Secretaría técnica COPI' }).waitFor();
 
     const me = await (await signInApi(telar.baseUrl, account)).get<{ name: string; roles: unknown[] }>('/auth/me');
-    expect(me).toMatchObject({ name: 'Secretaría técnica COPI', roles: [{ role: 'secretariat', bodyId: seed.bodyId, organizationId: null }] });
+    expect(me).toMatchObject({ name: 'Secretaría técnica COPI', roles: [{ role: 'secretariat', bodyId: seed.bodyId, organizationId: null }], mustChangePassword: true });
   });
 });

@@ -29,11 +29,21 @@ interface Versioned {
 }
 
 /**
+ * Signs in with a password someone else set (the command line's `--password`, an administrator) and
+ * replaces it, as Telar requires before anything else; the session stays signed in.
+ */
+async function signInReplacingPassword(baseUrl: string, email: string, password: string): Promise<SignedInSession> {
+  const session = await signIn(baseUrl, email, password);
+  await requireApi(baseUrl, 'POST', '/auth/password', { session, body: { currentPassword: password, newPassword: `${password}-propia` } });
+  return session;
+}
+
+/**
  * Signs in the administrator, creates the secretariat accounts, signs them in, and publishes the
  * imported sessions and agreements so the public portal has something to list.
  */
 export async function prepareFixtures(baseUrl: string, admin: { email: string; password: string }): Promise<LoadFixtures> {
-  const adminSession = await signIn(baseUrl, admin.email, admin.password);
+  const adminSession = await signInReplacingPassword(baseUrl, admin.email, admin.password);
   const get = <T>(path: string) => requireApi<T>(baseUrl, 'GET', path, { session: adminSession });
   const post = <T>(path: string, body: unknown) => requireApi<T>(baseUrl, 'POST', path, { session: adminSession, body });
 
@@ -44,7 +54,7 @@ export async function prepareFixtures(baseUrl: string, admin: { email: string; p
   for (let i = 1; i <= SECRETARIAT_ACCOUNTS; i++) {
     const email = `secretaria-carga-${i}@prueba.telar.mx`;
     await post('/users', { email, name: `Secretaría de carga ${i}`, password: ACCOUNT_PASSWORD, roles: [{ role: 'secretariat', bodyId: body.id }] });
-    sessions.push(await signIn(baseUrl, email, ACCOUNT_PASSWORD));
+    sessions.push(await signInReplacingPassword(baseUrl, email, ACCOUNT_PASSWORD));
   }
 
   const importedSessions = (await get<Page<Versioned>>(`/sessions?bodyId=${body.id}&pageSize=500`)).items;

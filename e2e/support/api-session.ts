@@ -19,6 +19,24 @@ async function readAnswer<T>(path: string, response: Response): Promise<T> {
   return (response.status === 204 ? null : await response.json()) as T;
 }
 
+/**
+ * Signs in with a password someone else set (an administrator, `telar users create-admin --password`)
+ * and replaces it with `newPassword`, as Telar requires at the first sign-in; the session stays signed in.
+ */
+export async function signInReplacingPassword(baseUrl: string, { email, password }: Credentials, newPassword: string): Promise<ApiSession> {
+  const session = await signInApi(baseUrl, { email, password });
+  await session.post('/auth/password', { currentPassword: password, newPassword });
+  return session;
+}
+
+/** An account an administrator creates; its first password is then replaced by `account.password`. */
+export async function createAccountApi(baseUrl: string, adminApi: ApiSession, account: Credentials & { name: string; roles: unknown[] }): Promise<{ id: string }> {
+  const firstPassword = `Primera-${account.password}`;
+  const created = await adminApi.post<{ id: string }>('/users', { ...account, password: firstPassword });
+  await signInReplacingPassword(baseUrl, { email: account.email, password: firstPassword }, account.password);
+  return created;
+}
+
 /** Signs in through the API, as the e2e set-up seeds everything through it. */
 export async function signInApi(baseUrl: string, { email, password }: Credentials): Promise<ApiSession> {
   const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });

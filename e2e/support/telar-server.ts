@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { findFreePort } from '../../apps/server/src/test/free-port.js';
-import { type ApiSession, type Credentials, signInApi } from './api-session.js';
+import { type ApiSession, type Credentials, signInReplacingPassword } from './api-session.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -25,6 +25,8 @@ export interface TelarProcess {
 }
 
 const admin: Credentials = { email: 'administracion@e2e.telar.mx', password: 'Prueba-de-extremo-2024' };
+/** What `create-admin --password` is given: Telar has it replaced by `admin.password` at the first sign-in. */
+const FIRST_ADMIN_PASSWORD = 'Primera-clave-e2e-2024';
 
 function requireBuild() {
   if (!existsSync(join(repoRoot, 'apps/server/dist/cli.js')) || !existsSync(join(repoRoot, 'apps/web/dist/index.html'))) {
@@ -71,14 +73,15 @@ export async function startTelarProcess(env: NodeJS.ProcessEnv): Promise<TelarPr
 /** Starts the built Telar (`npm run build`) on the embedded database in a fresh directory, as a user would. */
 export async function startTelar(): Promise<RunningTelar> {
   const dataDir = mkdtempSync(join(tmpdir(), 'telar-e2e-'));
-  const env = { ...process.env, TELAR_DATA_DIR: dataDir, DATABASE_URL: '' };
+  // Every browser and client of a spec signs in from 127.0.0.1: the default 10 sign-ins a minute is for one person.
+  const env = { ...process.env, TELAR_DATA_DIR: dataDir, DATABASE_URL: '', TELAR_LOGIN_ATTEMPTS_PER_MINUTE: '60' };
   // The embedded database is locked while the server runs, so the first account is made before it.
-  await createAdminWithCli(env);
+  await createAdminWithCli(env, { email: admin.email, password: FIRST_ADMIN_PASSWORD });
   const server = await startTelarProcess(env);
   return {
     baseUrl: server.baseUrl,
     admin,
-    adminApi: await signInApi(server.baseUrl, admin),
+    adminApi: await signInReplacingPassword(server.baseUrl, { email: admin.email, password: FIRST_ADMIN_PASSWORD }, admin.password),
     async stop() {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from './platform/db/client.js';
-import { authenticate, checkCsrf, requireSessionUnlessPublic } from './platform/http/authenticate.js';
+import { authenticate, checkCsrf, requirePasswordChangeFirst, requireSessionUnlessPublic } from './platform/http/authenticate.js';
 import { preventCaching } from './platform/http/cache-control.js';
 import { handleError } from './platform/http/error-handler.js';
 import { DomainError } from './platform/errors.js';
@@ -19,7 +19,7 @@ import { registerBodyRoutes } from './modules/bodies/index.js';
 import { registerDashboardRoutes } from './modules/dashboards/index.js';
 import { registerIndicatorRoutes } from './modules/indicators/index.js';
 import { registerHistoryRoutes } from './platform/audit/history.routes.js';
-import { registerAuthRoutes } from './modules/accounts/index.js';
+import { isAllowedWhilePasswordChangeRequired, registerAccountRoutes, registerAuthRoutes } from './modules/accounts/index.js';
 import { registerDirectoryRoutes } from './modules/directory/index.js';
 import { registerEvidenceRoutes } from './modules/sessions/index.js';
 import { registerMechanismReportRoutes } from './modules/mechanism-report/index.js';
@@ -67,12 +67,13 @@ export interface AppOptions {
  * The HTTP app: the API under /api and, when built, the web app with SPA fallback. Tests import this.
  * Every API request goes through the same chain, top to bottom: request id → security headers → CORS
  * (public data only) → no-store → body limit → authenticate (cookie only) → refuse anonymous callers of
- * protected routes → CSRF → validate (the route's schema) → handler, whose service writes in one transaction.
+ * protected routes → CSRF → a password someone else set is changed first → validate (the route's schema) → handler, whose service writes in one transaction.
  */
 export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process.env.TELAR_LOGIN_ATTEMPTS_PER_MINUTE ?? 10), trustProxy = process.env.TELAR_TRUST_PROXY }: AppOptions) {
   const api = createRouter();
   const auth = createAuthService(db);
   registerAuthRoutes(api, db, auth, { loginAttemptsPerMinute, trustProxy });
+  registerAccountRoutes(api);
   registerDirectoryRoutes(api);
   registerBodyRoutes(api);
   registerHistoryRoutes(api);
@@ -102,6 +103,7 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
   app.use('/api/*', authenticate(auth.resolveSession, (actor) => createServices(db, actor)));
   app.use('/api/*', requireSessionUnlessPublic(isPublicRoute));
   app.use('/api/*', checkCsrf());
+  app.use('/api/*', requirePasswordChangeFirst(isAllowedWhilePasswordChangeRequired));
   // Only the hashed static assets are gzipped here: compressing every API answer cost more CPU than the
   // queries under load (bench:load p95 107 → 23 ms without it); a reverse proxy can compress the rest.
   app.use('/assets/*', compress());

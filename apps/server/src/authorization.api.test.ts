@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from './test/test-context.js';
+import { createTestContext, TEST_PASSWORD, type TestContext } from './test/test-context.js';
 
 let ctx: TestContext;
 type Client = TestContext['api'];
@@ -29,6 +29,7 @@ beforeAll(async () => {
   const period = await admin('POST', '/reporting-periods', { planId: ids.planA, title: 'Anual', periodFrom: '2024-01-01', periodTo: '2024-12-31', dueDate: '2099-01-31' });
   ids.reportX = period.body.reports[0].id;
   ids.activityA = await post('/activities', { bodyId: ids.bodyA, kind: 'training', title: 'Taller', startDate: '2024-04-01', leadOrganizationIds: [ids.orgX], participants: 30 });
+  ids.userU = await post('/users', { email: 'cuenta.u@prueba.telar.mx', name: 'Cuenta U', password: 'clave-de-la-cuenta-u-1', roles: [{ role: 'reader' }] });
 
   clients.admin = admin;
   clients.secretariatA = await ctx.signInAs([{ role: 'secretariat', bodyId: ids.bodyA }]);
@@ -239,6 +240,37 @@ const writes: { name: string; call: (client: Client) => Promise<{ status: number
     name: 'POST /users',
     call: (c) => c('POST', '/users', { email: `nueva${Math.random()}@prueba.telar.mx`, name: 'Nueva', password: 'una-clave-segura-123', roles: [{ role: 'reader' }] }),
     allowed: ['admin'],
+  },
+  {
+    name: 'PATCH /users/U (roles)',
+    call: async (c) => c('PATCH', `/users/${ids.userU}`, { roles: [{ role: 'enlace', organizationId: ids.orgY }], version: await version(`/users/${ids.userU}`) }),
+    allowed: ['admin'],
+  },
+  {
+    name: 'POST /users/U/deactivate',
+    call: async (c) => c('POST', `/users/${ids.userU}/deactivate`, { version: await version(`/users/${ids.userU}`) }),
+    allowed: ['admin'],
+  },
+  {
+    name: 'POST /users/U/reactivate',
+    call: async (c) => c('POST', `/users/${ids.userU}/reactivate`, { version: await version(`/users/${ids.userU}`) }),
+    allowed: ['admin'],
+  },
+  {
+    name: 'POST /users/U/sign-out',
+    call: (c) => c('POST', `/users/${ids.userU}/sign-out`),
+    allowed: ['admin'],
+  },
+  {
+    name: 'POST /users/U/password (reset by an administrator)',
+    call: (c) => c('POST', `/users/${ids.userU}/password`, { password: `clave-asignada-${nextNumber()}` }),
+    allowed: ['admin'],
+  },
+  {
+    // Each signed-in person changes their own password, once (the next call would need the new one).
+    name: 'POST /auth/password (one’s own)',
+    call: (c) => c('POST', '/auth/password', { currentPassword: TEST_PASSWORD, newPassword: `${TEST_PASSWORD}-nueva` }),
+    allowed: ['admin', 'secretariatA', 'secretariatB', 'enlaceX', 'enlaceY', 'reader'],
   },
 ];
 

@@ -67,9 +67,11 @@ const commands: Record<string, Command> = {
       for (const issue of input.error.issues) console.error(`${issue.path.join('.')}: ${issue.message}`);
       return 1;
     }
-    await createAuthService(handle.db).createUser(systemActor('cli'), input.data);
+    // A password typed on the command line (and kept in shell history) is only good for the first sign-in.
+    await createAuthService(handle.db).createUser(systemActor('cli'), input.data, { mustChangePassword: values.password !== undefined });
     console.log(`Cuenta de administración creada para ${input.data.email}.`);
     if (!values.password) console.log(`Contraseña (se muestra solo esta vez): ${password}`);
+    else console.log('La contraseña dada sirve para el primer ingreso: Telar pedirá cambiarla.');
     return 0;
   },
 

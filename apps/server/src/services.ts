@@ -1,5 +1,6 @@
 import type { Actor } from './platform/auth/actor.js';
 import type { Database } from './platform/db/client.js';
+import { createAccountService } from './modules/accounts/index.js';
 import { createActivityDashboardService } from './modules/dashboards/index.js';
 import { createActivityService } from './modules/activities/index.js';
 import { createAgreementService } from './modules/sessions/index.js';
@@ -38,6 +39,7 @@ export function createServices(db: Database, actor: Actor) {
     activities: createActivityService(db, actor),
     reporting: createReportingService(db, actor),
     activityDashboard: createActivityDashboardService(db, actor),
+    accounts: createAccountService(db, actor),
   };
 }
 

@@ -18,7 +18,7 @@ import { meQuery } from './api/auth-resources';
 import { ApiError } from './api/client';
 import { PageHeader } from './components/page-header.component';
 import { LoadingLine } from './components/query-content.component';
-import { accountsRoutes } from './features/accounts/accounts.routes';
+import { accountsRoutes, PASSWORD_CHANGE_PATH } from './features/accounts/accounts.routes';
 import { activitiesRoutes } from './features/activities/activities.routes';
 import { agreementsRoutes } from './features/agreements/agreements.routes';
 import { authRoutes } from './features/auth/auth.routes';
@@ -101,13 +101,17 @@ const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   pendingComponent: LoadingLine,
 });
 
-/** Every internal page sits under this guard: without a session, to the sign-in page and back. */
+/**
+ * Every internal page sits under this guard: without a session, to the sign-in page and back; with a
+ * password someone else set, to the page that changes it (the API answers nothing else) and back.
+ */
 const internalRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: '_internal',
   beforeLoad: async ({ context, location }) => {
     try {
-      await context.queryClient.ensureQueryData(meQuery);
+      const me = await context.queryClient.ensureQueryData(meQuery);
+      if (me.mustChangePassword && location.pathname !== PASSWORD_CHANGE_PATH) throw redirect({ to: PASSWORD_CHANGE_PATH, search: { redirect: location.href } });
     } catch (error) {
       if (error instanceof ApiError && error.isUnauthenticated) throw redirect({ to: '/ingresar', search: { redirect: location.href } });
       throw error;

@@ -16,6 +16,9 @@ export const errorMessages = {
   report_not_submitted: 'Solo se revisa un reporte enviado.',
   has_children: 'Este elemento tiene otros que dependen de él: archívelos primero.',
   unknown_reference: 'Hace referencia a un registro que no existe.',
+  password_change_required: 'Debe cambiar la contraseña que le asignaron antes de continuar.',
+  last_admin: 'Debe quedar al menos una cuenta de administración activa.',
+  own_account: 'No puede desactivar su propia cuenta; pida a otra persona administradora que lo haga.',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

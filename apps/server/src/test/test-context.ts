@@ -55,10 +55,11 @@ export interface TestContext {
 
 type RoleGrantInput = { role: Role; bodyId?: string; organizationId?: string };
 
-const TEST_PASSWORD = 'contraseña-de-prueba-2024';
+/** The password of every account the context makes. */
+export const TEST_PASSWORD = 'contraseña-de-prueba-2024';
 
 /** A client that keeps the session cookie and sends the CSRF token, as the web app does. */
-function createClient(app: ReturnType<typeof createApp>, session?: { cookie: string; csrfToken: string }): ApiCall {
+export function createClient(app: ReturnType<typeof createApp>, session?: { cookie: string; csrfToken: string }): ApiCall {
   return async (method, path, body) => {
     const headers: Record<string, string> = {};
     const isForm = body instanceof FormData;

@@ -15,12 +15,12 @@ export function describeApiError(error: unknown): string {
   return error.message || t('app.unexpectedError');
 }
 
-/** "organizationIds.0" → "organizationIds": list items are reported on the list's control. */
+/**
+ * "organizationIds.0" → "organizationIds": an item of a list of values is reported on the list's control.
+ * An item's field in a list of rows ("roles.1.bodyId") keeps its index: each row has its own control.
+ */
 function toFieldPath(issuePath: string): string {
-  return issuePath
-    .split('.')
-    .filter((segment) => !/^\d+$/.test(segment))
-    .join('.');
+  return issuePath.replace(/\.\d+$/, '');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { LoginInput, MeView, UserCreateInput } from '@telar/domain';
+import type { LoginInput, MeView } from '@telar/domain';
 import { getJson, rememberCsrfToken, sendJson } from './client';
 
 /** Keeps the CSRF token of whoever the server says is signed in. */
@@ -23,15 +23,4 @@ export const authApi = {
     await sendJson<null>('POST', isEverywhere ? '/auth/logout-everywhere' : '/auth/logout');
     rememberCsrfToken(null);
   },
-};
-
-/** An account as created by an administrator. */
-export interface CreatedAccount {
-  id: string;
-  email: string;
-  name: string;
-}
-
-export const accountsApi = {
-  create: (input: UserCreateInput) => sendJson<CreatedAccount>('POST', '/users', input),
 };

@@ -1,3 +1,4 @@
+import { accountsEn } from './accounts.en';
 import { dashboardsEn } from './dashboards.en';
 import type { MessageKey } from './es-MX';
 import { plansEn } from './plans.en';
@@ -299,15 +300,6 @@ export const en: Record<MessageKey, string> = {
   'role.secretariat': 'Technical secretariat of a body',
   'role.enlace': 'Focal point of an organisation',
   'role.reader': 'Reader',
-  'accounts.title': 'Accounts',
-  'accounts.intro': 'Create the accounts of technical secretariats, focal points and read-only people. Share the password through a safe channel.',
-  'accounts.name': 'Name of the person',
-  'accounts.passwordHint': 'At least 12 characters, letters and digits, not containing the e-mail.',
-  'accounts.body': 'Body of the technical secretariat',
-  'accounts.organization': 'Organisation of the focal point',
-  'accounts.searchOrganization': 'Search the focal point’s organisation',
-  'accounts.save': 'Create account',
-  'accounts.created': 'The account was created.',
   'publication.label': 'Publication',
   'publication.draft': 'Draft',
   'publication.published': 'Published',
@@ -397,4 +389,5 @@ export const en: Record<MessageKey, string> = {
   'public.openData.apiLink': 'Full API description (OpenAPI 3.1, JSON)',
   ...plansEn,
   ...dashboardsEn,
+  ...accountsEn,
 };

@@ -1,3 +1,4 @@
+import { accountsEsMX } from './accounts.es-MX';
 import { dashboardsEsMX } from './dashboards.es-MX';
 import { plansEsMX } from './plans.es-MX';
 
@@ -327,15 +328,6 @@ export const esMX = {
   'role.secretariat': 'Secretaría técnica de un órgano',
   'role.enlace': 'Enlace de una organización',
   'role.reader': 'Lectura',
-  'accounts.title': 'Cuentas',
-  'accounts.intro': 'Cree las cuentas de las secretarías técnicas, los enlaces y las personas que solo consultan. Comunique la contraseña por un medio seguro.',
-  'accounts.name': 'Nombre de la persona',
-  'accounts.passwordHint': 'Al menos 12 caracteres, con letras y números; sin el correo.',
-  'accounts.body': 'Órgano de la secretaría técnica',
-  'accounts.organization': 'Organización del enlace',
-  'accounts.searchOrganization': 'Buscar la organización del enlace',
-  'accounts.save': 'Crear cuenta',
-  'accounts.created': 'La cuenta se creó.',
   'publication.label': 'Publicación',
   'publication.draft': 'Borrador',
   'publication.published': 'Publicado',
@@ -425,6 +417,7 @@ export const esMX = {
   'public.openData.apiLink': 'Descripción completa de la API (OpenAPI 3.1, JSON)',
   ...plansEsMX,
   ...dashboardsEsMX,
+  ...accountsEsMX,
 } as const;
 
 export type MessageKey = keyof typeof esMX;

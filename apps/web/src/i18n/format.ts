@@ -1,10 +1,12 @@
 import { formatSpanishOrdinal, type AgreementView, type SessionRef } from '@telar/domain';
-import { t } from './translate';
+import { hasMessage, t, type PluralKey } from './translate';
 
 const LOCALE = 'es-MX';
 const dateFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'UTC' });
 const numberFormat = new Intl.NumberFormat(LOCALE);
-const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeStyle: 'short' });
+/** Moments are shown in Mexico City time, the system's reference for deadlines, wherever the reader is. */
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeStyle: 'short', timeZone: 'America/Mexico_City' });
+const pluralRules = new Intl.PluralRules(LOCALE);
 
 /** "2022-12-12" → "12 de diciembre de 2022"; calendar dates are read as UTC so no day shifts. */
 export function formatDate(isoDate: string | null | undefined): string {
@@ -13,7 +15,7 @@ export function formatDate(isoDate: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? isoDate : dateFormat.format(date);
 }
 
-/** A moment (an audit entry) in the reader's own time zone: "22 de noviembre de 2026, 12:29". */
+/** A moment (an audit entry, a sign-in) in Mexico City time: "22 de noviembre de 2026, 12:29". */
 export function formatDateTime(timestamp: string): string {
   const date = new Date(timestamp);
   return Number.isNaN(date.getTime()) ? timestamp : dateTimeFormat.format(date);
@@ -21,6 +23,15 @@ export function formatDateTime(timestamp: string): string {
 
 export function formatNumber(value: number): string {
   return numberFormat.format(value);
+}
+
+/**
+ * A message that depends on a count, by the Spanish plural rules: `key.one` for 1, `key.other` for the
+ * rest (and `key.many` where the catalogue has it); `{count}` is the formatted number.
+ */
+export function formatCount(key: PluralKey, count: number): string {
+  const variant = `${key}.${pluralRules.select(count)}`;
+  return t(hasMessage(variant) ? variant : `${key}.other`, { count: formatNumber(count) });
 }
 
 /** "Vigésima Primera Sesión Ordinaria", "Sesión Permanente". */

@@ -3,6 +3,10 @@ import { esMX, type MessageKey } from './es-MX';
 export type { MessageKey };
 export type MessageParams = Record<string, string | number>;
 
+/** A message with plural forms: the catalogue holds `key.one` and `key.other` (see formatCount). */
+type PluralBase<TKey> = TKey extends `${infer Base}.other` ? (`${Base}.one` extends MessageKey ? Base : never) : never;
+export type PluralKey = PluralBase<MessageKey>;
+
 /** The interface speaks es-MX; en.ts mirrors the keys for a future language switch. */
 const catalogue: Record<MessageKey, string> = esMX;
 

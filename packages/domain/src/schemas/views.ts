@@ -174,7 +174,24 @@ export interface AuditEntryView {
   id: number;
   at: string;
   actor: string;
-  action: 'create' | 'update' | 'archive' | 'restore' | 'publish' | 'unpublish' | 'import' | 'submit' | 'accept' | 'send_back' | 'close';
+  action:
+    | 'create'
+    | 'update'
+    | 'archive'
+    | 'restore'
+    | 'publish'
+    | 'unpublish'
+    | 'import'
+    | 'submit'
+    | 'accept'
+    | 'send_back'
+    | 'close'
+    // Accounts: deactivated or reactivated, sessions ended, password changed by its owner or reset by an administrator.
+    | 'deactivate'
+    | 'reactivate'
+    | 'sign_out'
+    | 'password_change'
+    | 'password_reset';
   /** Changed fields: { field: [before, after] }. */
   changes: Record<string, [unknown, unknown]>;
 }

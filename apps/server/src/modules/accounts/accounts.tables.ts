@@ -21,8 +21,10 @@ export const users = pgTable(
     /** Sign-in attempts since the last success, counted before the password is checked (beginLoginAttempt). */
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: instant('locked_until'),
-    /** Sessions started before this instant are void ("sign out everywhere", password change). */
+    /** Sessions started before this instant are void ("sign out everywhere", deactivation, password reset). */
     sessionsValidAfter: instant('sessions_valid_after').notNull().defaultNow(),
+    /** The password was set by someone else (an administrator, the command line): the person must replace it. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     ...recordColumns(),
   },
   (t) => [
@@ -54,11 +56,15 @@ export const authSessions = pgTable(
   'auth_sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
+    /** How the person names one of their sessions to end it; the token hash never leaves the server. */
+    id: uuid('id').notNull().defaultRandom(),
     userId: uuid('user_id').notNull().references(() => users.id),
     csrfToken: text('csrf_token').notNull(),
     createdAt: instant('created_at').notNull().defaultNow(),
+    /** Moved forward at most every few minutes while the session is used (auth.service.ts). */
+    lastSeenAt: instant('last_seen_at').notNull().defaultNow(),
     expiresAt: instant('expires_at').notNull(),
     revokedAt: instant('revoked_at'),
   },
-  (t) => [index('auth_sessions_user_idx').on(t.userId)],
+  (t) => [index('auth_sessions_user_idx').on(t.userId), uniqueIndex('auth_sessions_id_idx').on(t.id)],
 );

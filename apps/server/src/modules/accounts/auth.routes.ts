@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { LoginSchema, UserCreateSchema } from '@telar/domain';
+import { LoginSchema, PasswordChangeSchema, UserCreateSchema } from '@telar/domain';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import type { z } from 'zod';
@@ -26,7 +26,8 @@ export function registerAuthRoutes(router: ReturnType<typeof createRouter>, db: 
   if (!Number.isInteger(loginAttemptsPerMinute) || loginAttemptsPerMinute < 1) {
     throw new Error('TELAR_LOGIN_ATTEMPTS_PER_MINUTE debe ser un número entero mayor que cero.');
   }
-  router.use('/auth/login', limitRate(db, { name: 'login', max: loginAttemptsPerMinute, windowMs: 60_000, trust: parseProxyTrust(trustProxy) }));
+  const trust = parseProxyTrust(trustProxy);
+  router.use('/auth/login', limitRate(db, { name: 'login', max: loginAttemptsPerMinute, windowMs: 60_000, trust }));
   router.openapi(
     createRoute({
       ...PUBLIC_ROUTE,
@@ -61,6 +62,22 @@ export function registerAuthRoutes(router: ReturnType<typeof createRouter>, db: 
   router.openapi(
     createRoute({ method: 'post', path: '/auth/logout-everywhere', tags: ['Cuentas'], responses: { 204: { description: 'Todas las sesiones de la cuenta cerradas' } } }),
     endSession(true),
+  );
+  // Guessing the current password from a stolen session is held to the sign-in pace.
+  router.use('/auth/password', limitRate(db, { name: 'password', max: loginAttemptsPerMinute, windowMs: 60_000, trust }));
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/password',
+      tags: ['Cuentas'],
+      summary: 'Cambiar la propia contraseña; las demás sesiones de la cuenta se cierran',
+      request: { body: { content: { 'application/json': { schema: PasswordChangeSchema } }, required: true } },
+      responses: { 204: { description: 'Contraseña cambiada' }, 401: jsonResponse('Sin sesión'), 422: jsonResponse('Contraseña actual incorrecta o nueva contraseña no válida'), 429: jsonResponse('Demasiados intentos') },
+    }),
+    async (c) => {
+      await auth.changePassword(c.var.actor, c.var.sessionToken, c.req.valid('json'));
+      return c.body(null, 204);
+    },
   );
   router.openapi(jsonCreateRoute({ path: '/users', tag: 'Cuentas', schema: UserCreateSchema, description: 'Cuenta creada' }), async (c) =>
     c.json(await auth.createUser(c.var.actor, c.req.valid('json') as z.output<typeof UserCreateSchema>), 201),

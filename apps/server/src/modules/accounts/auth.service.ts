@@ -1,17 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import type { LoginSchema, MeView, UserCreateSchema } from '@telar/domain';
+import { containsEmailName, PASSWORD_WITH_EMAIL_MESSAGE, type LoginSchema, type MeView, type PasswordChangeSchema, type UserCreateSchema } from '@telar/domain';
 import type { z } from 'zod';
 import { type Actor, describeActor } from '../../platform/auth/actor.js';
 import { requireAdmin } from '../../platform/auth/policy.js';
 import type { Database } from '../../platform/db/client.js';
-import { DomainError } from '../../platform/errors.js';
+import { DomainError, invalidField, unauthenticated } from '../../platform/errors.js';
 import { insertAuditEntry } from '../../platform/audit/audit.repository.js';
 import {
   beginLoginAttempt,
   clearFailedLogins,
   findSessionUser,
   findUserByEmail,
+  findUserById,
   insertAuthSession,
   insertRoleGrants,
   insertUser,
@@ -19,7 +20,11 @@ import {
   type LockoutPolicy,
   revokeAllAuthSessions,
   revokeAuthSession,
+  revokeOtherAuthSessions,
+  setPassword,
+  touchAuthSession,
 } from './user.repository.js';
+import { checkRoleGrants } from './role-grants.js';
 
 /** Five sign-ins without a success lock the account for 15 minutes. */
 const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 5, lockSeconds: 15 * 60 };
@@ -57,15 +62,17 @@ export function createAuthService(db: Database, lockout: LockoutPolicy = DEFAULT
         await clearFailedLogins(tx, attempt.id);
         await insertAuthSession(tx, { tokenHash: hashSessionToken(token), userId: attempt.id, csrfToken, expiresAt });
       });
-      return { token, me: { id: attempt.id, email: attempt.email, name: attempt.name, roles: await listRoleGrants(db, attempt.id), csrfToken } };
+      return { token, me: { id: attempt.id, email: attempt.email, name: attempt.name, roles: await listRoleGrants(db, attempt.id), csrfToken, mustChangePassword: attempt.mustChangePassword } };
     },
 
     /** The actor of a session token, with its CSRF token; anonymous when the token is unknown or void. */
     async resolveSession(token: string | undefined): Promise<{ actor: Actor; csrfToken?: string; me?: MeView }> {
-      const found = token ? await findSessionUser(db, hashSessionToken(token)) : undefined;
+      const tokenHash = token ? hashSessionToken(token) : undefined;
+      const found = tokenHash ? await findSessionUser(db, tokenHash) : undefined;
       if (!found) return { actor: { kind: 'anonymous' } };
-      const { roles } = found;
-      const me: MeView = { id: found.userId, email: found.email, name: found.name, roles, csrfToken: found.csrfToken };
+      if (found.isLastSeenStale) await touchAuthSession(db, tokenHash!);
+      const { roles, mustChangePassword } = found;
+      const me: MeView = { id: found.userId, email: found.email, name: found.name, roles, csrfToken: found.csrfToken, mustChangePassword };
       return { actor: { kind: 'user', id: found.userId, email: found.email, name: found.name, roles }, csrfToken: found.csrfToken, me };
     },
 
@@ -77,17 +84,39 @@ export function createAuthService(db: Database, lockout: LockoutPolicy = DEFAULT
       await revokeAllAuthSessions(db, userId);
     },
 
-    /** Creates an account with its roles (administrators only; the CLI acts as the system). */
-    async createUser(actor: Actor, { password, roles, ...data }: z.output<typeof UserCreateSchema>) {
+    /**
+     * Creates an account with its roles (administrators only; the CLI acts as the system). A password an
+     * administrator chose must be changed at first sign-in; the system's own accounts (tests, demo) need not,
+     * unless the caller says so (`telar users create-admin --password`).
+     */
+    async createUser(actor: Actor, { password, roles, ...data }: z.output<typeof UserCreateSchema>, { mustChangePassword = actor.kind === 'user' } = {}) {
       requireAdmin(actor);
       return db.transaction(async (tx) => {
         if (await findUserByEmail(tx, data.email)) {
           throw new DomainError('duplicate', [{ path: 'email', message: 'Ya existe una cuenta con ese correo.' }]);
         }
-        const { id } = await insertUser(tx, { ...data, passwordHash: await hash(password) });
+        await checkRoleGrants(tx, roles);
+        const { id } = await insertUser(tx, { ...data, passwordHash: await hash(password), mustChangePassword });
         await insertRoleGrants(tx, id, roles);
         await insertAuditEntry(tx, { actor: describeActor(actor), action: 'create', entity: 'user', entityId: id, changes: { email: [null, data.email], roles: [null, roles] } });
         return { id, ...data, roles };
+      });
+    },
+
+    /** The signed-in person replaces their own password: the current one is required; their other sessions end, this one stays. */
+    async changePassword(actor: Actor, token: string | undefined, { currentPassword, newPassword }: z.output<typeof PasswordChangeSchema>) {
+      if (actor.kind !== 'user' || !token) throw unauthenticated();
+      const user = await findUserById(db, actor.id);
+      if (!user?.passwordHash || !(await verify(user.passwordHash, currentPassword))) {
+        throw invalidField('currentPassword', 'La contraseña actual no es correcta.');
+      }
+      if (containsEmailName(newPassword, user.email)) throw invalidField('newPassword', PASSWORD_WITH_EMAIL_MESSAGE);
+      const passwordHash = await hash(newPassword);
+      await db.transaction(async (tx) => {
+        await setPassword(tx, user.id, passwordHash, false);
+        await revokeOtherAuthSessions(tx, user.id, hashSessionToken(token));
+        const changes: Record<string, [unknown, unknown]> = user.mustChangePassword ? { mustChangePassword: [true, false] } : {};
+        await insertAuditEntry(tx, { actor: describeActor(actor), action: 'password_change', entity: 'user', entityId: user.id, changes });
       });
     },
   };

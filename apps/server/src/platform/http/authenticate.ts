@@ -59,3 +59,11 @@ export function checkCsrf(): MiddlewareHandler<ApiEnv> {
     await next();
   };
 }
+
+/** A password someone else set is replaced before anything else is done with the session. */
+export function requirePasswordChangeFirst(isAllowedWhileRequired: (path: string) => boolean): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    if (c.var.me?.mustChangePassword && !isAllowedWhileRequired(c.req.path)) throw new DomainError('password_change_required');
+    await next();
+  };
+}

@@ -25,6 +25,8 @@ const LIFECYCLE_ACTIONS = {
   restore: 'Restaurar un registro archivado',
   publish: 'Publicar en el portal público',
   unpublish: 'Retirar del portal público',
+  deactivate: 'Desactivar una cuenta (cierra sus sesiones)',
+  reactivate: 'Reactivar una cuenta',
 } as const;
 
 interface CrudDefinition<Filter, Create, Update> {

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Outlet, useRouter } from '@tanstack/react-router';
+import { Link, Outlet, useRouter } from '@tanstack/react-router';
 import { useState } from 'react';
 import { authApi, meQuery } from '../../api/auth-resources';
 import { describeApiError } from '../../api/api-error.util';
@@ -24,7 +24,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/tableros', label: 'nav.dashboards' },
 ];
 const IMPORT_ITEM: NavItem = { to: '/importar', label: 'nav.import' };
-const ACCOUNTS_ITEM: NavItem = { to: '/cuentas', label: 'nav.accounts' };
+const USERS_ITEM: NavItem = { to: '/usuarios', label: 'nav.users' };
 
 /**
  * Ends the session here or on every device, then forgets everything this tab had cached: the next
@@ -50,6 +50,7 @@ function useSignOut() {
   return { signOut, failure };
 }
 
+/** The person's name, their account page, and signing out; only signing out here while their password must change. */
 function AccountMenu() {
   const me = useMe();
   const { signOut, failure } = useSignOut();
@@ -57,29 +58,44 @@ function AccountMenu() {
   return (
     <div className="account">
       <p className="account__name">{me.name}</p>
+      {!me.mustChangePassword && (
+        <Link to="/mi-cuenta" className="button button--on-accent">
+          {t('nav.myAccount')}
+        </Link>
+      )}
       <button type="button" className="button button--on-accent" onClick={() => void signOut(false)}>
         {t('auth.signOut')}
       </button>
-      <details className="account__more">
-        <summary>{t('auth.moreOptions')}</summary>
-        <div className="account__panel">
-          <p>{me.email}</p>
-          <button type="button" className="button" onClick={() => void signOut(true)}>
-            {t('auth.signOutEverywhere')}
-          </button>
-        </div>
-      </details>
+      {!me.mustChangePassword && (
+        <details className="account__more">
+          <summary>{t('auth.moreOptions')}</summary>
+          <div className="account__panel">
+            <p>{me.email}</p>
+            <button type="button" className="button" onClick={() => void signOut(true)}>
+              {t('auth.signOutEverywhere')}
+            </button>
+          </div>
+        </details>
+      )}
       {failure && <FormAlert tone="error">{failure}</FormAlert>}
     </div>
   );
 }
 
-/** The internal app: header with the person and the navigation they can use, the page, the footer. */
-export function AppLayout() {
+function MainNav() {
   const permissions = usePermissions();
-  const items = [...NAV_ITEMS, ...(permissions.managesAnyBody ? [IMPORT_ITEM] : []), ...(permissions.canManageAccounts ? [ACCOUNTS_ITEM] : [])];
+  const items = [...NAV_ITEMS, ...(permissions.managesAnyBody ? [IMPORT_ITEM] : []), ...(permissions.canManageAccounts ? [USERS_ITEM] : [])];
+  return <SiteNav items={items} label={t('app.mainNav')} />;
+}
+
+/**
+ * The internal app: header with the person and the navigation they can use, the page, the footer.
+ * While a password someone else set waits to be changed there is nowhere else to go: no navigation.
+ */
+export function AppLayout() {
+  const me = useMe();
   return (
-    <SiteFrame brand={<InternalBrand />} account={<AccountMenu />} nav={<SiteNav items={items} label={t('app.mainNav')} />} footer={<InternalFooter />}>
+    <SiteFrame brand={<InternalBrand />} account={<AccountMenu />} nav={me?.mustChangePassword ? undefined : <MainNav />} footer={<InternalFooter />}>
       <Outlet />
     </SiteFrame>
   );

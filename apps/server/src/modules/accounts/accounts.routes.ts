@@ -1,0 +1,95 @@
+import { createRoute } from '@hono/zod-openapi';
+import { PageQuerySchema, PasswordResetSchema, UserFilterSchema, UserUpdateSchema } from '@telar/domain';
+import { z } from 'zod';
+import { registerLifecycleRoutes } from '../../platform/http/crud-routes.js';
+import { type createRouter, errorResponses, IdParamsSchema, jsonResponse } from '../../platform/http/router.js';
+
+const TAG = 'Cuentas';
+
+const jsonBody = <Schema extends z.ZodType>(schema: Schema) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+
+/** Account management by administrators, and each person's own sessions. */
+export function registerAccountRoutes(router: ReturnType<typeof createRouter>) {
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/users',
+      tags: [TAG],
+      summary: 'Cuentas, buscadas por nombre o correo, con sus roles',
+      request: { query: PageQuerySchema.extend(UserFilterSchema.shape) },
+      responses: { 200: jsonResponse('Página de cuentas'), ...errorResponses },
+    }),
+    async (c) => {
+      const { page, pageSize, ...filter } = c.req.valid('query');
+      return c.json(await c.var.services.accounts.list(filter, { page, pageSize }), 200);
+    },
+  );
+  router.openapi(
+    createRoute({ method: 'get', path: '/users/{id}', tags: [TAG], request: { params: IdParamsSchema }, responses: { 200: jsonResponse('Cuenta'), ...errorResponses } }),
+    async (c) => c.json(await c.var.services.accounts.get(c.req.valid('param').id), 200),
+  );
+  router.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/users/{id}',
+      tags: [TAG],
+      summary: 'Cambiar el nombre o los roles (la lista completa)',
+      request: { params: IdParamsSchema, ...jsonBody(UserUpdateSchema) },
+      responses: { 200: jsonResponse('Cuenta actualizada'), ...errorResponses },
+    }),
+    async (c) => c.json(await c.var.services.accounts.update(c.req.valid('param').id, c.req.valid('json') as z.output<typeof UserUpdateSchema>), 200),
+  );
+  registerLifecycleRoutes(router, { path: '/users', tag: TAG, actions: ['deactivate', 'reactivate'], service: (c) => c.var.services.accounts });
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/users/{id}/sign-out',
+      tags: [TAG],
+      summary: 'Cerrar todas las sesiones de la cuenta',
+      request: { params: IdParamsSchema },
+      responses: { 204: { description: 'Sesiones cerradas' }, ...errorResponses },
+    }),
+    async (c) => {
+      await c.var.services.accounts.signOut(c.req.valid('param').id);
+      return c.body(null, 204);
+    },
+  );
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/users/{id}/password',
+      tags: [TAG],
+      summary: 'Asignar una contraseña nueva; la persona deberá cambiarla al entrar',
+      request: { params: IdParamsSchema, ...jsonBody(PasswordResetSchema) },
+      responses: { 204: { description: 'Contraseña asignada; sesiones de la cuenta cerradas' }, ...errorResponses },
+    }),
+    async (c) => {
+      await c.var.services.accounts.resetPassword(c.req.valid('param').id, c.req.valid('json'));
+      return c.body(null, 204);
+    },
+  );
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/auth/sessions',
+      tags: [TAG],
+      summary: 'Mis sesiones abiertas',
+      responses: { 200: jsonResponse('Sesiones abiertas de la persona, la más reciente primero', z.array(z.looseObject({}))), ...errorResponses },
+    }),
+    async (c) => c.json(await c.var.services.accounts.listOwnSessions(c.var.sessionToken), 200),
+  );
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/sessions/{id}/sign-out',
+      tags: [TAG],
+      summary: 'Cerrar una de mis sesiones',
+      request: { params: IdParamsSchema },
+      responses: { 204: { description: 'Sesión cerrada' }, ...errorResponses },
+    }),
+    async (c) => {
+      await c.var.services.accounts.endOwnSession(c.req.valid('param').id);
+      return c.body(null, 204);
+    },
+  );
+}

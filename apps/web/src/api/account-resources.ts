@@ -1,0 +1,39 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { AuthSessionView, PasswordChangeInput, PasswordResetInput, UserCreateInput, UserView } from '@telar/domain';
+import { getJson, sendJson } from './client';
+import { defineResource } from './resources';
+
+/** The signed-in person's open sessions, most recently used first. */
+export const ownSessionsQuery = queryOptions({
+  queryKey: ['auth', 'sessions'],
+  queryFn: ({ signal }) => getJson<AuthSessionView[]>('/auth/sessions', undefined, signal),
+});
+
+export const ownAccountApi = {
+  /** Replaces the signed-in person's password; their other sessions end, this one stays. */
+  changePassword: (input: PasswordChangeInput) => sendJson<null>('POST', '/auth/password', input),
+  endSession: (sessionId: string) => sendJson<null>('POST', `/auth/sessions/${encodeURIComponent(sessionId)}/sign-out`),
+};
+
+/** An account as created by an administrator. */
+export interface CreatedAccount {
+  id: string;
+  email: string;
+  name: string;
+}
+
+const usersResource = defineResource<UserView, UserView>('users');
+const userActionPath = (id: string, action: string) => `/users/${encodeURIComponent(id)}/${action}`;
+
+/** Accounts, for administrators: create, list, read, edit name and roles, and the actions on a person's access. */
+export const usersApi = {
+  create: (input: UserCreateInput) => sendJson<CreatedAccount>('POST', '/users', input),
+  list: usersResource.list,
+  detail: usersResource.detail,
+  update: usersResource.update,
+  /** Deactivating ends the person's sessions; like an edit, it names the version it acts on. */
+  setActive: ({ id, version, isActive }: { id: string; version: number; isActive: boolean }) =>
+    sendJson<null>('POST', userActionPath(id, isActive ? 'reactivate' : 'deactivate'), { version }),
+  signOut: (id: string) => sendJson<null>('POST', userActionPath(id, 'sign-out')),
+  resetPassword: (id: string, input: PasswordResetInput) => sendJson<null>('POST', userActionPath(id, 'password'), input),
+};
