@@ -63,3 +63,18 @@ describe('evidence files', () => {
     expect((await ctx.api('GET', '/dashboard')).body.counts.followUps).toBe(before);
   });
 });
+
+describe('evidence given as a web address', () => {
+  it('refuses javascript: and data: addresses, naming the field, and writes nothing', async () => {
+    const before = (await ctx.api('GET', '/dashboard')).body.counts;
+    const agreementId = (await ctx.api('GET', '/agreements')).body.items[0].id;
+    const followUp = await ctx.api('POST', '/follow-ups', { agreementId, date: '2023-06-03', text: 'Avance.', evidence: { title: 'Nota', url: 'javascript:alert(1)' } });
+    expect(followUp.status).toBe(422);
+    expect(followUp.body.error.issues[0]).toMatchObject({ path: 'evidence.url', message: expect.stringMatching(/evidencia/) });
+    const bodyId = (await ctx.api('GET', '/bodies')).body.items[0].id;
+    const session = await ctx.api('POST', '/sessions', { bodyId, kind: 'permanent', date: '2023-07-01', minutes: { title: 'Acta', url: 'data:text/html,<script>alert(1)</script>' } });
+    expect(session.status).toBe(422);
+    expect(session.body.error.issues[0]).toMatchObject({ path: 'minutes.url', message: expect.stringMatching(/acta/) });
+    expect((await ctx.api('GET', '/dashboard')).body.counts).toEqual(before);
+  });
+});
