@@ -17,6 +17,7 @@ export const errorMessages = {
   report_not_submitted: 'Solo se revisa un reporte enviado.',
   has_children: 'Este elemento tiene otros que dependen de él: archívelos primero.',
   unknown_reference: 'Hace referencia a un registro que no existe.',
+  parent_not_published: 'Publique primero el registro del que depende este.',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -7,7 +7,7 @@ import { findAgreementScope, findParticipationScope, findSessionScope } from '..
 import { agreements } from './sessions.tables.js';
 import { createLifecycle } from '../../platform/records/lifecycle.js';
 import { insertEvidence } from './evidence.repository.js';
-import { invalidField, notFound } from '../../platform/errors.js';
+import { DomainError, invalidField, notFound } from '../../platform/errors.js';
 import {
   type AgreementFilter,
   findAgreement,
@@ -28,6 +28,16 @@ export function createAgreementService(db: Database, actor: Actor) {
   const lifecycle = createLifecycle(db, actor, { entity: 'agreement', table: agreements, authorize: async (id) => requireBodyManager(actor, await findAgreementScope(db, id)) });
   return {
     ...lifecycle,
+
+    /** An agreement reaches the portal with its session: publishing it while the session is a draft or archived is refused. */
+    async publish(id: string, version: number) {
+      requireBodyManager(actor, await findAgreementScope(db, id));
+      const session = await findSession(db, (await findAgreement(db, id))!.sessionId);
+      if (!session?.publishedAt || session.archivedAt) {
+        throw new DomainError('parent_not_published', undefined, 'Publique primero la sesión de este acuerdo: un acuerdo se publica con su sesión.');
+      }
+      return lifecycle.publish(id, version);
+    },
 
     async list(filter: AgreementFilter, page: PageRequest) {
       requireSignedIn(actor);

@@ -19,6 +19,8 @@ export const STATUS_BY_ERROR_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   has_children: 409,
   report_locked: 409,
   report_not_submitted: 409,
+  // Publishing a record whose parent (an agreement's session) the public does not see: the parent's state is in the way.
+  parent_not_published: 409,
   validation: 422,
   import_invalid: 422,
   unknown_reference: 422,
