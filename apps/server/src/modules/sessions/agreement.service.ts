@@ -7,6 +7,7 @@ import { findAgreementScope, findParticipationScope, findSessionScope } from '..
 import { agreements } from './sessions.tables.js';
 import { createLifecycle } from '../../platform/records/lifecycle.js';
 import { insertEvidence } from './evidence.repository.js';
+import { evidenceCreator, requireLinkableEvidence } from './evidence.service.js';
 import { DomainError, invalidField, notFound } from '../../platform/errors.js';
 import {
   type AgreementFilter,
@@ -20,7 +21,7 @@ import {
   replaceAgreementLinks,
   updateAgreement,
 } from './agreement.repository.js';
-import { countExisting, type PageRequest } from '../../platform/db/query.js';
+import type { PageRequest } from '../../platform/db/query.js';
 import { findSession } from './session.repository.js';
 import { auditCreate, writeVersionedUpdate } from '../../platform/records/versioned-write.js';
 
@@ -87,8 +88,8 @@ export function createAgreementService(db: Database, actor: Actor) {
       requireBodyManagerOrEnlace(actor, scope);
       return db.transaction(async (tx) => {
         const uploadedIds = [...new Set(evidenceIds)];
-        if ((await countExisting(tx, 'evidence', uploadedIds)) !== uploadedIds.length) throw invalidField('evidenceIds', 'Uno de los archivos de evidencia no existe.');
-        const linkIds = evidence ? [(await insertEvidence(tx, { kind: 'link', ...evidence })).id] : [];
+        await requireLinkableEvidence(tx, actor, uploadedIds);
+        const linkIds = evidence ? [(await insertEvidence(tx, { kind: 'link', ...evidence, createdById: evidenceCreator(actor) })).id] : [];
         const row = await insertFollowUp(tx, data, stateCodes, [...uploadedIds, ...linkIds]);
         await auditCreate(tx, actor, 'follow_up', row.id, { ...data, stateCodes, evidence, evidenceIds });
         return (await findFollowUpView(tx, row.id))!;
