@@ -141,5 +141,6 @@ describe('markup and script links in an imported document', () => {
       await first.close();
       await second.close();
     }
-  });
+    // Two fresh databases, each importing the whole report.
+  }, 120_000);
 });
