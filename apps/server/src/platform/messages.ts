@@ -19,6 +19,7 @@ export const errorMessages = {
   password_change_required: 'Debe cambiar la contraseña que le asignaron antes de continuar.',
   last_admin: 'Debe quedar al menos una cuenta de administración activa.',
   own_account: 'No puede desactivar su propia cuenta; pida a otra persona administradora que lo haga.',
+  parent_not_published: 'Publique primero el registro del que depende este.',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -5,6 +5,7 @@
  * those and reports everything else with a line number instead of guessing.
  */
 import { detectStates } from '../geo/detect-states.js';
+import { isWebUrl } from '../schemas/common.js';
 import { parseSpanishDate } from '../text/dates.js';
 import { foldAccents, normalizeForMatch } from '../text/normalize.js';
 import { parseSpanishOrdinal } from '../text/ordinals.js';
@@ -16,6 +17,7 @@ import {
   getFieldLabel,
   type ReportField,
 } from './messages.js';
+import { unescapeMarkdownText as unescape } from './markdown-text.js';
 import type {
   AgreementRef,
   Diagnostic,
@@ -90,8 +92,9 @@ type LabelMatch = { field: ReportField; remainingWords: string } | null;
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const FOOTNOTE_LINE = new RegExp(`^(?:\\[\\^(\\d+)\\]:|([${SUPERSCRIPT_DIGITS}]+)(?=\\s))\\s*(.*)$`, 'u');
 const TRAILING_MARKER = new RegExp(`\\s*(?:\\[\\^(\\d+)\\]|([${SUPERSCRIPT_DIGITS}]+))$`, 'u');
-const TRAILING_URL = /\s*<(https?:\/\/[^\s>]+)>$/;
-const URL_IN_TEXT = /<(https?:\/\/[^\s>]+)>|(https?:\/\/[^\s<>]+)/;
+// A backslash ends an address: "\<https://…\>" is text the Markdown export escaped, not a link.
+const TRAILING_URL = /\s*<(https?:\/\/[^\s<>\\]+)>$/;
+const URLS_IN_TEXT = /<(https?:\/\/[^\s<>\\]+)>|(https?:\/\/[^\s<>\\]+)/g;
 const AGREEMENT_CODE = /(?<![\p{L}\p{N}/])\p{Lu}[\p{Lu}\p{N}]*(?:\/[\p{Lu}\p{N}]+)+\/(?:19|20)\d{2}(?![\p{L}\p{N}/])/u;
 const NOT_APPLICABLE_VALUES = new Set(['n/a', 'n.a.', 'na', 'no aplica', 'ninguno', 'ninguna', '-', '—']);
 const MAX_UNKNOWN_LABEL_WORDS = 4;
@@ -338,9 +341,13 @@ function findMinutesUrl(footnotes: Footnote[]): string | null {
   return minutes ? findUrl(minutes.parts.join(' ')) : null;
 }
 
+/** The first address in the text that may be a link (http or https, see `isWebUrl`). */
 function findUrl(text: string): string | null {
-  const match = URL_IN_TEXT.exec(text);
-  return match ? (match[1] ?? match[2] ?? null) : null;
+  for (const match of text.matchAll(URLS_IN_TEXT)) {
+    const url = match[1] ?? match[2] ?? '';
+    if (isWebUrl(url)) return url;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -375,7 +382,7 @@ function readPreamble(paragraphLines: TextLine[][], findings: Findings): Preambl
 function readBodyName(paragraphs: TextLine[], findings: Findings): string {
   for (const paragraph of paragraphs) {
     const match = TITLE_PATTERN.exec(foldAccents(paragraph.text));
-    if (match) return sliceGroup(paragraph.text, match, 1).trim();
+    if (match) return unescape(sliceGroup(paragraph.text, match, 1).trim());
   }
   findings.warnings.push(createDiagnostic('preamble.bodyMissing', 1, undefined));
   return '';
@@ -388,12 +395,12 @@ function readApprovingAgreement(paragraphs: TextLine[], findings: Findings): Pre
     const sessionText = `${sliceGroup(paragraph.text, match, 2)}, ${sliceGroup(paragraph.text, match, 3)}`;
     const session = readSession(sessionText, paragraph.line, undefined, findings);
     if (!session) return null;
-    const object = sliceGroup(paragraph.text, match, 4);
+    const object = unescape(sliceGroup(paragraph.text, match, 4));
     // "…, el Mecanismo de participación…" becomes "Aprobación del Mecanismo de participación…".
     const text = /^el\s/i.test(object)
       ? `${APPROVAL_TEXT_PREFIX} del ${object.slice(3)}`
       : `${APPROVAL_TEXT_PREFIX} de ${object}`;
-    return { code: match[1] ? sliceGroup(paragraph.text, match, 1) : null, text, session };
+    return { code: match[1] ? unescape(sliceGroup(paragraph.text, match, 1)) : null, text, session };
   }
   findings.warnings.push(createDiagnostic('preamble.agreementMissing', 1, undefined));
   return null;
@@ -448,7 +455,7 @@ function buildBlock(raw: RawBlock, context: BlockContext, findings: Findings): M
   const descriptionField = requireField('description');
   const participants = participantsField ? readParticipants(participantsField, findings) : [];
   const session = sessionField ? readSession(joinParts(sessionField), sessionField.line, 'session', findings) : null;
-  const description = descriptionField ? joinParts(descriptionField) : '';
+  const description = descriptionField ? readText(descriptionField) : '';
   if (descriptionField && description === '') {
     findings.warnings.push(createDiagnostic('field.empty', descriptionField.line, 'description'));
   }
@@ -457,11 +464,11 @@ function buildBlock(raw: RawBlock, context: BlockContext, findings: Findings): M
   }
   const agreements = raw.fields
     .filter((entry) => entry.field === 'agreement')
-    .map(joinParts)
+    .map(readText)
     .filter((value) => !isNotApplicable(value))
     .map(toAgreement);
   const followUpField = read('followUp');
-  const followUpText = followUpField ? joinParts(followUpField) : '';
+  const followUpText = followUpField ? readText(followUpField) : '';
   const evidenceField = read('evidence');
   const evidence = evidenceField ? resolveEvidence(evidenceField, context, findings) : [];
   if (findings.errors.length > errorCount || !session) return null;
@@ -482,6 +489,11 @@ function joinParts(field: RawField): string {
   return field.parts.filter((part) => part !== '').join(' ').trim();
 }
 
+/** A field's value as text (what the Markdown export escaped, unescaped). */
+function readText(field: RawField): string {
+  return unescape(joinParts(field));
+}
+
 function isNotApplicable(value: string): boolean {
   return value === '' || NOT_APPLICABLE_VALUES.has(normalizeForMatch(value));
 }
@@ -494,7 +506,7 @@ function splitItems(value: string): string[] {
 }
 
 function readParticipants(field: RawField, findings: Findings): string[] {
-  const participants = splitItems(joinParts(field));
+  const participants = splitItems(readText(field));
   if (participants.length === 0) findings.errors.push(createDiagnostic('field.empty', field.line, 'participants'));
   return participants;
 }
@@ -566,13 +578,14 @@ function resolveEvidence(field: RawField, context: BlockContext, findings: Findi
     });
 }
 
+/** An evidence item: its title (unescaped once the address or footnote marker is taken off) and where it points. */
 function toPendingEvidence(item: string): PendingEvidence {
   const explicitUrl = TRAILING_URL.exec(item);
-  if (explicitUrl) return { title: item.slice(0, explicitUrl.index).trim(), marker: null, url: explicitUrl[1] ?? null };
+  if (explicitUrl && isWebUrl(explicitUrl[1] ?? '')) return { title: unescape(item.slice(0, explicitUrl.index).trim()), marker: null, url: explicitUrl[1] ?? null };
   const marker = TRAILING_MARKER.exec(item);
-  if (!marker) return { title: item, marker: null, url: null };
+  if (!marker) return { title: unescape(item), marker: null, url: null };
   return {
-    title: item.slice(0, marker.index).trim(),
+    title: unescape(item.slice(0, marker.index).trim()),
     marker: marker[1] ?? toPlainDigits(marker[2] ?? ''),
     url: null,
   };

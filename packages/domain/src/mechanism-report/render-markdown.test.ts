@@ -128,4 +128,53 @@ describe('renderMechanismReportMarkdown', () => {
     expect(text).not.toContain('aprobó');
     expect(text).toContain('A continuación se presenta el reporte:');
   });
+
+  it('escapes markup in the text and writes no link to an address that is not http(s)', () => {
+    const hostile: MechanismReport = {
+      ...seedReport,
+      minutesUrl: 'javascript:alert(1)',
+      blocks: [
+        {
+          participants: ['Red <script>alert(1)</script>'],
+          session: { kind: 'permanent', number: null, date: '2023-06-13' },
+          description: 'Presentación <img src=x onerror=alert(1)> y [aquí](javascript:alert(2))',
+          agreements: [],
+          followUp: { text: 'Ver \\<b>negritas\\</b> y <javascript:alert(3)>', states: [] },
+          evidence: [
+            { title: 'Acta de la Sesión Permanente', url: 'javascript:alert(1)' },
+            { title: 'Informe', url: 'data:text/html;base64,PHNjcmlwdD4=' },
+          ],
+        },
+      ],
+    };
+    const text = renderMechanismReportMarkdown(hostile);
+    expect(unescapedMarkup(text)).toEqual([]);
+    expect(text).not.toMatch(/\]\(javascript:/);
+    expect(text).not.toMatch(/(?<!\\)<(?:javascript|data):/);
+    expect(text).not.toContain('[^1]');
+    expect(text).toContain('- **Medios de verificación:** Acta de la Sesión Permanente; Informe');
+  });
+
+  it('round-trips text with markup, backslashes and link syntax', () => {
+    const markupWords = ['<img src=x onerror=alert(1)>', '<b>', '</b>', 'a<b', '\\', '\\<', '\\\\>', '[x](javascript:alert(1))', '](', ']\\(', '<https://example.org>'];
+    const markupSentenceArb = fc
+      .array(fc.oneof(fc.constantFrom(...WORDS), fc.constantFrom(...markupWords)), { minLength: 1, maxLength: 14 })
+      .map((words) => words.join(' '));
+    fc.assert(
+      fc.property(reportArb, markupSentenceArb, markupSentenceArb, (report, description, title) => {
+        const block = { ...report.blocks[0]!, description: `Texto ${description}`, evidence: [{ title: `Informe ${title}`, url: null }] };
+        const withMarkup = { ...report, blocks: [block, ...report.blocks.slice(1)] };
+        const text = renderMechanismReportMarkdown(withMarkup);
+        expect(unescapedMarkup(text)).toEqual([]);
+        expect(parseMechanismReport(text).report).toEqual(withMarkup);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
+
+/** Every "<" a CommonMark reader would take as the start of HTML or of a link: not escaped, and not one of our http(s) autolinks. */
+function unescapedMarkup(markdown: string): string[] {
+  const withoutOwnLinks = markdown.replace(/<https?:\/\/[^\s<>"'`\\]+>/g, '');
+  return [...withoutOwnLinks.matchAll(/(?<!\\)(?:\\\\)*<.{0,20}/g)].map((match) => match[0]);
+}

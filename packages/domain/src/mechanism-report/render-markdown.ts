@@ -1,9 +1,12 @@
 /**
  * The participation-mechanism report as Markdown, in the structure of the published report
  * (seed 000). Written so that `parseMechanismReport` reads it back to an equal report: values are
- * written verbatim (no Markdown escaping), one field per list item, the minutes as footnote 1.
+ * written as they are except for what could turn into HTML or a link (see markdown-text.ts), one
+ * field per list item, the minutes as footnote 1. Only http(s) addresses become links.
  */
+import { isWebUrl } from '../schemas/common.js';
 import { formatSpanishDate } from '../text/dates.js';
+import { escapeMarkdownText as escape } from './markdown-text.js';
 import {
   APPROVAL_TEXT_PREFIX,
   FIELD_LABELS,
@@ -21,23 +24,30 @@ const MASCULINE_BODY_HEAD = /^(?:Sistema|Comité|Consejo|Grupo|Subgrupo|Mecanism
 
 /** Renders the report as Markdown that `parseMechanismReport` reads back to an equal report. */
 export function renderMechanismReportMarkdown(report: MechanismReport): string {
+  const bodyName = escape(report.bodyName);
+  const minutesUrl = linkTarget(report.minutesUrl);
   const sections = [
     `**${SYSTEM_HEADING}**`,
-    `# ${REPORT_TITLE_PREFIX} ${withPreposition(report.bodyName)}`,
-    ...(report.approvingAgreement ? [renderApproval(report.bodyName, report.approvingAgreement)] : []),
+    `# ${REPORT_TITLE_PREFIX} ${withPreposition(bodyName)}`,
+    ...(report.approvingAgreement ? [renderApproval(bodyName, report.approvingAgreement)] : []),
     renderPeriodIntroduction(report.period),
-    ...report.blocks.map((block, index) => renderBlock(block, index + 1, report.minutesUrl)),
-    ...(report.minutesUrl ? [renderMinutesFootnote(report.bodyName, report.minutesUrl)] : []),
+    ...report.blocks.map((block, index) => renderBlock(block, index + 1, minutesUrl)),
+    ...(minutesUrl ? [renderMinutesFootnote(bodyName, minutesUrl)] : []),
   ];
   return `${sections.join('\n\n')}\n`;
 }
 
-/** "La Comisión … aprobó mediante el acuerdo COMSE/SO16/02/2021, en el marco de la …". */
+/** An address written as a link: http(s) only; anything else is left out rather than written as a target. */
+function linkTarget(url: string | null): string | null {
+  return url !== null && isWebUrl(url) ? url : null;
+}
+
+/** "La Comisión … aprobó mediante el acuerdo COMSE/SO16/02/2021, en el marco de la …" (the body name comes escaped). */
 function renderApproval(bodyName: string, approval: AgreementRef & { session: SessionRef }): string {
   const subject = capitalizeFirst(`${articleFor(bodyName)} ${bodyName}`);
-  const how = approval.code ? ` mediante el acuerdo ${approval.code}` : '';
+  const how = approval.code ? ` mediante el acuerdo ${escape(approval.code)}` : '';
   const when = `en el marco de la ${formatSessionTitle(approval.session)} realizada el ${formatSpanishDate(approval.session.date)}`;
-  return `${subject} aprobó${how}, ${when}, ${toApprovedObject(approval.text)}.`;
+  return `${subject} aprobó${how}, ${when}, ${escape(toApprovedObject(approval.text))}.`;
 }
 
 /** Inverse of the parser's "…, el Mecanismo…" → "Aprobación del Mecanismo…". */
@@ -55,11 +65,11 @@ function renderPeriodIntroduction(period: MechanismReport['period']): string {
 function renderBlock(block: MechanismBlock, position: number, minutesUrl: string | null): string {
   const agreementValues = block.agreements.length > 0 ? block.agreements.map(renderAgreement) : [NOT_APPLICABLE];
   const fields: [ReportField, string][] = [
-    ['participants', block.participants.join('; ')],
+    ['participants', escape(block.participants.join('; '))],
     ['session', `${formatSessionTitle(block.session)}, ${formatSpanishDate(block.session.date)}`],
-    ['description', block.description],
+    ['description', escape(block.description)],
     ...agreementValues.map((value): [ReportField, string] => ['agreement', value]),
-    ['followUp', block.followUp?.text ?? NOT_APPLICABLE],
+    ['followUp', block.followUp ? escape(block.followUp.text) : NOT_APPLICABLE],
     ['evidence', block.evidence.length > 0 ? block.evidence.map((item) => renderEvidence(item, minutesUrl)).join('; ') : NOT_APPLICABLE],
   ];
   const items = fields.map(([field, value]) => `- **${FIELD_LABELS[field][0]}:** ${value}`.trimEnd());
@@ -68,12 +78,15 @@ function renderBlock(block: MechanismBlock, position: number, minutesUrl: string
 
 /** The code goes in front only when the text does not already quote it. */
 function renderAgreement(agreement: AgreementRef): string {
-  return agreement.code && !agreement.text.includes(agreement.code) ? `${agreement.code}: ${agreement.text}` : agreement.text;
+  return escape(agreement.code && !agreement.text.includes(agreement.code) ? `${agreement.code}: ${agreement.text}` : agreement.text);
 }
 
+/** `minutesUrl` is the report's, already checked as a link target. */
 function renderEvidence(evidence: EvidenceRef, minutesUrl: string | null): string {
-  if (evidence.url === null) return evidence.title;
-  return evidence.url === minutesUrl ? `${evidence.title} ${MINUTES_FOOTNOTE}` : `${evidence.title} <${evidence.url}>`;
+  const title = escape(evidence.title);
+  const url = linkTarget(evidence.url);
+  if (url === null) return title;
+  return url === minutesUrl ? `${title} ${MINUTES_FOOTNOTE}` : `${title} <${url}>`;
 }
 
 function renderMinutesFootnote(bodyName: string, minutesUrl: string): string {

@@ -12,6 +12,22 @@ export const IsoDateSchema = z
 /** ISO 3166-2:MX code of a state ("MX-JAL"). */
 export const StateCodeSchema = z.string().regex(/^MX-[A-Z]{3}$/, { message: 'Clave de entidad no válida.' });
 
+/**
+ * A web address anyone may follow from the portal, open data or a report: http or https only (never
+ * javascript: or data:), and none of the characters that would let it break out of a link in HTML or Markdown.
+ */
+export function isWebUrl(text: string): boolean {
+  return /^https?:\/\/[^\s<>"'`\\]+$/i.test(text) && URL.canParse(text);
+}
+
+/** An http(s) address; `name` says which one in the message ("del acta"). */
+export const webUrl = (name: string) =>
+  z
+    .string()
+    .trim()
+    .max(2000, { message: `La dirección ${name} pasa de 2000 caracteres.` })
+    .refine(isWebUrl, { message: `Escriba la dirección ${name} completa, empezando con https:// o http://.` });
+
 export const IdSchema = z.string().uuid({ message: 'Identificador no válido.' });
 
 /** Text a person typed: trimmed, required. */

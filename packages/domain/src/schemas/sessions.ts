@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import { SESSION_KINDS } from '../mechanism-report/model.js';
-import { IdSchema, IsoDateSchema, requiredText, StateCodeSchema, VersionSchema } from './common.js';
+import { IdSchema, IsoDateSchema, requiredText, StateCodeSchema, VersionSchema, webUrl } from './common.js';
 
 export const SESSION_MODALITIES = ['in_person', 'virtual', 'hybrid'] as const;
 export type SessionModality = (typeof SESSION_MODALITIES)[number];
 
-/** Evidence given inline when a record is created: a title and an address. */
-export const EvidenceLinkSchema = z.object({
-  title: requiredText(300),
-  url: z.string().trim().url({ message: 'Escriba una dirección web completa (https://…).' }).max(2000),
-});
-export type EvidenceLinkInput = z.input<typeof EvidenceLinkSchema>;
+/** Evidence given inline when a record is created: a title and a web address; `name` names it in messages ("del acta"). */
+export const evidenceLinkSchema = (name: string) => z.object({ title: requiredText(300), url: webUrl(name) });
+export type EvidenceLinkInput = z.input<ReturnType<typeof evidenceLinkSchema>>;
 
 export const SessionCreateSchema = z
   .object({
@@ -19,7 +16,7 @@ export const SessionCreateSchema = z
     number: z.number().int().min(1, { message: 'El número de sesión va de 1 a 99.' }).max(99, { message: 'El número de sesión va de 1 a 99.' }).nullish().transform((v) => v ?? null),
     date: IsoDateSchema,
     modality: z.enum(SESSION_MODALITIES).nullish().transform((v) => v ?? null),
-    minutes: EvidenceLinkSchema.nullish().transform((v) => v ?? null),
+    minutes: evidenceLinkSchema('del acta').nullish().transform((v) => v ?? null),
   })
   .refine((s) => s.kind === 'permanent' || s.number !== null, {
     message: 'Indique el número de la sesión.',
@@ -89,7 +86,7 @@ export const FollowUpCreateSchema = z
     date: IsoDateSchema,
     text: requiredText(10000),
     stateCodes: z.array(StateCodeSchema).default([]),
-    evidence: EvidenceLinkSchema.nullish().transform((v) => v ?? null),
+    evidence: evidenceLinkSchema('de la evidencia').nullish().transform((v) => v ?? null),
     /** Files uploaded beforehand through POST /api/evidence. */
     evidenceIds: z.array(IdSchema).default([]),
   })

@@ -25,6 +25,7 @@ import { ACTIVITY_EXPORT_COLUMNS, type DownloadFile, renderTableFile, toActivity
 import type { ReportFacts } from '../reporting/index.js';
 import { findBodyScope, findPlanScope } from '../../platform/auth/scope.repository.js';
 import { requireEditableReport, requireExisting } from '../reporting/index.js';
+import { requireLinkableEvidence } from '../sessions/index.js';
 import { createLifecycle } from '../../platform/records/lifecycle.js';
 import { auditCreate, writeVersionedUpdate } from '../../platform/records/versioned-write.js';
 
@@ -38,7 +39,6 @@ async function requireExistingLinks(db: Database, links: ActivityLinks) {
   await requireExisting(db, 'states', links.stateCodes, 'stateCodes', 'Una de las entidades federativas no existe.', 'code');
   await requireExisting(db, 'municipalities', links.municipalityCodes, 'municipalityCodes', 'Uno de los municipios no existe en el catálogo del INEGI.', 'cvegeo');
   await requireExisting(db, 'agreements', links.agreementIds, 'agreementIds', 'Uno de los acuerdos no existe.');
-  await requireExisting(db, 'evidence', links.evidenceIds, 'evidenceIds', 'Uno de los archivos de evidencia no existe.');
 }
 
 /**
@@ -160,6 +160,7 @@ export function createActivityService(db: Database, actor: Actor) {
         const bodyId = report ? requireReportBody(report, values.bodyId) : await requireRecordingBody(tx, actor, values.bodyId);
         await requirePlanNodeLinks(tx, actor, links.planNodeIds, report);
         await requireExistingLinks(tx, links);
+        await requireLinkableEvidence(tx, actor, links.evidenceIds);
         const row = await insertActivity(tx, { ...values, bodyId });
         await replaceActivityLinks(tx, row.id, links);
         await applyActivityTotals(tx, [row.id], 1);
@@ -181,6 +182,7 @@ export function createActivityService(db: Database, actor: Actor) {
         requireDatesInOrder(activity, values);
         await requirePlanNodeLinks(tx, actor, links.planNodeIds, report, await listLinkedPlanNodeIds(tx, id));
         await requireExistingLinks(tx, links);
+        await requireLinkableEvidence(tx, actor, links.evidenceIds, (await findActivityView(tx, id))!.evidence.map((e) => e.id));
         await applyActivityTotals(tx, [id], -1);
         await writeVersionedUpdate(tx, actor, {
           entity: 'activity',

@@ -4,4 +4,4 @@ export { renderMechanismReportDocx } from './mechanism-report.docx.js';
 export { registerMechanismReportRoutes } from './mechanism-report.routes.js';
 export { createMechanismReportService, renderMechanismReportFile } from './mechanism-report.service.js';
 export type { MechanismReportFormat } from './mechanism-report.service.js';
-export { findPublishedReport, isEvidencePublic, listPublishedReports } from './published-report.repository.js';
+export { findPublishedReport, listPublishedReports } from './published-report.repository.js';

@@ -112,3 +112,35 @@ describe('generating the report from the data', () => {
     }
   });
 });
+
+describe('markup and script links in an imported document', () => {
+  it('stay text: no HTML nor link in the Markdown export, which still imports back to the same records', async () => {
+    const hostileText = seedText
+      .replace('Presentación del Atlas de Riesgo de Trabajo Infantil', 'Presentación del Atlas <img src=x onerror=alert(1)> [ver](javascript:alert(2))')
+      .replace('Medios de verificación:\tActa de la Sesión Permanente\n', 'Medios de verificación:\tActa de la Sesión Permanente; Informe <javascript:alert(1)>; Nota <data:text/html,hola>\n');
+    const first = await createTestContext();
+    const second = await createTestContext();
+    try {
+      const imported = await first.api('POST', '/imports/mechanism-report', { text: hostileText, dryRun: false });
+      expect(imported.status).toBe(200);
+      const addresses = imported.body.report.blocks.flatMap((b: { evidence: { url: string | null }[] }) => b.evidence.map((e) => e.url));
+      expect(addresses.filter((url: string | null) => url !== null && !url.startsWith('https://'))).toEqual([]);
+      expect(JSON.stringify(imported.body.report)).toContain('Informe <javascript:alert(1)>');
+
+      const bodyId = (await first.api('GET', '/bodies?q=COMSE')).body.items[0].id;
+      const markdown = (await first.api('GET', `/reports/mechanism?bodyId=${bodyId}&${period}&format=md`)).body as string;
+      expect(markdown).not.toMatch(/(?<!\\)<img/);
+      expect(markdown).not.toContain('](javascript:');
+      expect(markdown).toContain('Presentación del Atlas \\<img src=x onerror=alert(1)\\>');
+
+      expect((await second.api('POST', '/imports/mechanism-report', { text: markdown, dryRun: false })).status).toBe(200);
+      const secondBodyId = (await second.api('GET', '/bodies?q=COMSE')).body.items[0].id;
+      const json = async (c: TestContext, id: string) => (await c.api('GET', `/reports/mechanism?bodyId=${id}&${period}&format=json`)).body;
+      expect(await json(second, secondBodyId)).toEqual(await json(first, bodyId));
+    } finally {
+      await first.close();
+      await second.close();
+    }
+    // Two fresh databases, each importing the whole report.
+  }, 120_000);
+});

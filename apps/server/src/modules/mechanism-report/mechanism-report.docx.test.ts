@@ -191,4 +191,17 @@ describe('renderMechanismReportDocx', () => {
     // Evidence with an address of its own gets its own note; the minutes page is not cited here.
     expect(footnotes).toEqual(['Oficio <SE/123> & anexo. Disponible en: https://example.org/acta?x=1&y=<2>']);
   });
+
+  it('links only http(s) addresses: any other scheme stays plain text', async () => {
+    const report = {
+      ...buildReport([{ ...SEED_BLOCKS[0]!, evidence: [{ title: 'Informe', url: 'javascript:alert(1)' }, { title: 'Acta', url: null }] }]),
+      minutesUrl: 'data:text/html,<script>alert(1)</script>',
+    };
+    const zip = await JSZip.loadAsync(await renderMechanismReportDocx(report));
+    const relationships = await Promise.all(Object.keys(zip.files).filter((name) => name.endsWith('.rels')).map((name) => zip.file(name)!.async('string')));
+    expect(relationships.join('\n')).not.toMatch(/Target="(?:javascript|data):/);
+    const { footnotes } = await renderAndRead(report);
+    expect(footnotes).toEqual(['Informe. Disponible en: javascript:alert(1)', `Actas de las sesiones de la ${BODY_NAME}. Disponibles en: data:text/html,<script>alert(1)</script>`]);
+  });
 });
+

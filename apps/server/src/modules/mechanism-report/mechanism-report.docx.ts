@@ -20,6 +20,7 @@ import {
   SYSTEM_HEADING,
   formatSessionTitle,
   formatSpanishDate,
+  isWebUrl,
   type EvidenceRef,
   type MechanismBlock,
   type MechanismReport,
@@ -132,10 +133,10 @@ function createFootnoteRegistry(report: MechanismReport): FootnoteRegistry {
   };
 }
 
-// Word refuses a package whose link target is not a valid URI, so a malformed address stays plain text.
+// Only http(s) addresses become links (never javascript:, data: or file:); Word also refuses a malformed one.
 function createLink(address: string): ParagraphChild {
   const text = cleanText(address);
-  if (!URL.canParse(address)) return new TextRun(text);
+  if (!isWebUrl(address)) return new TextRun(text);
   return new ExternalHyperlink({ link: new URL(address).href, children: [new TextRun({ text, style: 'Hyperlink' })] });
 }
 

@@ -29,17 +29,3 @@ export async function findPublishedReport(db: Database, id: string) {
   );
   return row;
 }
-
-/** Evidence is public when it supports something published: minutes of a published session, a follow-up of a published record. */
-export async function isEvidencePublic(db: Database, evidenceId: string): Promise<boolean> {
-  const [row] = await queryRows<{ isPublic: boolean }>(
-    db,
-    sql`select exists (select 1 from sessions s where s.minutes_evidence_id = ${evidenceId} and s.published_at is not null)
-        or exists (select 1 from follow_up_evidence fe join follow_ups f on f.id = fe.follow_up_id
-                     left join agreements a on a.id = f.agreement_id
-                     left join participations p on p.id = f.participation_id left join sessions ps on ps.id = p.session_id
-                   where fe.evidence_id = ${evidenceId} and f.archived_at is null
-                     and (a.published_at is not null or ps.published_at is not null)) as "isPublic"`,
-  );
-  return row?.isPublic ?? false;
-}

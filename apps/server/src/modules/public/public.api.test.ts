@@ -106,3 +106,55 @@ describe('publication', () => {
     expect(JSON.stringify(broken.body)).not.toMatch(/at .*\.ts:\d+/);
   });
 });
+
+describe('a record is public only while its parents are', () => {
+  const act = async (path: string, action: string) => {
+    const { version } = (await ctx.api('GET', path)).body;
+    return ctx.api('POST', `${path}/${action}`, { version });
+  };
+  const atlasSession = () => sessions.find((s) => s.date === '2023-06-13')!;
+  const publicSession = async (id: string) => (await ctx.anonymous('GET', '/public/sessions')).body.items.find((s: { id: string }) => s.id === id);
+
+  beforeAll(async () => {
+    const session = (await ctx.api('GET', `/sessions/${atlasSession().id}`)).body;
+    if (!session.publishedAt) await act(`/sessions/${session.id}`, 'publish');
+    if (!(await ctx.api('GET', `/agreements/${atlas.id}`)).body.publishedAt) await act(`/agreements/${atlas.id}`, 'publish');
+  });
+
+  it('refuses to publish an agreement of an unpublished session, naming the session', async () => {
+    const approving = (await ctx.api('GET', '/agreements?pageSize=50')).body.items.find((a: { code: string | null }) => a.code === 'COMSE/SO16/02/2021');
+    const response = await act(`/agreements/${approving.id}`, 'publish');
+    expect(response.status).toBe(409);
+    expect(response.body.error.code).toBe('parent_not_published');
+    expect(response.body.error.message).toMatch(/sesión/);
+    expect((await ctx.api('GET', `/agreements/${approving.id}`)).body.publishedAt).toBeNull();
+  });
+
+  it('counts only the published agreements of a public session', async () => {
+    const draft = await ctx.api('POST', '/agreements', { sessionId: atlasSession().id, text: 'Acuerdo aún en revisión.' });
+    expect(draft.status).toBe(201);
+    expect((await ctx.api('GET', `/sessions/${atlasSession().id}`)).body.agreementCount).toBe(2);
+    expect((await publicSession(atlasSession().id)).agreementCount).toBe(1);
+    expect((await ctx.anonymous('GET', `/public/sessions/${atlasSession().id}`)).body.agreementCount).toBe(1);
+    const openData = (await ctx.anonymous('GET', '/public/open-data/sessions?format=json')).body;
+    expect(openData.find((s: { id: string }) => s.id === atlasSession().id).agreementCount).toBe(1);
+  });
+
+  it('takes an agreement off the portal when its session is unpublished', async () => {
+    expect((await ctx.anonymous('GET', `/public/agreements/${atlas.id}`)).status).toBe(200);
+    await act(`/sessions/${atlasSession().id}`, 'unpublish');
+    expect((await ctx.anonymous('GET', `/public/agreements/${atlas.id}`)).status).toBe(404);
+    expect((await ctx.anonymous('GET', '/public/agreements')).body.total).toBe(0);
+    expect((await ctx.anonymous('GET', '/public/open-data/agreements?format=json')).body).toEqual([]);
+    await act(`/sessions/${atlasSession().id}`, 'publish');
+    expect((await ctx.anonymous('GET', `/public/agreements/${atlas.id}`)).status).toBe(200);
+  });
+
+  it('does not serve an archived session or its agreements, even by id', async () => {
+    await act(`/sessions/${atlasSession().id}`, 'archive');
+    expect((await ctx.anonymous('GET', `/public/sessions/${atlasSession().id}`)).status).toBe(404);
+    expect((await ctx.anonymous('GET', `/public/agreements/${atlas.id}`)).status).toBe(404);
+    expect((await ctx.anonymous('GET', '/public/agreements')).body.total).toBe(0);
+    await act(`/sessions/${atlasSession().id}`, 'restore');
+  });
+});

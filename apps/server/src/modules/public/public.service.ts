@@ -42,7 +42,8 @@ const agreementColumns: CsvColumn<AgreementView>[] = [
 /**
  * What anyone may read without an account: published sessions (with their participations),
  * published agreements with their follow-up, published reports, and the structure of bodies.
- * People's contacts are in none of these views.
+ * A record is public only while it is published, not archived, and its parents are public too
+ * (an agreement's session); counts count only public records. People's contacts are in none of these views.
  */
 export function createPublicService(db: Database) {
   const listPublishedSessions = (filter: SessionFilter, page: PageRequest) => listSessions(db, { ...filter, isPublished: true }, page);
@@ -54,8 +55,8 @@ export function createPublicService(db: Database) {
     listAgreements: async (filter: AgreementFilter, page: PageRequest) => ({ ...(await listPublishedAgreements(filter, page)), ...page }),
 
     async getSession(id: string) {
-      const session = await findSessionView(db, id);
-      if (!session?.publishedAt) throw notFound();
+      const session = await findSessionView(db, id, true);
+      if (!session) throw notFound();
       const [participations, agreements] = await Promise.all([listParticipationsOfSession(db, id), listAgreementsOfSession(db, id)]);
       const followUps = await listFollowUps(db, { participationIds: participations.map((p) => p.id) });
       return {
@@ -66,8 +67,8 @@ export function createPublicService(db: Database) {
     },
 
     async getAgreement(id: string) {
-      const agreement = await findAgreementView(db, id);
-      if (!agreement?.publishedAt) throw notFound();
+      const agreement = await findAgreementView(db, id, true);
+      if (!agreement) throw notFound();
       return { ...agreement, followUps: await listFollowUps(db, { agreementId: id }) };
     },
 

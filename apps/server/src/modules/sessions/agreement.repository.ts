@@ -4,6 +4,7 @@ import type { Database } from '../../platform/db/client.js';
 import { agreementOrganizations, agreements, agreementStates, followUpEvidence, followUps, followUpStates } from './sessions.tables.js';
 import { matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from '../../platform/db/query.js';
 import { evidenceJson, isoInstant, organizationRefsJson, sessionRefJson, stateCodesArray } from '../../platform/db/views.sql.js';
+import { isPublicSession } from './session.repository.js';
 
 export interface AgreementFilter {
   status?: string;
@@ -29,15 +30,18 @@ const agreementViewColumns = sql`a.id, a.code, ${sessionRefJson(sql`s`, sql`b`)}
 
 const agreementFrom = sql`agreements a join sessions s on s.id = a.session_id join bodies b on b.id = s.body_id`;
 
+/** An agreement the public sees (its session joined as `s`): published, not archived, in a session the public sees. */
+const isPublicAgreement = sql`(a.published_at is not null and a.archived_at is null and ${isPublicSession(sql`s`)})`;
+
 /** The count joins the session only when a filter needs it: agreements always have one, so the join cannot change it. */
 const countFrom = (filter: AgreementFilter) =>
-  filter.bodyId || filter.from || filter.to ? sql`agreements a join sessions s on s.id = a.session_id` : sql`agreements a`;
+  filter.bodyId || filter.from || filter.to || filter.isPublished ? sql`agreements a join sessions s on s.id = a.session_id` : sql`agreements a`;
 
 function filterAgreements(filter: AgreementFilter) {
   return whereAll([
     sql`a.archived_at is null`,
     filter.status ? sql`a.status = ${filter.status}` : undefined,
-    filter.isPublished ? sql`a.published_at is not null` : undefined,
+    filter.isPublished ? isPublicAgreement : undefined,
     filter.bodyId ? sql`s.body_id = ${filter.bodyId}` : undefined,
     filter.from ? sql`s.date >= ${filter.from}` : undefined,
     filter.to ? sql`s.date <= ${filter.to}` : undefined,
@@ -69,8 +73,12 @@ export async function listAgreementsOfSession(db: Database, sessionId: string): 
   );
 }
 
-export async function findAgreementView(db: Database, id: string): Promise<AgreementView | undefined> {
-  const [row] = await queryRows<AgreementView>(db, sql`select ${agreementViewColumns} from ${agreementFrom} where a.id = ${id}`);
+/** An agreement by id; with `isPublicOnly`, only if the public sees it. */
+export async function findAgreementView(db: Database, id: string, isPublicOnly = false): Promise<AgreementView | undefined> {
+  const [row] = await queryRows<AgreementView>(
+    db,
+    sql`select ${agreementViewColumns} from ${agreementFrom} where a.id = ${id} ${isPublicOnly ? sql`and ${isPublicAgreement}` : sql``}`,
+  );
   return row;
 }
 

@@ -7,7 +7,8 @@ import { findAgreementScope, findParticipationScope, findSessionScope } from '..
 import { agreements } from './sessions.tables.js';
 import { createLifecycle } from '../../platform/records/lifecycle.js';
 import { insertEvidence } from './evidence.repository.js';
-import { invalidField, notFound } from '../../platform/errors.js';
+import { evidenceCreator, requireLinkableEvidence } from './evidence.service.js';
+import { DomainError, invalidField, notFound } from '../../platform/errors.js';
 import {
   type AgreementFilter,
   findAgreement,
@@ -20,7 +21,7 @@ import {
   replaceAgreementLinks,
   updateAgreement,
 } from './agreement.repository.js';
-import { countExisting, type PageRequest } from '../../platform/db/query.js';
+import type { PageRequest } from '../../platform/db/query.js';
 import { findSession } from './session.repository.js';
 import { auditCreate, writeVersionedUpdate } from '../../platform/records/versioned-write.js';
 
@@ -28,6 +29,16 @@ export function createAgreementService(db: Database, actor: Actor) {
   const lifecycle = createLifecycle(db, actor, { entity: 'agreement', table: agreements, authorize: async (id) => requireBodyManager(actor, await findAgreementScope(db, id)) });
   return {
     ...lifecycle,
+
+    /** An agreement reaches the portal with its session: publishing it while the session is a draft or archived is refused. */
+    async publish(id: string, version: number) {
+      requireBodyManager(actor, await findAgreementScope(db, id));
+      const session = await findSession(db, (await findAgreement(db, id))!.sessionId);
+      if (!session?.publishedAt || session.archivedAt) {
+        throw new DomainError('parent_not_published', undefined, 'Publique primero la sesión de este acuerdo: un acuerdo se publica con su sesión.');
+      }
+      return lifecycle.publish(id, version);
+    },
 
     async list(filter: AgreementFilter, page: PageRequest) {
       requireSignedIn(actor);
@@ -77,8 +88,8 @@ export function createAgreementService(db: Database, actor: Actor) {
       requireBodyManagerOrEnlace(actor, scope);
       return db.transaction(async (tx) => {
         const uploadedIds = [...new Set(evidenceIds)];
-        if ((await countExisting(tx, 'evidence', uploadedIds)) !== uploadedIds.length) throw invalidField('evidenceIds', 'Uno de los archivos de evidencia no existe.');
-        const linkIds = evidence ? [(await insertEvidence(tx, { kind: 'link', ...evidence })).id] : [];
+        await requireLinkableEvidence(tx, actor, uploadedIds);
+        const linkIds = evidence ? [(await insertEvidence(tx, { kind: 'link', ...evidence, createdById: evidenceCreator(actor) })).id] : [];
         const row = await insertFollowUp(tx, data, stateCodes, [...uploadedIds, ...linkIds]);
         await auditCreate(tx, actor, 'follow_up', row.id, { ...data, stateCodes, evidence, evidenceIds });
         return (await findFollowUpView(tx, row.id))!;

@@ -1,12 +1,30 @@
 import { detectEvidenceFileType, EVIDENCE_MAX_BYTES, type EvidenceUploadSchema, type EvidenceView } from '@telar/domain';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
-import { requireSignedIn, requireWriter } from '../../platform/auth/policy.js';
+import { requireEvidenceLinker, requireSignedIn, requireWriter } from '../../platform/auth/policy.js';
+import { findBodyScope } from '../../platform/auth/scope.repository.js';
 import type { Database } from '../../platform/db/client.js';
 import { invalidField, notFound } from '../../platform/errors.js';
-import { isEvidencePublic } from '../mechanism-report/index.js';
-import { findEvidenceFile, findEvidenceView, insertEvidence } from './evidence.repository.js';
+import { findEvidenceFile, findEvidenceOwnership, findEvidenceView, insertEvidence, isEvidencePublic } from './evidence.repository.js';
 import { auditCreate } from '../../platform/records/versioned-write.js';
+
+/** Who is recorded as having added evidence: a signed-in person; imports and the command line leave it to admins. */
+export const evidenceCreator = (actor: Actor) => (actor.kind === 'user' ? actor.id : null);
+
+/**
+ * Evidence newly linked to a record must exist and be the actor's to link (see `requireEvidenceLinker`):
+ * a link can put it on the portal. What the record already links stays linkable by whoever edits it.
+ */
+export async function requireLinkableEvidence(db: Database, actor: Actor, evidenceIds: string[] | undefined, alreadyLinked: string[] = []) {
+  const added = [...new Set(evidenceIds ?? [])].filter((id) => !alreadyLinked.includes(id));
+  const found = await findEvidenceOwnership(db, added);
+  if (found.length !== added.length) throw invalidField('evidenceIds', 'Uno de los archivos de evidencia no existe.');
+  for (const { createdById, bodyIds } of found) {
+    // A secretariat also manages the bodies below its own: a record's scope holds the body and those above it.
+    const scopes = await Promise.all(bodyIds.map((bodyId) => findBodyScope(db, bodyId)));
+    requireEvidenceLinker(actor, { createdById, scope: { bodyIds: scopes.flatMap((scope) => scope.bodyIds), organizationIds: [] } });
+  }
+}
 
 export function createEvidenceService(db: Database, actor: Actor) {
   return {
@@ -25,6 +43,7 @@ export function createEvidenceService(db: Database, actor: Actor) {
           contentType: type.contentType,
           content: file.bytes,
           byteSize: file.bytes.length,
+          createdById: evidenceCreator(actor),
         });
         await auditCreate(tx, actor, 'evidence', id, { ...data, fileName: file.name, byteSize: file.bytes.length });
         return (await findEvidenceView(tx, id))!;

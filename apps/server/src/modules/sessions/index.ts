@@ -4,7 +4,7 @@ export type { AgreementFilter } from './agreement.repository.js';
 export { createAgreementService } from './agreement.service.js';
 export { insertEvidence } from './evidence.repository.js';
 export { registerEvidenceRoutes } from './evidence.routes.js';
-export { createEvidenceService } from './evidence.service.js';
+export { createEvidenceService, requireLinkableEvidence } from './evidence.service.js';
 export { findParticipationByIdentity, findSessionByIdentity, findSessionView, insertParticipation, insertSession, listParticipationsOfOrganization, listParticipationsOfSession, listSessions, setSessionMinutes } from './session.repository.js';
 export type { SessionFilter } from './session.repository.js';
 export { registerSessionRoutes } from './session.routes.js';

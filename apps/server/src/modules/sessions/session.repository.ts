@@ -1,5 +1,5 @@
 import type { ParticipationView, SessionView } from '@telar/domain';
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { participationOrganizations, participations, sessions } from './sessions.tables.js';
 import { matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from '../../platform/db/query.js';
@@ -19,10 +19,15 @@ export interface SessionFilter {
 export type SessionValues = Omit<typeof sessions.$inferInsert, 'id'>;
 export type SessionRow = typeof sessions.$inferSelect;
 
-const sessionViewColumns = sql`s.id, ${bodyRefJson(sql`b`)} as body, s.kind, s.number, s.date::text as date, s.modality,
+/** A session the public sees: published and not archived (archiving takes it off the portal, whatever it was). */
+export const isPublicSession = (s: SQL) => sql`(${s}.published_at is not null and ${s}.archived_at is null)`;
+
+/** The public view of a public session counts only the agreements the public sees. */
+const sessionViewColumns = (isPublicView = false) => sql`s.id, ${bodyRefJson(sql`b`)} as body, s.kind, s.number, s.date::text as date, s.modality,
   (select ${evidenceJson(sql`e`)} from evidence e where e.id = s.minutes_evidence_id) as minutes,
   (select count(*)::int from participations p where p.session_id = s.id and p.archived_at is null) as "participationCount",
-  (select count(*)::int from agreements a where a.session_id = s.id and a.archived_at is null) as "agreementCount",
+  (select count(*)::int from agreements a where a.session_id = s.id and a.archived_at is null
+     ${isPublicView ? sql`and a.published_at is not null` : sql``}) as "agreementCount",
   ${isoInstant(sql`s.published_at`)} as "publishedAt", s.version`;
 
 function filterSessions(filter: SessionFilter) {
@@ -31,7 +36,7 @@ function filterSessions(filter: SessionFilter) {
     sql`s.archived_at is null`,
     filter.bodyId ? sql`s.body_id = ${filter.bodyId}` : undefined,
     filter.kind ? sql`s.kind = ${filter.kind}` : undefined,
-    filter.isPublished ? sql`s.published_at is not null` : undefined,
+    filter.isPublished ? isPublicSession(sql`s`) : undefined,
     filter.from ? sql`s.date >= ${filter.from}` : undefined,
     filter.to ? sql`s.date <= ${filter.to}` : undefined,
     filter.organizationId
@@ -48,7 +53,7 @@ export async function listSessions(db: Database, filter: SessionFilter, page: Pa
   const [items, [count]] = await Promise.all([
     queryRows<SessionView>(
       db,
-      sql`select ${sessionViewColumns} from sessions s join bodies b on b.id = s.body_id where ${where}
+      sql`select ${sessionViewColumns(filter.isPublished)} from sessions s join bodies b on b.id = s.body_id where ${where}
           order by s.date desc, s.id ${pageClause(page)}`,
     ),
     queryRows<{ total: number }>(db, sql`select count(*)::int as total from sessions s where ${where}`),
@@ -56,8 +61,13 @@ export async function listSessions(db: Database, filter: SessionFilter, page: Pa
   return { items, total: count?.total ?? 0 };
 }
 
-export async function findSessionView(db: Database, id: string): Promise<SessionView | undefined> {
-  const [row] = await queryRows<SessionView>(db, sql`select ${sessionViewColumns} from sessions s join bodies b on b.id = s.body_id where s.id = ${id}`);
+/** A session by id; with `isPublicOnly`, only if the public sees it, as the public sees it. */
+export async function findSessionView(db: Database, id: string, isPublicOnly = false): Promise<SessionView | undefined> {
+  const [row] = await queryRows<SessionView>(
+    db,
+    sql`select ${sessionViewColumns(isPublicOnly)} from sessions s join bodies b on b.id = s.body_id
+        where s.id = ${id} ${isPublicOnly ? sql`and ${isPublicSession(sql`s`)}` : sql``}`,
+  );
   return row;
 }
 

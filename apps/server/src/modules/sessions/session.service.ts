@@ -13,6 +13,7 @@ import { findBodyScope, findParticipationScope, findSessionScope } from '../../p
 import { sessions } from './sessions.tables.js';
 import { createLifecycle } from '../../platform/records/lifecycle.js';
 import { insertEvidence } from './evidence.repository.js';
+import { evidenceCreator } from './evidence.service.js';
 import { invalidField, notFound } from '../../platform/errors.js';
 import { listAgreementsOfSession, listFollowUps } from './agreement.repository.js';
 import { findBody } from '../bodies/index.js';
@@ -60,7 +61,7 @@ export function createSessionService(db: Database, actor: Actor) {
       requireBodyManager(actor, await findBodyScope(db, data.bodyId));
       return db.transaction(async (tx) => {
         if (!(await findBody(tx, data.bodyId))) throw invalidField('bodyId', 'El órgano no existe.');
-        const minutesEvidenceId = minutes ? (await insertEvidence(tx, { kind: 'minutes', ...minutes })).id : null;
+        const minutesEvidenceId = minutes ? (await insertEvidence(tx, { kind: 'minutes', ...minutes, createdById: evidenceCreator(actor) })).id : null;
         const row = await insertSession(tx, { ...data, minutesEvidenceId });
         await auditCreate(tx, actor, 'session', row.id, { ...data, minutes });
         return (await findSessionView(tx, row.id))!;

@@ -4,6 +4,7 @@ import { bytea, id, recordColumns, searchVector } from '../../platform/db/column
 import { organizations } from '../directory/directory.tables.js';
 import { bodies } from '../bodies/bodies.tables.js';
 import { states } from '../../platform/db/geo.tables.js';
+import { users } from '../accounts/accounts.tables.js';
 
 /** A stored file or a URL that proves something happened (acta, informe, oficio, enlace). */
 export const evidence = pgTable('evidence', {
@@ -16,6 +17,8 @@ export const evidence = pgTable('evidence', {
   /** The uploaded file itself, when the evidence is a file rather than a URL. */
   content: bytea('content'),
   byteSize: integer('byte_size'),
+  /** Who uploaded the file or gave the address: they may link it to other records (null: an import or the command line). */
+  createdById: uuid('created_by_id').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
 });
 

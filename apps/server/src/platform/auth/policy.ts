@@ -1,5 +1,5 @@
 import type { FieldIssue } from '@telar/domain';
-import { DomainError, forbidden, notFound, unauthenticated } from '../errors.js';
+import { DomainError, forbidden, invalidField, notFound, unauthenticated } from '../errors.js';
 import type { RecordScope } from './scope.repository.js';
 import type { Actor } from './actor.js';
 
@@ -81,4 +81,17 @@ export function requireAnySecretariat(actor: Actor): void {
   requireSignedIn(actor);
   if (isAdmin(actor)) return;
   if (!(actor.kind === 'user' && actor.roles.some((r) => r.role === 'secretariat'))) throw forbidden();
+}
+
+/**
+ * Linking evidence to a record can put it on the portal, so only who may manage it links it: whoever
+ * added it, the secretariat of a record it already supports (`scope`), or an admin.
+ */
+export function requireEvidenceLinker(actor: Actor, evidence: { createdById: string | null; scope: RecordScope }): void {
+  requireSignedIn(actor);
+  if (isAdmin(actor)) return;
+  const allowed =
+    actor.kind === 'user' &&
+    (actor.id === evidence.createdById || actor.roles.some((r) => r.role === 'secretariat' && evidence.scope.bodyIds.includes(r.bodyId!)));
+  if (!allowed) throw invalidField('evidenceIds', 'Solo puede vincular evidencia que usted agregó, o que ya respalda registros de los órganos que administra.');
 }

@@ -21,6 +21,8 @@ export const STATUS_BY_ERROR_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   report_not_submitted: 409,
   last_admin: 409,
   own_account: 409,
+  // Publishing a record whose parent (an agreement's session) the public does not see: the parent's state is in the way.
+  parent_not_published: 409,
   validation: 422,
   import_invalid: 422,
   unknown_reference: 422,
