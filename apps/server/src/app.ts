@@ -10,6 +10,7 @@ import type { Database } from './platform/db/client.js';
 import { authenticate } from './platform/http/authenticate.js';
 import { handleError } from './platform/http/error-handler.js';
 import { DomainError } from './platform/errors.js';
+import { IMPORT_MAX_BYTES } from './platform/documents/import-limits.js';
 import { type ApiEnv, createRouter } from './platform/http/router.js';
 import { registerActivityRoutes } from './modules/activities/index.js';
 import { registerAuthRoutes } from './modules/accounts/index.js';
@@ -22,7 +23,8 @@ import { registerReportingRoutes } from './modules/reporting/index.js';
 import { registerSessionRoutes } from './modules/sessions/index.js';
 import { createAuthService } from './modules/accounts/index.js';
 
-const jsonBodyLimit = bodyLimit({ maxSize: 5 * 1024 * 1024, onError: () => { throw new DomainError('payload_too_large'); } });
+// The largest request is an import (a plan template, a mechanism report): the same limit as the command line's.
+const jsonBodyLimit = bodyLimit({ maxSize: IMPORT_MAX_BYTES, onError: () => { throw new DomainError('payload_too_large'); } });
 
 /**
  * Strict by default: the web app is built to need nothing but its own scripts, styles and API,
