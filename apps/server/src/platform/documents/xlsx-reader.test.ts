@@ -47,20 +47,34 @@ describe('readFirstSheet', () => {
 
   it('counts dates from 1904 when the workbook says so', async () => {
     const book = workbook('<row r="1"><c r="A1" s="1"><v>0</v></c></row>', {
-      'xl/workbook.xml': `<workbook xmlns="${MAIN}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr date1904="1"/><sheets><sheet name="P" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      'xl/workbook.xml': `<workbook xmlns="${MAIN}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr date1904="1"></workbookPr><sheets><sheet name="P" sheetId="1" r:id="rId1"/></sheets></workbook>`,
       'xl/styles.xml': styles('', [0, 14]),
     });
     expect(await readFirstSheet(book)).toEqual([['1904-01-01']]);
   });
 
-  it('reads the sheet the workbook lists first, through its relationships, with prefixed element names', async () => {
+  it('reads the worksheet the workbook lists first (not a chart sheet), through its relationships, with prefixed element names', async () => {
+    const type = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
     const book = workbook('<row r="1"><c r="A1" t="inlineStr"><is><t>segunda</t></is></c></row>', {
-      'xl/workbook.xml': `<x:workbook xmlns:x="${MAIN}" xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:sheets><x:sheet name="Plan" sheetId="2" rel:id="rId7"/><x:sheet name="Hoja1" sheetId="1" rel:id="rId1"/></x:sheets></x:workbook>`,
+      'xl/workbook.xml': `<x:workbook xmlns:x="${MAIN}" xmlns:rel="${type}"><x:sheets><x:sheet name="Gráfica" sheetId="3" rel:id="rId2"/><x:sheet name="Plan" sheetId="2" rel:id="rId7"/><x:sheet name="Hoja1" sheetId="1" rel:id="rId1"/></x:sheets></x:workbook>`,
       'xl/_rels/workbook.xml.rels':
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId7" Target="/xl/worksheets/plan.xml"/></Relationships>',
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${type}/worksheet" Target="worksheets/sheet1.xml"/>` +
+        `<Relationship Id="rId2" Type="${type}/chartsheet" Target="chartsheets/sheet1.xml"/><Relationship Id="rId7" Type="${type}/worksheet" Target="/xl/worksheets/plan.xml"/></Relationships>`,
+      'xl/chartsheets/sheet1.xml': `<chartsheet xmlns="${MAIN}"/>`,
       'xl/worksheets/plan.xml': `<x:worksheet xmlns:x="${MAIN}"><x:sheetData><x:row r="2"><x:c r="B2" t="inlineStr"><x:is><x:t>primera</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>`,
     });
     expect(await readFirstSheet(book)).toEqual([[], ['', 'primera']]);
+  });
+
+  it('shows a merged range\'s value in each of its cells, within the table limits', async () => {
+    const cells = '<row r="1"><c r="A1" t="inlineStr"><is><t>Plan A</t></is></c><c r="B1"><v>1</v></c></row><row r="2"><c r="B2"><v>2</v></c></row>';
+    const merged = (ranges: string[]) =>
+      readFirstSheet(workbook('', { 'xl/worksheets/sheet1.xml': `${SHEET_START}${cells}</sheetData><mergeCells>${ranges.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells></worksheet>` }));
+    expect(await merged(['A1:A3', 'C1:C2'])).toEqual([['Plan A', '1'], ['Plan A', '2'], ['Plan A']]);
+    await expect(merged(['A1:A1048576'])).rejects.toThrow('La hoja tiene más de 20,000 filas con datos; divida el archivo.');
+    await expect(merged(['A1:XFD1'])).rejects.toThrow('La hoja tiene datos en más de 100 columnas; quite las columnas que sobran.');
+    // Valid ranges never overlap: a thousand times the whole table is refused before it is filled.
+    await expect(merged(Array<string>(1_000).fill('A1:CV20000'))).rejects.toThrow(/No se pudo leer el archivo de Excel/);
   });
 
   it('refuses a file that is not a workbook, or has no sheet, in Spanish', async () => {

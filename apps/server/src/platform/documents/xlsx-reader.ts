@@ -22,8 +22,8 @@ export async function readFirstSheet(bytes: Uint8Array): Promise<string[][]> {
     const zip = openZip(bytes, XLSX_ZIP_LIMITS);
     const workbook = await readText(zip, 'xl/workbook.xml');
     if (workbook === undefined) throw new Error(UNREADABLE_XLSX);
-    const { sheetId, is1904 } = readWorkbook(workbook);
-    const sheetPath = sheetId && findSheetPath(sheetId, (await readText(zip, 'xl/_rels/workbook.xml.rels')) ?? '');
+    const { sheetIds, is1904 } = readWorkbook(workbook);
+    const sheetPath = findFirstWorksheetPath(sheetIds, (await readText(zip, 'xl/_rels/workbook.xml.rels')) ?? '');
     const sheet = sheetPath ? await readText(zip, sheetPath) : undefined;
     if (sheet === undefined) throw new Error(NO_WORKSHEET);
     return readSheetRows(sheet, {
@@ -40,26 +40,28 @@ async function readText(zip: ZipArchive, name: string): Promise<string | undefin
   return (await zip.read(name))?.toString('utf8');
 }
 
-/** The relationship id of the first sheet the workbook lists, and its date system. */
-function readWorkbook(xml: string): { sheetId: string | undefined; is1904: boolean } {
-  let sheetId: string | undefined;
+/** The relationship ids of the sheets, in the workbook's order, and its date system. */
+function readWorkbook(xml: string): { sheetIds: string[]; is1904: boolean } {
+  const sheetIds: string[] = [];
   let is1904 = false;
   walkTags(xml, (tag) => {
+    if (tag.isEnd) return;
     if (tag.name === 'workbookPr') is1904 = ['1', 'true'].includes(readAttributes(tag.attributes).get('date1904') ?? '');
-    if (tag.name === 'sheet' && sheetId === undefined) sheetId = [...readAttributes(tag.attributes)].find(([name]) => name.endsWith(':id'))?.[1];
+    const id = tag.name === 'sheet' ? [...readAttributes(tag.attributes)].find(([name]) => name.endsWith(':id'))?.[1] : undefined;
+    if (id) sheetIds.push(id);
   });
-  return { sheetId, is1904 };
+  return { sheetIds, is1904 };
 }
 
-/** Where a workbook relationship points, as a path inside the archive. */
-function findSheetPath(id: string, relationships: string): string | undefined {
-  let path: string | undefined;
+/** The part of the first sheet that is a worksheet (not a chart sheet), as a path inside the archive. */
+function findFirstWorksheetPath(sheetIds: string[], relationships: string): string | undefined {
+  const worksheets = new Map<string, string>();
   walkTags(relationships, (tag) => {
-    const attributes = tag.name === 'Relationship' ? readAttributes(tag.attributes) : undefined;
-    const target = attributes?.get('Target');
-    if (path === undefined && target && attributes!.get('Id') === id) path = target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target));
+    const attributes = tag.name === 'Relationship' && !tag.isEnd ? readAttributes(tag.attributes) : undefined;
+    const [id, target] = [attributes?.get('Id'), attributes?.get('Target')];
+    if (id && target && attributes!.get('Type')?.endsWith('/worksheet')) worksheets.set(id, target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target)));
   });
-  return path;
+  return sheetIds.map((id) => worksheets.get(id)).find((path) => path !== undefined);
 }
 
 interface SheetContext {
@@ -75,15 +77,17 @@ function readSheetRows(xml: string, context: SheetContext): string[][] {
   let rowNumber = 0;
   let column = 0;
   let cell: { attributes: Map<string, string>; value: string | undefined } | undefined;
+  const merges: string[] = [];
   walkTags(xml, (tag) => {
     if (text.visit(tag)) return;
+    if (tag.name === 'mergeCell' && !tag.isEnd) merges.push(readAttributes(tag.attributes).get('ref') ?? '');
     if (tag.name === 'row' && !tag.isEnd) {
       rowNumber = Number(readAttributes(tag.attributes).get('r') ?? rowNumber + 1);
       column = 0;
     } else if (tag.name === 'c' && !tag.isEnd) {
       const attributes = readAttributes(tag.attributes);
       const reference = attributes.get('r');
-      column = reference ? columnNumber(reference) : column + 1;
+      column = reference ? (parseReference(reference)?.column ?? Number.NaN) : column + 1;
       cell = tag.isEmpty ? undefined : { attributes, value: undefined };
       text.start();
     } else if (tag.name === 'v' && tag.isEnd && cell) {
@@ -99,14 +103,37 @@ function readSheetRows(xml: string, context: SheetContext): string[][] {
       (rows[rowNumber - 1] ??= [])[column - 1] = value;
     }
   });
+  fillMergedRanges(rows, merges);
   return Array.from(rows, (cells) => (cells ? Array.from(cells, (value) => value ?? '') : []));
 }
 
-/** "AB12" → 28; NaN for something that is not a cell reference. */
-function columnNumber(reference: string): number {
-  const letters = /^\$?([A-Z]{1,3})\$?\d+$/i.exec(reference)?.[1];
-  if (!letters) return Number.NaN;
-  return [...letters.toUpperCase()].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0);
+/**
+ * A merged range shows its first cell's value in every cell, as Excel and exceljs read it, within the
+ * table limits. Ranges do not overlap in a valid sheet, so together they cover at most the whole
+ * table: more means a hostile file, refused before filling it.
+ */
+function fillMergedRanges(rows: string[][], merges: string[]): void {
+  let area = 0;
+  for (const merge of merges) {
+    const [first, last = first] = merge.split(':').map(parseReference);
+    const value = first && rows[first.row - 1]?.[first.column - 1];
+    if (!first || !last || !value) continue;
+    if (last.row > TABLE_LIMITS.maxRows) throw tooManyRows();
+    if (last.column > TABLE_LIMITS.maxColumns) throw tooManyColumns();
+    area += Math.max(0, last.row - first.row + 1) * Math.max(0, last.column - first.column + 1);
+    if (area > TABLE_LIMITS.maxRows * TABLE_LIMITS.maxColumns) throw new Error(UNREADABLE_XLSX);
+    for (let row = first.row; row <= last.row; row++) {
+      for (let column = first.column; column <= last.column; column++) (rows[row - 1] ??= [])[column - 1] = value;
+    }
+  }
+}
+
+/** "AB12" → row 12, column 28; undefined for something that is not a cell reference. */
+function parseReference(reference: string): { row: number; column: number } | undefined {
+  const match = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/i.exec(reference);
+  if (!match) return undefined;
+  const column = [...match[1]!.toUpperCase()].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0);
+  return { row: Number(match[2]), column };
 }
 
 /** A cell as the person sees it, from its type, its value and, for an inline string, its text. */
