@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,17 @@ describe('telar command line', () => {
     expect(first.created).toEqual(seedCounts);
     const second = JSON.parse((await telar('import', 'mechanism-report', seedPath, '--body', 'COMSE', '--json')).stdout);
     expect(second.created).toEqual({ sessions: 0, participations: 0, agreements: 0, followUps: 0, organizations: 0 });
+  });
+
+  it('refuses an import file over the limit before reading it, exiting 1', async () => {
+    for (const [kind, name] of [['plan', 'grande.xlsx'], ['mechanism-report', 'grande.md']] as const) {
+      const file = join(workDir, name);
+      writeFileSync(file, '');
+      truncateSync(file, 48 * 1024 * 1024); // sparse: 48 MB that take no disk
+      const failure = await telar('import', kind, file).catch((error: { code: number; stderr: string }) => error);
+      expect(failure).toMatchObject({ code: 1 });
+      expect((failure as { stderr: string }).stderr).toBe(`Error: El archivo ${file} pesa 48 MB; se importan archivos de hasta 5 MB.\n`);
+    }
   });
 
   it('writes the report as JSON with ISO state codes and as a Word document', async () => {

@@ -12,6 +12,7 @@ import { authenticate, checkCsrf, requirePasswordChangeFirst, requireSessionUnle
 import { preventCaching } from './platform/http/cache-control.js';
 import { handleError } from './platform/http/error-handler.js';
 import { DomainError } from './platform/errors.js';
+import { IMPORT_MAX_BYTES } from './platform/documents/import-limits.js';
 import { type ApiEnv, createPublicRouteMatcher, createRouter } from './platform/http/router.js';
 import { createServices } from './services.js';
 import { registerActivityRoutes } from './modules/activities/index.js';
@@ -29,7 +30,8 @@ import { registerReportingRoutes } from './modules/reporting/index.js';
 import { registerSessionRoutes } from './modules/sessions/index.js';
 import { createAuthService } from './modules/accounts/index.js';
 
-const jsonBodyLimit = bodyLimit({ maxSize: 5 * 1024 * 1024, onError: () => { throw new DomainError('payload_too_large'); } });
+// The largest request is an import (a plan template, a mechanism report): the same limit as the command line's.
+const jsonBodyLimit = bodyLimit({ maxSize: IMPORT_MAX_BYTES, onError: () => { throw new DomainError('payload_too_large'); } });
 
 /**
  * Strict by default: the web app is built to need nothing but its own scripts, styles and API,

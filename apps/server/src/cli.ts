@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { UserCreateSchema } from '@telar/domain';
+import { MechanismImportSchema, UserCreateSchema } from '@telar/domain';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import type { DatabaseHandle } from './platform/db/client.js';
@@ -9,6 +9,7 @@ import { openConfiguredDatabase, prepareDatabase, resetDatabase } from './platfo
 import { loadDemoData } from './demo/demo-data.js';
 import { backupCommand, restoreCommand } from './cli/backup.command.js';
 import { exportCommand, importPlanCommand } from './cli/plans.command.js';
+import { readImportFile } from './cli/import-file.js';
 import { DomainError } from './platform/errors.js';
 import { countRecords } from './modules/dashboards/index.js';
 import { createServices } from './services.js';
@@ -84,8 +85,14 @@ const commands: Record<string, Command> = {
       options: { body: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
     });
     if (positionals.length !== 1) return usageError();
-    const text = readFileSync(positionals[0]!, 'utf8');
-    const result = await createServices(handle.db, systemActor('cli')).mechanismImport.importText(text, { bodyAcronym: values.body, dryRun: !!values['dry-run'] });
+    // The API's input schema, so the command takes what the API takes and nothing larger.
+    const input = MechanismImportSchema.safeParse({ text: (await readImportFile(positionals[0]!)).toString('utf8'), bodyAcronym: values.body, dryRun: !!values['dry-run'] });
+    if (!input.success) {
+      for (const issue of input.error.issues) console.error(`${issue.path.join('.')}: ${issue.message}`);
+      return 1;
+    }
+    const { text, ...options } = input.data;
+    const result = await createServices(handle.db, systemActor('cli')).mechanismImport.importText(text, options);
     if (values.json) {
       console.log(JSON.stringify({ described: result.described, created: result.created, warnings: result.warnings, diagnostics: result.diagnostics }, null, 2));
     } else {

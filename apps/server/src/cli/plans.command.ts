@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PlanTreeNode } from '@telar/domain';
@@ -7,6 +7,7 @@ import type { DatabaseHandle } from '../platform/db/client.js';
 import { DomainError } from '../platform/errors.js';
 import { ACTIVITY_EXPORT_COLUMNS, renderTableFile, toActivityExportRow, toActivityJson } from '../modules/plans/index.js';
 import { createServices } from '../services.js';
+import { readImportFile } from './import-file.js';
 
 const EVERYTHING = { page: 1, pageSize: 500 };
 
@@ -67,6 +68,7 @@ export async function importPlanCommand(args: string[], handle: DatabaseHandle):
     return 2;
   }
   const file = positionals[0]!;
+  const bytes = await readImportFile(file);
   const services = createServices(handle.db, systemActor('cli'));
   const bodies = (await services.bodies.list({}, EVERYTHING)).items;
   const candidates = values.body ? bodies.filter((b) => b.acronym === values.body) : bodies.filter((b) => b.kind === 'system' && b.level === 'national' && !b.parentId);
@@ -75,7 +77,7 @@ export async function importPlanCommand(args: string[], handle: DatabaseHandle):
     return 1;
   }
   try {
-    const { plan, nodeCount } = await services.plans.importPlan(candidates[0]!.id, { name: basename(file), bytes: readFileSync(file) });
+    const { plan, nodeCount } = await services.plans.importPlan(candidates[0]!.id, { name: basename(file), bytes });
     console.log(`Plan «${plan.name}» importado en ${candidates[0]!.acronym ?? candidates[0]!.name}: ${nodeCount} nodos.`);
     return 0;
   } catch (error) {

@@ -13,6 +13,7 @@ import {
   writeTableWorkbook,
 } from './plan-files.js';
 import { treeNode } from '@telar/domain/test-support';
+import { cellBombWorkbook, deflatedEntry, SHEET_END, SHEET_START, workbookEntries, writeZip } from '../../platform/documents/zip.test-support.js';
 
 
 function buildPlan(): PlanDetailView {
@@ -92,6 +93,45 @@ describe('readTableFile', () => {
     await expect(readTableFile('plan.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()))).rejects.toThrow(
       'La hoja tiene más de 20,000 filas con datos; divida el archivo.',
     );
+  });
+
+  it('refuses a zip bomb having inflated no more than the limit, whatever sizes it declares', async () => {
+    for (const bomb of [cellBombWorkbook(), cellBombWorkbook(1_000)]) {
+      expect(bomb.length).toBeLessThan(5 * 1024 * 1024);
+      await expect(readTableFile('plan.xlsx', bomb)).rejects.toThrow('La parte «xl/worksheets/sheet1.xml» del archivo se descomprime a más de 32 MB; divida el archivo.');
+    }
+  });
+
+  it('refuses a workbook of more parts than a workbook has, before inflating any', async () => {
+    const sheet = deflatedEntry('xl/worksheets/sheet1.xml', `${SHEET_START}${SHEET_END}`);
+    const images = Array.from({ length: 997 }, (_, i) => deflatedEntry(`xl/media/image${i}.png`, 'x'));
+    await expect(readTableFile('plan.xlsx', writeZip([...workbookEntries(sheet), ...images]))).rejects.toThrow(
+      'El archivo contiene 1,002 archivos comprimidos; se admiten hasta 1,000.',
+    );
+  });
+
+  it('reads only the cells: merged ranges and validations over the whole sheet build nothing', async () => {
+    const sheet =
+      `${SHEET_START}<row r="1"><c r="A1" t="inlineStr"><is><t>plan</t></is></c></row></sheetData>` +
+      '<mergeCells count="1"><mergeCell ref="B2:XFD1048576"/></mergeCells>' +
+      '<dataValidations count="1"><dataValidation type="list" sqref="A2:XFD1048576"><formula1>"Sí,No"</formula1></dataValidation></dataValidations></worksheet>';
+    expect(await readTableFile('plan.xlsx', writeZip(workbookEntries(deflatedEntry('xl/worksheets/sheet1.xml', sheet))))).toEqual([['plan']]);
+  });
+
+  it('refuses a value past the last row or column it reads, before building the rows', async () => {
+    const workbookWith = (cell: string) => writeZip(workbookEntries(deflatedEntry('xl/worksheets/sheet1.xml', `${SHEET_START}${cell}${SHEET_END}`)));
+    await expect(readTableFile('plan.xlsx', workbookWith('<row r="1"><c r="XFD1"><v>1</v></c></row>'))).rejects.toThrow(
+      'La hoja tiene datos en más de 100 columnas; quite las columnas que sobran.',
+    );
+    await expect(readTableFile('plan.xlsx', workbookWith('<row r="1048576"><c r="A1048576"><v>1</v></c></row>'))).rejects.toThrow(
+      'La hoja tiene más de 20,000 filas con datos; divida el archivo.',
+    );
+    // Cells formatted but empty are not values.
+    expect(await readTableFile('plan.xlsx', workbookWith('<row r="1"><c r="A1"><v>1</v></c><c r="XFD1" s="1"/></row><row r="1048576" s="1"/>'))).toEqual([['1']]);
+  });
+
+  it('refuses a CSV of more rows than a sheet may have', async () => {
+    await expect(readTableFile('plan.csv', encode('plan\n'.repeat(20_001)))).rejects.toThrow('La hoja tiene más de 20,000 filas con datos; divida el archivo.');
   });
 
   it('lays the plan workbook out for editing', async () => {

@@ -1,6 +1,7 @@
 /**
  * Files people exchange with Telar about plans and activities: the plan template read from CSV or
- * Excel, the plan written as an Excel workbook or a Word document, and generic table downloads.
+ * Excel (platform/documents/xlsx-reader.ts, never exceljs: files are untrusted), the plan written as
+ * an Excel workbook or a Word document, and generic table downloads.
  */
 import {
   AlignmentType,
@@ -16,6 +17,8 @@ import {
 } from 'docx';
 import { CELL_MARGINS, CELL_STYLE, CONTENT_WIDTH, renderWordDocument, TABLE_BORDERS } from '../../platform/documents/word-style.js';
 import ExcelJS from 'exceljs';
+import { TABLE_LIMITS, tooManyColumns, tooManyRows } from '../../platform/documents/import-limits.js';
+import { readFirstSheet } from '../../platform/documents/xlsx-reader.js';
 import {
   ACTIVITY_KIND_LABELS,
   PLAN_NODE_KIND_LABELS,
@@ -37,22 +40,19 @@ import {
 
 const UNSUPPORTED_FILE = 'Formato de archivo no admitido: suba la plantilla como .xlsx (Excel) o .csv.';
 const OLD_EXCEL_FILE = 'Los archivos .xls (Excel 97-2003) no se admiten: guárdelo como .xlsx o .csv y vuelva a subirlo.';
-const UNREADABLE_XLSX = 'No se pudo leer el archivo de Excel; revise que sea un .xlsx válido (ábralo y guárdelo de nuevo).';
-const NO_WORKSHEET = 'El archivo de Excel no tiene ninguna hoja.';
-const MAX_XLSX_ROWS = 20_000;
-const TOO_MANY_ROWS = `La hoja tiene más de ${MAX_XLSX_ROWS.toLocaleString('es-MX')} filas con datos; divida el archivo.`;
 const UNREADABLE_CSV = 'No se pudo leer el archivo CSV; guárdelo como «CSV UTF-8 (delimitado por comas)».';
 
 /**
  * Reads an uploaded table into rows of text cells, keeping spreadsheet row numbers (row 1 is
  * `rows[0]`). CSV may be comma- or semicolon-separated (Excel in Spanish saves with ";"), UTF-8 with
  * or without BOM, or Windows-1252 as older Excel saves it; .xlsx is read from its first sheet.
- * Throws an Error with a Spanish message when the file is of another kind or cannot be read.
+ * Throws an Error with a Spanish message when the file is of another kind, cannot be read or passes
+ * the limits of platform/documents/import-limits.ts.
  */
 export async function readTableFile(fileName: string, bytes: Uint8Array): Promise<string[][]> {
   const name = fileName.trim().toLowerCase();
   if (name.endsWith('.csv')) return readCsvFile(bytes);
-  if (name.endsWith('.xlsx')) return readXlsxFile(bytes);
+  if (name.endsWith('.xlsx')) return readFirstSheet(bytes);
   if (name.endsWith('.xls')) throw new Error(OLD_EXCEL_FILE);
   throw new Error(UNSUPPORTED_FILE);
 }
@@ -74,8 +74,11 @@ function readCsvFile(bytes: Uint8Array): string[][] {
 
   // Excel's "sep=;" hint line, which Excel itself hides when it opens the file.
   const hint = /^sep=(.)\r?\n/i.exec(text);
-  if (hint) return parseCsv(text.slice(hint[0].length), hint[1]!);
-  return parseCsv(text, detectDelimiter(text));
+  const rows = hint ? parseCsv(text.slice(hint[0].length), hint[1]!) : parseCsv(text, detectDelimiter(text));
+  // The same table limits as a workbook's; the file's size already bounds what was parsed.
+  if (rows.length > TABLE_LIMITS.maxRows) throw tooManyRows();
+  if (rows.some((cells) => cells.length > TABLE_LIMITS.maxColumns)) throw tooManyColumns();
+  return rows;
 }
 
 /** The separator of the header line: whichever of "," and ";" it has more of outside quotes. */
@@ -90,53 +93,6 @@ function detectDelimiter(text: string): ',' | ';' {
     else if (!isQuoted && char === ';') semicolons++;
   }
   return semicolons > commas ? ';' : ',';
-}
-
-async function readXlsxFile(bytes: Uint8Array): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs's types name an older Buffer; the runtime takes any Buffer.
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
-  } catch {
-    throw new Error(UNREADABLE_XLSX);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new Error(NO_WORKSHEET);
-
-  // Only rows holding values: a sheet formatted down to row 1,048,576 must not build a million rows.
-  const rows: string[][] = [];
-  let filledRows = 0;
-  sheet.eachRow((row, rowNumber) => {
-    if (++filledRows > MAX_XLSX_ROWS) throw new Error(TOO_MANY_ROWS);
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
-    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-    while (rows.length < rowNumber - 1) rows.push([]);
-    rows[rowNumber - 1] = cells;
-  });
-  while (rows.length > 0 && rows[rows.length - 1]!.length === 0) rows.pop();
-  return rows;
-}
-
-/** A cell's value as the person sees it: dates as ISO days, formulas as their result, rich text as text. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return formatPlainNumber(value);
-  if (typeof value === 'boolean') return value ? 'VERDADERO' : 'FALSO';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return cellText(value.result ?? null);
-  if ('hyperlink' in value) return cellText(value.text as ExcelJS.CellValue);
-  if ('error' in value) return '';
-  return '';
-}
-
-/** 0.30000000000000004 as 0.3: what the spreadsheet shows, never in exponent notation for ordinary figures. */
-function formatPlainNumber(value: number): string {
-  if (!Number.isFinite(value)) return '';
-  if (Number.isInteger(value)) return String(value);
-  return String(Number(value.toPrecision(15)));
 }
 
 // ---------------------------------------------------------------------------------------------

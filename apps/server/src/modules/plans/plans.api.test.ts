@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/test-context.js';
+import { cellBombWorkbook } from '../../platform/documents/zip.test-support.js';
 
 let ctx: TestContext;
 let bodyId: string;
@@ -308,6 +309,18 @@ describe('plan import and export', () => {
     const issues = ((await response.json()) as { error: { issues: { path: string }[] } }).error.issues.map((i) => i.path);
     expect(issues).toEqual(expect.arrayContaining(['línea 3 · código superior', 'línea 3 · fecha de inicio']));
     expect((await ctx.api('GET', '/plans')).body.total).toBe(before);
+  });
+
+  it('answers a 4 MB zip bomb with 422 naming the limit, and keeps serving', async () => {
+    const form = new FormData();
+    form.set('file', new File([new Uint8Array(cellBombWorkbook())], 'plan.xlsx'));
+    form.set('bodyId', bodyId);
+    const response = await ctx.request('/api/plans/import', { method: 'POST', body: form });
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { error: { issues: unknown[] } }).error.issues).toEqual([
+      { path: 'file', message: 'La parte «xl/worksheets/sheet1.xml» del archivo se descomprime a más de 32 MB; divida el archivo.' },
+    ]);
+    expect((await ctx.api('GET', '/plans')).status).toBe(200);
   });
 
   it('imports a plan, exports it to Excel, and the export imports back to the same tree', async () => {

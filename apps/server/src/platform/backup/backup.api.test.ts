@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -66,6 +67,9 @@ beforeAll(async () => {
   const followUp = await ctx.api('POST', '/follow-ups', { agreementId: agreements[0]!.id, date: '2023-06-01', text: 'Avance con su acta.', evidenceIds: [evidence.id] });
   expect(followUp.status).toBe(201);
 
+  // A reader, whom an edited backup could make an administrator.
+  await ctx.signInAs([{ role: 'reader' }]);
+
   const child = await ctx.api('POST', '/organizations', { name: 'Delegación de prueba', sector: 'government', level: 'state', stateCode: 'MX-SIN' });
   const parent = await ctx.api('POST', '/organizations', { name: 'Secretaría de prueba', sector: 'government', level: 'federal' });
   await ctx.api('PATCH', `/organizations/${child.body.id}`, { parentId: parent.body.id, version: child.body.version });
@@ -86,12 +90,16 @@ describe('telar backup', () => {
   it('writes a header naming every table, its columns and rows, then the rows with bytea in base64', async () => {
     const lines = readBackupLines(backupFile);
     const header = JSON.parse(lines[0]!);
-    expect(header).toMatchObject({ format: 'telar-backup', version: 1 });
+    expect(header).toMatchObject({ format: 'telar-backup', version: 2 });
     expect(header.migrations.length).toBeGreaterThanOrEqual(3);
     const source = await snapshot(ctx.handle);
     expect(header.tables.map((t: { name: string }) => t.name).sort()).toEqual(Object.keys(source));
     for (const t of header.tables) expect(t.rows, t.name).toBe(source[t.name]!.length);
-    expect(lines).toHaveLength(1 + Object.values(source).reduce((n, rows) => n + rows.length, 0));
+    expect(lines).toHaveLength(1 + Object.values(source).reduce((n, rows) => n + rows.length, 0) + 1);
+    // The seal: the SHA-256 of every line before it, each with its "\n"; unsigned without a key.
+    const content = gunzipSync(readFileSync(backupFile)).toString('utf8');
+    const sha256 = createHash('sha256').update(content.slice(0, content.lastIndexOf('\n', content.length - 2) + 1)).digest('hex');
+    expect(JSON.parse(lines.at(-1)!)).toEqual({ sha256 });
 
     const organizations = header.tables.find((t: { name: string }) => t.name === 'organizations');
     expect(organizations.columns.map((c: { name: string }) => c.name)).not.toContain('search');
@@ -165,11 +173,19 @@ describe('telar restore', () => {
     await expect(restore(damaged('fecha-imposible.gz', (l) => (l[sessionLine] = l[sessionLine]!.replace(/"date":"[^"]*"/, '"date":"2023-02-31"'))))).rejects.toThrow(
       new RegExp(`^Líneas ${sessionLine + 1}–\\d+: no se pudieron restaurar las filas de la tabla sessions`),
     );
-    await expect(restore(damaged('sobrante.gz', (l) => l.push('{}')))).rejects.toThrow(`Línea ${lines.length + 1}: el respaldo tiene contenido después de la última tabla`);
+    await expect(restore(damaged('sobrante.gz', (l) => l.push('{}')))).rejects.toThrow(`Línea ${lines.length + 1}: el respaldo tiene contenido después de su suma de verificación`);
+    await expect(restore(damaged('sin-sello.gz', (l) => l.pop()))).rejects.toThrow('El respaldo está incompleto: le falta la última línea, con su suma de verificación.');
+    await expect(restore(damaged('sello-roto.gz', (l) => (l[l.length - 1] = '{"sha256":"abc"}')))).rejects.toThrow(
+      `Línea ${lines.length}: se esperaba la suma de verificación del respaldo; el archivo está dañado o fue modificado.`,
+    );
     await expect(
       restore(damaged('otra-version.gz', (l) => (l[0] = JSON.stringify({ ...JSON.parse(l[0]!), migrations: ['abc'] })))),
     ).rejects.toThrow(/El respaldo es de otra versión del esquema/);
-    await expect(restore(damaged('formato-2.gz', (l) => (l[0] = JSON.stringify({ ...JSON.parse(l[0]!), version: 2 }))))).rejects.toThrow(/lee el formato 1/);
+    await expect(restore(damaged('formato-3.gz', (l) => (l[0] = JSON.stringify({ ...JSON.parse(l[0]!), version: 3 }))))).rejects.toThrow(/lee el formato 2/);
+    // Backups made before the seal existed are refused: nothing tells whether they were edited.
+    await expect(restore(damaged('formato-1.gz', (l) => (l[0] = JSON.stringify({ ...JSON.parse(l[0]!), version: 1 }))))).rejects.toThrow(
+      /^El respaldo tiene el formato 1, anterior a la suma de verificación: no se puede comprobar que no fue modificado y no se restaura\./,
+    );
 
     writeFileSync(join(workDir, 'texto.txt'), seedText);
     await expect(restore(join(workDir, 'texto.txt'))).rejects.toThrow(/no es un respaldo de Telar o está dañado/);
@@ -181,6 +197,62 @@ describe('telar restore', () => {
     // Still empty and usable: the intact backup restores after all those refusals.
     await createBackupService(target.db).restore(backupFile);
     expect(await snapshot(target)).toEqual(await snapshot(ctx.handle));
+  });
+
+  it('refuses a backup edited after it was made (a reader turned admin, an audit entry rewritten), writing nothing', async () => {
+    const target = await emptyDatabase();
+    const empty = await snapshot(target);
+    const lines = readBackupLines(backupFile);
+    const roleLine = lines.findIndex((line) => line.includes('"role":"reader"'));
+    const auditLine = firstRowIndex(lines, 'audit_entries');
+    expect(roleLine).toBeGreaterThan(0);
+    const edits: Record<string, (l: string[]) => void> = {
+      'lector-administrador.gz': (l) => (l[roleLine] = l[roleLine]!.replace('"role":"reader"', '"role":"admin"')),
+      'bitacora-reescrita.gz': (l) => (l[auditLine] = l[auditLine]!.replace(/"actor":"[^"]*"/, '"actor":"nadie"')),
+    };
+    for (const [name, edit] of Object.entries(edits)) {
+      const copy = [...lines];
+      edit(copy);
+      expect(copy).not.toEqual(lines);
+      writeBackupLines(join(workDir, name), copy);
+      await expect(createBackupService(target.db).restore(join(workDir, name)), name).rejects.toThrow(
+        'El respaldo fue modificado después de hacerse: su contenido no coincide con su suma SHA-256.',
+      );
+    }
+    expect(await snapshot(target)).toEqual(empty);
+  });
+
+  it('signs with TELAR_BACKUP_KEY, and with the key restores only what that key signed', async () => {
+    const key = randomBytes(32).toString('base64');
+    const signed = join(workDir, 'firmado.gz');
+    expect((await createBackupService(ctx.handle.db, { key }).backup(signed)).isSigned).toBe(true);
+    expect(Object.keys(JSON.parse(readBackupLines(signed).at(-1)!))).toEqual(['sha256', 'hmacSha256']);
+
+    const target = await emptyDatabase();
+    const empty = await snapshot(target);
+    const restoreWith = (file: string, withKey?: string) => createBackupService(target.db, { key: withKey }).restore(file);
+    // Whoever edits the content can compute its SHA-256 again; without the key, not its signature.
+    const lines = readBackupLines(signed);
+    const roleLine = lines.findIndex((line) => line.includes('"role":"reader"'));
+    const forged = [...lines.slice(0, -1)];
+    forged[roleLine] = forged[roleLine]!.replace('"role":"reader"', '"role":"admin"');
+    const sha256 = createHash('sha256').update(forged.map((line) => `${line}\n`).join('')).digest('hex');
+    writeBackupLines(join(workDir, 'falsificado.gz'), [...forged, JSON.stringify({ ...JSON.parse(lines.at(-1)!), sha256 })]);
+    writeBackupLines(join(workDir, 'falsificado-sin-firma.gz'), [...forged, JSON.stringify({ sha256 })]);
+
+    const wrongSignature = 'La firma del respaldo no coincide con TELAR_BACKUP_KEY: se hizo con otra clave o fue modificado.';
+    const unsigned = 'El respaldo no está firmado y TELAR_BACKUP_KEY está definida: solo se restauran respaldos firmados con esa clave.';
+    await expect(restoreWith(join(workDir, 'falsificado.gz'), key)).rejects.toThrow(wrongSignature);
+    await expect(restoreWith(join(workDir, 'falsificado-sin-firma.gz'), key)).rejects.toThrow(unsigned);
+    await expect(restoreWith(signed, randomBytes(32).toString('base64'))).rejects.toThrow(wrongSignature);
+    await expect(restoreWith(backupFile, key)).rejects.toThrow(unsigned);
+    expect(() => createBackupService(target.db, { key: 'corta' })).toThrow(/^TELAR_BACKUP_KEY debe tener al menos 32 caracteres/);
+    expect(await snapshot(target)).toEqual(empty);
+
+    expect((await restoreWith(signed, key)).signature).toBe('checked');
+    expect(await snapshot(target)).toEqual(await snapshot(ctx.handle));
+    // Without the key the signature cannot be checked; the SHA-256 still is.
+    expect((await createBackupService((await emptyDatabase()).db).restore(signed)).signature).toBe('unchecked');
   });
 
   it('refuses reference catalogues that differ from the backup', async () => {
@@ -214,15 +286,26 @@ describe('telar backup / restore commands', () => {
     try {
       const file = join(workDir, 'desde-comando.gz');
       expect(await backupCommand([file], ctx.handle)).toBe(0);
-      expect(log.mock.calls.at(-1)?.[0]).toMatch(/^Respaldo escrito en .*desde-comando\.gz: [\d,]+ filas de \d+ tablas/);
+      expect(log.mock.calls.at(-1)?.[0]).toMatch(/^Respaldo escrito en .*desde-comando\.gz: [\d,]+ filas de \d+ tablas \(\w+\), con su suma SHA-256, sin firma/);
       expect(await restoreCommand([], ctx.handle)).toBe(2);
       expect(await restoreCommand([file], ctx.handle)).toBe(1);
       expect(error.mock.calls.at(-1)?.[0]).toMatch(/^No se restauró el respaldo: La base de datos ya tiene datos.*\nLa base de datos quedó como estaba\.$/s);
       expect(await restoreCommand([file], await emptyDatabase())).toBe(0);
+      expect(log.mock.calls.at(-2)?.[0]).toMatch(/^Se comprobó su suma SHA-256; el respaldo no está firmado/);
       expect(log.mock.calls.at(-1)?.[0]).toMatch(/Se conservaron los catálogos que ya tenía la base, idénticos al respaldo: states, municipalities\./);
+
+      vi.stubEnv('TELAR_BACKUP_KEY', randomBytes(32).toString('base64'));
+      expect(await restoreCommand([file], await emptyDatabase())).toBe(1);
+      expect(error.mock.calls.at(-1)?.[0]).toMatch(/^No se restauró el respaldo: El respaldo no está firmado y TELAR_BACKUP_KEY está definida/);
+      const signed = join(workDir, 'firmado-desde-comando.gz');
+      expect(await backupCommand([signed], ctx.handle)).toBe(0);
+      expect(log.mock.calls.at(-1)?.[0]).toMatch(/, con su suma SHA-256 y firmado con TELAR_BACKUP_KEY\.$/);
+      expect(await restoreCommand([signed], await emptyDatabase())).toBe(0);
+      expect(log.mock.calls.at(-2)?.[0]).toBe('Se comprobaron su suma SHA-256 y su firma con TELAR_BACKUP_KEY.');
     } finally {
       log.mockRestore();
       error.mockRestore();
+      vi.unstubAllEnvs();
     }
   });
 });

@@ -1,3 +1,4 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
@@ -24,12 +25,15 @@ import {
 } from './backup.repository.js';
 
 /*
- * File format (version 1): gzip-compressed JSON lines. Line 1 is the header; then, table after
+ * File format (version 2): gzip-compressed JSON lines. Line 1 is the header; then, table after
  * table in the header's order, exactly `rows` lines per table, each one row as a JSON object of its
- * stored columns (bytea as base64, everything else as the database writes it in JSON).
+ * stored columns (bytea as base64, everything else as the database writes it in JSON); the last line
+ * is the seal: the SHA-256 of every line before it (as UTF-8, each with its "\n") and, for a backup
+ * made with TELAR_BACKUP_KEY, their HMAC-SHA-256 under that key. Version 1 had no seal: it is
+ * refused, since nothing can tell whether it was edited.
  */
 const BACKUP_FORMAT = 'telar-backup';
-const BACKUP_VERSION = 1;
+const BACKUP_VERSION = 2;
 
 const BackupHeaderSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
@@ -47,6 +51,13 @@ const BackupHeaderSchema = z.object({
 });
 type BackupHeader = z.infer<typeof BackupHeaderSchema>;
 
+const HexDigestSchema = z.string().regex(/^[0-9a-f]{64}$/);
+const BackupSealSchema = z.strictObject({ sha256: HexDigestSchema, hmacSha256: HexDigestSchema.optional() });
+type BackupSeal = z.infer<typeof BackupSealSchema>;
+
+/** The shortest TELAR_BACKUP_KEY accepted; `openssl rand -base64 32` gives 44 characters. */
+const MIN_KEY_LENGTH = 32;
+
 /** A page holds up to this many rows or about this many bytes (evidence files make rows large). */
 const PAGE_ROWS = 1000;
 const PAGE_BYTES = 8 * 1024 * 1024;
@@ -54,17 +65,29 @@ const PAGE_BYTES = 8 * 1024 * 1024;
 export interface BackupSummary {
   tables: { name: string; rows: number }[];
   rows: number;
+  /** Whether the seal carries an HMAC under the key. */
+  isSigned: boolean;
 }
 
 export interface RestoreSummary {
   /** `restored: false` for a reference catalogue the database already held, identical. */
   tables: { name: string; rows: number; restored: boolean }[];
   rows: number;
+  /** The SHA-256 matched; the HMAC was checked with the key, or is there but unchecked for want of the key, or is absent. */
+  signature: 'checked' | 'unchecked' | 'absent';
+}
+
+export interface BackupOptions {
+  /** TELAR_BACKUP_KEY: backups are signed with it, and restore accepts only backups it signed. */
+  key?: string;
 }
 
 const refused = (message: string) => new DomainError('validation', undefined, message);
 
-export function createBackupService(db: Database) {
+export function createBackupService(db: Database, { key }: BackupOptions = {}) {
+  if (key !== undefined && key.length < MIN_KEY_LENGTH) {
+    throw refused(`TELAR_BACKUP_KEY debe tener al menos ${MIN_KEY_LENGTH} caracteres (por ejemplo, la salida de «openssl rand -base64 32»).`);
+  }
   return {
     /** Writes every table of the database to `file` from one consistent snapshot; the file appears only when complete. */
     async backup(file: string): Promise<BackupSummary> {
@@ -84,11 +107,13 @@ export function createBackupService(db: Database) {
             for (const t of tables) {
               header.tables.push({ name: t.name, columns: t.columns.map(({ name, type }) => ({ name, type })), rows: await countRows(tx, t.name) });
             }
+            const sealer = createSealer(key);
             async function* lines() {
-              yield `${JSON.stringify(header)}\n`;
+              yield sealer.add(`${JSON.stringify(header)}\n`);
               for (const table of tables) {
-                for await (const page of readTablePages(tx, table)) yield `${page.join('\n')}\n`;
+                for await (const page of readTablePages(tx, table)) yield sealer.add(`${page.join('\n')}\n`);
               }
+              yield `${JSON.stringify(sealer.seal())}\n`;
             }
             // Owner-only: the file holds contacts and password hashes.
             await pipeline(lines, createGzip(), createWriteStream(partial, { mode: 0o600 }));
@@ -98,7 +123,7 @@ export function createBackupService(db: Database) {
         );
         await rename(partial, file);
         const tables = header.tables.map(({ name, rows }) => ({ name, rows }));
-        return { tables, rows: sumRows(tables) };
+        return { tables, rows: sumRows(tables), isSigned: key !== undefined };
       } catch (error) {
         await rm(partial, { force: true });
         throw isFileError(error) ? refused(`No se pudo escribir el respaldo en ${file} (${error.code}).`) : error;
@@ -107,12 +132,20 @@ export function createBackupService(db: Database) {
 
     /**
      * Loads a backup into a database that has no data yet (the INEGI catalogues aside) and the same
-     * migrations, in one transaction: any refusal or error leaves the database as it was.
+     * migrations, in one transaction: any refusal or error leaves the database as it was. The seal is
+     * checked against what was read before the transaction commits, so an edited file writes nothing.
      */
     async restore(file: string): Promise<RestoreSummary> {
       const lines = readLines(file);
+      const sealer = createSealer(key);
+      // Every line before the seal is hashed as it is read: the seal covers exactly what is restored.
+      const readLine = async () => {
+        const line = await nextLine(lines);
+        if (line) sealer.add(`${line.text}\n`);
+        return line;
+      };
       try {
-        const header = parseHeader(await nextLine(lines));
+        const header = parseHeader(await readLine());
         return await db.transaction(async (tx) => {
           const tables = await checkTarget(tx, header);
           const positions = new Map(header.tables.map((t, i) => [t.name, i]));
@@ -123,25 +156,57 @@ export function createBackupService(db: Database) {
             // References to rows not restored yet (a parent later in the same table, a cycle
             // between tables) are written null first and set once every row is in.
             const later = table.foreignKeys.filter((fk) => positions.get(fk.referencedTable)! >= positions.get(table.name)!).flatMap((fk) => fk.columns);
-            const restored = await restoreTable(tx, lines, entry, { table, columns: later, rows: [] });
+            const restored = await restoreTable(tx, readLine, entry, { table, columns: later, rows: [] });
             if (restored.rows.length) laterReferences.push(restored);
             summary.push({ name: entry.name, rows: entry.rows, restored: restored.isRestored });
           }
+          const signature = checkSeal(await nextLine(lines), sealer.seal(), key);
           const extra = await nextLine(lines);
-          if (extra) throw refused(`Línea ${extra.number}: el respaldo tiene contenido después de la última tabla.`);
+          if (extra) throw refused(`Línea ${extra.number}: el respaldo tiene contenido después de su suma de verificación.`);
           for (const { table, columns, rows } of laterReferences) {
             for (let i = 0; i < rows.length; i += PAGE_ROWS) await updateRowColumns(tx, table, columns, JSON.stringify(rows.slice(i, i + PAGE_ROWS)));
           }
           for (const table of tables.values()) {
             for (const column of table.columns) if (column.sequence) await resetSequence(tx, table.name, column);
           }
-          return { tables: summary, rows: sumRows(summary) };
+          return { tables: summary, rows: sumRows(summary), signature };
         });
       } finally {
         await lines.return(undefined);
       }
     },
   };
+}
+
+/** SHA-256 of a backup's content, and its HMAC-SHA-256 under the key if there is one, fed as written or read. */
+function createSealer(key: string | undefined) {
+  const hash = createHash('sha256');
+  const mac = key === undefined ? undefined : createHmac('sha256', key);
+  return {
+    /** Adds text exactly as the file holds it (whole lines with their "\n") and gives it back. */
+    add(text: string): string {
+      hash.update(text);
+      mac?.update(text);
+      return text;
+    },
+    seal: (): BackupSeal => ({ sha256: hash.digest('hex'), ...(mac && { hmacSha256: mac.digest('hex') }) }),
+  };
+}
+
+/** Compares the file's seal (its last line) with the one computed from what was read. */
+function checkSeal(line: Line | undefined, computed: BackupSeal, key: string | undefined): RestoreSummary['signature'] {
+  if (!line) throw refused('El respaldo está incompleto: le falta la última línea, con su suma de verificación.');
+  const seal = BackupSealSchema.safeParse(parseJson(line.text));
+  if (!seal.success) throw refused(`Línea ${line.number}: se esperaba la suma de verificación del respaldo; el archivo está dañado o fue modificado.`);
+  if (seal.data.sha256 !== computed.sha256) throw refused('El respaldo fue modificado después de hacerse: su contenido no coincide con su suma SHA-256.');
+  if (key === undefined) return seal.data.hmacSha256 ? 'unchecked' : 'absent';
+  if (!seal.data.hmacSha256) {
+    throw refused('El respaldo no está firmado y TELAR_BACKUP_KEY está definida: solo se restauran respaldos firmados con esa clave.');
+  }
+  if (!timingSafeEqual(Buffer.from(seal.data.hmacSha256, 'hex'), Buffer.from(computed.hmacSha256!, 'hex'))) {
+    throw refused('La firma del respaldo no coincide con TELAR_BACKUP_KEY: se hizo con otra clave o fue modificado.');
+  }
+  return 'checked';
 }
 
 /** Tables in foreign-key order (referenced first). A cycle is broken at the first table by name. */
@@ -180,12 +245,14 @@ interface LaterReferences {
   rows: Record<string, unknown>[];
 }
 
+type ReadLine = () => Promise<Line | undefined>;
+
 /** Inserts a table's rows from the file, or checks them against a reference catalogue the database already has. */
-async function restoreTable(tx: Database, lines: AsyncGenerator<Line>, entry: BackupHeader['tables'][number], later: LaterReferences) {
+async function restoreTable(tx: Database, readLine: ReadLine, entry: BackupHeader['tables'][number], later: LaterReferences) {
   const { table, columns } = later;
   if (columns.length && !table.primaryKey.length) throw refused(`La tabla ${table.name} se refiere a filas posteriores y no tiene llave primaria; no se puede restaurar.`);
   const isKept = REFERENCE_TABLES.has(table.name) && (await countRows(tx, table.name)) > 0;
-  for await (const page of readRowPages(lines, entry)) {
+  for await (const page of readRowPages(readLine, entry)) {
     if (isKept) {
       await checkPagePresent(tx, table, page);
       continue;
@@ -239,12 +306,12 @@ interface RowPage {
 }
 
 /** The next `entry.rows` lines of the file as validated rows, in pages. */
-async function* readRowPages(lines: AsyncGenerator<Line>, entry: BackupHeader['tables'][number]): AsyncGenerator<RowPage> {
+async function* readRowPages(readLine: ReadLine, entry: BackupHeader['tables'][number]): AsyncGenerator<RowPage> {
   const columns = new Set(entry.columns.map((c) => c.name));
   let page: RowPage | undefined;
   let bytes = 0;
   for (let read = 0; read < entry.rows; read++) {
-    const line = await nextLine(lines);
+    const line = await readLine();
     if (!line) throw refused(`El respaldo está incompleto: la tabla ${entry.name} debía tener ${entry.rows} filas y el archivo termina tras ${read}.`);
     page ??= { lines: [], rows: [], firstLine: line.number, lastLine: line.number };
     page.lines.push(line.text);
@@ -284,15 +351,25 @@ async function explainPageError<T>(table: BackupTable, page: RowPage, query: () 
   }
 }
 
-function parseHeader(line: Line | undefined): BackupHeader {
-  let value: unknown;
+/** The value of a line of JSON, or undefined when it is not JSON. */
+function parseJson(text: string): unknown {
   try {
-    value = line && JSON.parse(line.text);
+    return JSON.parse(text);
   } catch {
-    value = undefined;
+    return undefined;
   }
+}
+
+function parseHeader(line: Line | undefined): BackupHeader {
+  const value = line && parseJson(line.text);
   const format = value as { format?: unknown; version?: unknown } | undefined;
   if (format?.format !== BACKUP_FORMAT) throw refused('El archivo no es un respaldo de Telar.');
+  if (format.version === 1) {
+    throw refused(
+      'El respaldo tiene el formato 1, anterior a la suma de verificación: no se puede comprobar que no fue modificado y no se restaura. ' +
+        'Restáurelo con la versión de Telar que lo hizo y haga un respaldo nuevo.',
+    );
+  }
   if (format.version !== BACKUP_VERSION) throw refused(`El respaldo tiene el formato ${String(format.version)}; esta versión de Telar lee el formato ${BACKUP_VERSION}.`);
   const header = BackupHeaderSchema.safeParse(value);
   if (!header.success) throw refused('Línea 1: el encabezado del respaldo está dañado.');
@@ -300,12 +377,8 @@ function parseHeader(line: Line | undefined): BackupHeader {
 }
 
 function parseRow(line: Line, table: string, columns: ReadonlySet<string>): Record<string, unknown> {
-  let row: unknown;
-  try {
-    row = JSON.parse(line.text);
-  } catch {
-    throw refused(`Línea ${line.number}: la fila de la tabla ${table} no es JSON válido.`);
-  }
+  const row = parseJson(line.text);
+  if (row === undefined) throw refused(`Línea ${line.number}: la fila de la tabla ${table} no es JSON válido.`);
   const keys = row !== null && typeof row === 'object' && !Array.isArray(row) ? Object.keys(row) : [];
   if (keys.length !== columns.size || !keys.every((key) => columns.has(key))) {
     throw refused(`Línea ${line.number}: la fila de la tabla ${table} no tiene las columnas que declara el encabezado.`);
