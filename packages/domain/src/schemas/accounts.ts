@@ -45,13 +45,3 @@ export const UserCreateSchema = z
     path: ['password'],
   });
 export type UserCreateInput = z.input<typeof UserCreateSchema>;
-
-/** The signed-in person as the web app sees them. */
-export interface MeView {
-  id: string;
-  email: string;
-  name: string;
-  roles: RoleGrant[];
-  /** Sent back in the X-CSRF-Token header of every state-changing request. */
-  csrfToken: string;
-}
