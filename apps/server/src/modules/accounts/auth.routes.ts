@@ -1,12 +1,11 @@
-import { createRoute } from '@hono/zod-openapi';
-import { LoginSchema, UserCreateSchema } from '@telar/domain';
+import { LoginSchema, MeViewSchema, UserCreateSchema, UserViewSchema } from '@telar/domain';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { SESSION_COOKIE } from '../../platform/http/authenticate.js';
 import { DomainError } from '../../platform/errors.js';
 import { limitRate } from '../../platform/http/rate-limit.js';
-import { type ApiEnv, type createRouter, jsonCreateRoute, jsonResponse, PUBLIC_ROUTE } from '../../platform/http/router.js';
+import { type ApiEnv, apiRoute, type createRouter, jsonCreateRoute, jsonResponse, PUBLIC_ROUTE } from '../../platform/http/router.js';
 import type { AuthService } from './auth.service.js';
 
 /** Cookies are Secure whenever the request came over HTTPS (directly or through a proxy that says so). */
@@ -16,13 +15,16 @@ const isHttps = (c: Context) => c.req.url.startsWith('https:') || c.req.header('
 export function registerAuthRoutes(router: ReturnType<typeof createRouter>, auth: AuthService, loginAttemptsPerMinute: number) {
   router.use('/auth/login', limitRate({ max: loginAttemptsPerMinute, windowMs: 60_000 }));
   router.openapi(
-    createRoute({
+    apiRoute({
       ...PUBLIC_ROUTE,
       method: 'post',
       path: '/auth/login',
       tags: ['Cuentas'],
+      operationId: 'login',
+      summary: 'Iniciar sesión',
       request: { body: { content: { 'application/json': { schema: LoginSchema } }, required: true } },
-      responses: { 200: jsonResponse('Sesión iniciada; la cookie de sesión va en Set-Cookie'), 401: jsonResponse('Credenciales incorrectas'), 423: jsonResponse('Cuenta bloqueada'), 429: jsonResponse('Demasiados intentos') },
+      responses: { 200: jsonResponse('Sesión iniciada; la cookie de sesión va en Set-Cookie', MeViewSchema) },
+      errors: [401, 423, 429],
     }),
     async (c) => {
       const { token, me } = await auth.login(c.req.valid('json'));
@@ -31,7 +33,14 @@ export function registerAuthRoutes(router: ReturnType<typeof createRouter>, auth
     },
   );
   router.openapi(
-    createRoute({ method: 'get', path: '/auth/me', tags: ['Cuentas'], responses: { 200: jsonResponse('La persona con sesión iniciada'), 401: jsonResponse('Sin sesión') } }),
+    apiRoute({
+      method: 'get',
+      path: '/auth/me',
+      tags: ['Cuentas'],
+      operationId: 'getMe',
+      summary: 'Consultar la persona con sesión iniciada',
+      responses: { 200: jsonResponse('La persona con sesión iniciada', MeViewSchema) },
+    }),
     async (c) => {
       const me = c.var.me;
       if (!me) throw new DomainError('unauthenticated');
@@ -45,12 +54,34 @@ export function registerAuthRoutes(router: ReturnType<typeof createRouter>, auth
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   };
-  router.openapi(createRoute({ ...PUBLIC_ROUTE, method: 'post', path: '/auth/logout', tags: ['Cuentas'], responses: { 204: { description: 'Sesión cerrada' } } }), endSession(false));
   router.openapi(
-    createRoute({ method: 'post', path: '/auth/logout-everywhere', tags: ['Cuentas'], responses: { 204: { description: 'Todas las sesiones de la cuenta cerradas' } } }),
+    apiRoute({
+      ...PUBLIC_ROUTE,
+      method: 'post',
+      path: '/auth/logout',
+      tags: ['Cuentas'],
+      operationId: 'logout',
+      summary: 'Cerrar sesión',
+      description: 'Sin sesión no hace nada; con sesión, lleva la ficha X-CSRF-Token como toda escritura.',
+      responses: { 204: { description: 'Sesión cerrada' } },
+      errors: [403],
+    }),
+    endSession(false),
+  );
+  router.openapi(
+    apiRoute({
+      method: 'post',
+      path: '/auth/logout-everywhere',
+      tags: ['Cuentas'],
+      operationId: 'logoutEverywhere',
+      summary: 'Cerrar todas las sesiones de la cuenta',
+      responses: { 204: { description: 'Todas las sesiones de la cuenta cerradas' } },
+    }),
     endSession(true),
   );
-  router.openapi(jsonCreateRoute({ path: '/users', tag: 'Cuentas', schema: UserCreateSchema, description: 'Cuenta creada' }), async (c) =>
-    c.json(await auth.createUser(c.var.actor, c.req.valid('json') as z.output<typeof UserCreateSchema>), 201),
+  router.openapi(
+    jsonCreateRoute({ path: '/users', tag: 'Cuentas', operationId: 'createUser', summary: 'Crear una cuenta', schema: UserCreateSchema, response: UserViewSchema, description: 'Cuenta creada', errors: [409] }),
+    async (c) =>
+      c.json(await auth.createUser(c.var.actor, c.req.valid('json') as z.output<typeof UserCreateSchema>), 201),
   );
 }
