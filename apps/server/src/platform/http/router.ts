@@ -130,10 +130,10 @@ const errorResponse = (status: ErrorStatus) => {
 };
 
 /** The error responses of these statuses, each with the one error schema. */
-export const errorResponses = (statuses: readonly ErrorStatus[]) => Object.fromEntries([...new Set(statuses)].sort().map((status) => [status, errorResponse(status)]));
+const errorResponses = (statuses: readonly ErrorStatus[]) => Object.fromEntries([...new Set(statuses)].sort().map((status) => [status, errorResponse(status)]));
 
 /** A JSON answer described by a named schema of @telar/domain (its `meta({ id })` names it in the document). */
-export const jsonResponse = (description: string, schema: z.ZodType) => ({
+export const jsonResponse = <Schema extends z.ZodType>(description: string, schema: Schema) => ({
   description,
   content: { 'application/json': { schema } },
 });
@@ -194,7 +194,7 @@ export function apiRoute<P extends string, R extends Omit<RouteConfig, 'path' | 
     ...(isWrite && !isPublic ? { security: WRITE_SECURITY } : {}),
     ...route,
     responses: { ...errorResponses([...implied, ...errors]), ...route.responses },
-  }) as ReturnType<typeof createRoute<P, R>>;
+  }) as unknown as ReturnType<typeof createRoute<P, R>>;
 }
 
 export const IdParamsSchema = z.object({ id: z.string().uuid({ message: 'Identificador no válido.' }) });
