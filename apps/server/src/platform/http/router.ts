@@ -126,7 +126,7 @@ const ERROR_MEANINGS: Record<ErrorStatus, string> = {
 
 const errorResponse = (status: ErrorStatus) => {
   const codes = Object.entries(STATUS_BY_ERROR_CODE).flatMap(([code, codeStatus]) => (codeStatus === status ? [`\`${code}\``] : []));
-  return jsonResponse(`${ERROR_MEANINGS[status]} (código ${codes.join(', ')}).`, ApiErrorSchema);
+  return jsonResponse(`${ERROR_MEANINGS[status]} (${codes.length > 1 ? 'códigos' : 'código'} ${codes.join(', ')}).`, ApiErrorSchema);
 };
 
 /** The error responses of these statuses, each with the one error schema. */
