@@ -13,7 +13,7 @@ import { preventCaching } from './platform/http/cache-control.js';
 import { handleError } from './platform/http/error-handler.js';
 import { DomainError } from './platform/errors.js';
 import { IMPORT_MAX_BYTES } from './platform/documents/import-limits.js';
-import { type ApiEnv, createPublicRouteMatcher, createRouter } from './platform/http/router.js';
+import { type ApiEnv, createPublicRouteMatcher, createRouter, OPEN_DATA_TERMS } from './platform/http/router.js';
 import { createServices } from './services.js';
 import { registerActivityRoutes } from './modules/activities/index.js';
 import { registerBodyRoutes } from './modules/bodies/index.js';
@@ -90,7 +90,35 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
   registerPublicRoutes(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Telar API', version: '0.1.0', description: 'Directorio, órganos colegiados, sesiones, acuerdos y seguimiento; planes, actividades, indicadores, reporte periódico y tableros.' },
+    info: {
+      title: 'Telar API',
+      version: '0.1.0',
+      description:
+        'Directorio, órganos colegiados, sesiones, acuerdos y seguimiento; planes, actividades, indicadores, reporte periódico y tableros. ' +
+        'Con sesión, la cookie `telar_session` (POST /auth/login) identifica a la persona y toda escritura lleva además la cabecera `X-CSRF-Token`. ' +
+        `Lo que publica el portal (rutas /public) son datos abiertos: ${OPEN_DATA_TERMS}`,
+      license: { name: 'AGPL-3.0-or-later', url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
+    },
+    servers: [{ url: '/api', description: 'Esta instalación de Telar' }],
+    security: [{ sessionCookie: [] }],
+    tags: [
+      { name: 'Cuentas', description: 'Inicio y cierre de sesión, la persona con sesión y la creación de cuentas.' },
+      { name: 'Organizaciones', description: 'El directorio de organizaciones.' },
+      { name: 'Órganos colegiados', description: 'Sistemas, comisiones, grupos de trabajo y redes; sus integrantes y enlaces.' },
+      { name: 'Sesiones', description: 'Sesiones de los órganos y las participaciones en ellas.' },
+      { name: 'Acuerdos', description: 'Acuerdos de las sesiones y su seguimiento.' },
+      { name: 'Evidencia', description: 'Archivos que respaldan sesiones, seguimiento y actividades.' },
+      { name: 'Importar', description: 'Importación del informe del Mecanismo de participación.' },
+      { name: 'Informes', description: 'El informe del Mecanismo de participación, generado de los datos, y su publicación.' },
+      { name: 'Planes e indicadores', description: 'Planes como árboles de nodos, sus indicadores y valores.' },
+      { name: 'Actividades', description: 'Actividades: quién hizo qué, dónde y cuándo.' },
+      { name: 'Reporte periódico', description: 'Periodos de reporte y el reporte que cada organización responsable debe.' },
+      { name: 'Inicio', description: 'El resumen de la página de inicio.' },
+      { name: 'Tableros', description: 'Tableros de actividades validadas.' },
+      { name: 'Bitácora', description: 'Quién cambió cada registro, cuándo y qué.' },
+      { name: 'Catálogos', description: 'Catálogos de referencia (INEGI).' },
+      { name: 'Portal público y datos abiertos', description: `Lo publicado, sin cuenta. ${OPEN_DATA_TERMS}` },
+    ],
   });
   const isPublicRoute = createPublicRouteMatcher(api, '/api', ['/openapi.json']);
 

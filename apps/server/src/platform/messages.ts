@@ -11,6 +11,7 @@ export const errorMessages = {
   duplicate: 'Ya existe un registro con esos datos.',
   import_invalid: 'El documento tiene errores; no se importó nada.',
   payload_too_large: 'La solicitud es demasiado grande.',
+  unsupported_media_type: 'La solicitud no viene en el formato que se espera (tipo de contenido).',
   internal: 'Ocurrió un error inesperado. Intente de nuevo.',
   report_locked: 'El reporte ya se envió a revisión, fue aceptado o su periodo está cerrado: no se puede modificar.',
   report_not_submitted: 'Solo se revisa un reporte enviado.',

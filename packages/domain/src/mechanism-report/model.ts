@@ -2,69 +2,84 @@
  * The participation-mechanism report (seed 000) as plain data: what the parser produces from the
  * text, what the report service builds from the database, and what every renderer (DOCX, Markdown,
  * JSON) consumes. One shape for both directions is what makes the Markdown round trip possible.
+ * The shapes are zod schemas because the API returns them as they are (named in its OpenAPI document).
  */
+import { z } from 'zod';
 
 /** Session kinds as stored; the UI labels are in the message catalogue. */
 export const SESSION_KINDS = ['ordinary', 'extraordinary', 'permanent', 'installation'] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
 
-export interface SessionRef {
-  kind: SessionKind;
+const SessionRefSchema = z.strictObject({
+  kind: z.enum(SESSION_KINDS),
   /** Ordinal number ("Vigésima Primera" → 21); null for a permanent session, which has none. */
-  number: number | null;
+  number: z.number().int().nullable(),
   /** ISO date YYYY-MM-DD. */
-  date: string;
-}
+  date: z.iso.date(),
+});
+export type SessionRef = z.infer<typeof SessionRefSchema>;
 
-export interface AgreementRef {
+const AgreementRefSchema = z.strictObject({
   /** Official code when the document gives one (COMSE/SO16/02/2021). */
-  code: string | null;
-  text: string;
-}
+  code: z.string().nullable(),
+  text: z.string(),
+});
+export type AgreementRef = z.infer<typeof AgreementRefSchema>;
 
-export interface FollowUpRef {
-  text: string;
+const FollowUpRefSchema = z.strictObject({
+  text: z.string(),
   /** ISO 3166-2:MX codes of the states named in the text, in order of first mention. */
-  states: string[];
-}
+  states: z.array(z.string()),
+});
+export type FollowUpRef = z.infer<typeof FollowUpRefSchema>;
 
-export interface EvidenceRef {
+const EvidenceRefSchema = z.strictObject({
   /** "Acta de la Vigésima Primera Sesión Ordinaria". */
-  title: string;
+  title: z.string(),
   /** Where the minutes can be read (the report's footnote), when known. */
-  url: string | null;
-}
+  url: z.string().nullable(),
+});
+export type EvidenceRef = z.infer<typeof EvidenceRefSchema>;
 
-export interface MechanismBlock {
-  /** Participant organisation names as written, one per ";"-separated item. */
-  participants: string[];
-  session: SessionRef;
-  /** "Acciones en las que la participación fue/es relevante". */
-  description: string;
-  agreements: AgreementRef[];
-  followUp: FollowUpRef | null;
-  evidence: EvidenceRef[];
-}
+export const MechanismBlockSchema = z
+  .strictObject({
+    /** Participant organisation names as written, one per ";"-separated item. */
+    participants: z.array(z.string()),
+    session: SessionRefSchema,
+    /** "Acciones en las que la participación fue/es relevante". */
+    description: z.string(),
+    agreements: z.array(AgreementRefSchema),
+    followUp: FollowUpRefSchema.nullable(),
+    evidence: z.array(EvidenceRefSchema),
+  })
+  .meta({ id: 'MechanismBlock', description: 'Una participación del informe: quiénes, en qué sesión, qué acuerdos y qué seguimiento.' });
+export type MechanismBlock = z.infer<typeof MechanismBlockSchema>;
 
-export interface MechanismReport {
-  /** Full name of the body ("Comisión de Secretarías Ejecutivas de Protección Integral de …"). */
-  bodyName: string;
-  /** The agreement of the preamble that approved the mechanism, with the session that adopted it. */
-  approvingAgreement: (AgreementRef & { session: SessionRef }) | null;
-  /** Reporting period, ISO dates inclusive. */
-  period: { from: string; to: string } | null;
-  /** Address of the published minutes (the report's footnote ¹). */
-  minutesUrl: string | null;
-  blocks: MechanismBlock[];
-}
+export const MechanismReportSchema = z
+  .strictObject({
+    /** Full name of the body ("Comisión de Secretarías Ejecutivas de Protección Integral de …"). */
+    bodyName: z.string(),
+    /** The agreement of the preamble that approved the mechanism, with the session that adopted it. */
+    approvingAgreement: AgreementRefSchema.extend({ session: SessionRefSchema }).nullable(),
+    /** Reporting period, ISO dates inclusive. */
+    period: z.strictObject({ from: z.iso.date(), to: z.iso.date() }).nullable(),
+    /** Address of the published minutes (the report's footnote ¹). */
+    minutesUrl: z.string().nullable(),
+    blocks: z.array(MechanismBlockSchema),
+  })
+  .meta({ id: 'MechanismReport', description: 'El informe del Mecanismo de participación, el mismo modelo que se importa y se exporta.' });
+export type MechanismReport = z.infer<typeof MechanismReportSchema>;
 
 /** A problem found in an input document, located by line (1-based) and field label. */
-export interface Diagnostic {
-  line: number;
-  /** The label of the field concerned ("Participante"), when there is one. */
-  field?: string;
-  /** Stable machine code (e.g. "date.unreadable"); the text a person reads is `message`. */
-  code: string;
-  /** Spanish (es-MX) text rendered from the domain message catalogue. */
-  message: string;
-}
+export const DiagnosticSchema = z
+  .strictObject({
+    line: z.number().int(),
+    /** The label of the field concerned ("Participante"), when there is one. */
+    field: z.string().optional(),
+    /** Stable machine code (e.g. "date.unreadable"); the text a person reads is `message`. */
+    code: z.string(),
+    /** Spanish (es-MX) text rendered from the domain message catalogue. */
+    message: z.string(),
+  })
+  .meta({ id: 'Diagnostic' });
+export type Diagnostic = z.infer<typeof DiagnosticSchema>;

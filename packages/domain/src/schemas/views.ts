@@ -1,207 +1,318 @@
 /**
- * What the API returns: the shapes the server presents and the web client reads.
- * Inputs are the zod schemas beside this file; these are outputs only.
+ * What the API returns: the shapes the server presents and the web client reads. Each is a zod schema
+ * named in the OpenAPI document (`meta({ id })`) and each type is inferred from its schema, so the
+ * contract and the types cannot drift. Inputs are the schemas beside this file; these are outputs only.
+ * Nothing checks answers against them at run time; an API test parses real answers with them.
  */
-import type { SessionKind } from '../mechanism-report/model.js';
-import type { BodyKind, BodyLevel, FocalPointKind, MembershipRole, OrganizationLevel, Sector } from './directory.js';
-import type { AgreementStatus, EvidenceKind, SessionModality } from './sessions.js';
+import { z } from 'zod';
+import { DiagnosticSchema, MechanismReportSchema, SESSION_KINDS } from '../mechanism-report/model.js';
+import { ROLES } from './accounts.js';
+import { BODY_KINDS, BODY_LEVELS, FOCAL_POINT_KINDS, MEMBERSHIP_ROLES, ORGANIZATION_LEVELS, SECTORS } from './directory.js';
+import { AGREEMENT_STATUSES, EVIDENCE_KINDS, SESSION_MODALITIES } from './sessions.js';
+import { orNull, viewCount, viewDate, viewId, viewInstant, viewVersion } from './view-fields.js';
 
-export interface StateView {
-  /** ISO 3166-2:MX, the key used everywhere ("MX-JAL"). */
-  code: string;
-  inegiCode: string;
-  name: string;
-  shortName: string;
-  abbreviation: string;
-}
+/** A page of a list: the items asked for and how many there are in all. */
+export const pageOf = <Item extends z.ZodType>(item: Item, id: string) =>
+  z
+    .strictObject({ items: z.array(item), total: viewCount, page: z.number().int().min(1), pageSize: z.number().int().min(1) })
+    .meta({ id, description: 'Una página de la lista y el total de registros que cumplen el filtro.' });
 
-export interface OrganizationRef {
-  id: string;
-  name: string;
-  acronym: string | null;
-}
+export const StateViewSchema = z
+  .strictObject({
+    /** ISO 3166-2:MX, the key used everywhere ("MX-JAL"). */
+    code: z.string(),
+    inegiCode: z.string(),
+    name: z.string(),
+    shortName: z.string(),
+    abbreviation: z.string(),
+  })
+  .meta({ id: 'StateView', description: 'Entidad federativa (catálogo del INEGI; la clave es ISO 3166-2:MX).' });
+export type StateView = z.infer<typeof StateViewSchema>;
 
-export interface OrganizationView extends OrganizationRef {
-  sector: Sector;
-  level: OrganizationLevel;
-  stateCode: string | null;
-  parentId: string | null;
-  version: number;
-  updatedAt: string;
-}
+export const OrganizationRefSchema = z
+  .strictObject({ id: viewId, name: z.string(), acronym: z.string().nullable() })
+  .meta({ id: 'OrganizationRef', description: 'Referencia a una organización.' });
+export type OrganizationRef = z.infer<typeof OrganizationRefSchema>;
 
-export interface BodyRef {
-  id: string;
-  name: string;
-  acronym: string | null;
-}
+export const OrganizationViewSchema = OrganizationRefSchema.extend({
+  sector: z.enum(SECTORS),
+  level: z.enum(ORGANIZATION_LEVELS),
+  stateCode: z.string().nullable(),
+  parentId: viewId.nullable(),
+  version: viewVersion,
+  updatedAt: viewInstant,
+}).meta({ id: 'OrganizationView', description: 'Organización del directorio.' });
+export type OrganizationView = z.infer<typeof OrganizationViewSchema>;
 
-export interface BodyView extends BodyRef {
-  kind: BodyKind;
-  level: BodyLevel;
-  stateCode: string | null;
-  parentId: string | null;
-  version: number;
-}
+export const BodyRefSchema = z
+  .strictObject({ id: viewId, name: z.string(), acronym: z.string().nullable() })
+  .meta({ id: 'BodyRef', description: 'Referencia a un órgano colegiado.' });
+export type BodyRef = z.infer<typeof BodyRefSchema>;
 
-export interface EvidenceView {
-  id: string;
-  kind: EvidenceKind;
-  title: string;
-  url: string | null;
-}
+export const BodyViewSchema = BodyRefSchema.extend({
+  kind: z.enum(BODY_KINDS),
+  level: z.enum(BODY_LEVELS),
+  stateCode: z.string().nullable(),
+  parentId: viewId.nullable(),
+  version: viewVersion,
+}).meta({ id: 'BodyView', description: 'Sistema, comisión, grupo de trabajo o red.' });
+export type BodyView = z.infer<typeof BodyViewSchema>;
 
-export interface SessionView {
-  id: string;
-  body: BodyRef;
-  kind: SessionKind;
-  number: number | null;
-  date: string;
-  modality: SessionModality | null;
-  minutes: EvidenceView | null;
-  participationCount: number;
-  agreementCount: number;
-  /** When it was published; null while it is a draft. */
-  publishedAt: string | null;
-  version: number;
-}
+export const EvidenceViewSchema = z
+  .strictObject({ id: viewId, kind: z.enum(EVIDENCE_KINDS), title: z.string(), url: z.string().nullable() })
+  .meta({ id: 'EvidenceView', description: 'Evidencia: un enlace, o un archivo que sirve la API en `url`.' });
+export type EvidenceView = z.infer<typeof EvidenceViewSchema>;
 
-export interface SessionRefView {
-  id: string;
-  body: BodyRef;
-  kind: SessionKind;
-  number: number | null;
-  date: string;
-}
+export const SessionRefViewSchema = z
+  .strictObject({ id: viewId, body: BodyRefSchema, kind: z.enum(SESSION_KINDS), number: z.number().int().nullable(), date: viewDate })
+  .meta({ id: 'SessionRefView', description: 'Referencia a una sesión con su órgano.' });
+export type SessionRefView = z.infer<typeof SessionRefViewSchema>;
 
-export interface ParticipationView {
-  id: string;
-  session: SessionRefView;
-  organizations: OrganizationRef[];
-  description: string;
-  version: number;
-}
+export const SessionViewSchema = z
+  .strictObject({
+    id: viewId,
+    body: BodyRefSchema,
+    kind: z.enum(SESSION_KINDS),
+    number: z.number().int().nullable(),
+    date: viewDate,
+    modality: z.enum(SESSION_MODALITIES).nullable(),
+    minutes: orNull(EvidenceViewSchema),
+    participationCount: viewCount,
+    agreementCount: viewCount,
+    /** When it was published; null while it is a draft. */
+    publishedAt: viewInstant.nullable(),
+    version: viewVersion,
+  })
+  .meta({ id: 'SessionView', description: 'Sesión de un órgano colegiado.' });
+export type SessionView = z.infer<typeof SessionViewSchema>;
 
-export interface AgreementView {
-  id: string;
-  code: string | null;
-  session: SessionRefView;
-  participationId: string | null;
-  text: string;
-  responsibleOrganizations: OrganizationRef[];
-  stateCodes: string[];
-  dueDate: string | null;
-  status: AgreementStatus;
-  /** When it was published (with its follow-up); null while it is a draft. */
-  publishedAt: string | null;
-  version: number;
-}
+export const ParticipationViewSchema = z
+  .strictObject({
+    id: viewId,
+    session: SessionRefViewSchema,
+    organizations: z.array(OrganizationRefSchema),
+    description: z.string(),
+    version: viewVersion,
+  })
+  .meta({ id: 'ParticipationView', description: 'Participación de organizaciones en una sesión.' });
+export type ParticipationView = z.infer<typeof ParticipationViewSchema>;
 
-export interface FollowUpView {
-  id: string;
-  agreementId: string | null;
-  participationId: string | null;
-  /** Unknown for follow-ups imported from reports that do not date them. */
-  date: string | null;
-  text: string;
-  stateCodes: string[];
-  evidence: EvidenceView[];
-  version: number;
-}
+export const AgreementViewSchema = z
+  .strictObject({
+    id: viewId,
+    code: z.string().nullable(),
+    session: SessionRefViewSchema,
+    participationId: viewId.nullable(),
+    text: z.string(),
+    responsibleOrganizations: z.array(OrganizationRefSchema),
+    stateCodes: z.array(z.string()),
+    dueDate: viewDate.nullable(),
+    status: z.enum(AGREEMENT_STATUSES),
+    /** When it was published (with its follow-up); null while it is a draft. */
+    publishedAt: viewInstant.nullable(),
+    version: viewVersion,
+  })
+  .meta({ id: 'AgreementView', description: 'Acuerdo tomado en una sesión.' });
+export type AgreementView = z.infer<typeof AgreementViewSchema>;
 
-export interface OrganizationDetailView extends OrganizationView {
-  participations: ParticipationView[];
-  agreements: AgreementView[];
-}
+export const FollowUpViewSchema = z
+  .strictObject({
+    id: viewId,
+    agreementId: viewId.nullable(),
+    participationId: viewId.nullable(),
+    /** Unknown for follow-ups imported from reports that do not date them. */
+    date: viewDate.nullable(),
+    text: z.string(),
+    stateCodes: z.array(z.string()),
+    evidence: z.array(EvidenceViewSchema),
+    version: viewVersion,
+  })
+  .meta({ id: 'FollowUpView', description: 'Seguimiento de un acuerdo o de una participación.' });
+export type FollowUpView = z.infer<typeof FollowUpViewSchema>;
+
+export const OrganizationDetailViewSchema = OrganizationViewSchema.extend({
+  participations: z.array(ParticipationViewSchema),
+  agreements: z.array(AgreementViewSchema),
+}).meta({ id: 'OrganizationDetailView', description: 'Organización con sus participaciones y los acuerdos de los que es responsable.' });
+export type OrganizationDetailView = z.infer<typeof OrganizationDetailViewSchema>;
 
 /** A focal point as shown to people: name and position only, never contacts. */
-export interface FocalPointView {
-  id: string;
-  kind: FocalPointKind;
-  person: { id: string; name: string; position: string | null };
-  startDate: string;
-  endDate: string | null;
-}
+export const FocalPointViewSchema = z
+  .strictObject({
+    id: viewId,
+    kind: z.enum(FOCAL_POINT_KINDS),
+    person: z.strictObject({ id: viewId, name: z.string(), position: z.string().nullable() }),
+    startDate: viewDate,
+    endDate: viewDate.nullable(),
+  })
+  .meta({ id: 'FocalPointView', description: 'Enlace de una integración: nombre y cargo, nunca datos de contacto.' });
+export type FocalPointView = z.infer<typeof FocalPointViewSchema>;
 
-export interface MembershipView {
-  id: string;
-  bodyId: string;
-  organization: OrganizationRef;
-  role: MembershipRole;
-  startDate: string | null;
-  endDate: string | null;
-  focalPoints: FocalPointView[];
-}
+export const MembershipViewSchema = z
+  .strictObject({
+    id: viewId,
+    bodyId: viewId,
+    organization: OrganizationRefSchema,
+    role: z.enum(MEMBERSHIP_ROLES),
+    startDate: viewDate.nullable(),
+    endDate: viewDate.nullable(),
+    focalPoints: z.array(FocalPointViewSchema),
+  })
+  .meta({ id: 'MembershipView', description: 'Integración de una organización en un órgano, con sus enlaces.' });
+export type MembershipView = z.infer<typeof MembershipViewSchema>;
 
-export interface BodyDetailView extends BodyView {
-  children: BodyRef[];
-  memberships: MembershipView[];
-  sessions: SessionView[];
-}
+export const BodyDetailViewSchema = BodyViewSchema.extend({
+  children: z.array(BodyRefSchema),
+  memberships: z.array(MembershipViewSchema),
+  sessions: z.array(SessionViewSchema),
+}).meta({ id: 'BodyDetailView', description: 'Órgano con los órganos que dependen de él, sus integrantes y sus sesiones.' });
+export type BodyDetailView = z.infer<typeof BodyDetailViewSchema>;
 
-export interface SessionDetailView extends SessionView {
-  participations: (ParticipationView & { followUps: FollowUpView[] })[];
-  agreements: AgreementView[];
-}
+export const SessionDetailViewSchema = SessionViewSchema.extend({
+  participations: z.array(ParticipationViewSchema.extend({ followUps: z.array(FollowUpViewSchema) })),
+  agreements: z.array(AgreementViewSchema),
+}).meta({ id: 'SessionDetailView', description: 'Sesión con sus participaciones (y su seguimiento) y sus acuerdos.' });
+export type SessionDetailView = z.infer<typeof SessionDetailViewSchema>;
 
-export interface AgreementDetailView extends AgreementView {
-  followUps: FollowUpView[];
-}
+export const AgreementDetailViewSchema = AgreementViewSchema.extend({ followUps: z.array(FollowUpViewSchema) }).meta({
+  id: 'AgreementDetailView',
+  description: 'Acuerdo con su seguimiento.',
+});
+export type AgreementDetailView = z.infer<typeof AgreementDetailViewSchema>;
 
-export interface DashboardView {
-  counts: {
-    organizations: number;
-    bodies: number;
-    sessions: number;
-    participations: number;
-    agreements: number;
-    followUps: number;
-  };
-  /** Open agreements due in the next 60 days or already overdue, soonest first. */
-  dueSoon: AgreementView[];
-}
+export const DashboardViewSchema = z
+  .strictObject({
+    counts: z.strictObject({
+      organizations: viewCount,
+      bodies: viewCount,
+      sessions: viewCount,
+      participations: viewCount,
+      agreements: viewCount,
+      followUps: viewCount,
+    }),
+    /** Open agreements due in the next 60 days or already overdue, soonest first. */
+    dueSoon: z.array(AgreementViewSchema),
+  })
+  .meta({ id: 'DashboardView', description: 'Conteos de registros y acuerdos abiertos que vencen en 60 días o ya vencieron.' });
+export type DashboardView = z.infer<typeof DashboardViewSchema>;
 
-export interface ImportCounts {
-  sessions: number;
-  participations: number;
-  agreements: number;
-  followUps: number;
-  organizations: number;
-}
+export const ImportCountsSchema = z
+  .strictObject({ sessions: viewCount, participations: viewCount, agreements: viewCount, followUps: viewCount, organizations: viewCount })
+  .meta({ id: 'ImportCounts', description: 'Registros por tipo.' });
+export type ImportCounts = z.infer<typeof ImportCountsSchema>;
+
+const AUDIT_ACTIONS = [
+  ...['create', 'update', 'archive', 'restore', 'publish', 'unpublish', 'import', 'submit', 'accept', 'send_back', 'close'],
+  // Accounts: deactivated or reactivated, sessions ended, password changed by its owner or reset by an administrator.
+  ...['deactivate', 'reactivate', 'sign_out', 'password_change', 'password_reset'],
+] as const;
+
+/** What a participation-mechanism import read, created (or, in a dry run, would create) and found wrong. */
+export const MechanismImportResultSchema = z
+  .strictObject({
+    described: ImportCountsSchema,
+    created: ImportCountsSchema,
+    warnings: z.array(DiagnosticSchema),
+    /** Errors: with any, nothing was written. */
+    diagnostics: z.array(DiagnosticSchema),
+    report: orNull(MechanismReportSchema),
+  })
+  .meta({ id: 'MechanismImportResult', description: 'Lo que describe el documento, lo que se creó (o se crearía) y lo que tiene mal; con errores no se escribe nada.' });
+export type MechanismImportResult = z.infer<typeof MechanismImportResultSchema>;
 
 /** One entry of a record's history. */
-export interface AuditEntryView {
-  id: number;
-  at: string;
-  actor: string;
-  action:
-    | 'create'
-    | 'update'
-    | 'archive'
-    | 'restore'
-    | 'publish'
-    | 'unpublish'
-    | 'import'
-    | 'submit'
-    | 'accept'
-    | 'send_back'
-    | 'close'
-    // Accounts: deactivated or reactivated, sessions ended, password changed by its owner or reset by an administrator.
-    | 'deactivate'
-    | 'reactivate'
-    | 'sign_out'
-    | 'password_change'
-    | 'password_reset';
-  /** Changed fields: { field: [before, after] }. */
-  changes: Record<string, [unknown, unknown]>;
-}
+export const AuditEntryViewSchema = z
+  .strictObject({
+    id: z.number().int(),
+    at: viewInstant,
+    actor: z.string(),
+    action: z.enum(AUDIT_ACTIONS),
+    /** Changed fields: { field: [before, after] }. */
+    changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])),
+  })
+  .meta({ id: 'AuditEntryView', description: 'Un cambio de un registro: quién, cuándo y cada campo antes y después.' });
+export type AuditEntryView = z.infer<typeof AuditEntryViewSchema>;
 
-export interface PublishedReportView {
-  id: string;
-  kind: 'mechanism';
-  body: BodyRef;
-  periodFrom: string;
-  periodTo: string;
-  title: string;
-  publishedAt: string;
-}
+export const PublishedReportViewSchema = z
+  .strictObject({
+    id: viewId,
+    kind: z.literal('mechanism'),
+    body: BodyRefSchema,
+    periodFrom: viewDate,
+    periodTo: viewDate,
+    title: z.string(),
+    publishedAt: viewInstant,
+  })
+  .meta({ id: 'PublishedReportView', description: 'Informe publicado (congelado tal como estaba al publicarse).' });
+export type PublishedReportView = z.infer<typeof PublishedReportViewSchema>;
+
+export const PublishedReportRefSchema = z
+  .strictObject({ id: viewId, title: z.string() })
+  .meta({ id: 'PublishedReportRef', description: 'El informe que se acaba de congelar y publicar.' });
+export type PublishedReportRef = z.infer<typeof PublishedReportRefSchema>;
+
+export const RoleGrantRefSchema = z
+  .strictObject({ role: z.enum(ROLES), bodyId: viewId.nullable(), organizationId: viewId.nullable() })
+  .meta({ id: 'RoleGrantRef', description: 'Un rol, con el órgano (secretaría técnica) o la organización (enlace) a los que se limita.' });
+
+/** A role with the names of the body or organisation it is scoped to. */
+export const RoleGrantViewSchema = RoleGrantRefSchema.extend({
+  body: orNull(BodyRefSchema),
+  organization: orNull(OrganizationRefSchema),
+}).meta({ id: 'RoleGrantView', description: 'Un rol con el nombre del órgano o de la organización a los que se limita.' });
+export type RoleGrantView = z.infer<typeof RoleGrantViewSchema>;
+
+/** The signed-in person as the web app sees them. */
+export const MeViewSchema = z
+  .strictObject({
+    id: viewId,
+    email: z.string(),
+    name: z.string(),
+    roles: z.array(RoleGrantRefSchema),
+    /** Sent back in the X-CSRF-Token header of every state-changing request. */
+    csrfToken: z.string(),
+    /** The password was set by someone else: until the person changes it, the API refuses everything else. */
+    mustChangePassword: z.boolean(),
+  })
+  .meta({ id: 'MeView', description: 'La persona con sesión iniciada y la ficha CSRF que debe enviar en X-CSRF-Token en cada escritura.' });
+export type MeView = z.infer<typeof MeViewSchema>;
+
+export const UserViewSchema = z
+  .strictObject({
+    id: viewId,
+    email: z.string(),
+    name: z.string(),
+    isActive: z.boolean(),
+    mustChangePassword: z.boolean(),
+    roles: z.array(RoleGrantViewSchema),
+    createdAt: viewInstant,
+    version: z.number().int(),
+  })
+  .meta({ id: 'UserView', description: 'Una cuenta como la ven las personas administradoras, con sus roles.' });
+export type UserView = z.infer<typeof UserViewSchema>;
+
+export const OrganizationPageSchema = pageOf(OrganizationViewSchema, 'OrganizationPage');
+export const BodyPageSchema = pageOf(BodyViewSchema, 'BodyPage');
+export const SessionPageSchema = pageOf(SessionViewSchema, 'SessionPage');
+export const AgreementPageSchema = pageOf(AgreementViewSchema, 'AgreementPage');
+
+/** One of the signed-in person's own sessions (a browser where they are signed in). */
+export const AuthSessionViewSchema = z
+  .strictObject({
+    id: viewId,
+    createdAt: viewInstant,
+    /** Updated at most every few minutes while the session is used. */
+    lastSeenAt: viewInstant,
+    expiresAt: viewInstant,
+    /** The session this request came with. */
+    isCurrent: z.boolean(),
+  })
+  .meta({ id: 'AuthSessionView', description: 'Una sesión abierta de la persona: inicio, último uso y vencimiento.' });
+export type AuthSessionView = z.infer<typeof AuthSessionViewSchema>;
+
+export const UserPageSchema = pageOf(UserViewSchema, 'UserPage');
+
+/** An account just created: who it is and the roles it was given. */
+export const UserCreatedSchema = z
+  .strictObject({ id: viewId, email: z.string(), name: z.string(), roles: z.array(RoleGrantRefSchema) })
+  .meta({ id: 'UserCreated', description: 'La cuenta recién creada, con sus roles.' });

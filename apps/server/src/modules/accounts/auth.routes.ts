@@ -1,5 +1,4 @@
-import { createRoute } from '@hono/zod-openapi';
-import { LoginSchema, PasswordChangeSchema, UserCreateSchema } from '@telar/domain';
+import { LoginSchema, MeViewSchema, PasswordChangeSchema, UserCreatedSchema, UserCreateSchema } from '@telar/domain';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import type { z } from 'zod';
@@ -8,7 +7,7 @@ import { parseProxyTrust } from '../../platform/http/client-address.js';
 import { SESSION_COOKIE } from '../../platform/http/authenticate.js';
 import { DomainError } from '../../platform/errors.js';
 import { limitRate } from '../../platform/http/rate-limit.js';
-import { type ApiEnv, type createRouter, jsonCreateRoute, jsonResponse, PUBLIC_ROUTE } from '../../platform/http/router.js';
+import { type ApiEnv, apiRoute, type createRouter, jsonCreateRoute, jsonResponse, PUBLIC_ROUTE } from '../../platform/http/router.js';
 import type { AuthService } from './auth.service.js';
 
 /** Cookies are Secure whenever the request came over HTTPS (directly or through a proxy that says so). */
@@ -29,13 +28,16 @@ export function registerAuthRoutes(router: ReturnType<typeof createRouter>, db: 
   const trust = parseProxyTrust(trustProxy);
   router.use('/auth/login', limitRate(db, { name: 'login', max: loginAttemptsPerMinute, windowMs: 60_000, trust }));
   router.openapi(
-    createRoute({
+    apiRoute({
       ...PUBLIC_ROUTE,
       method: 'post',
       path: '/auth/login',
       tags: ['Cuentas'],
+      operationId: 'login',
+      summary: 'Iniciar sesión',
       request: { body: { content: { 'application/json': { schema: LoginSchema } }, required: true } },
-      responses: { 200: jsonResponse('Sesión iniciada; la cookie de sesión va en Set-Cookie'), 401: jsonResponse('Credenciales incorrectas o cuenta bloqueada temporalmente (la misma respuesta)'), 429: jsonResponse('Demasiados intentos; Retry-After dice cuántos segundos esperar') },
+      responses: { 200: jsonResponse('Sesión iniciada; la cookie de sesión va en Set-Cookie', MeViewSchema) },
+      errors: [401, 429],
     }),
     async (c) => {
       const { token, me } = await auth.login(c.req.valid('json'));
@@ -44,7 +46,14 @@ export function registerAuthRoutes(router: ReturnType<typeof createRouter>, db: 
     },
   );
   router.openapi(
-    createRoute({ method: 'get', path: '/auth/me', tags: ['Cuentas'], responses: { 200: jsonResponse('La persona con sesión iniciada'), 401: jsonResponse('Sin sesión') } }),
+    apiRoute({
+      method: 'get',
+      path: '/auth/me',
+      tags: ['Cuentas'],
+      operationId: 'getMe',
+      summary: 'Consultar la persona con sesión iniciada',
+      responses: { 200: jsonResponse('La persona con sesión iniciada', MeViewSchema) },
+    }),
     async (c) => {
       const me = c.var.me;
       if (!me) throw new DomainError('unauthenticated');
@@ -58,28 +67,52 @@ export function registerAuthRoutes(router: ReturnType<typeof createRouter>, db: 
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   };
-  router.openapi(createRoute({ ...PUBLIC_ROUTE, method: 'post', path: '/auth/logout', tags: ['Cuentas'], responses: { 204: { description: 'Sesión cerrada' } } }), endSession(false));
   router.openapi(
-    createRoute({ method: 'post', path: '/auth/logout-everywhere', tags: ['Cuentas'], responses: { 204: { description: 'Todas las sesiones de la cuenta cerradas' } } }),
+    apiRoute({
+      ...PUBLIC_ROUTE,
+      method: 'post',
+      path: '/auth/logout',
+      tags: ['Cuentas'],
+      operationId: 'logout',
+      summary: 'Cerrar sesión',
+      description: 'Sin sesión no hace nada; con sesión, lleva la ficha X-CSRF-Token como toda escritura.',
+      responses: { 204: { description: 'Sesión cerrada' } },
+      errors: [403],
+    }),
+    endSession(false),
+  );
+  router.openapi(
+    apiRoute({
+      method: 'post',
+      path: '/auth/logout-everywhere',
+      tags: ['Cuentas'],
+      operationId: 'logoutEverywhere',
+      summary: 'Cerrar todas las sesiones de la cuenta',
+      responses: { 204: { description: 'Todas las sesiones de la cuenta cerradas' } },
+    }),
     endSession(true),
   );
   // Guessing the current password from a stolen session is held to the sign-in pace.
   router.use('/auth/password', limitRate(db, { name: 'password', max: loginAttemptsPerMinute, windowMs: 60_000, trust }));
   router.openapi(
-    createRoute({
+    apiRoute({
       method: 'post',
       path: '/auth/password',
       tags: ['Cuentas'],
+      operationId: 'changeOwnPassword',
       summary: 'Cambiar la propia contraseña; las demás sesiones de la cuenta se cierran',
       request: { body: { content: { 'application/json': { schema: PasswordChangeSchema } }, required: true } },
-      responses: { 204: { description: 'Contraseña cambiada' }, 401: jsonResponse('Sin sesión'), 422: jsonResponse('Contraseña actual incorrecta o nueva contraseña no válida'), 429: jsonResponse('Demasiados intentos') },
+      responses: { 204: { description: 'Contraseña cambiada' } },
+      errors: [429],
     }),
     async (c) => {
       await auth.changePassword(c.var.actor, c.var.sessionToken, c.req.valid('json'));
       return c.body(null, 204);
     },
   );
-  router.openapi(jsonCreateRoute({ path: '/users', tag: 'Cuentas', schema: UserCreateSchema, description: 'Cuenta creada' }), async (c) =>
-    c.json(await auth.createUser(c.var.actor, c.req.valid('json') as z.output<typeof UserCreateSchema>), 201),
+  router.openapi(
+    jsonCreateRoute({ path: '/users', tag: 'Cuentas', operationId: 'createUser', summary: 'Crear una cuenta', schema: UserCreateSchema, response: UserCreatedSchema, description: 'Cuenta creada', errors: [409] }),
+    async (c) =>
+      c.json(await auth.createUser(c.var.actor, c.req.valid('json') as z.output<typeof UserCreateSchema>), 201),
   );
 }

@@ -1,8 +1,16 @@
-import { createRoute } from '@hono/zod-openapi';
-import { ACTIVITY_KINDS, ActivityCreateSchema, ActivityUpdateSchema, IdSchema, IsoDateSchema, StateCodeSchema } from '@telar/domain';
+import {
+  ACTIVITY_KINDS,
+  ActivityCreateSchema,
+  ActivityPageSchema,
+  ActivityUpdateSchema,
+  ActivityViewSchema,
+  IdSchema,
+  IsoDateSchema,
+  StateCodeSchema,
+} from '@telar/domain';
 import { z } from 'zod';
 import { sendDownload } from '../../platform/http/download.js';
-import { type createRouter, errorResponses } from '../../platform/http/router.js';
+import { apiRoute, CONTENT_TYPES, type createRouter, fileResponse } from '../../platform/http/router.js';
 import { registerCrudRoutes } from '../../platform/http/crud-routes.js';
 
 const tag = 'Actividades';
@@ -23,12 +31,14 @@ const ActivityFilterSchema = z.object({
 export function registerActivityRoutes(router: ReturnType<typeof createRouter>) {
   // Registered before the CRUD routes so "export" is not read as an activity id.
   router.openapi(
-    createRoute({
+    apiRoute({
       method: 'get',
       path: '/activities/export',
       tags: [tag],
+      operationId: 'exportActivities',
+      summary: 'Descargar las actividades que cumplen el filtro',
       request: { query: ActivityFilterSchema.extend({ format: z.enum(['csv', 'xlsx', 'json']).default('csv') }) },
-      responses: { 200: { description: 'Las actividades que cumplen el filtro, en CSV, Excel o JSON' }, ...errorResponses },
+      responses: { 200: fileResponse('Las actividades que cumplen el filtro, en CSV, Excel o JSON', [CONTENT_TYPES.csv, CONTENT_TYPES.xlsx, CONTENT_TYPES.json]) },
     }),
     async (c) => {
       const { format, ...filter } = c.req.valid('query');
@@ -38,9 +48,13 @@ export function registerActivityRoutes(router: ReturnType<typeof createRouter>) 
   registerCrudRoutes(router, {
     path: '/activities',
     tag,
+    names: { one: 'Activity', many: 'Activities', label: 'una actividad', labelMany: 'actividades' },
     filters: ActivityFilterSchema.omit({ q: true }),
     createSchema: ActivityCreateSchema,
     updateSchema: ActivityUpdateSchema,
+    listSchema: ActivityPageSchema,
+    viewSchema: ActivityViewSchema,
+    savedSchema: ActivityViewSchema,
     service: (s) => s.activities,
   });
 }

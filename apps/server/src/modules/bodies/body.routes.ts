@@ -1,4 +1,4 @@
-import { BodyCreateSchema, BodyUpdateSchema } from '@telar/domain';
+import { BodyCreateSchema, BodyDetailViewSchema, BodyPageSchema, BodyUpdateSchema, BodyViewSchema } from '@telar/domain';
 import { z } from 'zod';
 import { registerCrudRoutes } from '../../platform/http/crud-routes.js';
 import type { createRouter } from '../../platform/http/router.js';
@@ -8,9 +8,13 @@ export function registerBodyRoutes(router: ReturnType<typeof createRouter>) {
   registerCrudRoutes(router, {
     path: '/bodies',
     tag: 'Órganos colegiados',
+    names: { one: 'Body', many: 'Bodies', label: 'un órgano colegiado', labelMany: 'órganos colegiados' },
     filters: z.object({}),
     createSchema: BodyCreateSchema,
     updateSchema: BodyUpdateSchema,
+    listSchema: BodyPageSchema,
+    viewSchema: BodyDetailViewSchema,
+    savedSchema: BodyViewSchema,
     service: (s) => s.bodies,
   });
 }

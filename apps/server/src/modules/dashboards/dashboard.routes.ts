@@ -1,34 +1,43 @@
-import { createRoute } from '@hono/zod-openapi';
-import { DashboardFilterSchema, DashboardTableQuerySchema } from '@telar/domain';
+import { ActivityDashboardViewSchema, DashboardFilterSchema, DashboardTableQuerySchema, DashboardViewSchema, OrganizationDashboardViewSchema } from '@telar/domain';
 import { sendDownload } from '../../platform/http/download.js';
-import { type createRouter, errorResponses, IdParamsSchema, jsonResponse } from '../../platform/http/router.js';
+import { apiRoute, CONTENT_TYPES, type createRouter, fileResponse, IdParamsSchema, jsonResponse } from '../../platform/http/router.js';
 
 const tag = 'Tableros';
 
 /** The home-page summary and the activity dashboards (national, by state, by organisation). */
 export function registerDashboardRoutes(router: ReturnType<typeof createRouter>) {
   router.openapi(
-    createRoute({ method: 'get', path: '/dashboard', tags: ['Inicio'], responses: { 200: jsonResponse('Conteos y acuerdos próximos a vencer') } }),
+    apiRoute({
+      method: 'get',
+      path: '/dashboard',
+      tags: ['Inicio'],
+      operationId: 'getDashboard',
+      summary: 'Consultar el resumen de la página de inicio',
+      responses: { 200: jsonResponse('Conteos y acuerdos próximos a vencer', DashboardViewSchema) },
+    }),
     async (c) => c.json(await c.var.services.dashboard.get(), 200),
   );
   router.openapi(
-    createRoute({
+    apiRoute({
       method: 'get',
       path: '/dashboards/activities',
       tags: [tag],
+      operationId: 'getActivityDashboard',
       summary: 'Actividades validadas: totales, por entidad (con tasas por 100 000 habitantes), por año y por tipo',
       request: { query: DashboardFilterSchema },
-      responses: { 200: jsonResponse('Tablero de actividades'), ...errorResponses },
+      responses: { 200: jsonResponse('Tablero de actividades', ActivityDashboardViewSchema) },
     }),
     async (c) => c.json(await c.var.services.activityDashboard.activities(c.req.valid('query')), 200),
   );
   router.openapi(
-    createRoute({
+    apiRoute({
       method: 'get',
       path: '/dashboards/activities/table',
       tags: [tag],
+      operationId: 'downloadActivityDashboardTable',
+      summary: 'Descargar la tabla de una gráfica del tablero',
       request: { query: DashboardTableQuerySchema },
-      responses: { 200: { description: 'La tabla de una gráfica del tablero, en CSV o Excel' }, ...errorResponses },
+      responses: { 200: fileResponse('La tabla de una gráfica del tablero, en CSV o Excel', [CONTENT_TYPES.csv, CONTENT_TYPES.xlsx]) },
     }),
     async (c) => {
       const { table, format, ...filter } = c.req.valid('query');
@@ -36,12 +45,15 @@ export function registerDashboardRoutes(router: ReturnType<typeof createRouter>)
     },
   );
   router.openapi(
-    createRoute({
+    apiRoute({
       method: 'get',
       path: '/dashboards/organizations/{id}',
       tags: [tag],
+      operationId: 'getOrganizationDashboard',
+      summary: 'Consultar el tablero de una organización',
       request: { params: IdParamsSchema },
-      responses: { 200: jsonResponse('Tablero de una organización'), ...errorResponses },
+      responses: { 200: jsonResponse('Tablero de una organización', OrganizationDashboardViewSchema) },
+      errors: [404],
     }),
     async (c) => c.json(await c.var.services.activityDashboard.organization(c.req.valid('param').id), 200),
   );

@@ -1,7 +1,7 @@
 import {
-  type Diagnostic,
   type ImportCounts,
   type MechanismBlock,
+  type MechanismImportResult,
   type MechanismReport,
   parseMechanismReport,
   parseOrganizationName,
@@ -17,14 +17,6 @@ import { insertAuditEntry } from '../../platform/audit/audit.repository.js';
 import { findBodyByAcronym, findBodyByName, insertBody, setBodyMechanismAgreement } from '../bodies/index.js';
 import { findOrganizationByIdentity, insertOrganization } from '../directory/index.js';
 import { findParticipationByIdentity, findSessionByIdentity, insertParticipation, insertSession, setSessionMinutes } from '../sessions/index.js';
-
-export interface MechanismImportResult {
-  described: ImportCounts;
-  created: ImportCounts;
-  warnings: Diagnostic[];
-  diagnostics: Diagnostic[];
-  report: MechanismReport | null;
-}
 
 const zeroCounts = (): ImportCounts => ({ sessions: 0, participations: 0, agreements: 0, followUps: 0, organizations: 0 });
 

@@ -1,18 +1,25 @@
 import { sendDownload } from '../../platform/http/download.js';
-import { createRoute } from '@hono/zod-openapi';
-import { MechanismImportSchema, MechanismReportQuerySchema } from '@telar/domain';
+import { MechanismImportResultSchema, MechanismImportSchema, MechanismReportQuerySchema, MechanismReportSchema, PublishedReportRefSchema } from '@telar/domain';
 import { z } from 'zod';
-import { type createRouter, errorResponses, jsonCreateRoute, jsonResponse } from '../../platform/http/router.js';
+import { ApiErrorSchema, apiRoute, CONTENT_TYPES, type createRouter, fileContent, jsonCreateRoute, jsonResponse } from '../../platform/http/router.js';
 
 /** Import of the participation-mechanism report text and generation of the report from the data. */
 export function registerMechanismReportRoutes(router: ReturnType<typeof createRouter>) {
   router.openapi(
-    createRoute({
+    apiRoute({
       method: 'post',
       path: '/imports/mechanism-report',
       tags: ['Importar'],
+      operationId: 'importMechanismReport',
+      summary: 'Importar el texto del informe del Mecanismo de participación (o simularlo con dryRun)',
       request: { body: { content: { 'application/json': { schema: MechanismImportSchema } }, required: true } },
-      responses: { 200: jsonResponse('Lo que describe el documento y lo que se creó (o se crearía)'), ...errorResponses },
+      responses: {
+        200: jsonResponse('Lo que describe el documento y lo que se creó (o se crearía)', MechanismImportResultSchema),
+        422: jsonResponse(
+          'El documento tiene errores (`diagnostics`, y no se importó nada), o la solicitud no es válida (`ApiError`)',
+          z.union([MechanismImportResultSchema, ApiErrorSchema]),
+        ),
+      },
     }),
     async (c) => {
       const { text, bodyAcronym, dryRun } = c.req.valid('json');
@@ -21,29 +28,36 @@ export function registerMechanismReportRoutes(router: ReturnType<typeof createRo
     },
   );
   router.openapi(
-    jsonCreateRoute({ path: '/reports/mechanism/publish', tag: 'Informes', schema: MechanismReportQuerySchema, description: 'Informe congelado y publicado' }),
+    jsonCreateRoute({
+      path: '/reports/mechanism/publish',
+      tag: 'Informes',
+      operationId: 'publishMechanismReport',
+      summary: 'Congelar y publicar el informe del Mecanismo de un periodo',
+      schema: MechanismReportQuerySchema,
+      response: PublishedReportRefSchema,
+      description: 'Informe congelado y publicado',
+      errors: [404],
+    }),
     async (c) => {
       const { bodyId, from, to } = c.req.valid('json');
       return c.json(await c.var.services.mechanismReport.publish(bodyId, from, to), 201);
     },
   );
   router.openapi(
-    createRoute({
+    apiRoute({
       method: 'get',
       path: '/reports/mechanism',
       tags: ['Informes'],
+      operationId: 'getMechanismReport',
+      summary: 'Generar el informe del Mecanismo de un órgano y un periodo',
       request: { query: MechanismReportQuerySchema.extend({ format: z.enum(['json', 'md', 'docx']).default('json') }) },
       responses: {
         200: {
-          description: 'El informe en JSON, Markdown o Word',
-          content: {
-            'application/json': { schema: z.looseObject({}) },
-            'text/markdown': { schema: z.string() },
-            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: z.string().describe('binary') },
-          },
+          description: 'El informe en JSON, o como archivo en Markdown o Word',
+          content: { [CONTENT_TYPES.json]: { schema: MechanismReportSchema }, ...fileContent([CONTENT_TYPES.markdown, CONTENT_TYPES.docx]) },
         },
-        ...errorResponses,
       },
+      errors: [404],
     }),
     async (c) => {
       const { bodyId, from, to, format } = c.req.valid('query');

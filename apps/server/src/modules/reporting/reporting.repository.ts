@@ -116,7 +116,7 @@ export async function listReportingPeriods(db: Database, filter: { planId?: stri
     ),
     queryRows<{ total: number }>(db, sql`select count(*)::int as total from reporting_periods rp where ${where}`),
   ]);
-  return { items: items.map((item) => ({ ...item, reports: [] })), total: count?.total ?? 0 };
+  return { items: items.map((item): ReportingPeriodView => ({ ...item, reports: [] })), total: count?.total ?? 0 };
 }
 
 export async function findReportingPeriodView(db: Database, id: string) {

@@ -109,7 +109,7 @@ describe('who may link evidence, and when the public sees it', () => {
     const organizationId = await post('/organizations', { name: 'Institución responsable', sector: 'government', level: 'federal' });
     const sessionId = await post('/sessions', { bodyId, kind: 'ordinary', number: 1, date: '2024-02-01' });
     const agreement = (text: string) => post('/agreements', { sessionId, text, responsibleOrganizationIds: [organizationId] });
-    ids = { bodyId, organizationId, sessionId, published: await agreement('Acuerdo publicado.'), draft: await agreement('Acuerdo interno.') };
+    ids = { bodyId, otherBodyId, organizationId, sessionId, published: await agreement('Acuerdo publicado.'), draft: await agreement('Acuerdo interno.') };
     await act(`/sessions/${sessionId}`, 'publish');
     await act(`/agreements/${ids.published}`, 'publish');
     enlace = await ctx.signInAs([{ role: 'enlace', organizationId }]);
@@ -142,7 +142,7 @@ describe('who may link evidence, and when the public sees it', () => {
   it('applies the same rule to activities, and an edit keeps what the activity already links', async () => {
     const own = await uploadAs(otherSecretariat, 'Lista de asistencia');
     const foreign = await uploadAs(ctx.api, 'Oficio de otra área');
-    const activity = { kind: 'forum', title: 'Foro', startDate: '2024-05-01', leadOrganizationIds: [ids.organizationId] };
+    const activity = { bodyId: ids.otherBodyId, kind: 'forum', title: 'Foro', startDate: '2024-05-01', leadOrganizationIds: [ids.organizationId] };
     const refused = await otherSecretariat('POST', '/activities', { ...activity, evidenceIds: [own, foreign] });
     expect(refused.status).toBe(422);
     expect(refused.body.error.issues[0].path).toBe('evidenceIds');

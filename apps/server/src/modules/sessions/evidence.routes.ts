@@ -1,13 +1,12 @@
-import { createRoute } from '@hono/zod-openapi';
-import { EVIDENCE_KINDS, EVIDENCE_MAX_BYTES, EvidenceUploadSchema } from '@telar/domain';
+import { EVIDENCE_FILE_TYPES, EVIDENCE_KINDS, EVIDENCE_MAX_BYTES, EvidenceUploadSchema, EvidenceViewSchema } from '@telar/domain';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { DomainError, invalidField } from '../../platform/errors.js';
 import { attachmentDisposition } from '../../platform/http/download.js';
-import { type createRouter, errorResponses, IdParamsSchema, jsonResponse, PUBLIC_ROUTE } from '../../platform/http/router.js';
+import { apiRoute, type createRouter, fileResponse, formFile, IdParamsSchema, jsonResponse, PUBLIC_ROUTE } from '../../platform/http/router.js';
 
 const UploadFormSchema = z.object({
-  file: z.any().describe('El archivo (PDF, DOCX, XLSX, PNG o JPEG, hasta 20 MB)'),
+  file: formFile('El archivo (PDF, DOCX, XLSX, PNG o JPEG, hasta 20 MB)'),
   title: z.string(),
   kind: z.enum(EVIDENCE_KINDS).optional(),
 });
@@ -16,12 +15,14 @@ const UploadFormSchema = z.object({
 export function registerEvidenceRoutes(router: ReturnType<typeof createRouter>) {
   router.use('/evidence', bodyLimit({ maxSize: EVIDENCE_MAX_BYTES + 64 * 1024, onError: () => { throw new DomainError('payload_too_large'); } }));
   router.openapi(
-    createRoute({
+    apiRoute({
       method: 'post',
       path: '/evidence',
       tags: ['Evidencia'],
+      operationId: 'uploadEvidence',
+      summary: 'Subir un archivo de evidencia',
       request: { body: { content: { 'multipart/form-data': { schema: UploadFormSchema } }, required: true } },
-      responses: { 201: jsonResponse('Evidencia guardada'), 413: jsonResponse('Archivo demasiado grande'), ...errorResponses },
+      responses: { 201: jsonResponse('Evidencia guardada', EvidenceViewSchema) },
     }),
     async (c) => {
       const form = await c.req.parseBody();
@@ -34,14 +35,18 @@ export function registerEvidenceRoutes(router: ReturnType<typeof createRouter>) 
     },
   );
   router.openapi(
-    createRoute({
+    apiRoute({
       // Evidence of published records is public; the service decides what this caller may see.
       ...PUBLIC_ROUTE,
       method: 'get',
       path: '/evidence/{id}/file',
       tags: ['Evidencia'],
+      operationId: 'downloadEvidence',
+      summary: 'Descargar un archivo de evidencia',
+      description: 'Sin sesión, solo la evidencia de lo publicado (actas de sesiones y seguimiento de acuerdos publicados).',
       request: { params: IdParamsSchema },
-      responses: { 200: { description: 'El archivo' }, ...errorResponses },
+      responses: { 200: fileResponse('El archivo, con el tipo de contenido con que se subió', [...new Set(EVIDENCE_FILE_TYPES.map((type) => type.contentType)), 'application/octet-stream']) },
+      errors: [401, 404],
     }),
     async (c) => {
       const file = await c.var.services.evidence.download(c.req.valid('param').id);

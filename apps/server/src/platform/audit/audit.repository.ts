@@ -26,11 +26,14 @@ export function diffFields(before: Record<string, unknown>, after: Record<string
   return changes;
 }
 
-/** A record's history, newest first. */
+/**
+ * A record's history, newest first. The bigserial id goes out as a JSON number on both drivers
+ * (node-postgres reads int8 as text; a float8 holds every id up to 2^53 exactly).
+ */
 export async function listAuditEntries(db: Database, entity: string, entityId: string): Promise<AuditEntryView[]> {
   return queryRows<AuditEntryView>(
     db,
-    sql`select id, ${isoInstant(sql`at`)} as at, actor, action, changes from audit_entries
+    sql`select id::float8 as id, ${isoInstant(sql`at`)} as at, actor, action, changes from audit_entries
         where entity = ${entity} and entity_id = ${entityId} order by id desc limit 500`,
   );
 }

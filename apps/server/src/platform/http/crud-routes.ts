@@ -1,87 +1,131 @@
-import { createRoute } from '@hono/zod-openapi';
 import { PageQuerySchema, VersionOnlySchema } from '@telar/domain';
 import type { z } from 'zod';
-import { type createRouter, errorResponses, IdParamsSchema, jsonCreateRoute, jsonResponse } from './router.js';
+import { apiRoute, type createRouter, IdParamsSchema, jsonCreateRoute, jsonResponse } from './router.js';
 import type { Services } from '../../services.js';
 
 type Router = ReturnType<typeof createRouter>;
 type AnyObjectSchema = z.ZodType<Record<string, unknown>>;
 
-interface CrudService<Filter, Create, Update> {
-  list(filter: Filter, page: { page: number; pageSize: number }): Promise<object>;
-  get(id: string): Promise<object>;
-  create(data: Create): Promise<object>;
-  update(id: string, data: Update): Promise<object>;
+interface CrudService<Filter, Create, Update, List, View, Saved> {
+  list(filter: Filter, page: { page: number; pageSize: number }): Promise<List>;
+  get(id: string): Promise<View>;
+  create(data: Create): Promise<Saved>;
+  update(id: string, data: Update): Promise<Saved>;
   archive(id: string, version: number): Promise<void>;
   restore(id: string, version: number): Promise<void>;
   publish?(id: string, version: number): Promise<void>;
   unpublish?(id: string, version: number): Promise<void>;
 }
 
+/** How the contract names a resource's operations and speaks of it. */
+export interface ResourceNames {
+  /** For operationIds: "Session" and "Sessions" give listSessions, getSession, createSession, updateSession, archiveSession… */
+  one: string;
+  many: string;
+  /** For summaries, in Spanish: "una sesión", "sesiones". */
+  label: string;
+  labelMany: string;
+}
+
 /** State changes a record may go through, each a POST on the record with its version. */
 const LIFECYCLE_ACTIONS = {
-  archive: 'Archivar (sale de las listas; no se borra)',
-  close: 'Cerrar (ya no se reciben reportes)',
-  restore: 'Restaurar un registro archivado',
-  publish: 'Publicar en el portal público',
-  unpublish: 'Retirar del portal público',
-  deactivate: 'Desactivar una cuenta (cierra sus sesiones)',
-  reactivate: 'Reactivar una cuenta',
+  archive: { verb: 'Archivar', description: 'Sale de las listas; no se borra.' },
+  close: { verb: 'Cerrar', description: 'Ya no se reciben reportes.' },
+  restore: { verb: 'Restaurar', description: 'Vuelve a las listas un registro archivado.' },
+  publish: { verb: 'Publicar', description: 'Queda en el portal público.' },
+  unpublish: { verb: 'Retirar del portal', description: 'Deja de estar en el portal público.' },
+  deactivate: { verb: 'Desactivar', description: 'La cuenta deja de poder entrar; sus sesiones se cierran.' },
+  reactivate: { verb: 'Reactivar', description: 'La cuenta vuelve a poder entrar.' },
 } as const;
 
-interface CrudDefinition<Filter, Create, Update> {
+interface CrudDefinition<Filter, Create, Update, List extends z.ZodType, View extends z.ZodType, Saved extends z.ZodType> {
   /** Collection path, e.g. "/organizations". */
   path: string;
   tag: string;
+  names: ResourceNames;
   /** Filters beyond paging and `q`. */
   filters: z.ZodObject;
   createSchema: z.ZodType<Create>;
   updateSchema: z.ZodType<Update>;
+  /** What the list answers (a page), what reading one answers, and what a create or edit answers. */
+  listSchema: List;
+  viewSchema: View;
+  savedSchema: Saved;
   /** The request's service for this resource. */
-  service: (services: Services) => CrudService<Filter, Create, Update>;
+  service: (services: Services) => CrudService<Filter, Create, Update, z.infer<List>, z.infer<View>, z.infer<Saved>>;
   /** Whether records of this resource are published on the public portal. */
   isPublishable?: boolean;
 }
 
 /**
- * The four routes every directory resource has (list, read, create, edit), each thin:
+ * The routes every directory resource has (list, read, create, edit, and its lifecycle), each thin:
  * validate → service → present. Services throw DomainError for 404/409/422.
  */
-export function registerCrudRoutes<Filter, Create, Update>(
+export function registerCrudRoutes<Filter, Create, Update, List extends z.ZodType, View extends z.ZodType, Saved extends z.ZodType>(
   router: Router,
-  definition: CrudDefinition<Filter, Create, Update>,
+  definition: CrudDefinition<Filter, Create, Update, List, View, Saved>,
 ) {
-  const { path, tag } = definition;
+  const { path, tag, names } = definition;
   const service = (c: { var: { services: Services } }) => definition.service(c.var.services);
   const listQuery = PageQuerySchema.extend(definition.filters.shape);
 
   router.openapi(
-    createRoute({ method: 'get', path, tags: [tag], request: { query: listQuery }, responses: { 200: jsonResponse('Página de resultados'), ...errorResponses } }),
+    apiRoute({
+      method: 'get',
+      path,
+      tags: [tag],
+      operationId: `list${names.many}`,
+      summary: `Listar ${names.labelMany}`,
+      request: { query: listQuery },
+      responses: { 200: jsonResponse('Página de resultados', definition.listSchema as z.ZodType) },
+    }),
     async (c) => {
       const { page, pageSize, ...filter } = c.req.valid('query') as { page: number; pageSize: number } & Filter;
       return c.json(await service(c).list(filter as Filter, { page, pageSize }), 200);
     },
   );
   router.openapi(
-    createRoute({ method: 'get', path: `${path}/{id}`, tags: [tag], request: { params: IdParamsSchema }, responses: { 200: jsonResponse('Detalle'), ...errorResponses } }),
+    apiRoute({
+      method: 'get',
+      path: `${path}/{id}`,
+      tags: [tag],
+      operationId: `get${names.one}`,
+      summary: `Consultar ${names.label}`,
+      request: { params: IdParamsSchema },
+      responses: { 200: jsonResponse('Detalle', definition.viewSchema as z.ZodType) },
+      errors: [404],
+    }),
     async (c) => c.json(await service(c).get(c.req.valid('param').id), 200),
   );
   router.openapi(
-    jsonCreateRoute({ path, tag, schema: definition.createSchema as AnyObjectSchema, description: 'Creado' }),
+    jsonCreateRoute({
+      path,
+      tag,
+      operationId: `create${names.one}`,
+      summary: `Registrar ${names.label}`,
+      schema: definition.createSchema as AnyObjectSchema,
+      response: definition.savedSchema as z.ZodType,
+      description: 'Creado',
+      errors: [409],
+    }),
     async (c) => c.json(await service(c).create(c.req.valid('json') as Create), 201),
   );
   router.openapi(
-    createRoute({
+    apiRoute({
       method: 'patch',
       path: `${path}/{id}`,
       tags: [tag],
+      operationId: `update${names.one}`,
+      summary: `Editar ${names.label}`,
+      description: 'Lleva la `version` en la que se basa la edición; si alguien guardó antes, responde 409 y no cambia nada.',
       request: { params: IdParamsSchema, body: { content: { 'application/json': { schema: definition.updateSchema as AnyObjectSchema } }, required: true } },
-      responses: { 200: jsonResponse('Actualizado'), ...errorResponses },
+      responses: { 200: jsonResponse('Actualizado', definition.savedSchema as z.ZodType) },
+      errors: [404, 409],
     }),
     async (c) => c.json(await service(c).update(c.req.valid('param').id, c.req.valid('json') as Update), 200),
   );
   const actions = definition.isPublishable ? (['archive', 'restore', 'publish', 'unpublish'] as const) : (['archive', 'restore'] as const);
-  registerLifecycleRoutes(router, { path, tag, actions, service: (c) => service(c) });
+  registerLifecycleRoutes(router, { path, tag, names, actions, service: (c) => service(c) });
 }
 
 type LifecycleAction = keyof typeof LIFECYCLE_ACTIONS;
@@ -92,19 +136,24 @@ export function registerLifecycleRoutes(
   definition: {
     path: string;
     tag: string;
+    names: ResourceNames;
     actions: readonly LifecycleAction[];
     service: (c: { var: { services: Services } }) => Partial<Record<LifecycleAction, (id: string, version: number) => Promise<void>>>;
   },
 ) {
   for (const action of definition.actions) {
+    const { verb, description } = LIFECYCLE_ACTIONS[action];
     router.openapi(
-      createRoute({
+      apiRoute({
         method: 'post',
         path: `${definition.path}/{id}/${action}`,
         tags: [definition.tag],
-        summary: LIFECYCLE_ACTIONS[action],
+        operationId: `${action}${definition.names.one}`,
+        summary: `${verb} ${definition.names.label}`,
+        description: `${description} Lleva la \`version\` del registro; si cambió, responde 409.`,
         request: { params: IdParamsSchema, body: { content: { 'application/json': { schema: VersionOnlySchema } }, required: true } },
-        responses: { 204: { description: LIFECYCLE_ACTIONS[action] }, ...errorResponses },
+        responses: { 204: { description: 'Hecho' } },
+        errors: [404, 409],
       }),
       async (c) => {
         await definition.service(c)[action]!(c.req.valid('param').id, c.req.valid('json').version);

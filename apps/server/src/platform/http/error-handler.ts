@@ -27,6 +27,7 @@ export const STATUS_BY_ERROR_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   import_invalid: 422,
   unknown_reference: 422,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   internal: 500,
 };
 
@@ -36,6 +37,9 @@ const clientErrorByPgCode: Record<string, DomainError> = {
   '23503': new DomainError('unknown_reference'),
 };
 
+/** Hono's own refusals (body limit; a body of another content type than the route reads) by status. */
+const CODE_BY_HTTP_EXCEPTION_STATUS: Partial<Record<number, ErrorCode>> = { 413: 'payload_too_large', 415: 'unsupported_media_type' };
+
 /** Never sends a stack trace: known errors get their code, the rest a generic message and a log line. */
 export function handleError(error: Error, c: Context): Response {
   const known = error instanceof DomainError ? error : clientErrorByPgCode[findPgCode(error) ?? ''];
@@ -44,7 +48,7 @@ export function handleError(error: Error, c: Context): Response {
     return c.json(body, STATUS_BY_ERROR_CODE[known.code]);
   }
   if (error instanceof HTTPException && error.status < 500) {
-    const code = error.status === 413 ? 'payload_too_large' : 'validation';
+    const code = CODE_BY_HTTP_EXCEPTION_STATUS[error.status] ?? 'validation';
     return c.json({ error: { code, message: errorMessages[code] } } satisfies ApiErrorBody, error.status);
   }
   console.error(`[${c.get('requestId' as never) ?? '-'}]`, error);
