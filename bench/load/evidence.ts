@@ -32,7 +32,8 @@ export interface ProbeSnapshot {
   gc: { minor: Distribution; major: Distribution; other: Distribution; totalMs: number };
   pool: { size: number; wait: Distribution; waitOver: Record<'10' | '50' | '100', number>; hold: Distribution; maxWaiting: number; maxBusy: number };
   http: Distribution & { maxInFlight: number };
-  requests: [id: string, serverMs: number, checkouts: number, poolWaitMs: number][];
+  connectionsAccepted: number;
+  requests: [id: string, serverMs: number, checkouts: number, poolWaitMs: number, startedAt: number, connectionAcceptedAt?: number][];
 }
 
 export interface CpuUse {
@@ -158,6 +159,17 @@ export interface SlowestAttribution {
   serverMs: number;
   poolWaitMs: number;
   checkouts: number;
+  /**
+   * Outside the server: from sending to the request being handed to the socket (the generator's own delay, and connecting), from
+   * then to the server having parsed it (sockets, the server accepting and reading), and from its
+   * last byte sent to the client having read the body.
+   */
+  inGeneratorMs: number;
+  beforeServerMs: number;
+  afterServerMs: number;
+  /** Of those requests, how many were the first on a new connection, and for those the mean ms from undici writing them to the server accepting the connection. */
+  onNewConnection: number;
+  writtenToAcceptedMs: number;
   /** Of those requests, how many the probe had no record of. */
   unmatched: number;
 }
@@ -181,6 +193,11 @@ export function attributeSlowest(records: RequestRecord[], probes: ProbeSnapshot
     serverMs: mean(matched.map((m) => m.entry![1])),
     poolWaitMs: mean(matched.map((m) => m.entry![3])),
     checkouts: mean(matched.map((m) => m.entry![2])),
+    inGeneratorMs: mean(matched.map((m) => (Number.isNaN(m.record.writtenAt) ? m.record.sentAt : m.record.writtenAt) - m.record.sentAt)),
+    beforeServerMs: mean(matched.map((m) => m.entry![4] - (Number.isNaN(m.record.writtenAt) ? m.record.sentAt : m.record.writtenAt))),
+    afterServerMs: mean(matched.map((m) => m.record.sentAt + m.record.ms - (m.entry![4] + m.entry![1]))),
+    onNewConnection: matched.filter((m) => m.entry![5] !== undefined).length,
+    writtenToAcceptedMs: mean(matched.filter((m) => m.entry![5] !== undefined).map((m) => m.entry![5]! - (Number.isNaN(m.record.writtenAt) ? m.record.sentAt : m.record.writtenAt))),
     unmatched: slowest.length - matched.length,
   };
 }

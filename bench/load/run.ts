@@ -7,7 +7,7 @@
  * measured in the same run (one user alone; one process for the two-process run), with the evidence
  * of where the time went (bench/load/README.md). Loopback only; stops and cleans up by itself.
  *
- * BENCH_LOAD_PROCESSES: which steady runs, "1", "2" or "1,2" (default). BENCH_LOAD_FAULT=0 skips the
+ * BENCH_LOAD_USERS (default 200) sets the number of virtual users. BENCH_LOAD_PROCESSES: which steady runs, "1", "2" or "1,2" (default). BENCH_LOAD_FAULT=0 skips the
  * fault run; BENCH_LOAD_PROBE=0 runs the servers without server-probe.mjs. TELAR_DB_POOL_SIZE and the
  * other server settings pass through to the server processes. BENCH_LOAD_DUMP=DIR writes each steady
  * run's requests and probe snapshots there as JSON, for a closer look. BENCH_LOAD_SECOND_ENV="K=V …"
@@ -39,11 +39,12 @@ import { type LatencySummary, summarizeLatencies } from './latency.js';
 import { BODY_ACRONYM, type LoadFixtures, prepareFixtures } from './prepare-fixtures.js';
 import { runTelarCommand, startTelarServer, type TelarServer } from './telar-process.js';
 import { verifyWrites, type WriteCheck } from './verify-writes.js';
-import { assignUsers, type LoadResult, type RequestRecord, runVirtualUsers, type SignInResult, signInUsers, THINK_MS, type VirtualUser } from './virtual-users.js';
+import { assignUsers, type LoadResult, releaseUsers, type RequestRecord, runVirtualUsers, type SignInResult, signInUsers, THINK_MS, type VirtualUser } from './virtual-users.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SEED_PATH = fileURLToPath(new URL('../../../shared/seeds/000_8ad403c787fb8b13.txt', import.meta.url));
-const USERS = 200;
+/** The target is 200; BENCH_LOAD_USERS changes it for experiments (the report says how many ran). */
+const USERS = Math.max(1, Math.trunc(Number(process.env.BENCH_LOAD_USERS) || 200));
 const STEADY_MS = 60_000;
 const FAULT_MS = 30_000;
 const KILL_AFTER_MS = 12_000;
@@ -128,7 +129,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
  */
 async function isForwardedForHonoured(baseUrl: string): Promise<boolean> {
   for (let i = 1; i <= LOGIN_LIMIT + 1; i++) {
-    const attempt = await attemptSignIn(baseUrl, 'nadie@prueba.telar.mx', '', `${CHECK_ADDRESS_PREFIX}${i}`);
+    const attempt = await attemptSignIn(baseUrl, 'nadie@prueba.telar.mx', '', { forwardedFor: `${CHECK_ADDRESS_PREFIX}${i}` });
     if (attempt.status === 429) return false;
   }
   return true;
@@ -198,8 +199,28 @@ const describeDistribution = (d: Distribution | undefined) => (d && d.count ? `p
 const describeCpu = (use: CpuUse, elapsedMs: number) =>
   `CPU ${formatSeconds(use.cpuMs)} (${formatShare(use.cpuMs / elapsedMs)} of one), waited for a CPU ${formatSeconds(use.runQueueWaitMs)}`;
 
+/** PostgreSQL's own account of the database's sessions (pg_stat_database, PostgreSQL 14+), in ms. */
+interface DatabaseTime {
+  /** Executing statements. */
+  activeMs: number;
+  /** Inside a transaction, waiting for the client's next statement: the server's side of a transaction. */
+  idleInTransactionMs: number;
+  commits: number;
+}
+
+async function readDatabaseTime(client: pg.Client): Promise<DatabaseTime> {
+  // Backends report their counters at most once a second; the snapshot is cleared so this read is fresh.
+  await client.query('select pg_stat_clear_snapshot()');
+  const { rows } = await client.query<{ active: number; idle: number; commits: number }>(
+    `select coalesce(active_time, 0)::float8 as active, coalesce(idle_in_transaction_time, 0)::float8 as idle, xact_commit::float8 as commits
+       from pg_stat_database where datname = current_database()`,
+  );
+  return { activeMs: rows[0]!.active, idleInTransactionMs: rows[0]!.idle, commits: rows[0]!.commits };
+}
+
 interface WindowEvidence {
   elapsedMs: number;
+  database: DatabaseTime;
   /** Share of the window during which some task on the machine waited for a CPU. */
   cpuPressure: number;
   loadAverage: number[];
@@ -218,9 +239,13 @@ function printEvidence(evidence: WindowEvidence, result: LoadResult, serverUrls:
   );
   const { generator } = evidence;
   console.log(
-    `    generator (this process)  event-loop delay ${describeDistribution(generator.loopDelay)}; GC ${generator.gc.count} pauses, ${formatMs(generator.gc.totalMs)} in all, p99 ${formatMs(generator.gc.p99)}, max ${formatMs(generator.gc.max)}; main thread ${describeCpu(generator, elapsedMs)}`,
+    `    generator (this process)  event-loop delay ${describeDistribution(generator.loopDelay)}; GC ${generator.gc.count} pauses, ${formatMs(generator.gc.totalMs)} in all, p99 ${formatMs(generator.gc.p99)}, max ${formatMs(generator.gc.max)}; ${result.records.filter((r) => r.isNewConnection).length} connections opened; main thread ${describeCpu(generator, elapsedMs)}`,
   );
-  console.log(`    PostgreSQL (${evidence.postgres.processes} processes)  ${describeCpu(evidence.postgres, elapsedMs)}`);
+  const { database: dbTime } = evidence;
+  console.log(
+    `    PostgreSQL (${evidence.postgres.processes} processes)  ${describeCpu(evidence.postgres, elapsedMs)}; its sessions executed statements ${formatSeconds(dbTime.activeMs)}` +
+      ` and sat idle inside a transaction, waiting for the server's next statement, ${formatSeconds(dbTime.idleInTransactionMs)}; ${dbTime.commits} commits`,
+  );
   evidence.probes.forEach((probe, i) => {
     const label = serverUrls.length > 1 ? `server ${i + 1} (${serverUrls[i]}${i === 1 && describeSecondEnv() ? `, ${describeSecondEnv()}` : ''})` : 'server';
     const records = result.records.filter((r) => r.server === serverUrls[i]);
@@ -238,18 +263,19 @@ function printEvidence(evidence: WindowEvidence, result: LoadResult, serverUrls:
       `      GC ${gcPauses} pauses, ${formatMs(gc.totalMs)} in all; scavenges ${describeDistribution(gc.minor)}; mark-compact ${describeDistribution(gc.major)}; other ${describeDistribution(gc.other)}`,
     );
     console.log(
-      `      pool of ${pool.size}: ${checkoutsPerRequest.toFixed(1)} checkouts per request; wait for a client ${describeDistribution(pool.wait)}; waited ≥ 10 ms ${formatShare(pool.waitOver[10] / pool.wait.count)}, ≥ 50 ms ${formatShare(pool.waitOver[50] / pool.wait.count)}; up to ${pool.maxWaiting} waiting; client held ${describeDistribution(pool.hold)}`,
+      `      pool of ${pool.size}: ${checkoutsPerRequest.toFixed(1)} checkouts per request, ${((pool.hold.count * (pool.hold.mean ?? 0)) / elapsedMs).toFixed(1)} clients in use on average; wait for a client ${describeDistribution(pool.wait)}; waited ≥ 10 ms ${formatShare(pool.waitOver[10] / pool.wait.count)}, ≥ 50 ms ${formatShare(pool.waitOver[50] / pool.wait.count)}; up to ${pool.maxWaiting} waiting; client held ${describeDistribution(pool.hold)}`,
     );
     const client = summarizeLatencies(records.map((r) => r.ms));
-    console.log(`      time in the server ${describeDistribution(http)} (client-side p50 ${formatMs(client.p50)} p99 ${formatMs(client.p99)} max ${formatMs(client.max)}); up to ${http.maxInFlight} requests in flight`);
+    console.log(`      time in the server ${describeDistribution(http)} (client-side p50 ${formatMs(client.p50)} p99 ${formatMs(client.p99)} max ${formatMs(client.max)}); up to ${http.maxInFlight} requests in flight; ${probe.connectionsAccepted} connections accepted`);
   });
   const probes = evidence.probes.filter((probe) => probe !== undefined);
   if (probes.length) {
     const slowest = attributeSlowest(result.records, probes, 0.99);
-    const outside = slowest.clientMs - slowest.serverMs;
     console.log(
       `    slowest 1 % (${slowest.count} requests ≥ ${formatMs(slowest.thresholdMs)}): on average ${formatMs(slowest.clientMs)} = in the server ${formatMs(slowest.serverMs)} (of which waiting for a pool client ${formatMs(slowest.poolWaitMs)}, ${slowest.checkouts.toFixed(1)} checkouts)` +
-        ` + outside the server ${formatMs(outside)} (generator, sockets, the server's loop before it parses the request)${slowest.unmatched ? `; ${slowest.unmatched} not matched` : ''}`,
+        ` + in the generator before it was written to the socket ${formatMs(slowest.inGeneratorMs)} + from written to parsed by the server ${formatMs(slowest.beforeServerMs)} + after its answer left the server ${formatMs(slowest.afterServerMs)}` +
+        (slowest.onNewConnection ? `; ${slowest.onNewConnection} were a new connection's first request, accepted ${formatMs(slowest.writtenToAcceptedMs)} after they were written` : '') +
+        `${slowest.unmatched ? `; ${slowest.unmatched} not matched` : ''}`,
     );
   }
 }
@@ -273,6 +299,7 @@ async function openEvidenceWindow(windowServers: TelarServer[], postgresPort: nu
   const postgres = watchProcesses(postgresPids);
   const pressure = watchCpuPressure();
   const cpuBefore = windowServers.map((server) => server.readCpuSeconds());
+  const databaseBefore = await readDatabaseTime(database!);
   const start = performance.now();
   return {
     async stop(): Promise<WindowEvidence> {
@@ -282,7 +309,14 @@ async function openEvidenceWindow(windowServers: TelarServer[], postgresPort: nu
       const postgresUse = postgres.stop();
       const serverCpuSeconds = windowServers.map((server, i) => server.readCpuSeconds() - cpuBefore[i]!);
       const probes = await Promise.all(windowServers.map((server) => server.takeProbeSnapshot()));
-      return { elapsedMs, cpuPressure, loadAverage: loadavg(), generator: generatorEvidence, postgres: { ...postgresUse, processes: postgresPids().length }, probes, serverCpuSeconds };
+      await new Promise((resolve) => setTimeout(resolve, 1_100)); // the backends' last report
+      const databaseAfter = await readDatabaseTime(database!);
+      const databaseTime = {
+        activeMs: databaseAfter.activeMs - databaseBefore.activeMs,
+        idleInTransactionMs: databaseAfter.idleInTransactionMs - databaseBefore.idleInTransactionMs,
+        commits: databaseAfter.commits - databaseBefore.commits,
+      };
+      return { elapsedMs, database: databaseTime, cpuPressure, loadAverage: loadavg(), generator: generatorEvidence, postgres: { ...postgresUse, processes: postgresPids().length }, probes, serverCpuSeconds };
     },
   };
 }
@@ -299,6 +333,7 @@ async function runSteady(runServers: TelarServer[], fixtures: LoadFixtures, runI
   const window = await openEvidenceWindow(runServers, postgresPort);
   const result = await runVirtualUsers({ users: signedIn, durationMs: STEADY_MS, fixtures, firstSessionDate: firstSessionDateOf(runIndex) });
   const evidence = await window.stop();
+  releaseUsers(users);
   const check = await verifyWrites(database!, result.acknowledged, since);
   if (process.env.BENCH_LOAD_DUMP) writeFileSync(join(process.env.BENCH_LOAD_DUMP, `steady-${processes}.json`), JSON.stringify({ records: result.records, evidence }));
 
@@ -373,13 +408,14 @@ async function main() {
         ? ` The server honours X-Forwarded-For (TELAR_TRUST_PROXY=1): the sign-in limit of ${LOGIN_LIMIT} per address and minute applies to each user.`
         : ` This server ignores X-Forwarded-For (no TELAR_TRUST_PROXY yet): every user is 127.0.0.1 to it, so the run lifts the sign-in limit to ${serverEnv.TELAR_LOGIN_ATTEMPTS_PER_MINUTE} per minute.`) +
       ` Mix 70 % reads / 30 % writes, ${THINK_MS.min / 1000}–${THINK_MS.max / 1000} s pause between a user's requests; pool of ${process.env.TELAR_DB_POOL_SIZE ?? 10} PostgreSQL connections per process.` +
-      ` Server, PostgreSQL and the load generator (this one Node process) share this machine: ${describeMachine()}.`,
+      ` Each user has its own keep-alive connection, as a browser. Server, PostgreSQL and the load generator (this one Node process) share this machine: ${describeMachine()}.`,
   );
 
   logProgress(`baseline: 1 user alone, no pause, ${BASELINE_MS / 1000} s…`);
   const [baselineUser] = assignUsers(fixtures.accounts.slice(0, 1), [servers[0]!.baseUrl]) as [VirtualUser];
   await signInUsers([baselineUser], 0);
   const baseline = await runVirtualUsers({ users: [baselineUser], durationMs: BASELINE_MS, fixtures, firstSessionDate: firstSessionDateOf(0), thinkMs: { min: 0, max: 0 } });
+  releaseUsers([baselineUser]);
   console.log(`\nBaseline: 1 user alone, one request after another, ${formatSeconds(baseline.elapsedMs)} on one process — ${describeThroughput(baseline)}`);
   console.log(formatLatencyRow('all', baseline.records));
   printServerErrors(servers[0]!.takeLog());
@@ -410,6 +446,7 @@ async function main() {
   servers.push(await startServer(firstPort));
   const restartMs = performance.now() - killedAt;
   const fault = await faultLoad;
+  releaseUsers(users);
   console.log(`\nFault run (${USERS} users, ${FAULT_MS / 1000} s, server killed with SIGKILL at ${KILL_AFTER_MS / 1000} s and restarted)`);
   console.log(`  ${describeThroughput(fault)}`);
   printLatencyTable(fault.records);

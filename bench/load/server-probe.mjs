@@ -67,6 +67,7 @@ function resetState() {
     httpMaxInFlight: 0,
     stalls: [],
     requests: [],
+    connectionsAccepted: 0,
   };
   loopDelay.reset();
 }
@@ -144,13 +145,29 @@ pg.Pool.prototype.connect = function connect(callback) {
 const requestContext = new AsyncLocalStorage();
 const contexts = new WeakMap();
 let inFlight = 0;
-dc.subscribe('http.server.request.start', ({ request }) => {
-  contexts.set(request, { id: request.headers['x-request-id'], startedAt: performance.now(), checkouts: 0, poolWaitMs: 0, pending: 0, pendingSince: 0 });
+/** When each connection was accepted and how many requests it has carried, to tell a new connection's first request from the others. */
+const connections = new WeakMap();
+dc.subscribe('http.server.request.start', ({ request, socket }) => {
+  const connection = connections.get(socket) ?? { acceptedAt: Number.NaN, requests: 0 };
+  connection.requests++;
+  contexts.set(request, {
+    id: request.headers['x-request-id'],
+    startedAt: performance.now(),
+    checkouts: 0,
+    poolWaitMs: 0,
+    pending: 0,
+    pendingSince: 0,
+    acceptedAt: connection.requests === 1 ? connection.acceptedAt : undefined,
+  });
   inFlight++;
   state.httpMaxInFlight = Math.max(state.httpMaxInFlight, inFlight);
 });
 const originalEmit = http.Server.prototype.emit;
 http.Server.prototype.emit = function emit(event, request, ...rest) {
+  if (event === 'connection') {
+    connections.set(request, { acceptedAt: performance.now(), requests: 0 });
+    state.connectionsAccepted++;
+  }
   const context = event === 'request' ? contexts.get(request) : undefined;
   return context ? requestContext.run(context, () => originalEmit.call(this, event, request, ...rest)) : originalEmit.call(this, event, request, ...rest);
 };
@@ -160,7 +177,13 @@ dc.subscribe('http.server.response.finish', ({ request }) => {
   inFlight--;
   const serverMs = performance.now() - context.startedAt;
   state.http.record(toMicros(serverMs));
-  if (typeof context.id === 'string') state.requests.push([context.id, round(serverMs), context.checkouts, round(context.poolWaitMs)]);
+  // The start as wall-clock time (performance.timeOrigin is shared with the benchmark's clock), to split the time outside the server into before and after.
+  // For a connection's first request, also when the connection was accepted.
+  if (typeof context.id === 'string') {
+    const entry = [context.id, round(serverMs), context.checkouts, round(context.poolWaitMs), round(performance.timeOrigin + context.startedAt)];
+    if (context.acceptedAt !== undefined) entry.push(round(performance.timeOrigin + context.acceptedAt));
+    state.requests.push(entry);
+  }
 });
 const round = (ms) => Math.round(ms * 10) / 10;
 
@@ -194,7 +217,8 @@ function takeSnapshot() {
       maxBusy: state.poolMaxBusy,
     },
     http: { ...summarize(state.http), maxInFlight: state.httpMaxInFlight },
-    /** [X-Request-Id, ms in the server, pool checkouts, ms waiting for the pool] per request. */
+    connectionsAccepted: state.connectionsAccepted,
+    /** [X-Request-Id, ms in the server, pool checkouts, ms waiting for the pool, wall-clock ms it started, and for a connection's first request wall-clock ms the connection was accepted] per request. */
     requests: state.requests,
   };
 }

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { type ApiResponse, attemptSignIn, sendApiRequest, type SignedInSession } from './api-client.js';
+import type http from 'node:http';
+import { type ApiResponse, attemptSignIn, createUserAgent, RequestFailure, sendApiRequest, type SignedInSession } from './api-client.js';
 import type { LoadAccount, LoadFixtures } from './prepare-fixtures.js';
 
 export type RequestKind = 'read' | 'write' | 'sign-in';
@@ -22,6 +23,11 @@ export interface RequestRecord {
   /** The base URL of the server process that answered. */
   server: string;
   requestId: string;
+  /** Wall-clock ms at which it was sent, and at which it had been handed to the socket (comparable with the server probe's times). */
+  sentAt: number;
+  writtenAt: number;
+  /** Whether it went over a connection opened for it. */
+  isNewConnection: boolean;
 }
 
 /** A person using Telar: an account of their own, a client address of their own, and the server process they reach. */
@@ -30,6 +36,8 @@ export interface VirtualUser {
   baseUrl: string;
   account: LoadAccount;
   forwardedFor: string;
+  /** Its own keep-alive connection, as a browser's. */
+  agent: http.Agent;
   /** Set by signInUsers. */
   session?: SignedInSession;
 }
@@ -39,7 +47,12 @@ export const addressOfUser = (index: number) => `198.18.${Math.floor(index / 250
 
 /** One virtual user per account, spread over the server processes round-robin (user i → process i mod n). */
 export function assignUsers(accounts: LoadAccount[], baseUrls: string[]): VirtualUser[] {
-  return accounts.map((account, index) => ({ index, account, baseUrl: baseUrls[index % baseUrls.length]!, forwardedFor: addressOfUser(index) }));
+  return accounts.map((account, index) => ({ index, account, baseUrl: baseUrls[index % baseUrls.length]!, forwardedFor: addressOfUser(index), agent: createUserAgent() }));
+}
+
+/** Closes the users' connections. */
+export function releaseUsers(users: VirtualUser[]) {
+  for (const user of users) user.agent.destroy();
 }
 
 export interface LoadResult {
@@ -191,13 +204,7 @@ function pickWeighted(operations: Operation[], totalWeight: number): Operation {
   return operations.at(-1)!;
 }
 
-type FailureKind = 'refused' | 'timeout' | 'broken';
-
-function classifyFailure(error: unknown): FailureKind {
-  if ((error as Error).name === 'TimeoutError') return 'timeout';
-  const code = ((error as { cause?: { code?: string } }).cause ?? {}).code;
-  return code === 'ECONNREFUSED' ? 'refused' : 'broken';
-}
+const classifyFailure = (error: unknown): RequestFailure['kind'] => (error instanceof RequestFailure ? error.kind : 'broken');
 
 export interface SignInResult {
   /** Every attempt that got an answer, retries included. */
@@ -227,8 +234,9 @@ export async function signInUsers(users: VirtualUser[], spreadMs: number): Promi
       for (let attempt = 1; attempt <= SIGN_IN_ATTEMPTS && !user.session; attempt++) {
         if (attempt > 1) await sleep(SIGN_IN_RETRY_MS);
         try {
-          const answer = await attemptSignIn(user.baseUrl, user.account.email, user.account.password, user.forwardedFor);
-          result.records.push({ operation: 'POST /auth/login', kind: 'sign-in', status: answer.status, ms: answer.ms, server: user.baseUrl, requestId: answer.requestId });
+          const answer = await attemptSignIn(user.baseUrl, user.account.email, user.account.password, user);
+          const { status, ms, requestId, sentAt, writtenAt, isNewConnection } = answer;
+          result.records.push({ operation: 'POST /auth/login', kind: 'sign-in', status, ms, server: user.baseUrl, requestId, sentAt, writtenAt, isNewConnection });
           user.session = answer.session;
           if (!user.session && answer.status !== 429 && answer.status < 500) break;
         } catch {
@@ -259,7 +267,7 @@ export async function runVirtualUsers({ users, durationMs, fixtures, firstSessio
   const send = async (operation: Operation, planned: PlannedRequest, user: VirtualUser): Promise<ApiResponse | undefined> => {
     while (performance.now() < deadline) {
       try {
-        return await sendApiRequest(user.baseUrl, planned.method, planned.path, { session: planned.isAnonymous ? undefined : user.session, forwardedFor: user.forwardedFor, body: planned.body });
+        return await sendApiRequest(user.baseUrl, planned.method, planned.path, { session: planned.isAnonymous ? undefined : user.session, forwardedFor: user.forwardedFor, agent: user.agent, body: planned.body });
       } catch (error) {
         const failure = classifyFailure(error);
         result.connectionErrors++;
@@ -275,12 +283,16 @@ export async function runVirtualUsers({ users, durationMs, fixtures, firstSessio
   };
 
   const runUser = async (user: VirtualUser) => {
+    // Users start as they go on, each at its own moment, not all in the same millisecond: a
+    // synchronised start is a burst of 200 requests that takes the server many seconds to work off.
+    if (thinkMs.max > 0) await sleep(Math.random() * thinkMs.max);
     for (let i = 0; i < MAX_REQUESTS_PER_USER && performance.now() < deadline; i++) {
       const operation = pickWeighted(operations, totalWeight);
       const planned = operation.plan(sequence++);
       const response = await send(operation, planned, user);
       if (!response) continue;
-      result.records.push({ operation: operation.name, kind: operation.kind, status: response.status, ms: response.ms, server: user.baseUrl, requestId: response.requestId });
+      const { status, ms, requestId, sentAt, writtenAt, isNewConnection } = response;
+      result.records.push({ operation: operation.name, kind: operation.kind, status, ms, server: user.baseUrl, requestId, sentAt, writtenAt, isNewConnection });
       const id = (response.body as { id?: unknown } | undefined)?.id;
       if (planned.acknowledge && response.status < 300 && typeof id === 'string') result.acknowledged.push(planned.acknowledge(id));
       if (thinkMs.max > 0) await sleep(thinkMs.min + Math.random() * (thinkMs.max - thinkMs.min));
