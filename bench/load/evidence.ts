@@ -29,6 +29,11 @@ export interface ProbeSnapshot {
   stalls: { at: number; ms: number }[];
   cpuMs: number;
   runQueueWaitMs: number;
+  /** Involuntary context switches of the main thread: the scheduler took the CPU from it. */
+  preemptions: number;
+  /** Statements sent to PostgreSQL, and the time the event loop spent inside those calls (the socket write). */
+  queries: number;
+  querySendMs: number;
   gc: { minor: Distribution; major: Distribution; other: Distribution; totalMs: number };
   pool: { size: number; wait: Distribution; waitOver: Record<'10' | '50' | '100', number>; hold: Distribution; maxWaiting: number; maxBusy: number };
   http: Distribution & { maxInFlight: number };

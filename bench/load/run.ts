@@ -260,6 +260,10 @@ function printEvidence(evidence: WindowEvidence, result: LoadResult, serverUrls:
       `    ${label}  event-loop delay ${describeDistribution(probe.loopDelay)}, loop busy ${formatShare(probe.loopUtilization)} of the time; ${probe.stalls.length} stalls ≥ 50 ms; main thread ${describeCpu(probe, elapsedMs)}; all threads CPU ${evidence.serverCpuSeconds[i]!.toFixed(1)} s`,
     );
     console.log(
+      `      ${probe.queries} statements to PostgreSQL (${(probe.queries / Math.max(1, http.count)).toFixed(1)} per request); the event loop spent ${formatSeconds(probe.querySendMs)} inside the calls that write them to its socket` +
+        ` (${formatMs(probe.querySendMs / Math.max(1, probe.queries))} each on average); the scheduler took the CPU from the main thread ${probe.preemptions} times`,
+    );
+    console.log(
       `      GC ${gcPauses} pauses, ${formatMs(gc.totalMs)} in all; scavenges ${describeDistribution(gc.minor)}; mark-compact ${describeDistribution(gc.major)}; other ${describeDistribution(gc.other)}`,
     );
     console.log(

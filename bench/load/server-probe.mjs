@@ -41,13 +41,17 @@ const summarize = (histogram) =>
         mean: histogram.mean / 1000,
       };
 
-/** utime+stime and run-queue wait of this process's main thread (the event loop), in ms; Linux only. */
+/**
+ * CPU time and run-queue wait of this process's main thread (the event loop), in ms, and how often the
+ * scheduler took the CPU from it while it could still run (involuntary context switches); Linux only.
+ */
 function readSchedstat() {
   try {
     const [cpuNs, waitNs] = readFileSync('/proc/thread-self/schedstat', 'utf8').trim().split(' ').map(Number);
-    return { cpuMs: cpuNs / 1e6, runQueueWaitMs: waitNs / 1e6 };
+    const preemptions = Number(/nonvoluntary_ctxt_switches:\s+(\d+)/.exec(readFileSync('/proc/thread-self/status', 'utf8'))?.[1]);
+    return { cpuMs: cpuNs / 1e6, runQueueWaitMs: waitNs / 1e6, preemptions };
   } catch {
-    return { cpuMs: Number.NaN, runQueueWaitMs: Number.NaN };
+    return { cpuMs: Number.NaN, runQueueWaitMs: Number.NaN, preemptions: Number.NaN };
   }
 }
 
@@ -68,6 +72,8 @@ function resetState() {
     stalls: [],
     requests: [],
     connectionsAccepted: 0,
+    queries: 0,
+    querySendMs: 0,
   };
   loopDelay.reset();
 }
@@ -139,6 +145,21 @@ pg.Pool.prototype.connect = function connect(callback) {
   });
 };
 
+// Each statement: Client#query writes it to PostgreSQL's socket synchronously (a loopback TCP write
+// that wakes the backend); the time spent inside the call is time the event loop is held.
+const originalQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function query(...args) {
+  const start = performance.now();
+  try {
+    return originalQuery.apply(this, args);
+  } finally {
+    state.queries++;
+    state.querySendMs += performance.now() - start;
+    const request = requestContext.getStore();
+    if (request) request.queries++;
+  }
+};
+
 // Server-side latency: from the request's headers being parsed to the last byte of the answer handed to
 // the socket. The request listener runs inside an AsyncLocalStorage context, so the pool patch above
 // knows which request asked for a client.
@@ -157,6 +178,7 @@ dc.subscribe('http.server.request.start', ({ request, socket }) => {
     poolWaitMs: 0,
     pending: 0,
     pendingSince: 0,
+    queries: 0,
     acceptedAt: connection.requests === 1 ? connection.acceptedAt : undefined,
   });
   inFlight++;
@@ -207,6 +229,11 @@ function takeSnapshot() {
     stalls: state.stalls,
     cpuMs: schedstat.cpuMs - state.schedstat.cpuMs,
     runQueueWaitMs: schedstat.runQueueWaitMs - state.schedstat.runQueueWaitMs,
+    preemptions: schedstat.preemptions - state.schedstat.preemptions,
+    /** Statements sent to PostgreSQL (Client#query: each a write to its socket and a round trip). */
+    queries: state.queries,
+    /** Time the event loop spent inside those calls (writing the statement to the socket), in ms. */
+    querySendMs: state.querySendMs,
     gc: { minor: summarize(state.gc.minor), major: summarize(state.gc.major), other: summarize(state.gc.other), totalMs: state.gc.totalMs },
     pool: {
       size: Number(process.env.TELAR_DB_POOL_SIZE ?? 10),
