@@ -1,14 +1,23 @@
-import { requireApi, type SignedInSession, signIn } from './api-client.js';
+import { type Caller, requireApi, signIn } from './api-client.js';
+import { addressOfUser } from './virtual-users.js';
 
 /** The body the seed report belongs to; every write of the run goes into it. */
 export const BODY_ACRONYM = 'COMSE';
-/** Secretariat accounts of that body; with the administrator that makes 9 sign-ins, under the limit of 10 per address and minute. */
-const SECRETARIAT_ACCOUNTS = 8;
 const ACCOUNT_PASSWORD = 'clave-de-carga-2024';
+/** Accounts are created this many at a time: each costs the server an argon2 hash. */
+const CREATE_CONCURRENCY = 4;
+/** The address setup requests claim (X-Forwarded-For), apart from the virtual users' addresses. */
+export const SETUP_ADDRESS = '198.19.0.1';
 /** Words of the seed's agreements, so searches find something; "carga" matches the agreements the run writes. */
 const SEARCH_TERMS = ['niñas', 'protección', 'participación', 'mecanismo', 'informe', 'seguimiento', 'carga'];
 
-/** What the virtual users pick from: the data already there and the signed-in sessions they share. */
+/** An account of the secretariat of the body: one per virtual user, each signs in on its own. */
+export interface LoadAccount {
+  email: string;
+  password: string;
+}
+
+/** What the virtual users pick from: the data already there, and an account each. */
 export interface LoadFixtures {
   bodyId: string;
   organizationIds: string[];
@@ -17,7 +26,7 @@ export interface LoadFixtures {
   sessionIds: string[];
   agreementIds: string[];
   searchTerms: string[];
-  sessions: SignedInSession[];
+  accounts: LoadAccount[];
 }
 
 interface Page<T> {
@@ -32,30 +41,37 @@ interface Versioned {
  * Signs in with a password someone else set (the command line's `--password`, an administrator) and
  * replaces it, as Telar requires before anything else; the session stays signed in.
  */
-async function signInReplacingPassword(baseUrl: string, email: string, password: string): Promise<SignedInSession> {
-  const session = await signIn(baseUrl, email, password);
-  await requireApi(baseUrl, 'POST', '/auth/password', { session, body: { currentPassword: password, newPassword: `${password}-propia` } });
-  return session;
+async function signInReplacingPassword(baseUrl: string, account: LoadAccount, forwardedFor: string): Promise<Caller> {
+  const caller: Caller = { session: await signIn(baseUrl, account.email, account.password, forwardedFor), forwardedFor };
+  const newPassword = `${account.password}-propia`;
+  await requireApi(baseUrl, 'POST', '/auth/password', { ...caller, body: { currentPassword: account.password, newPassword } });
+  account.password = newPassword;
+  return caller;
 }
 
 /**
- * Signs in the administrator, creates the secretariat accounts, signs them in, and publishes the
- * imported sessions and agreements so the public portal has something to list.
+ * Signs in the administrator, creates one secretariat account per virtual user (`accounts`), and
+ * publishes the imported sessions and agreements so the public portal has something to list.
  */
-export async function prepareFixtures(baseUrl: string, admin: { email: string; password: string }): Promise<LoadFixtures> {
-  const adminSession = await signInReplacingPassword(baseUrl, admin.email, admin.password);
-  const get = <T>(path: string) => requireApi<T>(baseUrl, 'GET', path, { session: adminSession });
-  const post = <T>(path: string, body: unknown) => requireApi<T>(baseUrl, 'POST', path, { session: adminSession, body });
+export async function prepareFixtures(baseUrl: string, admin: { email: string; password: string }, accounts: number): Promise<LoadFixtures> {
+  const adminCaller = await signInReplacingPassword(baseUrl, { ...admin }, SETUP_ADDRESS);
+  const get = <T>(path: string) => requireApi<T>(baseUrl, 'GET', path, adminCaller);
+  const post = <T>(path: string, body: unknown) => requireApi<T>(baseUrl, 'POST', path, { ...adminCaller, body });
 
   const body = (await get<Page<Versioned & { acronym: string | null }>>(`/bodies?q=${BODY_ACRONYM}&pageSize=50`)).items.find((b) => b.acronym === BODY_ACRONYM);
   if (!body) throw new Error(`The import did not create the body ${BODY_ACRONYM}.`);
 
-  const sessions = [adminSession];
-  for (let i = 1; i <= SECRETARIAT_ACCOUNTS; i++) {
-    const email = `secretaria-carga-${i}@prueba.telar.mx`;
-    await post('/users', { email, name: `Secretaría de carga ${i}`, password: ACCOUNT_PASSWORD, roles: [{ role: 'secretariat', bodyId: body.id }] });
-    sessions.push(await signInReplacingPassword(baseUrl, email, ACCOUNT_PASSWORD));
-  }
+  const created: LoadAccount[] = Array.from({ length: accounts }, (_, i) => ({ email: `secretaria-carga-${i + 1}@prueba.telar.mx`, password: ACCOUNT_PASSWORD }));
+  let next = 0;
+  const createAccounts = async () => {
+    while (next < created.length) {
+      const i = next++;
+      await post('/users', { email: created[i]!.email, name: `Secretaría de carga ${i + 1}`, password: ACCOUNT_PASSWORD, roles: [{ role: 'secretariat', bodyId: body.id }] });
+      // Accounts an administrator made replace their first password, from the address each user signs in from later.
+      await signInReplacingPassword(baseUrl, created[i]!, addressOfUser(i));
+    }
+  };
+  await Promise.all(Array.from({ length: CREATE_CONCURRENCY }, createAccounts));
 
   const importedSessions = (await get<Page<Versioned>>(`/sessions?bodyId=${body.id}&pageSize=500`)).items;
   const importedAgreements = (await get<Page<Versioned>>(`/agreements?bodyId=${body.id}&pageSize=500`)).items;
@@ -72,6 +88,6 @@ export async function prepareFixtures(baseUrl: string, admin: { email: string; p
     sessionIds: importedSessions.map((s) => s.id),
     agreementIds: importedAgreements.map((a) => a.id),
     searchTerms: SEARCH_TERMS,
-    sessions,
+    accounts: created,
   };
 }

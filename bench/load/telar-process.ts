@@ -1,10 +1,12 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { type ProbeSnapshot, readProbeSnapshot } from './evidence.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TELAR_BIN = 'bin/telar.mjs';
+const PROBE = fileURLToPath(new URL('./server-probe.mjs', import.meta.url));
 const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
 /** Enough of the server's output to show why it failed or what it logged as errors. */
@@ -20,19 +22,32 @@ export async function runTelarCommand(args: string[], databaseUrl: string): Prom
 
 export interface TelarServer {
   baseUrl: string;
+  pid: number;
   /** What the process wrote since the last call (at most the last LOG_TAIL_CHARS characters). */
   takeLog(): string;
   /** CPU time (user + system) the process has used so far, in seconds; NaN where /proc is missing. */
   readCpuSeconds(): number;
+  /**
+   * What server-probe.mjs saw since the previous call (or since start), then it starts afresh;
+   * undefined when the server runs without the probe.
+   */
+  takeProbeSnapshot(): Promise<ProbeSnapshot | undefined>;
   /** Sends the signal and resolves once the process has exited. */
   stop(signal: NodeJS.Signals): Promise<void>;
 }
 
+export interface ServerOptions {
+  /** Added to the environment the server inherits from the benchmark. */
+  env?: Record<string, string>;
+  /** Where server-probe.mjs writes its snapshots; without it the server runs without the probe. */
+  probeFile?: string;
+}
+
 /** Starts the built server as a child process on 127.0.0.1:port and resolves once it answers HTTP. */
-export async function startTelarServer(port: number, databaseUrl: string): Promise<TelarServer> {
-  const child = spawn(process.execPath, [TELAR_BIN, 'serve', '--port', String(port)], {
+export async function startTelarServer(port: number, databaseUrl: string, { env = {}, probeFile }: ServerOptions = {}): Promise<TelarServer> {
+  const child = spawn(process.execPath, [...(probeFile ? ['--import', PROBE] : []), TELAR_BIN, 'serve', '--port', String(port)], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', ...env, ...(probeFile ? { TELAR_LOAD_PROBE_FILE: probeFile } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -49,7 +64,14 @@ export async function startTelarServer(port: number, databaseUrl: string): Promi
   };
   const server: TelarServer = {
     baseUrl: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     takeLog,
+    async takeProbeSnapshot() {
+      if (!probeFile || child.exitCode !== null || child.signalCode !== null) return undefined;
+      rmSync(probeFile, { force: true });
+      child.kill('SIGUSR2');
+      return readProbeSnapshot(probeFile);
+    },
     readCpuSeconds: () => readProcessCpuSeconds(child.pid),
     stop: (signal) => stopChild(child, exited, signal),
   };
