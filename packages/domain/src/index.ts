@@ -3,6 +3,7 @@ export * from './schemas/common.js';
 export * from './schemas/directory.js';
 export * from './schemas/sessions.js';
 export * from './schemas/views.js';
+export * from './schemas/abilities.js';
 export * from './csv/parse-csv.js';
 export * from './geo/states.js';
 export * from './geo/detect-states.js';
