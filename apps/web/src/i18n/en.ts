@@ -92,6 +92,7 @@ export const en: Record<MessageKey, string> = {
   'bodies.name': 'Name',
   'bodies.acronym': 'Acronym',
   'bodies.parent': 'Parent body',
+  'bodies.chooseParent': '— Choose the parent body —',
   'bodies.state': 'State',
   'bodies.children': 'Bodies within it',
   'bodies.sessions': 'Sessions',

@@ -102,6 +102,7 @@ export const esMX = {
   'bodies.name': 'Nombre',
   'bodies.acronym': 'Siglas',
   'bodies.parent': 'Órgano del que forma parte',
+  'bodies.chooseParent': '— Elija el órgano del que forma parte —',
   'bodies.state': 'Entidad federativa',
   'bodies.children': 'Órganos que lo integran',
   'bodies.sessions': 'Sesiones',

@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { describeApiError } from '../../api/api-error.util';
 import { ApiError, sendJson } from '../../api/client';
 import { useApiMutation } from '../../api/resources';
-import { PermissionGate } from '../../auth/permission-gate.component';
+import { AbilityGate } from '../../auth/ability-gate.component';
 import { FormAlert } from '../../components/form-alert.component';
 import { FormField } from '../../components/form-field.component';
 import { PageHeader } from '../../components/page-header.component';
@@ -141,7 +141,7 @@ export function ImportPage(): ReactElement {
   return (
     <>
       <PageHeader title={t('import.title')} eyebrow={t('nav.import')} />
-      <PermissionGate isAllowed={(permissions) => permissions.managesAnyBody}>
+      <AbilityGate isAllowed={(abilities) => abilities.manageAnyBody}>
         <p>{t('import.intro')}</p>
         <form className="form" onSubmit={runImport(true)} noValidate>
           {failure && <FormAlert tone="error">{failure}</FormAlert>}
@@ -174,7 +174,7 @@ export function ImportPage(): ReactElement {
             <ImportSummary result={outcome.result} isPreview={outcome.request.dryRun} />
           </>
         )}
-      </PermissionGate>
+      </AbilityGate>
     </>
   );
 }
