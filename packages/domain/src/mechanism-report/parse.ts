@@ -103,6 +103,8 @@ const URLS_IN_TEXT = /<(https?:\/\/[^\s<>\\]+)>|(https?:\/\/[^\s<>\\]+)/g;
 const AGREEMENT_CODE = /(?<![\p{L}\p{N}/])\p{Lu}[\p{Lu}\p{N}]*(?:\/[\p{Lu}\p{N}]+)+\/(?:19|20)\d{2}(?![\p{L}\p{N}/])/u;
 const NOT_APPLICABLE_VALUES = new Set(['n/a', 'n.a.', 'na', 'no aplica', 'ninguno', 'ninguna', '-', '—']);
 const MAX_UNKNOWN_LABEL_WORDS = 4;
+/** The Markdown export's heading of each block ("## Participación 1"). */
+const BLOCK_HEADING = /^#{2,6}\s+Participaci[oó]n\s+\d+$/u;
 /** A head longer than this is prose with a tab or colon in it, not a label. */
 const MAX_LABEL_WORDS = 15;
 /** A page number or footer the PDF extraction left between two halves of a value. */
@@ -206,7 +208,7 @@ function scanLines(lines: string[], findings: Findings): ScannedDocument {
       state.isAfterBreak = false;
       continue;
     }
-    if (/^#{1,6}\s/.test(line) && scanned.blocks.length > 0) {
+    if (/^#{1,6}\s/.test(line) && (scanned.blocks.length > 0 || BLOCK_HEADING.test(line))) {
       // Block headings of the Markdown export ("## Participación 3") carry no data.
       state.isAfterBreak = true;
       continue;
