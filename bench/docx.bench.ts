@@ -77,7 +77,7 @@ function buildBlock(index: number): MechanismBlock {
             states: states.map(([code]) => code),
           }
         : null,
-    evidence: [{ title: `Acta de la sesión del ${session.date}`, url: null }],
+    evidence: [{ title: `Acta de la sesión del ${session.date}`, url: 'https://www.gob.mx/sipinna/es/documentos/comision-secretarias-ejecutivas' }],
   };
 }
 
@@ -91,7 +91,9 @@ function buildReport(): MechanismReport {
       session: { kind: 'ordinary', number: 16, date: '2021-06-09' },
     },
     period: { from: '2022-11-01', to: '2023-10-31' },
+    preamble: [],
     minutesUrl: 'https://www.gob.mx/sipinna/es/documentos/comision-secretarias-ejecutivas',
+    minutesNote: null,
     blocks: Array.from({ length: BLOCK_COUNT }, (_, index) => buildBlock(index)),
   };
 }
