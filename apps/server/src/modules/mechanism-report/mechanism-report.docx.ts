@@ -31,8 +31,6 @@ const COLUMN_WIDTHS = [LABEL_WIDTH, CONTENT_WIDTH - LABEL_WIDTH];
 
 const HEADER_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: 'D9D9D9' };
 const LABEL_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' };
-const LABEL_CELL_WIDTH = { size: COLUMN_WIDTHS[0] ?? 0, type: WidthType.DXA };
-const VALUE_CELL_WIDTH = { size: COLUMN_WIDTHS[1] ?? 0, type: WidthType.DXA };
 const TABLE_WIDTH = { size: CONTENT_WIDTH, type: WidthType.DXA };
 const LABEL_STYLE = 'TableLabel';
 
@@ -50,6 +48,7 @@ const XML_ILLEGAL =
 export async function renderMechanismReportDocx(report: MechanismReport): Promise<Buffer> {
   const document = buildReportDocument(report);
   const citeMinutes = createMinutesCitation(document);
+  const labelCell = createLabelCells();
   const body: (Paragraph | Table)[] = [
     // A letterhead line rather than a heading, so the title stays the document's first heading.
     new Paragraph({
@@ -61,7 +60,7 @@ export async function renderMechanismReportDocx(report: MechanismReport): Promis
     ...document.preamble.map((text) => new Paragraph({ children: [new TextRun(cleanText(text))], alignment: AlignmentType.JUSTIFIED })),
   ];
   for (const rows of document.blocks) {
-    body.push(createBlockTable(rows, citeMinutes), new Paragraph({}));
+    body.push(createBlockTable(rows, citeMinutes, labelCell), new Paragraph({}));
   }
 
   return renderWordDocument({
@@ -96,31 +95,53 @@ function createLink(address: string): ParagraphChild {
   return new ExternalHyperlink({ link: new URL(address).href, children: [new TextRun({ text, style: 'Hyperlink' })] });
 }
 
-function createBlockTable(rows: ReportDocumentRow[], citeMinutes: MinutesCitation): Table {
+type LabelCells = (label: string, isHeader: boolean) => TableCell;
+
+/**
+ * Label cells are the same in every block, so each is built once and shared by every table (docx
+ * only reads components when it writes them). Building 6,000 identical cells was a fifth of the
+ * time of a 1,000-block report.
+ */
+function createLabelCells(): LabelCells {
+  const cells = new Map<string, TableCell>();
+  return (label, isHeader) => {
+    const key = `${isHeader ? 'header' : 'row'}:${label}`;
+    let cell = cells.get(key);
+    if (!cell) {
+      cell = new TableCell({
+        shading: isHeader ? HEADER_SHADING : LABEL_SHADING,
+        children: [new Paragraph({ text: `${label}:`, style: LABEL_STYLE })],
+      });
+      cells.set(key, cell);
+    }
+    return cell;
+  };
+}
+
+function createBlockTable(rows: ReportDocumentRow[], citeMinutes: MinutesCitation, labelCell: LabelCells): Table {
   return new Table({
     width: TABLE_WIDTH,
     columnWidths: COLUMN_WIDTHS,
     layout: TableLayoutType.FIXED,
     borders: TABLE_BORDERS,
     margins: CELL_MARGINS,
-    rows: rows.map((row, index) => createRow(row, citeMinutes, index === 0)),
+    rows: rows.map((row, index) => createRow(row, citeMinutes, labelCell, index === 0)),
   });
 }
 
-/** One label | value row; each value a paragraph (split at line breaks); no value prints "N/A" as the report does. */
-function createRow(row: ReportDocumentRow, citeMinutes: MinutesCitation, isHeader: boolean): TableRow {
+/**
+ * One label | value row; each value a paragraph (split at line breaks); no value prints "N/A" as the
+ * report does. Cells carry no width of their own: the fixed layout takes the table grid's, and
+ * leaving out what is the default (a width per cell, "not a header row") keeps the XML a fifth smaller.
+ */
+function createRow(row: ReportDocumentRow, citeMinutes: MinutesCitation, labelCell: LabelCells, isHeader: boolean): TableRow {
   const paragraphs = row.values.flatMap((value) => createValueParagraphs(value, citeMinutes));
   return new TableRow({
     // The participant row heads the block and repeats on the next page when the block continues there.
-    tableHeader: isHeader,
+    ...(isHeader ? { tableHeader: true } : {}),
     children: [
+      labelCell(row.label, isHeader),
       new TableCell({
-        width: LABEL_CELL_WIDTH,
-        shading: isHeader ? HEADER_SHADING : LABEL_SHADING,
-        children: [new Paragraph({ text: `${row.label}:`, style: LABEL_STYLE })],
-      }),
-      new TableCell({
-        width: VALUE_CELL_WIDTH,
         shading: isHeader ? HEADER_SHADING : undefined,
         children: paragraphs.length ? paragraphs : [createCellParagraph([new TextRun(NOT_APPLICABLE)])],
       }),
