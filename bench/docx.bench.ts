@@ -83,7 +83,6 @@ function buildBlock(index: number): MechanismBlock {
   };
 }
 
-
 function buildReport(): MechanismReport {
   return {
     bodyName:
