@@ -47,9 +47,16 @@ interface DateParts {
 
 /** Reads a Spanish date in words, "dd/mm/yyyy" or ISO; null when absent, incomplete or impossible (31 de febrero). */
 export function parseSpanishDate(text: string): string | null {
+  const reading = readSpanishDate(text);
+  return 'date' in reading ? reading.date : null;
+}
+
+/** Like `parseSpanishDate`, telling a text that is not a date apart from a day the calendar lacks. */
+export function readSpanishDate(text: string): { date: string } | { problem: 'unreadable' | 'impossible' } {
   const parts = readDateParts(normalizeForMatch(text));
-  if (!parts || parts.day === null || parts.year === null) return null;
-  return buildIsoDate(parts.year, parts.month, parts.day);
+  if (!parts || parts.day === null || parts.year === null) return { problem: 'unreadable' };
+  const date = buildIsoDate(parts.year, parts.month, parts.day);
+  return date ? { date } : { problem: 'impossible' };
 }
 
 /** What a text says about a reporting period: nothing, a period, or a period that cannot be read. */
