@@ -83,7 +83,7 @@ function buildBlock(index: number): MechanismBlock {
   };
 }
 
-function buildReport(): MechanismReport {
+function buildSyntheticReport(): MechanismReport {
   return {
     bodyName:
       'Comisión de Secretarías Ejecutivas de Protección Integral de los Sistemas Nacional y de las Entidades Federativas',
@@ -116,7 +116,7 @@ export interface DocxBench {
 
 /** Renders the synthetic report and the baseline RUNS times each, interleaved, after warm-ups; times in milliseconds, size in bytes. */
 export async function benchDocx(): Promise<DocxBench> {
-  const report = buildReport();
+  const report = buildSyntheticReport();
   let bytes = 0;
   const timings = await measure(
     { runs: RUNS, warmUps: WARM_UPS },
