@@ -151,7 +151,9 @@ main(process.argv.slice(2)).then(
     if (outcome !== 'keep-open') process.exitCode = outcome;
   },
   (error: unknown) => {
-    console.error(error instanceof DomainError || error instanceof Error ? `Error: ${error.message}` : error);
+    // A refused input says what was wrong with it (the issues name the field), not only "Revise los datos marcados."
+    if (error instanceof DomainError && error.issues?.length) for (const issue of error.issues) console.error(`Error: ${issue.message}`);
+    else console.error(error instanceof DomainError || error instanceof Error ? `Error: ${error.message}` : error);
     process.exitCode = 1;
   },
 );
