@@ -99,8 +99,8 @@ type LabelCells = (label: string, isHeader: boolean) => TableCell;
 
 /**
  * Label cells are the same in every block, so each is built once and shared by every table (docx
- * only reads components when it writes them). Building 6,000 identical cells was a fifth of the
- * time of a 1,000-block report.
+ * only reads components when it writes them): building the component objects is about a fifth of
+ * the time of a 1,000-block report (profiled), and label cells are half of its cells.
  */
 function createLabelCells(): LabelCells {
   const cells = new Map<string, TableCell>();
