@@ -110,6 +110,17 @@ describe('generating the report from the data', () => {
     expect((await ctx.api('GET', '/organizations?q=REDIM')).body.total).toBe(1);
   });
 
+  it('keeps a name as written when the participation\'s organisations are edited', async () => {
+    const redim = (await ctx.api('GET', '/organizations?q=REDIM')).body.items[0];
+    const participation = (await ctx.api('GET', `/organizations/${redim.id}`)).body.participations.find((p: { session: { date: string } }) => p.session.date === '2023-09-05');
+    const current = (await ctx.api('GET', `/sessions/${participation.session.id}`)).body.participations.find((p: { id: string }) => p.id === participation.id);
+    const other = (await ctx.api('GET', '/organizations?q=ChildFund')).body.items[0];
+    const edited = await ctx.api('PATCH', `/participations/${participation.id}`, { version: current.version, organizationIds: [redim.id, other.id] });
+    expect(edited.status).toBe(200);
+    const { body } = await ctx.api('GET', `/reports/mechanism?bodyId=${await comseId()}&from=2023-09-01&to=2023-09-30&format=json`);
+    expect(body.blocks[0].participants).toEqual(['Red por los Derechos de la Infancia en México, A.C. (REDIM)', 'ChildFund México']);
+  });
+
   it('writes the seed\'s Word report with its own preamble and footnote, word for word, and page numbers', async () => {
     const response = await ctx.api('GET', `/reports/mechanism?bodyId=${await comseId()}&${period}&format=docx`);
     expect(response.status).toBe(200);

@@ -144,12 +144,22 @@ export async function insertParticipation(db: Database, sessionId: string, descr
   return row!;
 }
 
+/** An organisation that stays keeps the name a document wrote for it. */
 export async function replaceParticipationOrganizations(db: Database, participationId: string, organizationIds: string[], namesAsWritten: string[] = []) {
-  await db.delete(participationOrganizations).where(eq(participationOrganizations.participationId, participationId));
+  const deleted = await db
+    .delete(participationOrganizations)
+    .where(eq(participationOrganizations.participationId, participationId))
+    .returning({ organizationId: participationOrganizations.organizationId, nameAsWritten: participationOrganizations.nameAsWritten });
+  const writtenBefore = new Map(deleted.map((row) => [row.organizationId, row.nameAsWritten]));
   if (organizationIds.length) {
-    await db
-      .insert(participationOrganizations)
-      .values(organizationIds.map((organizationId, position) => ({ participationId, organizationId, position, nameAsWritten: namesAsWritten[position] ?? null })));
+    await db.insert(participationOrganizations).values(
+      organizationIds.map((organizationId, position) => ({
+        participationId,
+        organizationId,
+        position,
+        nameAsWritten: namesAsWritten[position] ?? writtenBefore.get(organizationId) ?? null,
+      })),
+    );
   }
 }
 
