@@ -15,6 +15,8 @@ export * from './messages/es-MX.js';
 export * from './mechanism-report/messages.js';
 export * from './mechanism-report/parse.js';
 export * from './mechanism-report/render-markdown.js';
+export * from './mechanism-report/document.js';
+export * from './text/labels.js';
 export * from './schemas/evidence.js';
 export * from './schemas/accounts.js';
 export * from './csv/write-csv.js';

@@ -254,6 +254,8 @@ export const en: Record<MessageKey, string> = {
   'import.messageColumn': 'Description',
   'import.blocks': 'Recognised blocks',
   'import.done': 'The import is complete.',
+  'import.targetBody': 'The records go to the body {body}.',
+  'import.targetBodyNew': 'The body {body} will be created from the document\'s title, and the records will go to it.',
   'import.previewReady': 'Preview ready: {errors} errors and {warnings} warnings.',
   'import.fileError': 'The file could not be read.',
   'reports.title': 'Participation-mechanism report',

@@ -279,6 +279,8 @@ export const esMX = {
   'import.messageColumn': 'Descripción',
   'import.blocks': 'Bloques reconocidos',
   'import.done': 'La importación se completó.',
+  'import.targetBody': 'Los registros quedan en el órgano {body}.',
+  'import.targetBodyNew': 'Se creará el órgano {body}, con el título del documento, y los registros quedarán en él.',
   'import.previewReady': 'Vista previa lista: {errors} errores y {warnings} advertencias.',
   'import.fileError': 'No fue posible leer el archivo.',
 

@@ -233,10 +233,25 @@ const AUDIT_ACTIONS = [
 ] as const;
 
 /** What a participation-mechanism import read, created (or, in a dry run, would create) and found wrong. */
+/** The body that receives (or, in a preview, would receive) an import's records. */
+export const ImportTargetBodySchema = z
+  .strictObject({
+    /** Null in a preview that would create the body. */
+    id: z.string().nullable(),
+    name: z.string(),
+    acronym: z.string().nullable(),
+    /** The body does not exist yet and the import creates it from the document's title. */
+    isNew: z.boolean(),
+  })
+  .meta({ id: 'ImportTargetBody' });
+export type ImportTargetBody = z.infer<typeof ImportTargetBodySchema>;
+
 export const MechanismImportResultSchema = z
   .strictObject({
     described: ImportCountsSchema,
     created: ImportCountsSchema,
+    /** Which body receives the records; null when the document has errors. */
+    body: orNull(ImportTargetBodySchema),
     warnings: z.array(DiagnosticSchema),
     /** Errors: with any, nothing was written. */
     diagnostics: z.array(DiagnosticSchema),

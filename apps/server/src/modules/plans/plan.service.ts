@@ -191,7 +191,7 @@ export function createPlanService(db: Database, actor: Actor) {
         });
         return row.id;
       });
-      return { plan: (await readPlanDetail(db, id))!, nodeCount: plan.nodes.length };
+      return { plan: (await readPlanDetail(db, id))!, nodeCount: plan.nodes.length, warnings: parsed.warnings };
     },
 
     /** The plan as the Excel template (it imports again as it is) or as a Word document. */
