@@ -23,6 +23,11 @@ export const esMX = {
   'nav.agreements': 'Acuerdos',
   'nav.import': 'Importar',
   'nav.reports': 'Informes',
+  'nav.menu': 'Menú',
+  'nav.group.coordination': 'Coordinación',
+  'nav.group.planning': 'Planeación y seguimiento',
+  'nav.group.reports': 'Informes y datos',
+  'nav.group.administration': 'Administración',
 
   'error.network': 'No fue posible comunicarse con el servidor. Revise su conexión e intente de nuevo.',
   'error.conflict': 'Alguien más modificó este registro; recargue para ver los cambios.',
