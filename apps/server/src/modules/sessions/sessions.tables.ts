@@ -42,6 +42,8 @@ export const sessions = pgTable(
     uniqueIndex('sessions_identity_idx').on(t.bodyId, t.kind, sql`coalesce(${t.number}, 0)`, t.date),
     index('sessions_date_idx').on(t.date, t.id),
     index('sessions_body_date_idx').on(t.bodyId, t.date),
+    // Search finds a session by its ordinal ("Vigésima Cuarta", "24").
+    index('sessions_number_idx').on(t.number, t.date),
   ],
 );
 
