@@ -37,7 +37,7 @@ export interface QueryBenchOptions {
 }
 
 /** Lists are internal data: creates a reader account and signs in through the API, returning its session cookie. */
-async function signInReader(db: Database, app: ReturnType<typeof createApp>): Promise<string> {
+export async function signInReader(db: Database, app: ReturnType<typeof createApp>): Promise<string> {
   const email = 'lectura@medicion.telar.mx';
   const password = generatePassword();
   await createAuthService(db).createUser(systemActor('bench'), { email, name: 'Medición', password, roles: [{ role: 'reader', bodyId: null, organizationId: null }] });

@@ -1,6 +1,7 @@
 import { accountsEsMX } from './accounts.es-MX';
 import { dashboardsEsMX } from './dashboards.es-MX';
 import { plansEsMX } from './plans.es-MX';
+import { searchEsMX } from './search.es-MX';
 
 /** Every text the interface shows, in Spanish (México). Keys group by area; `{name}` marks a parameter. */
 export const esMX = {
@@ -416,6 +417,7 @@ export const esMX = {
   'public.openData.apiIntro': 'Los mismos datos se consultan sin cuenta mediante una API de solo lectura que responde en JSON, con paginación (page, pageSize) y filtros:',
   'public.openData.apiLink': 'Descripción completa de la API (OpenAPI 3.1, JSON)',
   ...plansEsMX,
+  ...searchEsMX,
   ...dashboardsEsMX,
   ...accountsEsMX,
 } as const;

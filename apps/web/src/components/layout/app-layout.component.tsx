@@ -10,6 +10,7 @@ import '../../i18n/zod-locale';
 import { FormAlert } from '../form-alert.component';
 import { InternalBrand, InternalFooter } from './internal-frame.component';
 import { SiteFrame, SiteNav, type NavItem } from './site-frame.component';
+import { HeaderSearch } from '../../features/search/header-search.component';
 
 const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'nav.home', isExact: true },
@@ -95,7 +96,17 @@ function MainNav() {
 export function AppLayout() {
   const me = useMe();
   return (
-    <SiteFrame brand={<InternalBrand />} account={<AccountMenu />} nav={me?.mustChangePassword ? undefined : <MainNav />} footer={<InternalFooter />}>
+    <SiteFrame
+      brand={<InternalBrand />}
+      account={
+        <>
+          {!me?.mustChangePassword && <HeaderSearch />}
+          <AccountMenu />
+        </>
+      }
+      nav={me?.mustChangePassword ? undefined : <MainNav />}
+      footer={<InternalFooter />}
+    >
       <Outlet />
     </SiteFrame>
   );
