@@ -39,6 +39,7 @@ export const en: Record<MessageKey, string> = {
   'table.previous': 'Previous page',
   'table.next': 'Next page',
   'table.pageOf': 'Page {page} of {pages} · {total} records',
+  'table.pageOfMoreThan': 'Page {page} · more than {total} records: refine the search to see fewer',
   'table.empty': 'No matching records.',
   'dashboard.title': 'Home',
   'dashboard.counts': 'Summary',

@@ -42,6 +42,7 @@ export const esMX = {
   'table.previous': 'Página anterior',
   'table.next': 'Página siguiente',
   'table.pageOf': 'Página {page} de {pages} · {total} registros',
+  'table.pageOfMoreThan': 'Página {page} · más de {total} registros: afine la búsqueda para ver menos',
   'table.empty': 'No hay registros que coincidan.',
 
   'dashboard.title': 'Inicio',

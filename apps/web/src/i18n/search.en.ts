@@ -4,6 +4,8 @@ import type { searchEsMX } from './search.es-MX';
 export const searchEn: Record<keyof typeof searchEsMX, string> = {
   'search.label': 'Search Telar',
   'search.placeholder': 'Search organisations, sessions, agreements…',
+  'search.pageLabel': 'Search again',
+  'search.words': 'Words to search for',
   'search.submit': 'Search',
   'search.title': 'Search',
   'search.resultsFor': 'Results for “{q}”',

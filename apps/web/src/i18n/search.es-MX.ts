@@ -2,6 +2,8 @@
 export const searchEsMX = {
   'search.label': 'Buscar en Telar',
   'search.placeholder': 'Buscar organizaciones, sesiones, acuerdos…',
+  'search.pageLabel': 'Buscar de nuevo',
+  'search.words': 'Palabras a buscar',
   'search.submit': 'Buscar',
   'search.title': 'Buscar',
   'search.resultsFor': 'Resultados para «{q}»',

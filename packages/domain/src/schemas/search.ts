@@ -6,8 +6,6 @@ import { viewCount, viewId } from './view-fields.js';
 export const SEARCH_TYPES = ['organization', 'body', 'session', 'agreement', 'follow_up', 'plan', 'plan_node', 'activity', 'report'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
-/** Facets count matches up to this many; past it they say "more than". */
-export const SEARCH_FACET_CAP = 1000;
 
 export const SearchQuerySchema = z.object({
   q: z
@@ -38,7 +36,7 @@ export const SearchFacetViewSchema = z
   .strictObject({
     type: z.enum(SEARCH_TYPES),
     count: viewCount,
-    /** The count stopped at SEARCH_FACET_CAP: there are at least that many. */
+    /** The count stopped at COUNT_CAP: there are more. */
     isCapped: z.boolean(),
   })
   .meta({ id: 'SearchFacetView', description: 'Cuántos registros de un tipo coinciden (hasta un tope).' });

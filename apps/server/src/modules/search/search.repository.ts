@@ -1,4 +1,4 @@
-import { SEARCH_FACET_CAP, type SearchType, type SessionKind } from '@telar/domain';
+import { COUNT_CAP, type SearchType, type SessionKind } from '@telar/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { queryRows, toPrefixTsQuery, whereAll } from '../../platform/db/query.js';
@@ -7,7 +7,7 @@ import type { SessionReference } from './search-query.js';
 /**
  * Search reads each table through its own GIN index (the generated `search` columns), so it is always
  * as current as the tables and costs no extra writes. Each type is ranked among its first
- * CANDIDATES_PER_TYPE matches only and counted up to SEARCH_FACET_CAP, which bounds the work a common
+ * CANDIDATES_PER_TYPE matches only and counted up to COUNT_CAP, which bounds the work a common
  * word can cause; what a type shows first is then the best of those.
  */
 const CANDIDATES_PER_TYPE = 200;
@@ -105,7 +105,7 @@ export async function searchRecords(db: Database, terms: SearchTerms, types: rea
     ([type, m]) => sql`(select ${type}::text as type, t.id, (${m.rank})::float8 as rank, ${m.date} as date from ${m.from} where ${m.where} limit ${CANDIDATES_PER_TYPE})`,
   );
   const countColumns = matches.map(
-    ([type, m]) => sql`(select count(*)::int from (select 1 from ${m.from} where ${m.where} limit ${SEARCH_FACET_CAP + 1}) x) as ${sql.identifier(type)}`,
+    ([type, m]) => sql`(select count(*)::int from (select 1 from ${m.from} where ${m.where} limit ${COUNT_CAP + 1}) x) as ${sql.identifier(type)}`,
   );
   const [candidates, [counts]] = await Promise.all([
     candidateQueries.length

@@ -1,7 +1,7 @@
 import {
   formatSessionTitle,
   formatSpanishDate,
-  SEARCH_FACET_CAP,
+  COUNT_CAP,
   SEARCH_TYPES,
   type SearchItemView,
   type SearchQuery,
@@ -67,7 +67,7 @@ export function createSearchService(db: Database, actor: Actor) {
         }),
         facets: SEARCH_TYPES.map((t) => {
           const count = counts.get(t) ?? 0;
-          return { type: t, count: Math.min(count, SEARCH_FACET_CAP), isCapped: count > SEARCH_FACET_CAP };
+          return { type: t, count: Math.min(count, COUNT_CAP), isCapped: count > COUNT_CAP };
         }),
       };
     },

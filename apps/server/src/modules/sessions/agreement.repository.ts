@@ -2,7 +2,7 @@ import type { AgreementView, FollowUpView } from '@telar/domain';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { agreementOrganizations, agreements, agreementStates, followUpEvidence, followUps, followUpStates } from './sessions.tables.js';
-import { matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from '../../platform/db/query.js';
+import { countPageTotal, matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from '../../platform/db/query.js';
 import { evidenceJson, isoInstant, organizationRefsJson, sessionRefJson, stateCodesArray } from '../../platform/db/views.sql.js';
 import { isPublicSession } from './session.repository.js';
 
@@ -59,11 +59,11 @@ function filterAgreements(filter: AgreementFilter) {
 export async function listAgreements(db: Database, filter: AgreementFilter, page: PageRequest) {
   const where = filterAgreements(filter);
   const order = filter.dueBy ? sql`a.due_date, a.id` : sql`s.date desc, a.id`;
-  const [items, [count]] = await Promise.all([
+  const [items, count] = await Promise.all([
     queryRows<AgreementView>(db, sql`select ${agreementViewColumns} from ${agreementFrom} where ${where} order by ${order} ${pageClause(page)}`),
-    queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${countFrom(filter)} where ${where}`),
+    countPageTotal(db, sql`${countFrom(filter)} where ${where}`, Boolean(filter.q)),
   ]);
-  return { items, total: count?.total ?? 0 };
+  return { items, ...count };
 }
 
 export async function listAgreementsOfSession(db: Database, sessionId: string): Promise<AgreementView[]> {

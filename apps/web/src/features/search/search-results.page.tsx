@@ -68,8 +68,8 @@ export function SearchResultsPage(): ReactElement {
   return (
     <>
       <PageHeader title={q ? t('search.resultsFor', { q }) : t('search.title')} />
-      <div className="filters" role="search" aria-label={t('search.label')}>
-        <SearchBox label={t('search.label')} value={q} onSearch={(next) => void navigate({ search: { q: next || undefined, type }, replace: true })} />
+      <div className="filters" role="search" aria-label={t('search.pageLabel')}>
+        <SearchBox label={t('search.words')} value={q} onSearch={(next) => void navigate({ search: { q: next || undefined, type }, replace: true })} />
       </div>
       {q ? (
         <QueryContent query={query}>
