@@ -53,6 +53,10 @@ export const esMX = {
   'dashboard.count.participations': 'Participaciones',
   'dashboard.count.agreements': 'Acuerdos',
   'dashboard.count.followUps': 'Actividades de seguimiento',
+  'dashboard.overdue': 'Acuerdos vencidos',
+  'dashboard.overdueEmpty': 'No hay acuerdos abiertos con la fecha límite vencida.',
+  'dashboard.overdueAll.one': 'Ver el acuerdo vencido',
+  'dashboard.overdueAll.other': 'Ver los {count} acuerdos vencidos',
   'dashboard.dueSoon': 'Acuerdos próximos a vencer',
   'dashboard.dueSoonEmpty': 'No hay acuerdos abiertos que venzan en los próximos 60 días.',
 
@@ -207,6 +211,7 @@ export const esMX = {
   'agreements.title': 'Acuerdos',
   'agreements.column': 'Acuerdo',
   'agreements.statusFilter': 'Filtrar por estado',
+  'agreements.overdueFilter': 'Vencidos',
   'agreements.all': 'Todos',
   'agreements.searchLabel': 'Buscar acuerdos',
   'agreements.code': 'Clave del acuerdo',

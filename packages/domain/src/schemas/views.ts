@@ -199,6 +199,9 @@ export const DashboardViewSchema = z
     }),
     /** Open agreements due in the next 60 days or already overdue, soonest first. */
     dueSoon: z.array(AgreementViewSchema),
+    /** Open agreements past their due date, the oldest first (the first ten), and how many there are. */
+    overdue: z.array(AgreementViewSchema),
+    overdueCount: viewCount,
   })
   .meta({ id: 'DashboardView', description: 'Conteos de registros y acuerdos abiertos que vencen en 60 días o ya vencieron.' });
 export type DashboardView = z.infer<typeof DashboardViewSchema>;

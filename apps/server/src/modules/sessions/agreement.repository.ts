@@ -16,6 +16,8 @@ export interface AgreementFilter {
   q?: string;
   /** Open agreements due on or before this date (coming due or overdue). */
   dueBy?: string;
+  /** Open agreements whose due date has passed in Mexico City («Vencidos»). */
+  isOverdue?: boolean;
   /** Only what the public may see. */
   isPublished?: boolean;
 }
@@ -52,13 +54,14 @@ function filterAgreements(filter: AgreementFilter) {
       ? sql`exists (select 1 from agreement_states st where st.agreement_id = a.id and st.state_code = ${filter.stateCode})`
       : undefined,
     filter.dueBy ? sql`a.status in ('pending', 'in_progress') and a.due_date <= ${filter.dueBy}` : undefined,
+    filter.isOverdue ? sql`a.status in ('pending', 'in_progress') and a.due_date < (now() at time zone 'America/Mexico_City')::date` : undefined,
     matchesSearch(sql`a.search`, filter.q),
   ]);
 }
 
 export async function listAgreements(db: Database, filter: AgreementFilter, page: PageRequest) {
   const where = filterAgreements(filter);
-  const order = filter.dueBy ? sql`a.due_date, a.id` : sql`s.date desc, a.id`;
+  const order = filter.dueBy || filter.isOverdue ? sql`a.due_date, a.id` : sql`s.date desc, a.id`;
   const [items, count] = await Promise.all([
     queryRows<AgreementView>(db, sql`select ${agreementViewColumns} from ${agreementFrom} where ${where} order by ${order} ${pageClause(page)}`),
     countPageTotal(db, sql`${countFrom(filter)} where ${where}`, Boolean(filter.q)),
