@@ -6,11 +6,10 @@ import type { SessionReference } from './search-query.js';
 
 /**
  * Search reads each table through its own GIN index (the generated `search` columns), so it is always
- * as current as the tables and costs no extra writes. Each type is ranked among its first
- * CANDIDATES_PER_TYPE matches only and counted up to COUNT_CAP, which bounds the work a common
- * word can cause; what a type shows first is then the best of those.
+ * as current as the tables and costs no extra writes. Each type reads at most COUNT_CAP + 1 matches,
+ * which it counts and ranks: that bounds the work a common word can cause, and what a type shows
+ * first is the best of those.
  */
-const CANDIDATES_PER_TYPE = 200;
 
 /** What a search asks: the words as a prefix tsquery, and the session it may name. */
 export interface SearchTerms {
@@ -95,25 +94,27 @@ export interface SearchCandidate {
 
 /**
  * The best `limit` records among the types asked for, most pertinent first, and how many of each type
- * match (every type, up to the cap) — two statements, whatever the number of types.
+ * match (every type, up to the cap) — one statement, whatever the number of types.
  */
 export async function searchRecords(db: Database, terms: SearchTerms, types: readonly SearchType[], limit: number) {
   const matches = Object.entries(buildMatches(terms)) as [SearchType, TypeMatch][];
   if (!matches.length) return { candidates: [], counts: new Map<SearchType, number>() };
-  const asked = matches.filter(([type]) => types.includes(type));
-  const candidateQueries = asked.map(
-    ([type, m]) => sql`(select ${type}::text as type, t.id, (${m.rank})::float8 as rank, ${m.date} as date from ${m.from} where ${m.where} limit ${CANDIDATES_PER_TYPE})`,
+  // One index scan per type gives both its count (up to the cap) and its candidates.
+  const firstMatches = matches.map(
+    ([type, m]) => sql`(select ${type}::text as type, t.id, (${m.rank})::float8 as rank, ${m.date} as date from ${m.from} where ${m.where} limit ${COUNT_CAP + 1})`,
   );
-  const countColumns = matches.map(
-    ([type, m]) => sql`(select count(*)::int from (select 1 from ${m.from} where ${m.where} limit ${COUNT_CAP + 1}) x) as ${sql.identifier(type)}`,
+  const asked = sql.join(types.map((type) => sql`${type}`), sql`, `);
+  const rows = await queryRows<{ kind: 'count' | 'item'; type: SearchType; id: string | null; n: number }>(
+    db,
+    sql`with m as (${sql.join(firstMatches, sql` union all `)})
+        select 'count' as kind, type, null::uuid as id, count(*)::int as n from m group by type
+        union all
+        (select 'item', type, id, 0 from m where type in (${asked}) order by rank desc, date desc nulls last, type, id limit ${limit})`,
   );
-  const [candidates, [counts]] = await Promise.all([
-    candidateQueries.length
-      ? queryRows<SearchCandidate>(db, sql`select type, id from (${sql.join(candidateQueries, sql` union all `)}) c order by rank desc, date desc nulls last, type, id limit ${limit}`)
-      : Promise.resolve([]),
-    queryRows<Record<SearchType, number>>(db, sql`select ${sql.join(countColumns, sql`, `)}`),
-  ]);
-  return { candidates, counts: new Map(Object.entries(counts ?? {}) as [SearchType, number][]) };
+  return {
+    candidates: rows.filter((row) => row.kind === 'item').map(({ type, id }) => ({ type, id: id! })),
+    counts: new Map(rows.filter((row) => row.kind === 'count').map((row) => [row.type, row.n])),
+  };
 }
 
 /** What each type shows of a record found: the parts of its title, its place, and where the words were found. */
