@@ -12,11 +12,11 @@ export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
 /**
  * A prefix query for Spanish full-text search: every word must match, each as a prefix, so
  * "niña" finds "niñas" (stemmed) and "Save" finds "Save the Children" while typing.
- * Returns null when the text has no searchable word.
+ * Returns null when the text has no searchable word; with `isPrefix` false, the words are whole.
  */
-export function toPrefixTsQuery(text: string | undefined): string | null {
+export function toPrefixTsQuery(text: string | undefined, isPrefix = true): string | null {
   const words = (text ?? '').match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length ? words.map((word) => `${word}:*`).join(' & ') : null;
+  return words.length ? words.map((word) => (isPrefix ? `${word}:*` : word)).join(' & ') : null;
 }
 
 /** `column @@ query` for the prefix query, or undefined when there is nothing to search. */
