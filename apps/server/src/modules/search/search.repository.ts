@@ -13,10 +13,13 @@ import type { SessionReference } from './search-query.js';
 
 /** What a search asks: the words as a prefix tsquery, and the session it may name. */
 export interface SearchTerms {
-  /** The whole search as a prefix tsquery, null when it has no word. */
+  /**
+   * The search's words as a tsquery, whole words (stemmed, so endings do not matter), null when it has
+   * no word. Not prefixes: PostgreSQL estimates any prefix query at 2 % of the rows and reads a common
+   * word's whole GIN posting list (220 ms for «violencia» in a million activities) where the table's
+   * first rows give the same answer in 8 ms; and the box is submitted, not searched while typing.
+   */
   tsQuery: string | null;
-  /** The same words, whole (no prefix). */
-  wordsTsQuery: string | null;
   /** The search as typed, to find an organisation or body by its exact acronym. */
   text: string;
   session: SessionReference | null;
@@ -32,18 +35,10 @@ interface TypeMatch {
 
 const asQuery = (tsQuery: string) => sql`to_tsquery('telar_es', ${tsQuery})`;
 
-/**
- * `t.search` matches the prefix query. PostgreSQL estimates any prefix query at 2 % of the rows, so a
- * common word ("violencia": an eighth of a million activities) was read through the whole GIN index
- * (220 ms) instead of the table's first rows (7 ms). The same words as whole words, ORed in, change
- * nothing in what matches (a word is its own prefix) but are estimated from the column's statistics.
- */
-const matchesWords = (q: SQL, terms: SearchTerms) => sql`(t.search @@ ${asQuery(terms.wordsTsQuery!)} or t.search @@ ${q})`;
-
 /** Organisations and bodies: by name and acronym, an exact acronym first. */
 const namedMatch = (table: 'organizations' | 'bodies', terms: SearchTerms, q: SQL): TypeMatch => ({
   from: sql`${sql.identifier(table)} t`,
-  where: sql`${matchesWords(q, terms)} and t.archived_at is null`,
+  where: sql`t.search @@ ${q} and t.archived_at is null`,
   rank: sql`ts_rank(t.search, ${q}, 1) + case when upper(t.acronym) = upper(${terms.text}) then 1 else 0 end`,
   date: sql`null::date`,
 });
@@ -65,9 +60,9 @@ function sessionMatch(session: SessionReference): TypeMatch {
 }
 
 /** A table with its own text: matched and ranked on its search column. */
-const textMatch = (from: SQL, q: SQL, terms: SearchTerms, date: SQL = sql`null::date`): TypeMatch => ({
+const textMatch = (from: SQL, q: SQL, date: SQL = sql`null::date`): TypeMatch => ({
   from,
-  where: sql`${matchesWords(q, terms)} and t.archived_at is null`,
+  where: sql`t.search @@ ${q} and t.archived_at is null`,
   rank: sql`ts_rank(t.search, ${q}, 1)`,
   date,
 });
@@ -81,11 +76,11 @@ function buildMatches(terms: SearchTerms): Partial<Record<SearchType, TypeMatch>
     organization: namedMatch('organizations', terms, q),
     body: namedMatch('bodies', terms, q),
     ...matches,
-    agreement: textMatch(sql`agreements t`, q, terms),
-    follow_up: textMatch(sql`follow_ups t`, q, terms, sql`t.date`),
-    plan: textMatch(sql`plans t`, q, terms),
-    plan_node: textMatch(sql`plan_nodes t`, q, terms),
-    activity: textMatch(sql`activities t`, q, terms, sql`t.start_date`),
+    agreement: textMatch(sql`agreements t`, q),
+    follow_up: textMatch(sql`follow_ups t`, q, sql`t.date`),
+    plan: textMatch(sql`plans t`, q),
+    plan_node: textMatch(sql`plan_nodes t`, q),
+    activity: textMatch(sql`activities t`, q, sql`t.start_date`),
     // A report is named by its organisation, its period and its plan together ("REDIM primer semestre").
     report: {
       from: sql`reports t join organizations o on o.id = t.organization_id join reporting_periods rp on rp.id = t.reporting_period_id

@@ -55,7 +55,7 @@ export function createSearchService(db: Database, actor: Actor) {
   return {
     async search({ q, type, limit }: SearchQuery): Promise<SearchResultView> {
       requireSignedIn(actor);
-      const terms = { tsQuery: toPrefixTsQuery(q), wordsTsQuery: toPrefixTsQuery(q, false), text: q, session: readSessionReference(q) };
+      const terms = { tsQuery: toPrefixTsQuery(q, false), text: q, session: readSessionReference(q) };
       const { candidates, counts } = await searchRecords(db, terms, type ? [type] : SEARCH_TYPES, limit);
       const rows = new Map((await findDisplayRows(db, candidates, terms.tsQuery)).map((row) => [`${row.type}:${row.id}`, row]));
       return {
