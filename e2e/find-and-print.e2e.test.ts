@@ -22,6 +22,7 @@ beforeAll(async () => {
   const organization = await post('/organizations', { name: 'Red por los Derechos de la Infancia en México', acronym: 'REDIM', sector: 'civil_society', level: 'none' });
   const session = await post('/sessions', { bodyId: body.id, kind: 'ordinary', number: 24, date: '2024-05-20' });
   const agreement = await post('/agreements', { sessionId: session.id, code: 'COMSE/24/01', text: AGREEMENT_TEXT, responsibleOrganizationIds: [organization.id], stateCodes: ['MX-JAL'] });
+  await post('/agreements', { sessionId: session.id, code: 'COMSE/24/02', text: 'Entregar el informe anual de avances.', dueDate: '2024-06-30' });
   seed = { organizationId: organization.id, sessionId: session.id, agreementId: agreement.id };
 });
 afterAll(async () => {
@@ -48,6 +49,19 @@ describe('the search box in the header', () => {
     await page.getByRole('navigation', { name: 'Filtrar por tipo' }).getByRole('link', { name: 'Sesiones (1)' }).click();
     await page.getByRole('link', { name: 'Vigésima Cuarta Sesión Ordinaria de COMSE, 20 de mayo de 2024' }).click();
     await page.waitForURL(`${telar.baseUrl}/sesiones/${seed.sessionId}`);
+  });
+});
+
+describe('the home page', () => {
+  it('shows the overdue agreements and opens each list from its counter', async () => {
+    await page.goto(`${telar.baseUrl}/`);
+    const overdue = page.getByRole('region', { name: 'Acuerdos vencidos' });
+    await overdue.getByRole('link', { name: 'COMSE/24/02' }).waitFor();
+    expect(await overdue.getByText('COMSE/24/01').count()).toBe(0);
+    await page.locator('.count-cards').getByRole('link', { name: 'Acuerdos' }).click();
+    await page.getByRole('link', { name: 'Vencidos' }).click();
+    await page.getByRole('link', { name: 'COMSE/24/02' }).waitFor();
+    expect(await page.getByRole('link', { name: 'COMSE/24/01' }).count()).toBe(0);
   });
 });
 
