@@ -2,6 +2,7 @@ import { accountsEn } from './accounts.en';
 import { dashboardsEn } from './dashboards.en';
 import type { MessageKey } from './es-MX';
 import { plansEn } from './plans.en';
+import { searchEn } from './search.en';
 
 /** English catalogue: same keys as es-MX, kept in step by the type below; not yet selectable in the UI. */
 export const en: Record<MessageKey, string> = {
@@ -43,6 +44,7 @@ export const en: Record<MessageKey, string> = {
   'table.previous': 'Previous page',
   'table.next': 'Next page',
   'table.pageOf': 'Page {page} of {pages} · {total} records',
+  'table.pageOfMoreThan': 'Page {page} · more than {total} records: refine the search to see fewer',
   'table.empty': 'No matching records.',
   'dashboard.title': 'Home',
   'dashboard.counts': 'Summary',
@@ -52,6 +54,10 @@ export const en: Record<MessageKey, string> = {
   'dashboard.count.participations': 'Participations',
   'dashboard.count.agreements': 'Agreements',
   'dashboard.count.followUps': 'Follow-up activities',
+  'dashboard.overdue': 'Overdue agreements',
+  'dashboard.overdueEmpty': 'No open agreement is past its due date.',
+  'dashboard.overdueAll.one': 'See the overdue agreement',
+  'dashboard.overdueAll.other': 'See the {count} overdue agreements',
   'dashboard.dueSoon': 'Agreements due soon',
   'dashboard.dueSoonEmpty': 'No open agreements are due in the next 60 days.',
   'sector.label': 'Sector',
@@ -190,6 +196,7 @@ export const en: Record<MessageKey, string> = {
   'agreements.title': 'Agreements',
   'agreements.column': 'Agreement',
   'agreements.statusFilter': 'Filter by status',
+  'agreements.overdueFilter': 'Overdue',
   'agreements.all': 'All',
   'agreements.searchLabel': 'Search agreements',
   'agreements.code': 'Agreement code',
@@ -396,6 +403,7 @@ export const en: Record<MessageKey, string> = {
   'public.openData.apiIntro': 'The same data can be read without an account through a read-only JSON API, with paging (page, pageSize) and filters:',
   'public.openData.apiLink': 'Full API description (OpenAPI 3.1, JSON)',
   ...plansEn,
+  ...searchEn,
   ...dashboardsEn,
   ...accountsEn,
 };

@@ -1,6 +1,7 @@
 import { accountsEsMX } from './accounts.es-MX';
 import { dashboardsEsMX } from './dashboards.es-MX';
 import { plansEsMX } from './plans.es-MX';
+import { searchEsMX } from './search.es-MX';
 
 /** Every text the interface shows, in Spanish (México). Keys group by area; `{name}` marks a parameter. */
 export const esMX = {
@@ -46,6 +47,7 @@ export const esMX = {
   'table.previous': 'Página anterior',
   'table.next': 'Página siguiente',
   'table.pageOf': 'Página {page} de {pages} · {total} registros',
+  'table.pageOfMoreThan': 'Página {page} · más de {total} registros: afine la búsqueda para ver menos',
   'table.empty': 'No hay registros que coincidan.',
 
   'dashboard.title': 'Inicio',
@@ -56,6 +58,10 @@ export const esMX = {
   'dashboard.count.participations': 'Participaciones',
   'dashboard.count.agreements': 'Acuerdos',
   'dashboard.count.followUps': 'Actividades de seguimiento',
+  'dashboard.overdue': 'Acuerdos vencidos',
+  'dashboard.overdueEmpty': 'No hay acuerdos abiertos con la fecha límite vencida.',
+  'dashboard.overdueAll.one': 'Ver el acuerdo vencido',
+  'dashboard.overdueAll.other': 'Ver los {count} acuerdos vencidos',
   'dashboard.dueSoon': 'Acuerdos próximos a vencer',
   'dashboard.dueSoonEmpty': 'No hay acuerdos abiertos que venzan en los próximos 60 días.',
 
@@ -211,6 +217,7 @@ export const esMX = {
   'agreements.title': 'Acuerdos',
   'agreements.column': 'Acuerdo',
   'agreements.statusFilter': 'Filtrar por estado',
+  'agreements.overdueFilter': 'Vencidos',
   'agreements.all': 'Todos',
   'agreements.searchLabel': 'Buscar acuerdos',
   'agreements.code': 'Clave del acuerdo',
@@ -424,6 +431,7 @@ export const esMX = {
   'public.openData.apiIntro': 'Los mismos datos se consultan sin cuenta mediante una API de solo lectura que responde en JSON, con paginación (page, pageSize) y filtros:',
   'public.openData.apiLink': 'Descripción completa de la API (OpenAPI 3.1, JSON)',
   ...plansEsMX,
+  ...searchEsMX,
   ...dashboardsEsMX,
   ...accountsEsMX,
 } as const;

@@ -52,9 +52,17 @@ export const PageQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
 });
 
+/**
+ * Text searches count their matches up to this many: past it the exact figure costs reading every
+ * match (half a table for a common word), which nobody pages through; the answer says "more than".
+ */
+export const COUNT_CAP = 1000;
+
 export interface Page<T> {
   items: T[];
+  /** With `isTotalCapped`, COUNT_CAP: there are more. */
   total: number;
+  isTotalCapped?: boolean;
   page: number;
   pageSize: number;
 }

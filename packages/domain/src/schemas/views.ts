@@ -23,8 +23,15 @@ import { orNull, viewCount, viewDate, viewId, viewInstant, viewVersion } from '.
 /** A page of a list: the items asked for and how many there are in all. */
 export const pageOf = <Item extends z.ZodType>(item: Item, id: string) =>
   z
-    .strictObject({ items: z.array(item), total: viewCount, page: z.number().int().min(1), pageSize: z.number().int().min(1) })
-    .meta({ id, description: 'Una página de la lista y el total de registros que cumplen el filtro.' });
+    .strictObject({
+      items: z.array(item),
+      total: viewCount,
+      /** Present and true when a text search stopped counting at COUNT_CAP: `total` is then a lower bound. */
+      isTotalCapped: z.boolean().optional(),
+      page: z.number().int().min(1),
+      pageSize: z.number().int().min(1),
+    })
+    .meta({ id, description: 'Una página de la lista y el total de registros que cumplen el filtro (con isTotalCapped, «más de» ese total).' });
 
 export const StateViewSchema = z
   .strictObject({
@@ -217,6 +224,9 @@ export const DashboardViewSchema = z
     }),
     /** Open agreements due in the next 60 days or already overdue, soonest first. */
     dueSoon: z.array(AgreementViewSchema),
+    /** Open agreements past their due date, the oldest first (the first ten), and how many there are. */
+    overdue: z.array(AgreementViewSchema),
+    overdueCount: viewCount,
   })
   .meta({ id: 'DashboardView', description: 'Conteos de registros y acuerdos abiertos que vencen en 60 días o ya vencieron.' });
 export type DashboardView = z.infer<typeof DashboardViewSchema>;

@@ -2,7 +2,7 @@ import type { AgreementView, FollowUpView } from '@telar/domain';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { agreementOrganizations, agreements, agreementStates, followUpEvidence, followUps, followUpStates } from './sessions.tables.js';
-import { matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from '../../platform/db/query.js';
+import { countPageTotal, matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from '../../platform/db/query.js';
 import { evidenceJson, isoInstant, organizationRefsJson, sessionRefJson, stateCodesArray } from '../../platform/db/views.sql.js';
 import { isPublicSession } from './session.repository.js';
 
@@ -16,6 +16,8 @@ export interface AgreementFilter {
   q?: string;
   /** Open agreements due on or before this date (coming due or overdue). */
   dueBy?: string;
+  /** Open agreements whose due date has passed in Mexico City («Vencidos»). */
+  isOverdue?: boolean;
   /** Only what the public may see. */
   isPublished?: boolean;
 }
@@ -52,18 +54,19 @@ function filterAgreements(filter: AgreementFilter) {
       ? sql`exists (select 1 from agreement_states st where st.agreement_id = a.id and st.state_code = ${filter.stateCode})`
       : undefined,
     filter.dueBy ? sql`a.status in ('pending', 'in_progress') and a.due_date <= ${filter.dueBy}` : undefined,
+    filter.isOverdue ? sql`a.status in ('pending', 'in_progress') and a.due_date < (now() at time zone 'America/Mexico_City')::date` : undefined,
     matchesSearch(sql`a.search`, filter.q),
   ]);
 }
 
 export async function listAgreements(db: Database, filter: AgreementFilter, page: PageRequest) {
   const where = filterAgreements(filter);
-  const order = filter.dueBy ? sql`a.due_date, a.id` : sql`s.date desc, a.id`;
-  const [items, [count]] = await Promise.all([
+  const order = filter.dueBy || filter.isOverdue ? sql`a.due_date, a.id` : sql`s.date desc, a.id`;
+  const [items, count] = await Promise.all([
     queryRows<AgreementView>(db, sql`select ${agreementViewColumns} from ${agreementFrom} where ${where} order by ${order} ${pageClause(page)}`),
-    queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${countFrom(filter)} where ${where}`),
+    countPageTotal(db, sql`${countFrom(filter)} where ${where}`, Boolean(filter.q)),
   ]);
-  return { items, total: count?.total ?? 0 };
+  return { items, ...count };
 }
 
 export async function listAgreementsOfSession(db: Database, sessionId: string): Promise<AgreementView[]> {

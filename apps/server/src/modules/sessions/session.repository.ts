@@ -2,7 +2,7 @@ import type { ParticipationView, SessionView } from '@telar/domain';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { participationOrganizations, participations, sessions } from './sessions.tables.js';
-import { matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from '../../platform/db/query.js';
+import { countPageTotal, matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from '../../platform/db/query.js';
 import { bodyRefJson, evidenceJson, isoInstant, organizationRefsJson, sessionRefJson } from '../../platform/db/views.sql.js';
 
 export interface SessionFilter {
@@ -50,15 +50,15 @@ function filterSessions(filter: SessionFilter) {
 
 export async function listSessions(db: Database, filter: SessionFilter, page: PageRequest) {
   const where = filterSessions(filter);
-  const [items, [count]] = await Promise.all([
+  const [items, count] = await Promise.all([
     queryRows<SessionView>(
       db,
       sql`select ${sessionViewColumns(filter.isPublished)} from sessions s join bodies b on b.id = s.body_id where ${where}
           order by s.date desc, s.id ${pageClause(page)}`,
     ),
-    queryRows<{ total: number }>(db, sql`select count(*)::int as total from sessions s where ${where}`),
+    countPageTotal(db, sql`sessions s where ${where}`, Boolean(filter.q)),
   ]);
-  return { items, total: count?.total ?? 0 };
+  return { items, ...count };
 }
 
 /** A session by id; with `isPublicOnly`, only if the public sees it, as the public sees it. */

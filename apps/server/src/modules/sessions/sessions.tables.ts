@@ -42,6 +42,10 @@ export const sessions = pgTable(
     uniqueIndex('sessions_identity_idx').on(t.bodyId, t.kind, sql`coalesce(${t.number}, 0)`, t.date),
     index('sessions_date_idx').on(t.date, t.id),
     index('sessions_body_date_idx').on(t.bodyId, t.date),
+    // Search finds a session by its ordinal ("Vigésima Cuarta", "24").
+    index('sessions_number_idx').on(t.number, t.date),
+    // Counting live sessions that match a filter reads this index alone, not the table.
+    index('sessions_live_id_idx').on(t.id).where(sql`${t.archivedAt} is null`),
   ],
 );
 
@@ -94,6 +98,8 @@ export const agreements = pgTable(
     index('agreements_status_due_idx').on(t.status, t.dueDate),
     // Lists count live agreements by status; a partial index answers that without reading the table.
     index('agreements_live_status_idx').on(t.status).where(sql`${t.archivedAt} is null`),
+    // Counting live agreements of a state merges this with agreement_states_state_agreement_idx, both index-only.
+    index('agreements_live_id_idx').on(t.id).where(sql`${t.archivedAt} is null`),
     index('agreements_search_idx').using('gin', t.search),
   ],
 );
@@ -116,7 +122,7 @@ export const agreementStates = pgTable(
     agreementId: uuid('agreement_id').notNull().references(() => agreements.id),
     stateCode: text('state_code').notNull().references(() => states.code),
   },
-  (t) => [primaryKey({ columns: [t.agreementId, t.stateCode] }), index('agreement_states_state_idx').on(t.stateCode)],
+  (t) => [primaryKey({ columns: [t.agreementId, t.stateCode] }), index('agreement_states_state_agreement_idx').on(t.stateCode, t.agreementId)],
 );
 
 export const followUps = pgTable(

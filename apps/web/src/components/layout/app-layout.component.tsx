@@ -12,6 +12,7 @@ import { FormAlert } from '../form-alert.component';
 import { InternalBrand, InternalFooter } from './internal-frame.component';
 import { GroupedNav, type NavEntry, type NavGroup } from './grouped-nav.component';
 import { SiteFrame, type NavItem } from './site-frame.component';
+import { HeaderSearch } from '../../features/search/header-search.component';
 
 /** The menu by area; new areas (questionnaires, statistics, networks) join a group or add one. */
 const NAV_ENTRIES: NavEntry[] = [
@@ -119,7 +120,17 @@ function MainNav() {
 export function AppLayout() {
   const me = useMe();
   return (
-    <SiteFrame brand={<InternalBrand />} account={<AccountMenu />} nav={me?.mustChangePassword ? undefined : <MainNav />} footer={<InternalFooter />}>
+    <SiteFrame
+      brand={<InternalBrand />}
+      account={
+        <>
+          {!me?.mustChangePassword && <HeaderSearch />}
+          <AccountMenu />
+        </>
+      }
+      nav={me?.mustChangePassword ? undefined : <MainNav />}
+      footer={<InternalFooter />}
+    >
       <Outlet />
     </SiteFrame>
   );
