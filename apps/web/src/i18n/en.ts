@@ -146,6 +146,7 @@ export const en: Record<MessageKey, string> = {
   'sessions.new': 'New session',
   'sessions.number': 'Session number',
   'sessions.numberHint': 'Standing sessions have no number.',
+  'sessions.openExisting': 'Open the session already recorded',
   'sessions.date': 'Date',
   'sessions.session': 'Session',
   'sessions.minutes': 'Minutes',

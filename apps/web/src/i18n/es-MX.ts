@@ -163,6 +163,7 @@ export const esMX = {
   'sessions.new': 'Nueva sesión',
   'sessions.number': 'Número de sesión',
   'sessions.numberHint': 'Las sesiones permanentes no llevan número.',
+  'sessions.openExisting': 'Abrir la sesión ya registrada',
   'sessions.date': 'Fecha',
   'sessions.session': 'Sesión',
   'sessions.minutes': 'Acta',
