@@ -220,6 +220,25 @@ describe('writePlanDocument', () => {
     expect(tables[0]?.[0]).not.toContain('Protocolo');
   });
 
+  it('gives every header of the late-node table room for its longest word', async () => {
+    const zip = await JSZip.loadAsync(await writePlanDocument(buildPlan()));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(xml)![0];
+    const widths = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    const headerRow = /<w:tr>[\s\S]*?<\/w:tr>/.exec(table)![0];
+    const headers = [...headerRow.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!);
+    expect(headers).toEqual(['Código', 'Título', 'Responsables', 'Fecha límite', 'Estado', 'Avance']);
+    // Arial Bold advance widths (thousandths of an em, as Helvetica-Bold's metrics) of the letters these headers use.
+    const glyph: Record<string, number> = { C: 722, R: 722, A: 722, E: 667, T: 611, F: 611, m: 889, t: 333, i: 278, í: 278, l: 278 };
+    const wordTwips = (word: string) => ([...word].reduce((sum, ch) => sum + (glyph[ch] ?? (/[esacv]/.test(ch) ? 556 : 611)), 0) * 11 * 20) / 1000;
+    headers.forEach((header, index) => {
+      const longest = Math.max(...header.split(' ').map(wordTwips));
+      // The cell's left and right margins (100 twips each) come out of its width.
+      expect(widths[index]! - 200, header).toBeGreaterThanOrEqual(longest);
+    });
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(9404);
+  });
+
   it('copes with a plan without nodes or period', async () => {
     const zip = await JSZip.loadAsync(await writePlanDocument({ ...buildPlan(), nodes: [], periodFrom: null, periodTo: null, progress: null, description: null }));
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';

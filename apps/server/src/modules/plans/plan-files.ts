@@ -292,16 +292,31 @@ const LATE_COLOR = 'C00000';
 const HEADER_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: 'D9D9D9' };
 const DETAIL_STYLE = 'NodeDetail';
 const NODE_HEADINGS = [HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
-/** Late-node table: code, title, responsibles, due date, status, progress (shares of the width). */
+/** Late-node table: code, title, responsibles, due date, status, progress (shares of the width; the title takes what is left). */
 const LATE_COLUMNS = [
   { header: 'Código', share: 0.1 },
-  { header: 'Título', share: 0.36 },
+  { header: 'Título', share: 0 },
   { header: 'Responsables', share: 0.2 },
   { header: 'Fecha límite', share: 0.13 },
   { header: 'Estado', share: 0.11 },
   { header: 'Avance', share: 0.1 },
 ];
-const LATE_WIDTHS = LATE_COLUMNS.map((c) => Math.round(CONTENT_WIDTH * c.share));
+/** Table text is 11 pt Arial; a bold character is at most about 0.62 em wide on average in Spanish words. */
+const TABLE_TEXT_PT = 11;
+const BOLD_EM_PER_CHARACTER = 0.62;
+
+/**
+ * Column widths (twips) where every word of every header fits on its line: a column is its share of
+ * the width or its header's longest word, whichever is wider, and the flexible column gets the rest.
+ */
+function fitHeaderWidths(columns: { header: string; share: number }[]): number[] {
+  const wordWidth = (word: string) => Math.ceil(word.length * BOLD_EM_PER_CHARACTER * TABLE_TEXT_PT * 20) + CELL_MARGINS.left + CELL_MARGINS.right;
+  const widths = columns.map((c) => Math.max(Math.round(CONTENT_WIDTH * c.share), ...c.header.split(/\s+/).map(wordWidth)));
+  const flexible = columns.findIndex((c) => c.share === 0);
+  widths[flexible] = CONTENT_WIDTH - widths.reduce((sum, width, index) => (index === flexible ? sum : sum + width), 0);
+  return widths;
+}
+const LATE_WIDTHS = fitHeaderWidths(LATE_COLUMNS);
 
 // Characters XML 1.0 forbids (control codes, lone surrogates).
 const XML_ILLEGAL =
