@@ -27,3 +27,16 @@ export function normalizeForMatch(text: string): string {
 export function capitalizeWords(text: string): string {
   return text.replace(/(^|\s)(\p{Ll})/gu, (_match, space: string, letter: string) => space + letter.toUpperCase());
 }
+
+/**
+ * A title as part of a file name: lower case, words joined by hyphens, accents and ñ kept
+ * ("Plan País" → "plan-país"); the download header adds an ASCII fallback for old clients.
+ */
+export function toFileStem(text: string, maxLength = 60): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .slice(0, maxLength)
+    .replace(/^-+|-+$/g, '');
+}

@@ -1,4 +1,4 @@
-import { type MechanismReport, renderMechanismReportMarkdown } from '@telar/domain';
+import { type MechanismReport, renderMechanismReportMarkdown, toFileStem } from '@telar/domain';
 import type { Actor } from '../../platform/auth/actor.js';
 import { requireBodyManager, requireSignedIn } from '../../platform/auth/policy.js';
 import type { Database } from '../../platform/db/client.js';
@@ -25,7 +25,7 @@ export type MechanismReportFormat = 'json' | 'md' | 'docx';
 /** The report as a downloadable file in the requested format. */
 export async function renderMechanismReportFile(report: MechanismReport, bodyAcronym: string | null, format: MechanismReportFormat) {
   const period = report.period ? `-${report.period.from}-${report.period.to}` : '';
-  const fileStem = `informe-mecanismo-${(bodyAcronym ?? 'organo').toLowerCase()}${period}`;
+  const fileStem = `informe-mecanismo-${toFileStem(bodyAcronym ?? 'órgano')}${period}`;
   if (format === 'json') return { body: JSON.stringify(report, null, 2), contentType: 'application/json', fileName: `${fileStem}.json` };
   if (format === 'md') return { body: renderMechanismReportMarkdown(report), contentType: 'text/markdown; charset=utf-8', fileName: `${fileStem}.md` };
   return {
