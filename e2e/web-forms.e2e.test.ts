@@ -95,6 +95,19 @@ describe('editing an agreement', () => {
     await expectNoSeriousAxeViolations(page);
   });
 
+  it('shows under its field why a due date before the session is refused', async () => {
+    await page.goto(`${telar.baseUrl}/acuerdos/${seed.agreementId}`);
+    const edit = page.getByRole('region', { name: 'Editar acuerdo' });
+    const dueDate = edit.getByLabel('Fecha límite');
+    await dueDate.fill('2024-03-01');
+    await edit.getByRole('button', { name: 'Guardar cambios' }).click();
+    const message = edit.locator('.field--invalid').getByText(/^La fecha límite no puede ser anterior a la sesión en que se adoptó el acuerdo \(1\d de marzo de 2024\)\.$/);
+    await message.waitFor();
+    expect(await dueDate.getAttribute('aria-invalid')).toBe('true');
+    expect(await dueDate.getAttribute('aria-describedby')).toContain(await message.getAttribute('id'));
+    expect((await telar.adminApi.get<{ dueDate: string | null }>(`/agreements/${seed.agreementId}`)).dueDate).toBeNull();
+  });
+
   it('refuses a save based on a stale version and keeps what was typed', async () => {
     const other = await openSignedInPage(browser, telar.baseUrl, telar.admin);
     try {
