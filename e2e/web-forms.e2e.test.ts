@@ -78,6 +78,19 @@ describe('editing a session', () => {
   });
 });
 
+describe('a session ordinal used twice', () => {
+  it('explains under the number that the body already held it, linking to that session', async () => {
+    await page.goto(`${telar.baseUrl}/sesiones/nueva?bodyId=${seed.bodyId}`);
+    await page.getByLabel('Número de sesión').fill('5');
+    await page.getByLabel('Fecha', { exact: true }).fill('2024-09-01');
+    await page.getByRole('button', { name: 'Guardar', exact: true }).click();
+    await page.locator('.field--invalid').getByText(/^Este órgano ya registró la Quinta Sesión Ordinaria \(1\d de marzo de 2024\)\.$/).waitFor();
+    const link = page.getByRole('link', { name: 'Abrir la sesión ya registrada' });
+    expect(await link.getAttribute('href')).toBe(`/sesiones/${seed.sessionId}`);
+    expect((await telar.adminApi.get<{ total: number }>(`/sessions?bodyId=${seed.bodyId}`)).total).toBe(1);
+  });
+});
+
 describe('editing an agreement', () => {
   it('saves new text and states, and the map follows', async () => {
     await page.goto(`${telar.baseUrl}/acuerdos/${seed.agreementId}`);
