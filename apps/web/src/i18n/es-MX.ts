@@ -102,6 +102,7 @@ export const esMX = {
   'bodies.name': 'Nombre',
   'bodies.acronym': 'Siglas',
   'bodies.parent': 'Órgano del que forma parte',
+  'bodies.chooseParent': '— Elija el órgano del que forma parte —',
   'bodies.state': 'Entidad federativa',
   'bodies.children': 'Órganos que lo integran',
   'bodies.sessions': 'Sesiones',
@@ -279,6 +280,8 @@ export const esMX = {
   'import.messageColumn': 'Descripción',
   'import.blocks': 'Bloques reconocidos',
   'import.done': 'La importación se completó.',
+  'import.targetBody': 'Los registros quedan en el órgano {body}.',
+  'import.targetBodyNew': 'Se creará el órgano {body}, con el título del documento, y los registros quedarán en él.',
   'import.previewReady': 'Vista previa lista: {errors} errores y {warnings} advertencias.',
   'import.fileError': 'No fue posible leer el archivo.',
 

@@ -1,6 +1,7 @@
 /** What the API returns for plans, activities, indicators, reporting and dashboards (outputs only; see views.ts). */
 import { z } from 'zod';
 import { ACTIVITY_KINDS, DATE_PRECISIONS, PERIODICITIES, PLAN_NODE_KINDS, PlanStatusSchema, REPORT_STATUSES, SEXES } from './plans.js';
+import { PlanAbilitiesSchema, RecordAbilitiesSchema, ReportAbilitiesSchema, ReportingPeriodAbilitiesSchema } from './abilities.js';
 import { orNull, viewCount, viewDate, viewId, viewInstant, viewVersion } from './view-fields.js';
 import { BodyRefSchema, EvidenceViewSchema, OrganizationRefSchema, pageOf } from './views.js';
 
@@ -88,6 +89,13 @@ export const PlanDetailViewSchema = PlanSummaryViewSchema.extend({
 }).meta({ id: 'PlanDetailView', description: 'Plan con su árbol, estados, avance y retrasos.' });
 export type PlanDetailView = z.infer<typeof PlanDetailViewSchema>;
 
+/** A plan as the internal app shows it: its detail and what the signed-in person may do with it. */
+export const PlanRecordViewSchema = PlanDetailViewSchema.extend({ abilities: PlanAbilitiesSchema }).meta({
+  id: 'PlanRecordView',
+  description: 'Plan con su árbol, estados, avance y retrasos, y lo que la persona puede hacer con él.',
+});
+export type PlanRecordView = z.infer<typeof PlanRecordViewSchema>;
+
 export const PlanNodeStatusChangeViewSchema = z
   .strictObject({
     status: z.string().nullable(),
@@ -103,7 +111,8 @@ export type PlanNodeStatusChangeView = z.infer<typeof PlanNodeStatusChangeViewSc
 export const PlanNodeDetailViewSchema = PlanNodeViewSchema.extend({
   plan: planRef.extend({ statuses: z.array(PlanStatusSchema) }),
   statusHistory: z.array(PlanNodeStatusChangeViewSchema),
-}).meta({ id: 'PlanNodeDetailView', description: 'Nodo con los estados de su plan y su historial de estados.' });
+  abilities: RecordAbilitiesSchema,
+}).meta({ id: 'PlanNodeDetailView', description: 'Nodo con los estados de su plan, su historial de estados y lo que la persona puede hacer con él.' });
 export type PlanNodeDetailView = z.infer<typeof PlanNodeDetailViewSchema>;
 
 export const PlanNodeRefSchema = z
@@ -143,6 +152,12 @@ export const ActivityViewSchema = z
   })
   .meta({ id: 'ActivityView', description: 'Actividad: quién hizo qué, dónde y cuándo, con su alcance y sus vínculos.' });
 export type ActivityView = z.infer<typeof ActivityViewSchema>;
+
+export const ActivityDetailViewSchema = ActivityViewSchema.extend({ abilities: RecordAbilitiesSchema }).meta({
+  id: 'ActivityDetailView',
+  description: 'Actividad y lo que la persona puede hacer con ella.',
+});
+export type ActivityDetailView = z.infer<typeof ActivityDetailViewSchema>;
 
 export const IndicatorValueViewSchema = z
   .strictObject({
@@ -192,7 +207,8 @@ export const ReportDetailViewSchema = ReportViewSchema.extend({
   nodeStatuses: z.array(PlanNodeStatusChangeViewSchema.extend({ planNodeId: viewId, code: z.string(), title: z.string() })),
   /** Nodes this organisation is responsible for, to report their status. */
   responsibleNodes: z.array(PlanNodeRefSchema),
-}).meta({ id: 'ReportDetailView', description: 'Reporte con lo que contiene y las líneas de las que la organización es responsable.' });
+  abilities: ReportAbilitiesSchema,
+}).meta({ id: 'ReportDetailView', description: 'Reporte con lo que contiene, las líneas de las que la organización es responsable y lo que la persona puede hacer con él.' });
 export type ReportDetailView = z.infer<typeof ReportDetailViewSchema>;
 
 export const ReportingPeriodViewSchema = z
@@ -210,6 +226,12 @@ export const ReportingPeriodViewSchema = z
   })
   .meta({ id: 'ReportingPeriodView', description: 'Periodo de reporte de un plan con los reportes por estado (en las listas, `reports` va vacío).' });
 export type ReportingPeriodView = z.infer<typeof ReportingPeriodViewSchema>;
+
+export const ReportingPeriodDetailViewSchema = ReportingPeriodViewSchema.extend({ abilities: ReportingPeriodAbilitiesSchema }).meta({
+  id: 'ReportingPeriodDetailView',
+  description: 'Periodo de reporte con sus reportes y lo que la persona puede hacer con él.',
+});
+export type ReportingPeriodDetailView = z.infer<typeof ReportingPeriodDetailViewSchema>;
 
 /** Activity totals for one group (a state, a period, a kind, an organisation). */
 export const ActivityTotalsSchema = z
@@ -257,7 +279,12 @@ export type OrganizationDashboardView = z.infer<typeof OrganizationDashboardView
 
 /** What a plan import created. */
 export const PlanImportResultSchema = z
-  .strictObject({ plan: PlanDetailViewSchema, nodeCount: viewCount })
+  .strictObject({
+    plan: PlanDetailViewSchema,
+    nodeCount: viewCount,
+    /** What was accepted but is worth a look, e.g. a column header taken for the closest template column. */
+    warnings: z.array(z.strictObject({ line: z.number().int(), field: z.string(), message: z.string() })),
+  })
   .meta({ id: 'PlanImportResult', description: 'El plan importado y cuántos nodos se crearon.' });
 export type PlanImportResult = z.infer<typeof PlanImportResultSchema>;
 

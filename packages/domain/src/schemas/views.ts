@@ -6,6 +6,15 @@
  */
 import { z } from 'zod';
 import { DiagnosticSchema, MechanismReportSchema, SESSION_KINDS } from '../mechanism-report/model.js';
+import {
+  BodyAbilitiesSchema,
+  AgreementAbilitiesSchema,
+  MeAbilitiesSchema,
+  MembershipAbilitiesSchema,
+  OrganizationAbilitiesSchema,
+  ParticipationAbilitiesSchema,
+  SessionAbilitiesSchema,
+} from './abilities.js';
 import { ROLES } from './accounts.js';
 import { BODY_KINDS, BODY_LEVELS, FOCAL_POINT_KINDS, MEMBERSHIP_ROLES, ORGANIZATION_LEVELS, SECTORS } from './directory.js';
 import { AGREEMENT_STATUSES, EVIDENCE_KINDS, SESSION_MODALITIES } from './sessions.js';
@@ -133,6 +142,7 @@ export type FollowUpView = z.infer<typeof FollowUpViewSchema>;
 export const OrganizationDetailViewSchema = OrganizationViewSchema.extend({
   participations: z.array(ParticipationViewSchema),
   agreements: z.array(AgreementViewSchema),
+  abilities: OrganizationAbilitiesSchema,
 }).meta({ id: 'OrganizationDetailView', description: 'Organización con sus participaciones y los acuerdos de los que es responsable.' });
 export type OrganizationDetailView = z.infer<typeof OrganizationDetailViewSchema>;
 
@@ -163,8 +173,9 @@ export type MembershipView = z.infer<typeof MembershipViewSchema>;
 
 export const BodyDetailViewSchema = BodyViewSchema.extend({
   children: z.array(BodyRefSchema),
-  memberships: z.array(MembershipViewSchema),
+  memberships: z.array(MembershipViewSchema.extend({ abilities: MembershipAbilitiesSchema })),
   sessions: z.array(SessionViewSchema),
+  abilities: BodyAbilitiesSchema,
 }).meta({ id: 'BodyDetailView', description: 'Órgano con los órganos que dependen de él, sus integrantes y sus sesiones.' });
 export type BodyDetailView = z.infer<typeof BodyDetailViewSchema>;
 
@@ -179,6 +190,20 @@ export const AgreementDetailViewSchema = AgreementViewSchema.extend({ followUps:
   description: 'Acuerdo con su seguimiento.',
 });
 export type AgreementDetailView = z.infer<typeof AgreementDetailViewSchema>;
+
+/** A session as the internal app shows it: its detail and what the signed-in person may do with it and its participations. */
+export const SessionRecordViewSchema = SessionDetailViewSchema.extend({
+  participations: z.array(ParticipationViewSchema.extend({ followUps: z.array(FollowUpViewSchema), abilities: ParticipationAbilitiesSchema })),
+  abilities: SessionAbilitiesSchema,
+}).meta({ id: 'SessionRecordView', description: 'Sesión con sus participaciones y acuerdos, y lo que la persona puede hacer con ella y con cada participación.' });
+export type SessionRecordView = z.infer<typeof SessionRecordViewSchema>;
+
+/** An agreement as the internal app shows it: its detail and what the signed-in person may do with it. */
+export const AgreementRecordViewSchema = AgreementDetailViewSchema.extend({ abilities: AgreementAbilitiesSchema }).meta({
+  id: 'AgreementRecordView',
+  description: 'Acuerdo con su seguimiento y lo que la persona puede hacer con él.',
+});
+export type AgreementRecordView = z.infer<typeof AgreementRecordViewSchema>;
 
 export const DashboardViewSchema = z
   .strictObject({
@@ -208,10 +233,25 @@ const AUDIT_ACTIONS = [
 ] as const;
 
 /** What a participation-mechanism import read, created (or, in a dry run, would create) and found wrong. */
+/** The body that receives (or, in a preview, would receive) an import's records. */
+export const ImportTargetBodySchema = z
+  .strictObject({
+    /** Null in a preview that would create the body. */
+    id: z.string().nullable(),
+    name: z.string(),
+    acronym: z.string().nullable(),
+    /** The body does not exist yet and the import creates it from the document's title. */
+    isNew: z.boolean(),
+  })
+  .meta({ id: 'ImportTargetBody' });
+export type ImportTargetBody = z.infer<typeof ImportTargetBodySchema>;
+
 export const MechanismImportResultSchema = z
   .strictObject({
     described: ImportCountsSchema,
     created: ImportCountsSchema,
+    /** Which body receives the records; null when the document has errors. */
+    body: orNull(ImportTargetBodySchema),
     warnings: z.array(DiagnosticSchema),
     /** Errors: with any, nothing was written. */
     diagnostics: z.array(DiagnosticSchema),
@@ -273,6 +313,7 @@ export const MeViewSchema = z
     csrfToken: z.string(),
     /** The password was set by someone else: until the person changes it, the API refuses everything else. */
     mustChangePassword: z.boolean(),
+    abilities: MeAbilitiesSchema,
   })
   .meta({ id: 'MeView', description: 'La persona con sesión iniciada y la ficha CSRF que debe enviar en X-CSRF-Token en cada escritura.' });
 export type MeView = z.infer<typeof MeViewSchema>;

@@ -57,7 +57,7 @@ export function registerAuthRoutes(router: ReturnType<typeof createRouter>, db: 
     async (c) => {
       const me = c.var.me;
       if (!me) throw new DomainError('unauthenticated');
-      return c.json(me, 200);
+      return c.json(await auth.describe(me), 200);
     },
   );
   const endSession = (everywhere: boolean) => async (c: Context<ApiEnv>) => {

@@ -2,8 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { containsEmailName, PASSWORD_WITH_EMAIL_MESSAGE, type LoginSchema, type MeView, type PasswordChangeSchema, type UserCreateSchema } from '@telar/domain';
 import type { z } from 'zod';
-import { type Actor, describeActor } from '../../platform/auth/actor.js';
-import { requireAdmin } from '../../platform/auth/policy.js';
+import { type Actor, describeActor, type SessionPerson } from '../../platform/auth/actor.js';
+import { isAdmin, isAnySecretariat, requireAdmin } from '../../platform/auth/policy.js';
+import { listBodiesUnder } from '../../platform/auth/scope.repository.js';
 import type { Database } from '../../platform/db/client.js';
 import { DomainError, invalidField, unauthenticated } from '../../platform/errors.js';
 import { insertAuditEntry } from '../../platform/audit/audit.repository.js';
@@ -45,6 +46,22 @@ export function generatePassword(): string {
 export const hashSessionToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export function createAuthService(db: Database, lockout: LockoutPolicy = DEFAULT_LOCKOUT) {
+  /** Who the signed-in person is, with what they may start: the buttons and pages the web app offers them. */
+  const describe = async (person: SessionPerson): Promise<MeView> => {
+    const actor: Actor = { kind: 'user', id: person.id, email: person.email, name: person.name, roles: person.roles };
+    const manageAllBodies = isAdmin(actor);
+    const secretariatBodyIds = person.roles.flatMap((grant) => (grant.role === 'secretariat' && grant.bodyId ? [grant.bodyId] : []));
+    const abilities = {
+      manageAccounts: manageAllBodies,
+      createOrganization: isAnySecretariat(actor),
+      createTopLevelBody: manageAllBodies,
+      manageAnyBody: isAnySecretariat(actor),
+      manageAllBodies,
+      managedBodyIds: manageAllBodies ? [] : await listBodiesUnder(db, secretariatBodyIds),
+    };
+    return { ...person, abilities };
+  };
+
   return {
     /**
      * Checks the password and opens a session; returns the cookie token and who signed in.
@@ -62,17 +79,20 @@ export function createAuthService(db: Database, lockout: LockoutPolicy = DEFAULT
         await clearFailedLogins(tx, attempt.id);
         await insertAuthSession(tx, { tokenHash: hashSessionToken(token), userId: attempt.id, csrfToken, expiresAt });
       });
-      return { token, me: { id: attempt.id, email: attempt.email, name: attempt.name, roles: await listRoleGrants(db, attempt.id), csrfToken, mustChangePassword: attempt.mustChangePassword } };
+      const roles = await listRoleGrants(db, attempt.id);
+      return { token, me: await describe({ id: attempt.id, email: attempt.email, name: attempt.name, roles, csrfToken, mustChangePassword: attempt.mustChangePassword }) };
     },
 
+    describe,
+
     /** The actor of a session token, with its CSRF token; anonymous when the token is unknown or void. */
-    async resolveSession(token: string | undefined): Promise<{ actor: Actor; csrfToken?: string; me?: MeView }> {
+    async resolveSession(token: string | undefined): Promise<{ actor: Actor; csrfToken?: string; me?: SessionPerson }> {
       const tokenHash = token ? hashSessionToken(token) : undefined;
       const found = tokenHash ? await findSessionUser(db, tokenHash) : undefined;
       if (!found) return { actor: { kind: 'anonymous' } };
       if (found.isLastSeenStale) await touchAuthSession(db, tokenHash!);
       const { roles, mustChangePassword } = found;
-      const me: MeView = { id: found.userId, email: found.email, name: found.name, roles, csrfToken: found.csrfToken, mustChangePassword };
+      const me: SessionPerson = { id: found.userId, email: found.email, name: found.name, roles, csrfToken: found.csrfToken, mustChangePassword };
       return { actor: { kind: 'user', id: found.userId, email: found.email, name: found.name, roles }, csrfToken: found.csrfToken, me };
     },
 

@@ -3,6 +3,7 @@ import {
   ActivityCreateSchema,
   ActivityPageSchema,
   ActivityUpdateSchema,
+  ActivityDetailViewSchema,
   ActivityViewSchema,
   IdSchema,
   IsoDateSchema,
@@ -53,7 +54,7 @@ export function registerActivityRoutes(router: ReturnType<typeof createRouter>) 
     createSchema: ActivityCreateSchema,
     updateSchema: ActivityUpdateSchema,
     listSchema: ActivityPageSchema,
-    viewSchema: ActivityViewSchema,
+    viewSchema: ActivityDetailViewSchema,
     savedSchema: ActivityViewSchema,
     service: (s) => s.activities,
   });

@@ -1,7 +1,7 @@
-import type { ActivityCreateSchema, ActivityUpdateSchema, ActivityView } from '@telar/domain';
+import type { ActivityCreateSchema, ActivityDetailView, ActivityUpdateSchema, ActivityView } from '@telar/domain';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
-import { requireBodyManager, requireSignedIn } from '../../platform/auth/policy.js';
+import { canManageBody, requireBodyManager, requireSignedIn } from '../../platform/auth/policy.js';
 import type { Database } from '../../platform/db/client.js';
 import { activities } from './activities.tables.js';
 import { invalidField, notFound } from '../../platform/errors.js';
@@ -24,7 +24,7 @@ import type { PageRequest } from '../../platform/db/query.js';
 import { ACTIVITY_EXPORT_COLUMNS, type DownloadFile, renderTableFile, toActivityExportRow, toActivityJson } from '../plans/index.js';
 import type { ReportFacts } from '../reporting/index.js';
 import { findBodyScope, findPlanScope } from '../../platform/auth/scope.repository.js';
-import { requireEditableReport, requireExisting } from '../reporting/index.js';
+import { canFileInReport, requireEditableReport, requireExisting } from '../reporting/index.js';
 import { requireLinkableEvidence } from '../sessions/index.js';
 import { createLifecycle } from '../../platform/records/lifecycle.js';
 import { auditCreate, writeVersionedUpdate } from '../../platform/records/versioned-write.js';
@@ -144,11 +144,13 @@ export function createActivityService(db: Database, actor: Actor) {
       return rows;
     },
 
-    async get(id: string): Promise<ActivityView> {
+    async get(id: string): Promise<ActivityDetailView> {
       requireSignedIn(actor);
       const activity = await findActivityView(db, id);
       if (!activity) throw notFound();
-      return activity;
+      // The rule `authorizeChange` enforces: through the report while it is open, else the body's secretariat.
+      const mayChange = activity.report ? await canFileInReport(db, actor, activity.report.id) : canManageBody(actor, await findBodyScope(db, activity.body.id));
+      return { ...activity, abilities: { edit: mayChange, archive: mayChange } };
     },
 
     async create(input: z.output<typeof ActivityCreateSchema>) {

@@ -1,7 +1,7 @@
 import type { BodyCreateSchema, BodyDetailView, BodyUpdateSchema } from '@telar/domain';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
-import { requireAdmin, requireBodyManager, requireBodyMoveWithinReach, requireSignedIn } from '../../platform/auth/policy.js';
+import { canManageBody, canManageBodyOrEnlace, requireAdmin, requireBodyManager, requireBodyMoveWithinReach, requireSignedIn } from '../../platform/auth/policy.js';
 import type { Database } from '../../platform/db/client.js';
 import { findBodyScope } from '../../platform/auth/scope.repository.js';
 import { bodies } from './bodies.tables.js';
@@ -35,12 +35,23 @@ export function createBodyService(db: Database, actor: Actor) {
       requireSignedIn(actor);
       const body = await findBodyView(db, id);
       if (!body) throw notFound();
-      const [children, memberships, sessions] = await Promise.all([
+      const [children, memberships, sessions, scope] = await Promise.all([
         listChildBodies(db, id),
         listMembershipsOfBody(db, id),
         listSessions(db, { bodyId: id }, { page: 1, pageSize: 500 }),
+        findBodyScope(db, id),
       ]);
-      return { ...body, children, memberships, sessions: sessions.items };
+      const manages = canManageBody(actor, scope);
+      return {
+        ...body,
+        children,
+        memberships: memberships.map((membership) => ({
+          ...membership,
+          abilities: { addFocalPoint: canManageBodyOrEnlace(actor, { ...scope, organizationIds: [membership.organization.id] }) },
+        })),
+        sessions: sessions.items,
+        abilities: { edit: manages, archive: manages, addRecords: manages },
+      };
     },
 
     async create(data: z.output<typeof BodyCreateSchema>) {

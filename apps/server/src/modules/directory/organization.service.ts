@@ -9,7 +9,7 @@ import {
 } from '@telar/domain';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
-import { requireAdmin, requireAnySecretariat, requireOrganizationEditor, requireSignedIn } from '../../platform/auth/policy.js';
+import { canEditOrganization, isAdmin, requireAdmin, requireAnySecretariat, requireOrganizationEditor, requireSignedIn } from '../../platform/auth/policy.js';
 import { organizations } from './directory.tables.js';
 import { createLifecycle } from '../../platform/records/lifecycle.js';
 import type { Database } from '../../platform/db/client.js';
@@ -51,7 +51,7 @@ export function createOrganizationService(db: Database, actor: Actor) {
         listParticipationsOfOrganization(db, id),
         listAgreements(db, { organizationId: id }, { page: 1, pageSize: 200 }),
       ]);
-      return { ...organization, participations, agreements: agreements.items };
+      return { ...organization, participations, agreements: agreements.items, abilities: { edit: canEditOrganization(actor, id), archive: isAdmin(actor) } };
     },
 
     /** The registered organisation a written name or acronym refers to, if any. */

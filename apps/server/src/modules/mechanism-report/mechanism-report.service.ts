@@ -4,7 +4,7 @@ import { requireBodyManager, requireSignedIn } from '../../platform/auth/policy.
 import type { Database } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
 import { findBody, findBodyByAcronym } from '../bodies/index.js';
-import { findMechanismAgreement, listMechanismBlocks } from './mechanism-report.repository.js';
+import { findMechanismAgreement, findMechanismWording, listMechanismBlocks } from './mechanism-report.repository.js';
 import {
   findLivePublishedReport,
   findLivePublishedReportById,
@@ -43,9 +43,21 @@ export function createMechanismReportService(db: Database, actor: Actor) {
   }
 
   async function build(body: { id: string; name: string }, from: string, to: string): Promise<MechanismReport> {
-    const [blocks, approvingAgreement] = await Promise.all([listMechanismBlocks(db, body.id, from, to), findMechanismAgreement(db, body.id)]);
+    const [blocks, approvingAgreement, wording] = await Promise.all([
+      listMechanismBlocks(db, body.id, from, to),
+      findMechanismAgreement(db, body.id),
+      findMechanismWording(db, body.id, from, to),
+    ]);
     const minutesUrl = blocks.flatMap((b) => b.evidence).find((e) => e.url)?.url ?? null;
-    return { bodyName: body.name, approvingAgreement: approvingAgreement ?? null, period: { from, to }, minutesUrl, blocks };
+    return {
+      bodyName: body.name,
+      approvingAgreement: approvingAgreement ?? null,
+      period: { from, to },
+      preamble: wording?.preamble ?? [],
+      minutesUrl,
+      minutesNote: wording?.minutesNote ?? null,
+      blocks,
+    };
   }
 
   return {

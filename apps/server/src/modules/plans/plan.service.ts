@@ -10,6 +10,7 @@ import {
   type PlanDetailView,
   type PlanNodeCreateSchema,
   type PlanNodeDetailView,
+  type PlanRecordView,
   type PlanNodeUpdateSchema,
   type PlanNodeView,
   planProgress,
@@ -19,7 +20,7 @@ import {
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import { describeActor } from '../../platform/auth/actor.js';
-import { requireBodyManager, requireSignedIn } from '../../platform/auth/policy.js';
+import { canManageBody, requireBodyManager, requireSignedIn } from '../../platform/auth/policy.js';
 import type { Database } from '../../platform/db/client.js';
 import { planNodes, plans } from './plans.tables.js';
 import { DomainError, invalidField, notFound, rethrowDuplicateAs } from '../../platform/errors.js';
@@ -91,9 +92,10 @@ export function createPlanService(db: Database, actor: Actor) {
   });
 
   const getNode = async (id: string): Promise<PlanNodeDetailView> => {
-    const node = await findPlanNodeView(db, id);
-    if (!node) throw notFound();
-    return { ...withIndicatorProgress(node), plan: node.plan, statusHistory: await listStatusChanges(db, id) };
+    const [node, statusHistory, scope] = await Promise.all([findPlanNodeView(db, id), listStatusChanges(db, id), findPlanNodeScope(db, id)]);
+    if (!node || !scope) throw notFound();
+    const manages = canManageBody(actor, scope);
+    return { ...withIndicatorProgress(node), plan: node.plan, statusHistory, abilities: { edit: manages, archive: manages } };
   };
 
   return {
@@ -106,11 +108,12 @@ export function createPlanService(db: Database, actor: Actor) {
       return { ...(await listPlans(db, filter, page)), ...page };
     },
 
-    async get(id: string): Promise<PlanDetailView> {
+    async get(id: string): Promise<PlanRecordView> {
       requireSignedIn(actor);
-      const plan = await readPlanDetail(db, id);
-      if (!plan) throw notFound();
-      return plan;
+      const [plan, scope] = await Promise.all([readPlanDetail(db, id), findPlanScope(db, id)]);
+      if (!plan || !scope) throw notFound();
+      const manages = canManageBody(actor, scope);
+      return { ...plan, abilities: { edit: manages, archive: manages, publish: manages, addRecords: manages } };
     },
 
     async create(data: z.output<typeof PlanCreateSchema>) {
@@ -189,7 +192,7 @@ export function createPlanService(db: Database, actor: Actor) {
         });
         return row.id;
       });
-      return { plan: (await readPlanDetail(db, id))!, nodeCount: plan.nodes.length };
+      return { plan: (await readPlanDetail(db, id))!, nodeCount: plan.nodes.length, warnings: parsed.warnings };
     },
 
     /** The plan as the Excel template (it imports again as it is) or as a Word document. */

@@ -1,5 +1,5 @@
 /** What other modules may use of the reporting module. */
-export { requireEditableReport, requireExisting } from './report-checks.js';
+export { canFileInReport, requireEditableReport, requireExisting } from './report-checks.js';
 export { listReports } from './reporting.repository.js';
 export type { ReportFacts } from './reporting.repository.js';
 export { registerReportingRoutes } from './reporting.routes.js';

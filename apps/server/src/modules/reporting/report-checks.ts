@@ -1,6 +1,6 @@
 /** Checks several services share: references that must exist, and reports that must still accept filings. */
 import type { Actor } from '../../platform/auth/actor.js';
-import { requireBodyManagerOrEnlace } from '../../platform/auth/policy.js';
+import { canManageBodyOrEnlace, requireBodyManagerOrEnlace } from '../../platform/auth/policy.js';
 import type { Database } from '../../platform/db/client.js';
 import { DomainError, invalidField } from '../../platform/errors.js';
 import { countExisting } from '../../platform/db/query.js';
@@ -12,6 +12,9 @@ export async function requireExisting(db: Database, table: string, ids: string[]
   if (ids?.length && (await countExisting(db, table, ids, column)) !== new Set(ids).size) throw invalidField(field, message);
 }
 
+/** A report takes filings while it is with its organisation (due or sent back) and its period is open. */
+export const isOpenForFiling = (status: string, isPeriodClosed: boolean) => ['due', 'sent_back'].includes(status) && !isPeriodClosed;
+
 /**
  * What is filed in a report can change only while the report is with its organisation (due or sent
  * back) and its period is open; the organisation's enlace or the plan's secretariat files it.
@@ -21,6 +24,12 @@ export async function requireEditableReport(tx: Database, actor: Actor, reportId
   const report = await findReportFacts(tx, reportId, 'share');
   if (!report) throw invalidField(field, 'El reporte no existe.');
   requireBodyManagerOrEnlace(actor, await findReportScope(tx, reportId));
-  if (!['due', 'sent_back'].includes(report.status) || report.isPeriodClosed) throw new DomainError('report_locked');
+  if (!isOpenForFiling(report.status, report.isPeriodClosed)) throw new DomainError('report_locked');
   return report;
+}
+
+/** Whether the actor may file in the report now (the answer `requireEditableReport` enforces), without holding it. */
+export async function canFileInReport(db: Database, actor: Actor, reportId: string): Promise<boolean> {
+  const [report, scope] = await Promise.all([findReportFacts(db, reportId), findReportScope(db, reportId)]);
+  return !!report && !!scope && canManageBodyOrEnlace(actor, scope) && isOpenForFiling(report.status, report.isPeriodClosed);
 }

@@ -3,8 +3,8 @@ import {
   type NodeStatusReportSchema,
   type ReportDetailView,
   type ReportingPeriodCreateSchema,
+  type ReportingPeriodDetailView,
   type ReportingPeriodUpdateSchema,
-  type ReportingPeriodView,
   type ReportReviewSchema,
   type ReportStatus,
   type ReportView,
@@ -12,7 +12,7 @@ import {
 } from '@telar/domain';
 import type { z } from 'zod';
 import { describeActor, type Actor } from '../../platform/auth/actor.js';
-import { requireBodyManager, requireSignedIn } from '../../platform/auth/policy.js';
+import { canManageBody, canManageBodyOrEnlace, isAdmin, requireBodyManager, requireSignedIn } from '../../platform/auth/policy.js';
 import type { Database } from '../../platform/db/client.js';
 import { DomainError, invalidField, notFound, staleVersion } from '../../platform/errors.js';
 import { applyActivityTotals, listActivities, listActivityIdsOfReport, lockActivities } from '../activities/index.js';
@@ -37,7 +37,7 @@ import {
   updateReportingPeriod,
 } from './reporting.repository.js';
 import { findPlanScope, findReportScope } from '../../platform/auth/scope.repository.js';
-import { requireEditableReport, requireExisting } from './report-checks.js';
+import { isOpenForFiling, requireEditableReport, requireExisting } from './report-checks.js';
 import { recordStatusChange } from '../plans/index.js';
 import { auditCreate, writeVersionedUpdate } from '../../platform/records/versioned-write.js';
 
@@ -54,7 +54,6 @@ export interface ReportQuery extends Omit<ReportFilter, 'organizationIds' | 'min
  */
 export function createReportingService(db: Database, actor: Actor) {
   const roles = actor.kind === 'user' ? actor.roles : [];
-  const isAdmin = actor.kind === 'system' || roles.some((r) => r.role === 'admin');
 
   const readReport = async (id: string): Promise<ReportView> => {
     const report = await findReportView(db, id);
@@ -92,12 +91,12 @@ export function createReportingService(db: Database, actor: Actor) {
       return { ...(await listReportingPeriods(db, filter, page)), ...page };
     },
 
-    async getPeriod(id: string): Promise<ReportingPeriodView> {
+    async getPeriod(id: string): Promise<ReportingPeriodDetailView> {
       requireSignedIn(actor);
       const period = await findReportingPeriodView(db, id);
       if (!period) throw notFound();
-      const { items } = await listReports(db, { reportingPeriodId: id }, { page: 1, pageSize: 5000 });
-      return { ...period, reports: items };
+      const [{ items }, scope] = await Promise.all([listReports(db, { reportingPeriodId: id }, { page: 1, pageSize: 5000 }), findPlanScope(db, period.plan.id)]);
+      return { ...period, reports: items, abilities: { edit: !!scope && canManageBody(actor, scope) } };
     },
 
     async openPeriod({ organizationIds, ...data }: z.output<typeof ReportingPeriodCreateSchema>) {
@@ -157,19 +156,26 @@ export function createReportingService(db: Database, actor: Actor) {
       if (!mine) return { ...(await listReports(db, { ...filter, organizationIds: organizationId ? [organizationId] : undefined }, page)), ...page };
       const owed = roles.flatMap((r) => (r.role === 'enlace' && r.organizationId ? [r.organizationId] : []));
       const reviewed = roles.flatMap((r) => (r.role === 'secretariat' && r.bodyId ? [r.bodyId] : []));
-      return { ...(await listReports(db, { ...filter, mine: { organizationIds: owed, bodyIds: isAdmin ? 'all' : reviewed } }, page)), ...page };
+      return { ...(await listReports(db, { ...filter, mine: { organizationIds: owed, bodyIds: isAdmin(actor) ? 'all' : reviewed } }, page)), ...page };
     },
 
     async getReport(id: string): Promise<ReportDetailView> {
       requireSignedIn(actor);
       const report = await readReport(id);
-      const [{ items: activities }, indicatorValues, nodeStatuses, responsibleNodes] = await Promise.all([
+      const [{ items: activities }, indicatorValues, nodeStatuses, responsibleNodes, scope] = await Promise.all([
         listActivities(db, { reportId: id }, { page: 1, pageSize: 500 }),
         listValuesOfReport(db, id),
         listStatusChangesOfReport(db, id),
         listNodesOfOrganization(db, report.organization.id, report.plan.id),
+        findReportScope(db, id),
       ]);
-      return { ...report, activities, indicatorValues, nodeStatuses, responsibleNodes: responsibleNodes.map(({ id, planId, code, title }) => ({ id, planId, code, title })) };
+      if (!scope) throw notFound();
+      const abilities = {
+        file: canManageBodyOrEnlace(actor, scope) && isOpenForFiling(report.status, report.reportingPeriod.isClosed),
+        review: canManageBody(actor, scope) && report.status === 'submitted',
+      };
+      const nodeRefs = responsibleNodes.map(({ id, planId, code, title }) => ({ id, planId, code, title }));
+      return { ...report, activities, indicatorValues, nodeStatuses, responsibleNodes: nodeRefs, abilities };
     },
 
     async submit(id: string, version: number) {

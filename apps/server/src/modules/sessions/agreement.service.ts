@@ -1,6 +1,6 @@
 import {
   type AgreementCreateSchema,
-  type AgreementDetailView,
+  type AgreementRecordView,
   type AgreementUpdateSchema,
   type FollowUpCreateSchema,
   isDatedBeforeSession,
@@ -8,7 +8,7 @@ import {
 } from '@telar/domain';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
-import { requireBodyManager, requireBodyManagerOrEnlace, requireSignedIn } from '../../platform/auth/policy.js';
+import { canManageBody, canManageBodyOrEnlace, requireBodyManager, requireBodyManagerOrEnlace, requireSignedIn } from '../../platform/auth/policy.js';
 import type { Database } from '../../platform/db/client.js';
 import { findAgreementScope, findParticipationScope, findSessionScope } from '../../platform/auth/scope.repository.js';
 import { agreements } from './sessions.tables.js';
@@ -66,11 +66,12 @@ export function createAgreementService(db: Database, actor: Actor) {
       return { ...(await listAgreements(db, filter, page)), ...page };
     },
 
-    async get(id: string): Promise<AgreementDetailView> {
+    async get(id: string): Promise<AgreementRecordView> {
       requireSignedIn(actor);
-      const agreement = await findAgreementView(db, id);
-      if (!agreement) throw notFound();
-      return { ...agreement, followUps: await listFollowUps(db, { agreementId: id }) };
+      const [agreement, followUps, scope] = await Promise.all([findAgreementView(db, id), listFollowUps(db, { agreementId: id }), findAgreementScope(db, id)]);
+      if (!agreement || !scope) throw notFound();
+      const manages = canManageBody(actor, scope);
+      return { ...agreement, followUps, abilities: { edit: manages, archive: manages, publish: manages, reportFollowUp: canManageBodyOrEnlace(actor, scope) } };
     },
 
     async create({ responsibleOrganizationIds, stateCodes, ...data }: z.output<typeof AgreementCreateSchema>) {

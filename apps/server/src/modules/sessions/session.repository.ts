@@ -174,18 +174,29 @@ export async function findParticipationByIdentity(db: Database, sessionId: strin
   return row;
 }
 
-export async function insertParticipation(db: Database, sessionId: string, description: string, organizationIds: string[]) {
+/** `namesAsWritten[i]`, when given, is how an imported document named `organizationIds[i]`. */
+export async function insertParticipation(db: Database, sessionId: string, description: string, organizationIds: string[], namesAsWritten: string[] = []) {
   const [row] = await db.insert(participations).values({ sessionId, description }).returning();
-  await replaceParticipationOrganizations(db, row!.id, organizationIds);
+  await replaceParticipationOrganizations(db, row!.id, organizationIds, namesAsWritten);
   return row!;
 }
 
-export async function replaceParticipationOrganizations(db: Database, participationId: string, organizationIds: string[]) {
-  await db.delete(participationOrganizations).where(eq(participationOrganizations.participationId, participationId));
+/** An organisation that stays keeps the name a document wrote for it. */
+export async function replaceParticipationOrganizations(db: Database, participationId: string, organizationIds: string[], namesAsWritten: string[] = []) {
+  const deleted = await db
+    .delete(participationOrganizations)
+    .where(eq(participationOrganizations.participationId, participationId))
+    .returning({ organizationId: participationOrganizations.organizationId, nameAsWritten: participationOrganizations.nameAsWritten });
+  const writtenBefore = new Map(deleted.map((row) => [row.organizationId, row.nameAsWritten]));
   if (organizationIds.length) {
-    await db
-      .insert(participationOrganizations)
-      .values(organizationIds.map((organizationId, position) => ({ participationId, organizationId, position })));
+    await db.insert(participationOrganizations).values(
+      organizationIds.map((organizationId, position) => ({
+        participationId,
+        organizationId,
+        position,
+        nameAsWritten: namesAsWritten[position] ?? writtenBefore.get(organizationId) ?? null,
+      })),
+    );
   }
 }
 

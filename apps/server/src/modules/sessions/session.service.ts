@@ -5,14 +5,14 @@ import {
   type ParticipationCreateSchema,
   type ParticipationUpdateSchema,
   type SessionCreateSchema,
-  type SessionDetailView,
   type SessionKind,
+  type SessionRecordView,
   type SessionUpdateSchema,
   sessionDateOrderMessages,
 } from '@telar/domain';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
-import { requireBodyManager, requireSignedIn } from '../../platform/auth/policy.js';
+import { canManageBody, canManageBodyOrEnlace, requireBodyManager, requireSignedIn } from '../../platform/auth/policy.js';
 import type { Database } from '../../platform/db/client.js';
 import { findBodyScope, findParticipationScope, findSessionScope } from '../../platform/auth/scope.repository.js';
 import { sessions } from './sessions.tables.js';
@@ -63,16 +63,26 @@ export function createSessionService(db: Database, actor: Actor) {
       return { ...(await listSessions(db, filter, page)), ...page };
     },
 
-    async get(id: string): Promise<SessionDetailView> {
+    async get(id: string): Promise<SessionRecordView> {
       requireSignedIn(actor);
-      const session = await findSessionView(db, id);
-      if (!session) throw notFound();
-      const [participations, agreements] = await Promise.all([listParticipationsOfSession(db, id), listAgreementsOfSession(db, id)]);
+      const [session, participations, agreements, scope] = await Promise.all([
+        findSessionView(db, id),
+        listParticipationsOfSession(db, id),
+        listAgreementsOfSession(db, id),
+        findSessionScope(db, id),
+      ]);
+      if (!session || !scope) throw notFound();
       const followUps = await listFollowUps(db, { participationIds: participations.map((p) => p.id) });
+      const manages = canManageBody(actor, scope);
       return {
         ...session,
-        participations: participations.map((p) => ({ ...p, followUps: followUps.filter((f) => f.participationId === p.id) })),
+        participations: participations.map((p) => ({
+          ...p,
+          followUps: followUps.filter((f) => f.participationId === p.id),
+          abilities: { edit: manages, reportFollowUp: canManageBodyOrEnlace(actor, { ...scope, organizationIds: p.organizations.map((o) => o.id) }) },
+        })),
         agreements,
+        abilities: { edit: manages, archive: manages, publish: manages, addRecords: manages },
       };
     },
 

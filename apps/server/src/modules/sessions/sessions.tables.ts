@@ -66,6 +66,8 @@ export const participationOrganizations = pgTable(
     organizationId: uuid('organization_id').notNull().references(() => organizations.id),
     /** Order in which the participants were named. */
     position: integer('position').notNull(),
+    /** The participant's name as an imported document wrote it ("…, A.C. (REDIM)"), which reports reproduce; null when entered by hand. */
+    nameAsWritten: text('name_as_written'),
   },
   (t) => [
     primaryKey({ columns: [t.participationId, t.organizationId] }),

@@ -1,4 +1,7 @@
-import type { RoleGrant } from '@telar/domain';
+import type { MeView, RoleGrant } from '@telar/domain';
+
+/** The signed-in person as a session resolves them; what they may do (`abilities`) is added when the app asks who it is. */
+export type SessionPerson = Omit<MeView, 'abilities'>;
 
 /**
  * Who is acting. A signed-in person with their roles; the command line and the demo loader

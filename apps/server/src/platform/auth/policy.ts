@@ -3,8 +3,15 @@ import { DomainError, forbidden, invalidField, notFound, unauthenticated } from 
 import type { RecordScope } from './scope.repository.js';
 import type { Actor } from './actor.js';
 
+/**
+ * The rules of who may do what. Each rule is a `can*` answer (used to tell the web app what a person
+ * may do with a record, as its `abilities`) and the `require*` that enforces the same answer on a
+ * write, so what the interface offers and what the API accepts cannot drift apart.
+ */
 
-const isAdmin = (actor: Actor) => actor.kind === 'system' || (actor.kind === 'user' && actor.roles.some((r) => r.role === 'admin'));
+export const isAdmin = (actor: Actor) => actor.kind === 'system' || (actor.kind === 'user' && actor.roles.some((r) => r.role === 'admin'));
+
+const roleGrants = (actor: Actor) => (actor.kind === 'user' ? actor.roles : []);
 
 /** Internal data: any signed-in person (every role reads), and the system. */
 export function requireSignedIn(actor: Actor): void {
@@ -23,18 +30,16 @@ export function requireWriter(actor: Actor): void {
 }
 
 /** Whether the actor is the secretariat of a body in the scope (the record's body or one above it). */
-const isSecretariatWithin = (actor: Actor, scope: RecordScope) =>
-  actor.kind === 'user' && actor.roles.some((r) => r.role === 'secretariat' && scope.bodyIds.includes(r.bodyId!));
+const isSecretariatWithin = (actor: Actor, scope: RecordScope) => roleGrants(actor).some((r) => r.role === 'secretariat' && scope.bodyIds.includes(r.bodyId!));
 
-/**
- * The secretariat of the record's body (or of a body above it) manages it; so does an admin. When
- * the body was chosen in a field, `refusal` names that field and says why it cannot be.
- */
+/** The secretariat of the record's body (or of a body above it) manages it; so does an admin. */
+export const canManageBody = (actor: Actor, scope: RecordScope) => isAdmin(actor) || isSecretariatWithin(actor, scope);
+
+/** When the body was chosen in a field, `refusal` names that field and says why it cannot be. */
 export function requireBodyManager(actor: Actor, scope: RecordScope | undefined, refusal?: FieldIssue): void {
   requireSignedIn(actor);
   if (!scope) throw notFound();
-  if (isAdmin(actor)) return;
-  if (!isSecretariatWithin(actor, scope)) throw refusal ? new DomainError('forbidden', [refusal]) : forbidden();
+  if (!canManageBody(actor, scope)) throw refusal ? new DomainError('forbidden', [refusal]) : forbidden();
 }
 
 /**
@@ -54,33 +59,30 @@ export function requireBodyMoveWithinReach(actor: Actor, from: RecordScope | nul
 }
 
 /** Follow-up is reported by the body's secretariat or by an enlace of an organisation concerned. */
+export const canManageBodyOrEnlace = (actor: Actor, scope: RecordScope) =>
+  canManageBody(actor, scope) || roleGrants(actor).some((r) => r.role === 'enlace' && scope.organizationIds.includes(r.organizationId!));
+
 export function requireBodyManagerOrEnlace(actor: Actor, scope: RecordScope | undefined): void {
   requireSignedIn(actor);
   if (!scope) throw notFound();
-  if (isAdmin(actor)) return;
-  const allowed =
-    actor.kind === 'user' &&
-    actor.roles.some(
-      (r) =>
-        (r.role === 'secretariat' && scope.bodyIds.includes(r.bodyId!)) ||
-        (r.role === 'enlace' && scope.organizationIds.includes(r.organizationId!)),
-    );
-  if (!allowed) throw forbidden();
+  if (!canManageBodyOrEnlace(actor, scope)) throw forbidden();
 }
 
 /** An organisation's record is edited by its own enlace, or an admin. */
+export const canEditOrganization = (actor: Actor, organizationId: string) =>
+  isAdmin(actor) || roleGrants(actor).some((r) => r.role === 'enlace' && r.organizationId === organizationId);
+
 export function requireOrganizationEditor(actor: Actor, organizationId: string): void {
   requireSignedIn(actor);
-  if (isAdmin(actor)) return;
-  const allowed = actor.kind === 'user' && actor.roles.some((r) => r.role === 'enlace' && r.organizationId === organizationId);
-  if (!allowed) throw forbidden();
+  if (!canEditOrganization(actor, organizationId)) throw forbidden();
 }
 
 /** Registering organisations is for admins and secretariats. */
+export const isAnySecretariat = (actor: Actor) => isAdmin(actor) || roleGrants(actor).some((r) => r.role === 'secretariat');
+
 export function requireAnySecretariat(actor: Actor): void {
   requireSignedIn(actor);
-  if (isAdmin(actor)) return;
-  if (!(actor.kind === 'user' && actor.roles.some((r) => r.role === 'secretariat'))) throw forbidden();
+  if (!isAnySecretariat(actor)) throw forbidden();
 }
 
 /**
@@ -90,8 +92,6 @@ export function requireAnySecretariat(actor: Actor): void {
 export function requireEvidenceLinker(actor: Actor, evidence: { createdById: string | null; scope: RecordScope }): void {
   requireSignedIn(actor);
   if (isAdmin(actor)) return;
-  const allowed =
-    actor.kind === 'user' &&
-    (actor.id === evidence.createdById || actor.roles.some((r) => r.role === 'secretariat' && evidence.scope.bodyIds.includes(r.bodyId!)));
+  const allowed = actor.kind === 'user' && (actor.id === evidence.createdById || isSecretariatWithin(actor, evidence.scope));
   if (!allowed) throw invalidField('evidenceIds', 'Solo puede vincular evidencia que usted agregó, o que ya respalda registros de los órganos que administra.');
 }

@@ -93,3 +93,17 @@ export async function findReportScope(db: Database, reportId: string): Promise<R
   );
   return row;
 }
+
+/** The given bodies and every body under them (what their secretariats manage), bounded like the walk up. */
+export async function listBodiesUnder(db: Database, bodyIds: string[]): Promise<string[]> {
+  if (!bodyIds.length) return [];
+  const roots = sql.join(bodyIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`with recursive down(id, depth) as (
+          select id, 1 from bodies where id in (${roots})
+          union all select b.id, down.depth + 1 from bodies b join down on b.parent_id = down.id where down.depth < 100)
+        select distinct id::text as id from down`,
+  );
+  return rows.map((row) => row.id);
+}

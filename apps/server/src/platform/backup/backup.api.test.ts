@@ -280,6 +280,7 @@ describe('telar restore', () => {
 });
 
 describe('telar backup / restore commands', () => {
+  // Three restores into fresh databases: slow on a busy machine, and the default 30 s is not what this tests.
   it('print what they did, and a refusal exits 1 saying the database was left as it was', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -307,5 +308,5 @@ describe('telar backup / restore commands', () => {
       error.mockRestore();
       vi.unstubAllEnvs();
     }
-  });
+  }, 120_000);
 });

@@ -1,7 +1,6 @@
-import type { MeView } from '@telar/domain';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { Actor } from '../auth/actor.js';
+import type { Actor, SessionPerson } from '../auth/actor.js';
 import { DomainError, unauthenticated } from '../errors.js';
 import type { ApiEnv } from './router.js';
 
@@ -13,7 +12,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export interface SessionResolution {
   actor: Actor;
   csrfToken?: string;
-  me?: MeView;
+  me?: SessionPerson;
 }
 
 /**

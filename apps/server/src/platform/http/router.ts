@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
-import type { ApiErrorBody, FieldIssue, MeView } from '@telar/domain';
+import type { ApiErrorBody, FieldIssue } from '@telar/domain';
+import type { SessionPerson } from '../auth/actor.js';
 import type { Actor } from '../auth/actor.js';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
@@ -15,7 +16,7 @@ export type ApiEnv = {
     requestId: string;
     services: Services;
     actor: Actor;
-    me: MeView | undefined;
+    me: SessionPerson | undefined;
     csrfToken: string | undefined;
     sessionToken: string | undefined;
   };

@@ -3,7 +3,7 @@ import { Link, Outlet, useRouter } from '@tanstack/react-router';
 import { useState } from 'react';
 import { authApi, meQuery } from '../../api/auth-resources';
 import { describeApiError } from '../../api/api-error.util';
-import { useMe, usePermissions } from '../../auth/permissions.hook';
+import { useMe, useMeAbilities } from '../../auth/me.hook';
 import { t } from '../../i18n/translate';
 // Every form lives under this layout or the sign-in page: both give zod its Spanish messages.
 import '../../i18n/zod-locale';
@@ -83,8 +83,8 @@ function AccountMenu() {
 }
 
 function MainNav() {
-  const permissions = usePermissions();
-  const items = [...NAV_ITEMS, ...(permissions.managesAnyBody ? [IMPORT_ITEM] : []), ...(permissions.canManageAccounts ? [USERS_ITEM] : [])];
+  const abilities = useMeAbilities();
+  const items = [...NAV_ITEMS, ...(abilities?.manageAnyBody ? [IMPORT_ITEM] : []), ...(abilities?.manageAccounts ? [USERS_ITEM] : [])];
   return <SiteNav items={items} label={t('app.mainNav')} />;
 }
 

@@ -16,7 +16,7 @@ import { Controller, useForm, useFormContext } from 'react-hook-form';
 import { useEditForm } from '../../api/edit-form.hook';
 import { organizationsApi } from '../../api/resources';
 import { useSaveForm } from '../../api/save-form.hook';
-import { PermissionGate } from '../../auth/permission-gate.component';
+import { AbilityGate } from '../../auth/ability-gate.component';
 import { ChoiceOptions } from '../../components/choice-options.component';
 import { EditPage } from '../../components/edit-page.component';
 import { FormField } from '../../components/form-field.component';
@@ -94,11 +94,11 @@ export function OrganizationCreatePage(): ReactElement {
   return (
     <>
       <PageHeader title={t('organizations.new')} eyebrow={t('nav.organizations')} />
-      <PermissionGate isAllowed={(permissions) => permissions.canCreateOrganization}>
+      <AbilityGate isAllowed={(abilities) => abilities.createOrganization}>
         <FormFrame form={form} saveState={saveState} submitLabel={t('form.save')} canCancel>
           <OrganizationFields />
         </FormFrame>
-      </PermissionGate>
+      </AbilityGate>
     </>
   );
 }
@@ -142,7 +142,6 @@ export function OrganizationEditPage(): ReactElement {
       query={query}
       title={t('organizations.edit')}
       getEyebrow={(organization) => organization.name}
-      canEdit={(permissions, organization) => permissions.canEditOrganization(organization.id)}
     >
       {(organization) => <OrganizationEditForm organization={organization} />}
     </EditPage>

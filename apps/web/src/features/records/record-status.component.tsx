@@ -8,18 +8,16 @@ import { isArchivedByHistory } from './record-history.component';
 
 interface RecordStatusProps {
   entity: AuditedEntity;
-  /** `publishedAt` only for records that can be published (sessions, agreements). */
-  record: { id: string; version: number; publishedAt?: string | null };
+  /** `publishedAt` only for records that can be published; `abilities` as the server answered them for this person. */
+  record: { id: string; version: number; publishedAt?: string | null; abilities: { archive: boolean; publish?: boolean } };
   changeLifecycle: (input: { id: string; version: number; action: LifecycleAction }) => Promise<unknown>;
-  canArchive: boolean;
-  canPublish?: boolean;
 }
 
 /**
  * Where a record stands (draft or published, archived) and the buttons that change it, for those who
  * may. Archiving asks no confirmation: it is undone with «Restaurar», and nothing is deleted.
  */
-export function RecordStatus({ entity, record, changeLifecycle, canArchive, canPublish }: RecordStatusProps) {
+export function RecordStatus({ entity, record, changeLifecycle }: RecordStatusProps) {
   const history = useQuery(historyQuery(entity, record.id));
   const isArchived = isArchivedByHistory(history.data ?? []);
   const mutation = useApiMutation(changeLifecycle);
@@ -32,12 +30,12 @@ export function RecordStatus({ entity, record, changeLifecycle, canArchive, canP
         {isArchived && <span className="badge badge--archived">{t('lifecycle.archived')}</span>}
       </p>
       <div className="record-status__actions">
-        {isPublishable && canPublish && (
+        {isPublishable && record.abilities.publish && (
           <button type="button" className="button" disabled={mutation.isPending} onClick={() => act(record.publishedAt ? 'unpublish' : 'publish')}>
             {record.publishedAt ? t('lifecycle.unpublish') : t('lifecycle.publish')}
           </button>
         )}
-        {canArchive && history.isSuccess && (
+        {record.abilities.archive && history.isSuccess && (
           <button type="button" className="button" disabled={mutation.isPending} onClick={() => act(isArchived ? 'restore' : 'archive')}>
             {isArchived ? t('lifecycle.restore') : t('lifecycle.archive')}
           </button>

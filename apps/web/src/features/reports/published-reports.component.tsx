@@ -6,7 +6,7 @@ import { useForm, useFormContext } from 'react-hook-form';
 import { publicApi } from '../../api/public-resources';
 import { reportsApi } from '../../api/resources';
 import { useSaveForm } from '../../api/save-form.hook';
-import { usePermissions } from '../../auth/permissions.hook';
+import { useManagesBody } from '../../auth/me.hook';
 import { FormField } from '../../components/form-field.component';
 import { FormFrame } from '../../components/form-frame.component';
 import { PageSection } from '../../components/page-section.component';
@@ -45,7 +45,7 @@ function WithdrawReport({ report }: { report: PublishedReportView }) {
 /** The reports on the portal; the secretariat of a report's body may withdraw it. */
 export function PublishedReports(): ReactElement {
   const query = useQuery(publicApi.reports);
-  const permissions = usePermissions();
+  const managesBody = useManagesBody();
   return (
     <PageSection id="publicados" title={t('reports.publishedList')}>
       <QueryContent query={query}>
@@ -59,7 +59,7 @@ export function PublishedReports(): ReactElement {
                   <p>
                     {report.title} — {t('public.reports.publishedAt', { date: formatDateTime(report.publishedAt) })}
                   </p>
-                  {permissions.canManageBody(report.body.id) && <WithdrawReport report={report} />}
+                  {managesBody(report.body.id) && <WithdrawReport report={report} />}
                 </li>
               ))}
             </ul>

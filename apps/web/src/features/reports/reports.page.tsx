@@ -7,7 +7,7 @@ import { useForm } from 'react-hook-form';
 import { describeApiError } from '../../api/api-error.util';
 import { buildApiUrl, getJson } from '../../api/client';
 import { reportsApi, useApiMutation } from '../../api/resources';
-import { usePermissions } from '../../auth/permissions.hook';
+import { useManagesBody } from '../../auth/me.hook';
 import { FormAlert } from '../../components/form-alert.component';
 import { FormField } from '../../components/form-field.component';
 import { NullableSelect } from '../../components/nullable-select.component';
@@ -47,7 +47,7 @@ export function ReportsPage(): ReactElement {
   const search = routeApi.useSearch();
   const navigate = routeApi.useNavigate();
   const bodyOptions = useBodyOptions();
-  const permissions = usePermissions();
+  const managesBody = useManagesBody();
   const form = useForm({
     resolver: zodResolver(MechanismReportQuerySchema),
     defaultValues: { bodyId: search.bodyId ?? '', from: search.from ?? `${getTodayIso().slice(0, 4)}-01-01`, to: search.to ?? getTodayIso() },
@@ -91,7 +91,7 @@ export function ReportsPage(): ReactElement {
             </a>
           </p>
           {/* Keyed by the report, so a confirmation never outlives the preview it was about. */}
-          {permissions.canManageBody(params.bodyId) && <PublishReport key={`${params.bodyId}/${params.from}/${params.to}`} params={params} />}
+          {managesBody(params.bodyId) && <PublishReport key={`${params.bodyId}/${params.from}/${params.to}`} params={params} />}
           <QueryContent query={report}>{(data) => <MechanismReportView report={data} />}</QueryContent>
         </>
       )}

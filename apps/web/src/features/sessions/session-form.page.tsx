@@ -7,7 +7,7 @@ import { useForm, useFormContext } from 'react-hook-form';
 import { useEditForm } from '../../api/edit-form.hook';
 import { sessionsApi } from '../../api/resources';
 import { useSaveForm } from '../../api/save-form.hook';
-import { PermissionGate } from '../../auth/permission-gate.component';
+import { AbilityGate } from '../../auth/ability-gate.component';
 import { ChoiceOptions } from '../../components/choice-options.component';
 import { EditPage } from '../../components/edit-page.component';
 import { FormField, FormFieldset } from '../../components/form-field.component';
@@ -84,7 +84,7 @@ export function SessionCreatePage(): ReactElement {
   return (
     <>
       <PageHeader title={t('sessions.new')} eyebrow={t('nav.sessions')} />
-      <PermissionGate isAllowed={(permissions) => permissions.managesAnyBody}>
+      <AbilityGate isAllowed={(abilities) => abilities.manageAnyBody}>
         <FormFrame form={form} saveState={saveState} submitLabel={t('form.save')}>
           <FormField label={t('sessions.body')} error={errors.bodyId?.message} isRequired>
             {(control) => <NullableSelect formControl={form.control} name="bodyId" fieldControl={control} options={bodyOptions} blankLabel={t('reports.chooseBody')} blankValue="" />}
@@ -99,7 +99,7 @@ export function SessionCreatePage(): ReactElement {
             </FormField>
           </FormFieldset>
         </FormFrame>
-      </PermissionGate>
+      </AbilityGate>
     </>
   );
 }
@@ -134,7 +134,6 @@ export function SessionEditPage(): ReactElement {
       query={query}
       title={t('sessions.edit')}
       getEyebrow={(session) => `${session.body.acronym ?? session.body.name} · ${formatSessionTitle(session)}`}
-      canEdit={(permissions, session) => permissions.canManageBody(session.body.id)}
     >
       {(session) => <SessionEditForm session={session} />}
     </EditPage>
