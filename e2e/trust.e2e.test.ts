@@ -373,6 +373,25 @@ describe('the menu', () => {
   });
 });
 
+describe('withdrawing a published report', () => {
+  it('replaces the report when its period is published again, and withdraws it once a reason is given', async () => {
+    const page = secretariatPage;
+    await page.goto(`${telar.baseUrl}/informes?bodyId=${seed.bodyA}&from=2024-01-01&to=2024-12-31`);
+    await page.getByRole('button', { name: 'Publicar informe' }).click();
+    await page.getByText(/Se publicó «Informe del Mecanismo de participación — COMIG/).waitFor();
+    const published = page.getByRole('region', { name: 'Informes publicados' });
+    await expect.poll(() => published.getByRole('listitem').count()).toBe(1);
+
+    await published.getByRole('button', { name: 'Retirar del portal…' }).click();
+    await published.getByRole('button', { name: 'Confirmar el retiro' }).click();
+    await published.locator('.field--invalid').getByText('Este campo es obligatorio.').waitFor();
+    await published.getByLabel('Motivo del retiro').fill('El informe se publicará con el periodo corregido.');
+    await published.getByRole('button', { name: 'Confirmar el retiro' }).click();
+    await published.getByText('No hay informes publicados.').waitFor();
+    expect(await telar.adminApi.get<unknown[]>('/public/reports')).toEqual([]);
+  });
+});
+
 describe('signing out', () => {
   it('ends the session and the internal pages ask to sign in again', async () => {
     const page = secretariatPage;

@@ -122,6 +122,8 @@ export interface PublishedReportRef {
 export const reportsApi = {
   /** Freezes the body's report for the period as it is now and publishes it. */
   publishMechanism: (input: { bodyId: string; from: string; to: string }) => sendJson<PublishedReportRef>('POST', '/reports/mechanism/publish', input),
+  /** Takes a published report off the portal, with the reason its history keeps. */
+  withdraw: (id: string, input: { reason: string }) => sendJson<void>('POST', `/reports/published/${encodeURIComponent(id)}/withdraw`, input),
 };
 
 /**

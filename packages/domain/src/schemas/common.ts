@@ -9,6 +9,9 @@ export const IsoDateSchema = z
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
   }, { message: 'La fecha no existe en el calendario.' });
 
+/** Two ISO dates in order (either may be missing): `earlier` is not after `later`. */
+export const datesInOrder = (earlier: string | null | undefined, later: string | null | undefined) => !earlier || !later || earlier <= later;
+
 /** ISO 3166-2:MX code of a state ("MX-JAL"). */
 export const StateCodeSchema = z.string().regex(/^MX-[A-Z]{3}$/, { message: 'Clave de entidad no válida.' });
 
@@ -73,8 +76,14 @@ export interface FieldIssue {
   message: string;
 }
 
+/** The record a refused write would have duplicated, so the person can open it. */
+export interface ExistingRecordRef {
+  entity: 'session';
+  id: string;
+}
+
 export interface ApiErrorBody {
-  error: { code: string; message: string; issues?: FieldIssue[] };
+  error: { code: string; message: string; issues?: FieldIssue[]; existing?: ExistingRecordRef };
 }
 
 /** Archive, restore, publish and unpublish name only the version they act on. */

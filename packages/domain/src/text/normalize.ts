@@ -42,3 +42,16 @@ export function normalizeLabel(text: string): string {
   const plain = text.normalize('NFC').replace(FOOTNOTE_MARKS, ' ').replace(OPTIONAL_ENDINGS, '');
   return normalizeForMatch(plain.replace(/[^\p{L}\p{N}]+/gu, ' '));
 }
+
+/**
+ * A title as part of a file name: lower case, words joined by hyphens, accents and ñ kept
+ * ("Plan País" → "plan-país"); the download header adds an ASCII fallback for old clients.
+ */
+export function toFileStem(text: string, maxLength = 60): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .slice(0, maxLength)
+    .replace(/^-+|-+$/g, '');
+}

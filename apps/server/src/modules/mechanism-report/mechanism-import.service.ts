@@ -19,7 +19,7 @@ import { findBodyByAcronym, findBodyByName, insertBody, setBodyMechanismAgreemen
 import { invalidField } from '../../platform/errors.js';
 import { saveMechanismWording } from './mechanism-report.repository.js';
 import { findOrganizationByIdentity, insertOrganization } from '../directory/index.js';
-import { findParticipationByIdentity, findSessionByIdentity, insertParticipation, insertSession, setSessionMinutes } from '../sessions/index.js';
+import { findParticipationByIdentity, findSessionByIdentity, insertParticipation, insertSession, requireFreeOrdinal, setSessionMinutes } from '../sessions/index.js';
 
 const zeroCounts = (): ImportCounts => ({ sessions: 0, participations: 0, agreements: 0, followUps: 0, organizations: 0 });
 
@@ -126,6 +126,8 @@ async function writeReport(db: Database, actor: Actor, report: MechanismReport, 
     const existing = await findSessionByIdentity(db, bodyId, ref.kind, ref.number, ref.date);
     let id = existing?.id;
     if (!id) {
+      // The same ordinal on another date is an inconsistency to resolve by hand, not a second session.
+      await requireFreeOrdinal(db, { bodyId, kind: ref.kind, number: ref.number });
       id = (await insertSession(db, { bodyId, kind: ref.kind, number: ref.number, date: ref.date, modality: null })).id;
       created.sessions++;
     }

@@ -1,4 +1,5 @@
-import { date, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { date, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, recordColumns } from '../../platform/db/columns.js';
 import { bodies } from '../bodies/bodies.tables.js';
 
@@ -16,7 +17,11 @@ export const publishedReports = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     ...recordColumns(),
   },
-  (t) => [index('published_reports_body_idx').on(t.bodyId, t.periodTo)],
+  (t) => [
+    index('published_reports_body_idx').on(t.bodyId, t.periodTo),
+    // One public report per body and period: publishing the period again replaces it.
+    uniqueIndex('published_reports_period_idx').on(t.kind, t.bodyId, t.periodFrom, t.periodTo).where(sql`${t.archivedAt} is null`),
+  ],
 );
 
 /**

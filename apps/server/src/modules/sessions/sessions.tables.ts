@@ -40,6 +40,8 @@ export const sessions = pgTable(
   (t) => [
     // One body cannot hold the same session twice: this is what makes imports idempotent.
     uniqueIndex('sessions_identity_idx').on(t.bodyId, t.kind, sql`coalesce(${t.number}, 0)`, t.date),
+    // …nor two sessions of one kind with the same ordinal (an archived one frees its number).
+    uniqueIndex('sessions_ordinal_idx').on(t.bodyId, t.kind, t.number).where(sql`${t.number} is not null and ${t.archivedAt} is null`),
     index('sessions_date_idx').on(t.date, t.id),
     index('sessions_body_date_idx').on(t.bodyId, t.date),
     // Search finds a session by its ordinal ("Vigésima Cuarta", "24").

@@ -21,6 +21,7 @@ export const AUDITED_ENTITIES = [
   'activity',
   'reporting_period',
   'report',
+  'published_report',
 ] as const;
 
 export function createHistoryService(db: Database, actor: Actor) {

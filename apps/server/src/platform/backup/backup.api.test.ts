@@ -64,7 +64,7 @@ beforeAll(async () => {
   form.set('kind', 'minutes');
   const evidence = (await (await ctx.request('/api/evidence', { method: 'POST', body: form })).json()) as { id: string };
   const agreements = (await ctx.api('GET', '/agreements')).body.items as { id: string }[];
-  const followUp = await ctx.api('POST', '/follow-ups', { agreementId: agreements[0]!.id, date: '2023-06-01', text: 'Avance con su acta.', evidenceIds: [evidence.id] });
+  const followUp = await ctx.api('POST', '/follow-ups', { agreementId: agreements[0]!.id, date: '2023-11-15', text: 'Avance con su acta.', evidenceIds: [evidence.id] });
   expect(followUp.status).toBe(201);
 
   // A reader, whom an edited backup could make an administrator.

@@ -4,6 +4,7 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import {
   ORGANIZATION_LEVELS,
   OrganizationCreateSchema,
+  organizationNeedsState,
   OrganizationUpdateSchema,
   SECTORS,
   type OrganizationCreateInput,
@@ -28,7 +29,7 @@ import { t } from '../../i18n/translate';
 
 /** The fields of both organisation forms; `parent` names the organisation it depends on when editing. */
 function OrganizationFields({ parent }: { parent?: OrganizationRef }) {
-  const { register, control, formState } = useFormContext<OrganizationCreateInput>();
+  const { register, control, formState, watch } = useFormContext<OrganizationCreateInput>();
   const { errors } = formState;
   const stateOptions = useStateOptions();
   return (
@@ -53,7 +54,7 @@ function OrganizationFields({ parent }: { parent?: OrganizationRef }) {
           </select>
         )}
       </FormField>
-      <FormField label={t('organizations.state')} error={errors.stateCode?.message}>
+      <FormField label={t('organizations.state')} error={errors.stateCode?.message} isRequired={organizationNeedsState(watch('level'))}>
         {(fieldControl) => (
           <NullableSelect formControl={control} name="stateCode" fieldControl={fieldControl} options={stateOptions} blankLabel={t('form.noneOption')} blankValue={null} />
         )}

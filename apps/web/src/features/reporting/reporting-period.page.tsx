@@ -12,6 +12,7 @@ import { QueryContent } from '../../components/query-content.component';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { RecordHistory } from '../records/record-history.component';
+import { PeriodDueDateForm } from './period-due-date-form.component';
 import { ReportsTable } from './reports-table.component';
 import '../../styles/plans.css';
 
@@ -82,6 +83,11 @@ export function ReportingPeriodPage(): ReactElement {
                 <dd>{formatDate(period.dueDate)}</dd>
               </div>
             </dl>
+            {canManage && !period.closedAt && (
+              <PageSection id="fecha-limite" title={t('reporting.changeDueDate')}>
+                <PeriodDueDateForm period={period} />
+              </PageSection>
+            )}
             <PageSection id="resumen" title={t('reporting.counts')}>
               <PeriodCounts period={period} />
             </PageSection>

@@ -17,6 +17,7 @@ import { getTodayIso } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { useBodyOptions } from '../bodies/body-options.hook';
 import { MechanismReportView } from './mechanism-report-view.component';
+import { PublishedReports } from './published-reports.component';
 
 const routeApi = getRouteApi('/_internal/informes');
 const REPORT_PATH = '/reports/mechanism';
@@ -31,6 +32,7 @@ function PublishReport({ params }: { params: ReportParams }) {
       <button type="button" className="button button--primary" disabled={mutation.isPending} onClick={() => mutation.mutate(params)}>
         {t('reports.publish')}
       </button>
+      <p className="field__hint">{t('reports.publishHint')}</p>
       {mutation.isError && <FormAlert tone="error">{describeApiError(mutation.error)}</FormAlert>}
       {mutation.isSuccess && (
         <FormAlert tone="success">
@@ -93,6 +95,7 @@ export function ReportsPage(): ReactElement {
           <QueryContent query={report}>{(data) => <MechanismReportView report={data} />}</QueryContent>
         </>
       )}
+      <PublishedReports />
     </>
   );
 }

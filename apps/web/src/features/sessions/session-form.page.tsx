@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { SESSION_KINDS, SESSION_MODALITIES, SessionCreateSchema, SessionUpdateSchema, type SessionCreateInput, type SessionView } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { useForm, useFormContext } from 'react-hook-form';
@@ -37,6 +37,13 @@ function SessionFields() {
       <FormField label={t('sessions.number')} hint={t('sessions.numberHint')} error={errors.number?.message}>
         {(control) => <input {...control} {...register('number', { setValueAs: toNullableNumber })} type="number" min={1} max={99} inputMode="numeric" />}
       </FormField>
+      {errors.root?.existing?.type === 'session' && errors.root.existing.message && (
+        <p className="field__hint">
+          <Link to="/sesiones/$sessionId" params={{ sessionId: errors.root.existing.message }}>
+            {t('sessions.openExisting')}
+          </Link>
+        </p>
+      )}
       <FormField label={t('sessions.date')} error={errors.date?.message} isRequired>
         {(control) => <input {...control} {...register('date')} type="date" />}
       </FormField>
