@@ -222,13 +222,13 @@ export const DashboardViewSchema = z
       agreements: viewCount,
       followUps: viewCount,
     }),
-    /** Open agreements due in the next 60 days or already overdue, soonest first. */
+    /** Open agreements due from today through the next 60 days (Mexico City), soonest first; the overdue ones are in `overdue`. */
     dueSoon: z.array(AgreementViewSchema),
     /** Open agreements past their due date, the oldest first (the first ten), and how many there are. */
     overdue: z.array(AgreementViewSchema),
     overdueCount: viewCount,
   })
-  .meta({ id: 'DashboardView', description: 'Conteos de registros y acuerdos abiertos que vencen en 60 días o ya vencieron.' });
+  .meta({ id: 'DashboardView', description: 'Conteos de registros, acuerdos abiertos que vencen en los próximos 60 días y acuerdos vencidos.' });
 export type DashboardView = z.infer<typeof DashboardViewSchema>;
 
 export const ImportCountsSchema = z

@@ -10,13 +10,12 @@ const DUE_SOON_DAYS = 60;
 
 export function createDashboardService(db: Database, actor: Actor) {
   return {
-    async get(today = new Date()): Promise<DashboardView> {
+    async get(): Promise<DashboardView> {
       requireSignedIn(actor);
-      const dueBy = new Date(today.getTime() + DUE_SOON_DAYS * 86_400_000).toISOString().slice(0, 10);
       const firstTen = { page: 1, pageSize: 10 };
       const [counts, dueSoon, overdue] = await Promise.all([
         countRecords(db),
-        listAgreements(db, { dueBy }, firstTen),
+        listAgreements(db, { dueWithinDays: DUE_SOON_DAYS }, firstTen),
         listAgreements(db, { isOverdue: true }, firstTen),
       ]);
       return { counts, dueSoon: dueSoon.items, overdue: overdue.items, overdueCount: overdue.total };

@@ -19,6 +19,8 @@ beforeAll(async () => {
   await add('vencido en proceso', { dueDate: '2021-01-15', status: 'in_progress' });
   await add('cumplido a tiempo', { dueDate: '2020-06-30', status: 'fulfilled' });
   await add('por vencer', { dueDate: '2099-12-31' });
+  const inThirtyDays = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' }).format(new Date(Date.now() + 30 * 86_400_000));
+  await add('próximo', { dueDate: inThirtyDays });
   await add('sin fecha', {});
 });
 afterAll(() => ctx.close());
@@ -35,6 +37,11 @@ describe('overdue agreements («Vencidos»)', () => {
     const { body } = await ctx.api('GET', '/dashboard');
     expect(body.overdue.map((a: { id: string }) => a.id)).toEqual([ids.vencido, ids['vencido en proceso']]);
     expect(body.overdueCount).toBe(2);
+  });
+
+  it('keeps them out of «próximos a vencer», which looks 60 days ahead from today', async () => {
+    const { body } = await ctx.api('GET', '/dashboard');
+    expect(body.dueSoon.map((a: { id: string }) => a.id)).toEqual([ids['próximo']]);
   });
 
   it('refuses a value that is not true or false, naming the field', async () => {
