@@ -9,7 +9,7 @@ import {
   type SessionRef,
 } from '@telar/domain';
 import { type Actor, describeActor } from '../../platform/auth/actor.js';
-import { requireAdmin, requireBodyManager } from '../../platform/auth/policy.js';
+import { requireAdmin, requireAnySecretariat, requireBodyManager } from '../../platform/auth/policy.js';
 import type { Database } from '../../platform/db/client.js';
 import { findBodyScope } from '../../platform/auth/scope.repository.js';
 import { insertEvidence } from '../sessions/index.js';
@@ -62,6 +62,8 @@ export function createMechanismImportService(db: Database, actor: Actor) {
      * (matched by identity), so importing the same document twice creates nothing new.
      */
     async importText(text: string, options: { bodyAcronym?: string; dryRun: boolean }): Promise<MechanismImportResult> {
+      // Only who may import reads the document: a reader learns nothing of it, nor which bodies exist.
+      requireAnySecretariat(actor);
       const parsed = parseMechanismReport(text);
       const base = { warnings: parsed.warnings, diagnostics: parsed.diagnostics, report: parsed.report };
       if (!parsed.report || parsed.diagnostics.length) return { ...base, described: zeroCounts(), created: zeroCounts(), body: null };

@@ -211,3 +211,15 @@ describe('markup and script links in an imported document', () => {
     // Two fresh databases, each importing the whole report.
   }, 120_000);
 });
+
+describe('who may import', () => {
+  it('refuses a reader or an enlace before reading the document, even for a preview', async () => {
+    const reader = await ctx.signInAs([{ role: 'reader' }]);
+    const enlace = await ctx.signInAs([{ role: 'enlace', organizationId: (await ctx.api('POST', '/organizations', { name: 'Fundación Enlace', sector: 'civil_society', level: 'none' })).body.id }]);
+    for (const client of [reader, enlace]) {
+      const response = await client('POST', '/imports/mechanism-report', { text: seedText, dryRun: true, bodyAcronym: 'COMSEX' });
+      expect(response.status).toBe(403);
+      expect(response.body.report).toBeUndefined();
+    }
+  });
+});
