@@ -76,7 +76,7 @@ export const ReportAbilitiesSchema = abilitiesOf('ReportAbilities', 'Lo que la p
 export type ReportAbilities = z.infer<typeof ReportAbilitiesSchema>;
 
 export const ReportingPeriodAbilitiesSchema = abilitiesOf('ReportingPeriodAbilities', 'Lo que la persona puede hacer con un periodo de reporte.', {
-  edit: 'Cambiar el periodo, cerrarlo y reabrirlo.',
+  edit: 'Cambiar la fecha límite y cerrar el periodo, mientras está abierto.',
 });
 export type ReportingPeriodAbilities = z.infer<typeof ReportingPeriodAbilitiesSchema>;
 

@@ -96,7 +96,8 @@ export function createReportingService(db: Database, actor: Actor) {
       const period = await findReportingPeriodView(db, id);
       if (!period) throw notFound();
       const [{ items }, scope] = await Promise.all([listReports(db, { reportingPeriodId: id }, { page: 1, pageSize: 5000 }), findPlanScope(db, period.plan.id)]);
-      return { ...period, reports: items, abilities: { edit: !!scope && canManageBody(actor, scope) } };
+      // A closed period is final: its deadline and its closing no longer change.
+      return { ...period, reports: items, abilities: { edit: !!scope && canManageBody(actor, scope) && !period.closedAt } };
     },
 
     async openPeriod({ organizationIds, ...data }: z.output<typeof ReportingPeriodCreateSchema>) {

@@ -138,4 +138,23 @@ describe('what the abilities say, person by person', () => {
     expect(admin).toEqual({ manageAccounts: true, createOrganization: true, createTopLevelBody: true, manageAnyBody: true, manageAllBodies: true, managedBodyIds: [] });
     expect((await read(ctx.api, `/organizations/${ids.responsible}`)).abilities).toEqual({ edit: true, archive: true });
   });
+
+  it('lets a period be changed only while it is open, and a closed one not even by an administrator', async () => {
+    const opened = await ctx.api('POST', '/reporting-periods', {
+      planId: ids.plan,
+      title: 'Primer semestre',
+      periodFrom: '2024-01-01',
+      periodTo: '2024-06-30',
+      dueDate: '2024-07-31',
+      organizationIds: [ids.responsible],
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const path = `/reporting-periods/${opened.body.id}`;
+    expect((await read(ctx.api, path)).abilities).toEqual({ edit: true });
+    expect((await read(await ctx.signInAs(personas['the enlace of the responsible organisation']!()), path)).abilities).toEqual({ edit: false });
+    expect((await ctx.api('POST', `${path}/close`, { version: (await read(ctx.api, path)).version })).status).toBeLessThan(300);
+    const closed = await read(ctx.api, path);
+    expect(closed.abilities).toEqual({ edit: false });
+    expect((await ctx.api('PATCH', path, { dueDate: '2024-08-31', version: closed.version })).status).toBe(409);
+  });
 });

@@ -51,7 +51,6 @@ export function ReportingPeriodPage(): ReactElement {
   return (
     <QueryContent query={query}>
       {(period) => {
-        const canManage = period.abilities.edit;
         return (
           <>
             <PageHeader
@@ -70,7 +69,7 @@ export function ReportingPeriodPage(): ReactElement {
                 <span className="badge badge--published">{t('reporting.open')}</span>
               )}
             </p>
-            {canManage && !period.closedAt && <ClosePeriod period={period} />}
+            {period.abilities.edit && <ClosePeriod period={period} />}
             <dl className="facts">
               <div>
                 <dt>{t('reporting.covers')}</dt>
@@ -83,7 +82,7 @@ export function ReportingPeriodPage(): ReactElement {
                 <dd>{formatDate(period.dueDate)}</dd>
               </div>
             </dl>
-            {canManage && !period.closedAt && (
+            {period.abilities.edit && (
               <PageSection id="fecha-limite" title={t('reporting.changeDueDate')}>
                 <PeriodDueDateForm period={period} />
               </PageSection>
