@@ -60,7 +60,7 @@ export function buildReportDocument(report: MechanismReport): ReportDocument {
 }
 
 /** "Vigésima Primera Sesión Ordinaria, 12 de diciembre de 2022". */
-export function formatSessionLine(session: SessionRef): string {
+function formatSessionLine(session: SessionRef): string {
   return `${formatSessionTitle(session)}, ${formatSpanishDate(session.date)}`;
 }
 

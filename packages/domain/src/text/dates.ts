@@ -7,7 +7,7 @@
  */
 import { normalizeForMatch } from './normalize.js';
 
-export const SPANISH_MONTHS = [
+const SPANISH_MONTHS = [
   'enero',
   'febrero',
   'marzo',
@@ -60,7 +60,7 @@ export function readSpanishDate(text: string): { date: string } | { problem: 'un
 }
 
 /** What a text says about a reporting period: nothing, a period, or a period that cannot be read. */
-export type SpanishPeriodReading = { from: string; to: string } | { unreadable: string } | null;
+type SpanishPeriodReading = { from: string; to: string } | { unreadable: string } | null;
 
 /**
  * Finds a period in a sentence ("… durante el periodo del 1 de noviembre de 2022 al 31 de octubre de
@@ -109,7 +109,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** Builds "YYYY-MM-DD" when the day exists in that month and year, else null. */
-export function buildIsoDate(year: number, month: number, day: number): string | null {
+function buildIsoDate(year: number, month: number, day: number): string | null {
   if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
   if (day > daysInMonth(year, month)) return null;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

@@ -9,9 +9,9 @@
 import { normalizeLabel } from './normalize.js';
 
 /** Similarity (1 − edit distance ÷ longer length) a label needs to be taken as a close match. */
-export const LABEL_SIMILARITY_THRESHOLD = 0.8;
+const LABEL_SIMILARITY_THRESHOLD = 0.8;
 /** How much closer the best field must be than the next one. */
-export const LABEL_SIMILARITY_MARGIN = 0.1;
+const LABEL_SIMILARITY_MARGIN = 0.1;
 
 export type LabelMatch<F extends string> =
   | { kind: 'exact'; field: F; label: string }

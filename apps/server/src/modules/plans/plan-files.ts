@@ -158,8 +158,8 @@ const textWidth = (value: ExcelJS.CellValue) =>
   value instanceof Date ? 10 : Math.max(0, ...String(value ?? '').split(/\r?\n/).map((line) => line.length));
 
 /** Fonts named outright, so every office suite shows the same one (Calibri, with Arial where it is missing). */
-export const EXCEL_BODY_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', family: 2, size: 11 };
-export const EXCEL_HEADER_FONT: Partial<ExcelJS.Font> = { ...EXCEL_BODY_FONT, bold: true };
+const EXCEL_BODY_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', family: 2, size: 11 };
+const EXCEL_HEADER_FONT: Partial<ExcelJS.Font> = { ...EXCEL_BODY_FONT, bold: true };
 
 /**
  * A sheet ready to read and to print: named fonts, a bold shaded header row frozen in view (with

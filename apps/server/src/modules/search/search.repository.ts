@@ -12,7 +12,7 @@ import type { SessionReference } from './search-query.js';
  */
 
 /** What a search asks: the words as a prefix tsquery, and the session it may name. */
-export interface SearchTerms {
+interface SearchTerms {
   /**
    * The search's words as a tsquery, whole words (stemmed, so endings do not matter), null when it has
    * no word. Not prefixes: PostgreSQL estimates any prefix query at 2 % of the rows and reads a common
@@ -92,7 +92,7 @@ function buildMatches(terms: SearchTerms): Partial<Record<SearchType, TypeMatch>
   };
 }
 
-export interface SearchCandidate {
+interface SearchCandidate {
   type: SearchType;
   id: string;
 }
