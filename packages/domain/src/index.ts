@@ -22,3 +22,4 @@ export * from './schemas/plans.js';
 export * from './schemas/plan-views.js';
 export * from './plans/roll-up.js';
 export * from './plans/plan-template.js';
+export * from './history/history-text.js';

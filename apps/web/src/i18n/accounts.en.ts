@@ -77,12 +77,4 @@ export const accountsEn: Record<keyof typeof accountsEsMX, string> = {
   'ownSessions.end': 'End',
   'ownSessions.endLabel': 'End the session started on {date}',
 
-  'history.action.deactivate': 'Deactivation',
-  'history.action.reactivate': 'Reactivation',
-  'history.action.sign_out': 'Sessions ended',
-  'history.action.password_change': 'Password change',
-  'history.action.password_reset': 'Password set by an administrator',
-  'history.field.isActive': 'Active',
-  'history.field.mustChangePassword': 'Must change the password',
-  'history.field.session': 'Session',
 };

@@ -77,12 +77,4 @@ export const accountsEsMX = {
   'ownSessions.end': 'Cerrar',
   'ownSessions.endLabel': 'Cerrar la sesión iniciada el {date}',
 
-  'history.action.deactivate': 'Desactivación',
-  'history.action.reactivate': 'Reactivación',
-  'history.action.sign_out': 'Cierre de sesiones',
-  'history.action.password_change': 'Cambio de contraseña',
-  'history.action.password_reset': 'Contraseña asignada por administración',
-  'history.field.isActive': 'Activa',
-  'history.field.mustChangePassword': 'Debe cambiar la contraseña',
-  'history.field.session': 'Sesión',
 } as const;
