@@ -310,6 +310,7 @@ export const en: Record<MessageKey, string> = {
   'lifecycle.unpublish': 'Unpublish',
   'history.title': 'History',
   'history.empty': 'No recorded changes.',
+  'history.download': 'Download the history (CSV)',
   'bodies.newChild': 'Add a body under this one',
   'reports.publish': 'Publish report',
   'reports.published': '“{title}” was published.',

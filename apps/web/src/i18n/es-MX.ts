@@ -321,6 +321,7 @@ export const esMX = {
   'lifecycle.unpublish': 'Retirar publicación',
   'history.title': 'Historial',
   'history.empty': 'No hay cambios registrados.',
+  'history.download': 'Descargar el historial (CSV)',
   'bodies.newChild': 'Agregar órgano integrante',
   'reports.publish': 'Publicar informe',
   'reports.published': 'Se publicó «{title}».',

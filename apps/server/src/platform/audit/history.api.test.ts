@@ -36,7 +36,7 @@ describe('a history people read', () => {
 
     const history = await ctx.api('GET', `/history/agreement/${agreement.body.id}`);
     expect(history.status).toBe(200);
-    const [update, create] = history.body as { action: string; at: string; shown: Shown }[];
+    const [update, create] = history.body as [{ action: string; shown: Shown }, { action: string; shown: Shown }];
     expect(update.shown.action).toBe('Modificación');
     expect(update.shown.who).toContain('admin@prueba.telar.mx');
     const byField = Object.fromEntries(update.shown.fields.map((f) => [f.field, f]));
@@ -48,5 +48,14 @@ describe('a history people read', () => {
 
     const sessionField = create.shown.fields.find((f) => f.field === 'sessionId');
     expect(sessionField?.after).toBe('Vigésima Primera Sesión Ordinaria (COMSE), 12 de diciembre de 2022');
+
+    const download = await ctx.request(`/api/history/agreement/${agreement.body.id}/csv`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toContain('text/csv');
+    const csv = await download.text();
+    expect(csv).toContain('Fecha y hora (Ciudad de México),Quién,Acción,Campo,Antes,Después');
+    expect(csv).toContain(`${update.shown.at},${update.shown.who},Modificación,Fecha de cumplimiento,31 de enero de 2023,30 de junio de 2023`);
+    expect(csv).toContain('Red por los Derechos de la Infancia en México (REDIM)');
+    expect(csv).not.toContain(redim.body.id);
   });
 });

@@ -7,6 +7,7 @@ import {
   formatSpanishDate,
   historyActionLabel,
   historyFieldLabel,
+  writeCsv,
 } from '@telar/domain';
 import type { Actor } from '../auth/actor.js';
 import { requireSignedIn } from '../auth/policy.js';
@@ -76,6 +77,22 @@ export function createHistoryService(db: Database, actor: Actor) {
     async list(entity: AuditedEntity, entityId: string): Promise<AuditEntryView[]> {
       requireSignedIn(actor);
       return describeEntries(db, entity, await listAuditEntries(db, entity, entityId));
+    },
+    /** The same history as a CSV file, one line per changed field, in the words the page uses. */
+    async download(entity: AuditedEntity, entityId: string) {
+      const entries = await this.list(entity, entityId);
+      const lines = entries.flatMap(({ shown }) =>
+        (shown.fields.length ? shown.fields : [{ label: '', before: '', after: '' }]).map((field) => ({ ...shown, ...field })),
+      );
+      const body = writeCsv(lines, [
+        { header: 'Fecha y hora (Ciudad de México)', value: (line) => line.at },
+        { header: 'Quién', value: (line) => line.who },
+        { header: 'Acción', value: (line) => line.action },
+        { header: 'Campo', value: (line) => line.label },
+        { header: 'Antes', value: (line) => line.before },
+        { header: 'Después', value: (line) => line.after },
+      ]);
+      return { body, contentType: 'text/csv; charset=utf-8', fileName: `historial-${entityId}.csv` };
     },
   };
 }

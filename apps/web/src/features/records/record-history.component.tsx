@@ -45,11 +45,18 @@ export function RecordHistory({ entity, id }: { entity: AuditedEntity; id: strin
           entries.length === 0 ? (
             <p className="empty">{t('history.empty')}</p>
           ) : (
-            <ol className="history">
-              {entries.map((entry) => (
-                <HistoryEntry key={entry.id} entry={entry} />
-              ))}
-            </ol>
+            <>
+              <ol className="history">
+                {entries.map((entry) => (
+                  <HistoryEntry key={entry.id} entry={entry} />
+                ))}
+              </ol>
+              <p>
+                <a href={`/api/history/${entity}/${encodeURIComponent(id)}/csv`} download>
+                  {t('history.download')}
+                </a>
+              </p>
+            </>
           )
         }
       </QueryContent>
