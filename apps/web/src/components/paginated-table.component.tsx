@@ -82,7 +82,7 @@ function Pagination({ page, pageSize, total, onPageChange }: PaginationState) {
         {t('table.previous')}
       </button>
       <span aria-live="polite">
-        {t('table.pageOf', { page: formatNumber(page), pages: formatNumber(pages), total: formatNumber(total) })}
+        {t('table.pageOf', { page: formatNumber(page), pages: formatNumber(pages), total })}
       </span>
       <button type="button" className="button" disabled={page >= pages} onClick={() => onPageChange(page + 1)}>
         {t('table.next')}

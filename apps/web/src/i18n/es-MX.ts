@@ -53,7 +53,7 @@ export const esMX = {
   'table.pagination': 'Paginación',
   'table.previous': 'Página anterior',
   'table.next': 'Página siguiente',
-  'table.pageOf': 'Página {page} de {pages} · {total} registros',
+  'table.pageOf': 'Página {page} de {pages} · {total, plural, one {# registro} other {# registros}}',
   'table.empty': 'No hay registros que coincidan.',
 
   'dashboard.title': 'Inicio',
@@ -264,7 +264,7 @@ export const esMX = {
   'import.messageColumn': 'Descripción',
   'import.blocks': 'Bloques reconocidos',
   'import.done': 'La importación se completó.',
-  'import.previewReady': 'Vista previa lista: {errors} errores y {warnings} advertencias.',
+  'import.previewReady': 'Vista previa lista: {errors, plural, one {# error} other {# errores}} y {warnings, plural, one {# advertencia} other {# advertencias}}.',
   'import.fileError': 'No fue posible leer el archivo.',
 
   'reports.title': 'Informe del mecanismo de participación',

@@ -173,7 +173,7 @@ function SubmitReport({ report, onDone }: { report: ReportDetailView; onDone: On
   return (
     <section aria-labelledby="enviar" className="panel">
       <h2 id="enviar">{t('reporting.submitTitle')}</h2>
-      <p>{t('reporting.submitIntro', { count: formatNumber(report.activities.length) })}</p>
+      <p>{t('reporting.submitIntro', { count: report.activities.length })}</p>
       {mutation.isError && <FormAlert tone="error">{describeApiError(mutation.error)}</FormAlert>}
       <button type="button" className="button button--primary" disabled={mutation.isPending} onClick={() => mutation.mutate({ id: report.id, version: report.version })}>
         {t('reporting.submit')}
