@@ -45,7 +45,9 @@ export const esMX = {
   'form.save': 'Guardar',
   'form.saving': 'Guardando…',
   'form.cancel': 'Cancelar',
-  'form.noneOption': '— Ninguno —',
+  /** The blank choice of a select, agreeing with the field's noun: «órgano» → Ninguno, «entidad federativa» → Ninguna. */
+  'form.noneOption.masculine': '— Ninguno —',
+  'form.noneOption.feminine': '— Ninguna —',
   'form.allOption': 'Todos',
   'form.saved': 'Los cambios se guardaron.',
   'form.saveChanges': 'Guardar cambios',

@@ -42,7 +42,7 @@ function BodyFields({ editedBody }: { editedBody?: BodyView }) {
       </FormField>
       <FormField label={t('bodies.parent')} error={errors.parentId?.message}>
         {(fieldControl) => (
-          <NullableSelect formControl={control} name="parentId" fieldControl={fieldControl} options={bodyOptions} blankLabel={t('form.noneOption')} blankValue={null} />
+          <NullableSelect formControl={control} name="parentId" fieldControl={fieldControl} options={bodyOptions} blankLabel={t('form.noneOption.masculine')} blankValue={null} />
         )}
       </FormField>
       <FormField label={t('bodyLevel.label')} error={errors.level?.message} isRequired>
@@ -54,7 +54,7 @@ function BodyFields({ editedBody }: { editedBody?: BodyView }) {
       </FormField>
       <FormField label={t('bodies.state')} error={errors.stateCode?.message}>
         {(fieldControl) => (
-          <NullableSelect formControl={control} name="stateCode" fieldControl={fieldControl} options={stateOptions} blankLabel={t('form.noneOption')} blankValue={null} />
+          <NullableSelect formControl={control} name="stateCode" fieldControl={fieldControl} options={stateOptions} blankLabel={t('form.noneOption.feminine')} blankValue={null} />
         )}
       </FormField>
     </>
