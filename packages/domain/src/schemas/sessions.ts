@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SESSION_KINDS } from '../mechanism-report/model.js';
-import { IdSchema, IsoDateSchema, requiredText, StateCodeSchema, VersionSchema, webUrl } from './common.js';
+import { IdSchema, IsoDateSchema, requiredId, requiredText, StateCodeSchema, VersionSchema, webUrl } from './common.js';
 
 export const SESSION_MODALITIES = ['in_person', 'virtual', 'hybrid'] as const;
 export type SessionModality = (typeof SESSION_MODALITIES)[number];
@@ -11,7 +11,7 @@ export type EvidenceLinkInput = z.input<ReturnType<typeof evidenceLinkSchema>>;
 
 export const SessionCreateSchema = z
   .object({
-    bodyId: IdSchema,
+    bodyId: requiredId('Elija un órgano.'),
     kind: z.enum(SESSION_KINDS),
     number: z.number().int().min(1, { message: 'El número de sesión va de 1 a 99.' }).max(99, { message: 'El número de sesión va de 1 a 99.' }).nullish().transform((v) => v ?? null),
     date: IsoDateSchema,
@@ -34,7 +34,7 @@ export const SessionUpdateSchema = z.object({
 export type SessionUpdateInput = z.input<typeof SessionUpdateSchema>;
 
 export const ParticipationCreateSchema = z.object({
-  sessionId: IdSchema,
+  sessionId: requiredId('Elija una sesión.'),
   organizationIds: z.array(IdSchema).min(1, { message: 'Elija al menos una organización participante.' }),
   description: requiredText(5000),
 });
@@ -57,7 +57,7 @@ export const AgreementCodeSchema = z
   .regex(/^[A-ZÑ0-9-]+(\/[A-ZÑ0-9-]+){2,5}$/, { message: 'Clave de acuerdo no válida (p. ej. COMSE/SO16/02/2021).' });
 
 export const AgreementCreateSchema = z.object({
-  sessionId: IdSchema,
+  sessionId: requiredId('Elija una sesión.'),
   participationId: IdSchema.nullish().transform((v) => v ?? null),
   code: AgreementCodeSchema.nullish().or(z.literal('')).transform((v) => v || null),
   text: requiredText(10000),
@@ -107,7 +107,7 @@ export const MechanismImportSchema = z.object({
 export type MechanismImportInput = z.input<typeof MechanismImportSchema>;
 
 export const MechanismReportQuerySchema = z.object({
-  bodyId: IdSchema,
+  bodyId: requiredId('Elija un órgano.'),
   from: IsoDateSchema,
   to: IsoDateSchema,
 });
