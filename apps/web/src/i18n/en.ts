@@ -25,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   'nav.reports': 'Reports',
   'error.network': 'The server could not be reached. Check your connection and try again.',
   'error.conflict': 'Someone else changed this record; reload to see the changes.',
+  'error.fieldTooLarge': 'This text is too long to send; shorten it.',
   'error.validation': 'Check the highlighted fields.',
   'error.notFound': 'The record does not exist or was withdrawn.',
   'form.save': 'Save',

@@ -39,6 +39,7 @@ export const esMX = {
 
   'error.network': 'No fue posible comunicarse con el servidor. Revise su conexión e intente de nuevo.',
   'error.conflict': 'Alguien más modificó este registro; recargue para ver los cambios.',
+  'error.fieldTooLarge': 'Este texto es demasiado largo para enviarse; acórtelo.',
   'error.validation': 'Revise los campos marcados.',
   'error.notFound': 'El registro no existe o fue retirado.',
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AgreementCreateSchema, SessionCreateSchema } from './sessions.js';
+import { AgreementCreateSchema, MechanismImportSchema, SessionCreateSchema } from './sessions.js';
 
 const messagesOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join('.'), issue.message]));
@@ -17,5 +17,11 @@ describe('messages that name what is missing', () => {
     expect(messages.bodyId).toBe('Identificador no válido.');
     expect(messages.date).toBe('La fecha no existe en el calendario.');
     expect(messagesOf(SessionCreateSchema.safeParse({ bodyId: 'abc', kind: 'ordinary', date: '30/11/2023' })).date).toBe('La fecha no es válida: indique día, mes y año.');
+  });
+
+  it('names the report text when a paste is too long', () => {
+    expect(messagesOf(MechanismImportSchema.safeParse({ text: 'x'.repeat(2_000_001) })).text).toBe(
+      'El texto del informe es demasiado largo: admite hasta 2,000,000 caracteres.',
+    );
   });
 });

@@ -100,8 +100,11 @@ export const EVIDENCE_KINDS = ['minutes', 'report', 'official_letter', 'link', '
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 export const MechanismImportSchema = z.object({
-  text: z.string().min(1, { message: 'Pegue o cargue el texto del informe.' }).max(2_000_000),
-  bodyAcronym: z.string().trim().max(40).optional(),
+  text: z
+    .string()
+    .min(1, { message: 'Pegue o cargue el texto del informe.' })
+    .max(2_000_000, { message: 'El texto del informe es demasiado largo: admite hasta 2,000,000 caracteres.' }),
+  bodyAcronym: z.string().trim().max(40, { message: 'Las siglas del órgano admiten hasta 40 caracteres.' }).optional(),
   dryRun: z.boolean().default(true),
 });
 export type MechanismImportInput = z.input<typeof MechanismImportSchema>;
