@@ -20,9 +20,10 @@ describe('history in words', () => {
     expect(describeHistoryValue('organization', 'level', 'state', names)).toBe('Estatal');
     expect(describeHistoryValue('agreement', 'dueDate', '2023-06-30', names)).toBe('30 de junio de 2023');
     expect(describeHistoryValue('user', 'isActive', false, names)).toBe('No');
-    expect(describeHistoryValue('user', 'roles', [{ role: 'enlace', organizationId: REDIM }], names)).toBe(
-      'Enlace de una organización, Red por los Derechos de la Infancia en México (REDIM)',
+    expect(describeHistoryValue('user', 'roles', [{ role: 'enlace', bodyId: null, organizationId: REDIM }], names)).toBe(
+      'Rol: Enlace de una organización, Organización: Red por los Derechos de la Infancia en México (REDIM)',
     );
+    expect(describeHistoryValue('body', 'created', { sessions: 3, agreements: 12 }, names)).toBe('Sesiones: 3, Acuerdos: 12');
     expect(describeHistoryValue('agreement', 'code', null, names)).toBe('—');
   });
 

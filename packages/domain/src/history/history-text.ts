@@ -89,6 +89,12 @@ const FIELD_LABELS: Record<string, string> = {
   title: 'Título',
   email: 'Correo electrónico',
   roles: 'Roles',
+  role: 'Rol',
+  sessions: 'Sesiones',
+  participations: 'Participaciones',
+  agreements: 'Acuerdos',
+  followUps: 'Seguimientos',
+  organizations: 'Organizaciones',
   created: 'Registros creados',
   isActive: 'Activa',
   mustChangePassword: 'Debe cambiar la contraseña',
@@ -119,7 +125,7 @@ const ENUM_LABELS: Record<string, Record<string, Record<string, string>>> = {
   follow_up: { status: AGREEMENT_STATUS_LABELS },
   focal_point: { kind: FOCAL_POINT_KIND_LABELS },
   evidence: { kind: EVIDENCE_KIND_LABELS },
-  user: { roles: ROLE_LABELS },
+  user: { role: ROLE_LABELS },
 };
 
 export function historyFieldLabel(entity: string, field: string): string {
@@ -187,13 +193,14 @@ export function describeHistoryValue(entity: string, field: string, value: unkno
     return value.length === 0 ? HISTORY_NONE : value.map((item) => describeHistoryValue(entity, field, item, names)).join('; ');
   }
   if (typeof value === 'object') {
-    return Object.values(value)
-      .filter((part) => part !== null && part !== undefined && part !== '')
-      .map((part) => describeHistoryValue(entity, field, part, names))
+    // A role grant, the counts of an import: each part named ("Rol: Lectura, Órgano: …").
+    return Object.entries(value)
+      .filter(([, part]) => part !== null && part !== undefined && part !== '')
+      .map(([key, part]) => `${historyFieldLabel(entity, key)}: ${describeHistoryValue(entity, key, part, names)}`)
       .join(', ');
   }
   if (typeof value !== 'string') return String(value);
-  const enumLabel = ENUM_LABELS[entity]?.[field]?.[value] ?? (field === 'roles' ? (ROLE_LABELS as Record<string, string>)[value] : undefined);
+  const enumLabel = ENUM_LABELS[entity]?.[field]?.[value];
   if (enumLabel) return enumLabel;
   if (names.has(value)) return names.get(value)!;
   if (ISO_DATE.test(value)) return formatSpanishDate(value);
