@@ -37,8 +37,7 @@ export interface QueryBenchOptions {
 }
 
 /** Lists are internal data: creates a reader account and signs in through the API, returning its session cookie. */
-async function signInReader(db: Database, app: ReturnType<typeof createApp>): Promise<string> {
-  const email = 'lectura@medicion.telar.mx';
+export async function signInReader(db: Database, app: ReturnType<typeof createApp>, email = 'lectura@medicion.telar.mx'): Promise<string> {
   const password = generatePassword();
   await createAuthService(db).createUser(systemActor('bench'), { email, name: 'Medición', password, roles: [{ role: 'reader', bodyId: null, organizationId: null }] });
   const response = await app.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });

@@ -7,6 +7,8 @@
  * BENCH_SCALE (default 1) scales both datasets; BENCH_RUNS (at least and by default 200) sets the timed requests per query;
  * BENCH_RAW_RUNS (default 30) the runs of the raw GROUP BYs, which read every activity; BENCH_MAP_LOADS (at least and by default 20) the /tableros loads.
  * BENCH_ONLY=dashboards runs only sections 6–7 (and updates only their part of bench/results.json).
+ * Section 8, search across everything, loads both datasets into one PostgreSQL database and measures
+ * GET /api/search and, on the same data, the list searches of section 3; BENCH_ONLY=search runs only it.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -22,6 +24,7 @@ import { type DatasetVolumes, generateDataset } from './generate-dataset.js';
 import { generatePlansDataset, type PlansDatasetVolumes } from './generate-plans-dataset.js';
 import { measure, type Timing } from './measure.js';
 import { benchQueries, type QueryResult } from './queries.bench.js';
+import { benchSearch, type SearchBenchResult } from './search.bench.js';
 import { benchSeedImport, SEED_PATH, type SeedImportResult } from './seed-import.bench.js';
 import { measureWebFirstLoad } from './web-size.bench.js';
 
@@ -34,10 +37,11 @@ const DATABASE_KINDS: DatabaseKind[] = ['postgres', 'pglite'];
 const DATABASE_NAMES: Record<DatabaseKind, string> = { postgres: 'PostgreSQL', pglite: 'PGlite' };
 const TARGETS = { queryP95Ms: 50, apiRatio: 1.5, apiOverheadMs: 2, docxMs: 1000, webGzipBytes: 200 * 1024 };
 const ONLY = process.env.BENCH_ONLY ?? '';
-if (ONLY && ONLY !== 'dashboards') throw new Error(`BENCH_ONLY admite «dashboards», no «${ONLY}».`);
+if (ONLY && ONLY !== 'dashboards' && ONLY !== 'search') throw new Error(`BENCH_ONLY admite «dashboards» o «search», no «${ONLY}».`);
 const RAW_RUNS = Math.max(5, Math.trunc(Number(process.env.BENCH_RAW_RUNS) || 30));
 const MAP_LOADS = Math.max(20, Math.trunc(Number(process.env.BENCH_MAP_LOADS) || 0));
 const DASHBOARD_TARGETS = { aggregationP95Ms: 150, mapRenderMs: 100, routeGzipBytes: 150 * 1024 };
+const SEARCH_TARGETS = { searchP95Ms: 100, listP95Ms: 50 };
 const RESULTS_URL = new URL('./results.json', import.meta.url);
 
 const startedAt = performance.now();
@@ -204,6 +208,68 @@ function printDashboards(run: DashboardsRun) {
 
 const dashboardsResults = (run: DashboardsRun) => ({ targets: DASHBOARD_TARGETS, ...run });
 
+interface SearchRun {
+  scale: number;
+  loadMs: number;
+  runs: number;
+  warmUps: number;
+  search: SearchBenchResult[];
+  lists: QueryResult[];
+}
+
+/** Section 8: both datasets in one PostgreSQL database, the general search and the list searches on it. */
+async function runSearchBench(place: BenchPlace): Promise<SearchRun> {
+  const database = await openBenchDatabase('postgres', place);
+  try {
+    logProgress(`PostgreSQL: ambos conjuntos de datos en una base para la búsqueda general (escala ${SCALE})…`);
+    const { load } = await measure(
+      { runs: 1 },
+      {
+        load: async () => {
+          await generateDataset(database.handle.db, SCALE, (message) => logProgress(`  ${message}`));
+          await generatePlansDataset(database.handle.db, SCALE, (message) => logProgress(`  ${message}`));
+        },
+      },
+    );
+    logProgress(`PostgreSQL: cargada en ${(load.p50 / 1000).toFixed(0)} s; búsqueda general y búsquedas en listas (${QUERY_WARM_UPS} de calentamiento + ${QUERY_RUNS})…`);
+    const options = { runs: QUERY_RUNS, warmUps: QUERY_WARM_UPS };
+    const search = await benchSearch(database.handle.db, options, (message) => logProgress(`  ${message}`));
+    const lists = await benchQueries(database.handle.db, options, (message) => logProgress(`  ${message}`));
+    return { scale: SCALE, loadMs: load.p50, runs: QUERY_RUNS, warmUps: QUERY_WARM_UPS, search, lists };
+  } finally {
+    await database.dispose();
+  }
+}
+
+function printSearch(run: SearchRun) {
+  console.log(
+    `\n8. Búsqueda general en PostgreSQL (escala ${run.scale}: ambos conjuntos de datos en una base, carga ${(run.loadMs / 1000).toFixed(0)} s; ` +
+      `${run.runs} peticiones tras ${run.warmUps} de calentamiento). Objetivo: p95 API ≤ ${SEARCH_TARGETS.searchP95Ms} ms. ` +
+      'Línea base: SQL simple, una búsqueda GIN de 20 ids por tabla, sin orden, conteos ni títulos',
+  );
+  const rows = run.search.map(({ label, items, facets, api, service, baseline }) => [
+    label,
+    `${items} / ${Object.values(facets).reduce((a, b) => a + b, 0)}`,
+    ms(api.p50),
+    ms(api.p95),
+    ms(service.p50),
+    ms(service.p95),
+    ms(baseline.p50),
+    ms(baseline.p95),
+    mark(api.p95 <= SEARCH_TARGETS.searchP95Ms),
+  ]);
+  console.log(formatTable(['búsqueda', 'resultados / conteos', 'API p50', 'API p95', 'servicio p50', 'servicio p95', 'SQL simple p50', 'SQL simple p95', `p95≤${SEARCH_TARGETS.searchP95Ms}`], rows));
+  console.log(`   Listas con filtros sobre la misma base (API y el SQL del repositorio). Objetivo: p95 API ≤ ${SEARCH_TARGETS.listP95Ms} ms`);
+  const listRows = run.lists.map(({ label, total, api, sql }) => [label, String(total), ms(api.p50), ms(api.p95), ms(sql.p50), ms(sql.p95), mark(api.p95 <= SEARCH_TARGETS.listP95Ms)]);
+  console.log(formatTable(['consulta', 'filas', 'API p50', 'API p95', 'SQL p50', 'SQL p95', `p95≤${SEARCH_TARGETS.listP95Ms}`], listRows));
+}
+
+/** Writes one section's results into bench/results.json, keeping the other sections' last figures. */
+function updateResults(section: string, value: unknown) {
+  const previous = existsSync(RESULTS_URL) ? (JSON.parse(readFileSync(RESULTS_URL, 'utf8')) as Record<string, unknown>) : {};
+  writeFileSync(RESULTS_URL, `${JSON.stringify({ ...previous, [section]: value }, null, 2)}\n`);
+}
+
 async function main() {
   const loadAtStart = loadavg()[0] ?? 0;
   // The figures are only comparable between runs on an otherwise idle machine; say when it was not.
@@ -229,9 +295,15 @@ async function main() {
       const dashboards = await runDashboardsBench(place);
       printDashboards(dashboards);
       // Only this part of the results changes; the other sections keep their last figures.
-      const previous = existsSync(RESULTS_URL) ? (JSON.parse(readFileSync(RESULTS_URL, 'utf8')) as Record<string, unknown>) : {};
-      writeFileSync(RESULTS_URL, `${JSON.stringify({ ...previous, dashboards: { generatedAt: new Date().toISOString(), ...dashboardsResults(dashboards) } }, null, 2)}\n`);
+      updateResults('dashboards', { generatedAt: new Date().toISOString(), ...dashboardsResults(dashboards) });
       logProgress('Resultados de los tableros en bench/results.json');
+      return;
+    }
+    if (ONLY === 'search') {
+      const search = await runSearchBench(place);
+      printSearch(search);
+      updateResults('search', { generatedAt: new Date().toISOString(), targets: SEARCH_TARGETS, ...search });
+      logProgress('Resultados de la búsqueda en bench/results.json');
       return;
     }
     const seedImport = {} as Record<DatabaseKind, SeedImportResult>;
@@ -247,17 +319,22 @@ async function main() {
     logProgress('Web: tamaño de la primera carga…');
     const web = measureWebFirstLoad();
     const dashboards = await runDashboardsBench(place);
+    const search = await runSearchBench(place);
 
     printSeedImport(seedImport);
     printDataset(datasetRuns);
     for (const run of datasetRuns) printQueries(run);
-    console.log(`\n4. DOCX, informe de 1,000 bloques: mediana ${ms(docx.medianMs)}, p95 ${ms(docx.p95Ms)}, ${(docx.bytes / 1024).toFixed(0)} KB — objetivo ≤ ${TARGETS.docxMs} ms ${mark(docx.medianMs <= TARGETS.docxMs)}`);
+    console.log(
+      `\n4. DOCX, informe de 1,000 bloques: mediana ${ms(docx.medianMs)}, p95 ${ms(docx.p95Ms)}, ${(docx.bytes / 1024).toFixed(0)} KB — objetivo ≤ ${TARGETS.docxMs} ms ${mark(docx.medianMs <= TARGETS.docxMs)}` +
+        ` (línea base, el mismo texto en párrafos simples: mediana ${ms(docx.baseline.medianMs)}, p95 ${ms(docx.baseline.p95Ms)})`,
+    );
     console.log(
       'unavailable' in web
         ? `\n5. Web, JS de la primera carga (gzip -9): n/d — ${web.unavailable}`
         : `\n5. Web, JS de la primera carga (gzip -9): ${(web.gzipBytes / 1024).toFixed(1)} KB en ${web.files.length} archivos — objetivo ≤ ${TARGETS.webGzipBytes / 1024} KB ${mark(web.gzipBytes <= TARGETS.webGzipBytes)}`,
     );
     printDashboards(dashboards);
+    printSearch(search);
 
     const results = {
       generatedAt: new Date().toISOString(),
@@ -269,6 +346,7 @@ async function main() {
       docx,
       web,
       dashboards: dashboardsResults(dashboards),
+      search: { targets: SEARCH_TARGETS, ...search },
     };
     writeFileSync(RESULTS_URL, `${JSON.stringify(results, null, 2)}\n`);
     logProgress(`Resultados en bench/results.json (carga del sistema al terminar: ${results.machine.loadAverage.end.toFixed(1)})`);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInApi } from './support/api-session.js';
-import { findSeriousAxeViolations, launchBrowser, openPage, openSignedInPage } from './support/browser.js';
+import { findSeriousAxeViolations, launchBrowser, openMenuArea, openPage, openSignedInPage } from './support/browser.js';
 import { type RunningTelar, startTelar } from './support/telar-server.js';
 
 let telar: RunningTelar;
@@ -111,7 +111,7 @@ describe('an administrator managing the account', () => {
     await adminPage.getByText('Desactivada', { exact: true }).waitFor();
 
     // The person's next request finds no session: back to «Iniciar sesión», and the password no longer opens one.
-    await personPage.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Acuerdos' }).click();
+    await (await openMenuArea(personPage, 'Coordinación')).getByRole('link', { name: 'Acuerdos' }).click();
     await personPage.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
     await personPage.getByLabel('Correo electrónico').fill(person.email);
     await personPage.getByLabel('Contraseña').fill(person.password);

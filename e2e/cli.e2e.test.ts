@@ -25,7 +25,9 @@ describe('telar command line', () => {
 
   it('describes the seed in a dry run without writing, then imports it once', async () => {
     const dryRun = JSON.parse((await telar('import', 'mechanism-report', seedPath, '--dry-run', '--json')).stdout);
-    expect(dryRun).toEqual({ described: seedCounts, created: seedCounts, warnings: [], diagnostics: [] });
+    expect(dryRun).toEqual({ body: { id: null, name: expect.stringMatching(/^Comisión de Secretarías Ejecutivas/), acronym: 'COMSE', isNew: true }, described: seedCounts, created: seedCounts, warnings: [], diagnostics: [] });
+    const unknownBody = await telar('import', 'mechanism-report', seedPath, '--body', 'COMSEX').catch((error: { code: number; stderr: string }) => error);
+    expect(unknownBody).toMatchObject({ code: 1, stderr: expect.stringContaining('No hay un órgano con las siglas «COMSEX»') });
     const first = JSON.parse((await telar('import', 'mechanism-report', seedPath, '--body', 'COMSE', '--json')).stdout);
     expect(first.created).toEqual(seedCounts);
     const second = JSON.parse((await telar('import', 'mechanism-report', seedPath, '--body', 'COMSE', '--json')).stdout);

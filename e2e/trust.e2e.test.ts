@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountApi, type Credentials } from './support/api-session.js';
-import { findSeriousAxeViolations, launchBrowser, openPage, openSignedInPage } from './support/browser.js';
+import { findSeriousAxeViolations, launchBrowser, openMenuArea, openPage, openSignedInPage } from './support/browser.js';
 import { type RunningTelar, startTelar } from './support/telar-server.js';
 
 /** Accounts, roles and publication: who sees which controls, and what the public portal shows. */
@@ -137,7 +137,7 @@ describe('what each role may change', () => {
     expect(await countWriteControls(page)).toBe(0);
     expect(await page.getByRole('region', { name: 'Agregar participación' }).count()).toBe(0);
 
-    const nav = page.getByRole('navigation', { name: 'Navegación principal' });
+    const nav = await openMenuArea(page, 'Administración');
     await nav.getByRole('link', { name: 'Importar' }).waitFor();
     expect(await nav.getByRole('link', { name: 'Usuarios' }).count()).toBe(0);
   });
@@ -158,7 +158,9 @@ describe('what each role may change', () => {
       await page.goto(`${telar.baseUrl}/organizaciones`);
       await page.getByRole('link', { name: 'Secretaría de Educación Pública' }).waitFor();
       expect(await page.getByRole('link', { name: 'Nueva organización' }).count()).toBe(0);
-      expect(await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Importar' }).count()).toBe(0);
+      const nav = page.getByRole('navigation', { name: 'Navegación principal' });
+      await nav.getByRole('button', { name: 'Coordinación' }).waitFor();
+      expect(await nav.getByRole('button', { name: 'Administración' }).count()).toBe(0);
 
       // An address typed by hand shows a sentence instead of a form the server would refuse.
       await page.goto(`${telar.baseUrl}/sesiones/nueva`);
@@ -335,6 +337,72 @@ describe('the public portal, without an account', () => {
   });
 });
 
+describe('the menu', () => {
+  it('fits one row at 1366 px, opens an area from the keyboard, and closes it with Escape', async () => {
+    const page = await openSignedInPage(browser, telar.baseUrl, reader, { viewport: { width: 1366, height: 768 } });
+    try {
+      await page.goto(`${telar.baseUrl}/`);
+      const nav = page.getByRole('navigation', { name: 'Navegación principal' });
+      const area = nav.getByRole('button', { name: 'Coordinación' });
+      await area.waitFor();
+      const rowTops = await nav.locator('.site-nav__list--grouped > li').evaluateAll((items) => new Set(items.map((item) => item.getBoundingClientRect().top)).size);
+      expect(rowTops).toBe(1);
+      await area.focus();
+      await page.keyboard.press('Enter');
+      expect(await area.getAttribute('aria-expanded')).toBe('true');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Organizaciones');
+      await page.keyboard.press('Escape');
+      expect(await area.getAttribute('aria-expanded')).toBe('false');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Coordinación');
+      await (await openMenuArea(page, 'Planeación y seguimiento')).getByRole('link', { name: 'Planes' }).click();
+      await page.getByRole('heading', { name: 'Planes', level: 1 }).waitFor();
+      expect(await nav.getByRole('link', { name: 'Planes' }).count()).toBe(0);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('folds behind «Menú» on a 390-pixel phone, leaving the page most of the screen', async () => {
+    const phone = await openSignedInPage(browser, telar.baseUrl, reader, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      await phone.goto(`${telar.baseUrl}/`);
+      const nav = phone.getByRole('navigation', { name: 'Navegación principal' });
+      const toggle = nav.getByRole('button', { name: 'Menú' });
+      await toggle.waitFor();
+      expect(await nav.getByRole('button', { name: 'Coordinación' }).count()).toBe(0);
+      const headerHeight = await phone.locator('.site-header').evaluate((header) => header.getBoundingClientRect().height);
+      expect(headerHeight).toBeLessThan(250);
+      await toggle.click();
+      await (await openMenuArea(phone, 'Coordinación')).getByRole('link', { name: 'Sesiones' }).click();
+      await phone.getByRole('heading', { name: 'Sesiones', level: 1 }).waitFor();
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    } finally {
+      await phone.context().close();
+    }
+  });
+});
+
+describe('withdrawing a published report', () => {
+  it('replaces the report when its period is published again, and withdraws it once a reason is given', async () => {
+    const page = secretariatPage;
+    await page.goto(`${telar.baseUrl}/informes?bodyId=${seed.bodyA}&from=2024-01-01&to=2024-12-31`);
+    await page.getByRole('button', { name: 'Publicar informe' }).click();
+    await page.getByRole('dialog', { name: '¿Publicar el informe?' }).getByRole('button', { name: 'Publicar informe' }).click();
+    await page.getByText(/Se publicó «Informe del Mecanismo de participación — COMIG/).waitFor();
+    const published = page.getByRole('region', { name: 'Informes publicados' });
+    await expect.poll(() => published.getByRole('listitem').count()).toBe(1);
+
+    await published.getByRole('button', { name: 'Retirar del portal…' }).click();
+    await published.getByRole('button', { name: 'Confirmar el retiro' }).click();
+    await published.locator('.field--invalid').getByText('Este campo es obligatorio.').waitFor();
+    await published.getByLabel('Motivo del retiro').fill('El informe se publicará con el periodo corregido.');
+    await published.getByRole('button', { name: 'Confirmar el retiro' }).click();
+    await published.getByText('No hay informes publicados.').waitFor();
+    expect(await telar.adminApi.get<unknown[]>('/public/reports')).toEqual([]);
+  });
+});
+
 describe('signing out', () => {
   it('ends the session and the internal pages ask to sign in again', async () => {
     const page = secretariatPage;
@@ -357,7 +425,7 @@ describe('signing out', () => {
       await here.getByRole('button', { name: 'Cerrar sesión en todos los dispositivos' }).click();
       await here.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
 
-      await elsewhere.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Acuerdos' }).click();
+      await (await openMenuArea(elsewhere, 'Coordinación')).getByRole('link', { name: 'Acuerdos' }).click();
       await elsewhere.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
       expect(new URL(elsewhere.url()).searchParams.get('redirect')).toBe('/acuerdos');
     } finally {

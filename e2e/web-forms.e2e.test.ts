@@ -78,6 +78,19 @@ describe('editing a session', () => {
   });
 });
 
+describe('a session ordinal used twice', () => {
+  it('explains under the number that the body already held it, linking to that session', async () => {
+    await page.goto(`${telar.baseUrl}/sesiones/nueva?bodyId=${seed.bodyId}`);
+    await page.getByLabel('Número de sesión').fill('5');
+    await page.getByLabel('Fecha', { exact: true }).fill('2024-09-01');
+    await page.getByRole('button', { name: 'Guardar', exact: true }).click();
+    await page.locator('.field--invalid').getByText(/^Este órgano ya registró la Quinta Sesión Ordinaria \(1\d de marzo de 2024\)\.$/).waitFor();
+    const link = page.getByRole('link', { name: 'Abrir la sesión ya registrada' });
+    expect(await link.getAttribute('href')).toBe(`/sesiones/${seed.sessionId}`);
+    expect((await telar.adminApi.get<{ total: number }>(`/sessions?bodyId=${seed.bodyId}`)).total).toBe(1);
+  });
+});
+
 describe('editing an agreement', () => {
   it('saves new text and states, and the map follows', async () => {
     await page.goto(`${telar.baseUrl}/acuerdos/${seed.agreementId}`);
@@ -93,6 +106,19 @@ describe('editing an agreement', () => {
     await page.locator('.lead', { hasText: 'en Oaxaca y Chiapas' }).waitFor();
     await expect.poll(() => readHighlightedStates(page)).toEqual(['MX-CHP', 'MX-OAX']);
     await expectNoSeriousAxeViolations(page);
+  });
+
+  it('shows under its field why a due date before the session is refused', async () => {
+    await page.goto(`${telar.baseUrl}/acuerdos/${seed.agreementId}`);
+    const edit = page.getByRole('region', { name: 'Editar acuerdo' });
+    const dueDate = edit.getByLabel('Fecha límite');
+    await dueDate.fill('2024-03-01');
+    await edit.getByRole('button', { name: 'Guardar cambios' }).click();
+    const message = edit.locator('.field--invalid').getByText(/^La fecha límite no puede ser anterior a la sesión en que se adoptó el acuerdo \(1\d de marzo de 2024\)\.$/);
+    await message.waitFor();
+    expect(await dueDate.getAttribute('aria-invalid')).toBe('true');
+    expect(await dueDate.getAttribute('aria-describedby')).toContain(await message.getAttribute('id'));
+    expect((await telar.adminApi.get<{ dueDate: string | null }>(`/agreements/${seed.agreementId}`)).dueDate).toBeNull();
   });
 
   it('refuses a save based on a stale version and keeps what was typed', async () => {

@@ -360,8 +360,11 @@ async function runSteady(runServers: TelarServer[], fixtures: LoadFixtures, runI
   return { processes, serverUrls, signIn, result, evidence, check };
 }
 
-/** Each run dates the sessions it creates from its own year on, so no two runs share a session's identity. */
-const firstSessionDateOf = (runIndex: number) => `${2031 + runIndex}-01-01`;
+/**
+ * Each run dates the sessions it creates (one a day) from its own forty years on, so no two runs share a session's
+ * identity; all before the seed's sessions and the follow-ups' date (2024-06-15), which may not come before their session.
+ */
+const firstSessionDateOf = (runIndex: number) => `${1800 + 40 * runIndex}-01-01`;
 
 function printComparison(runs: SteadyRun[]) {
   if (runs.length < 2) return;

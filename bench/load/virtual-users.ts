@@ -72,8 +72,8 @@ export interface LoadOptions {
   durationMs: number;
   fixtures: LoadFixtures;
   /**
-   * Sessions this run creates are dated from this day on (number and date from a sequence), so two
-   * runs never collide on a session's identity (body, kind, number, date).
+   * Sessions this run creates are dated from this day on, one a day, so two runs never collide on a
+   * session's identity (body, kind, number, date).
    */
   firstSessionDate: string;
   /** Pause between a user's requests; THINK_MS unless given (the single-user baseline runs without). */
@@ -133,11 +133,12 @@ function defineOperations(fixtures: LoadFixtures, firstSessionDate: string): Ope
       name: 'POST /sessions',
       kind: 'write',
       weight: 6,
-      // Number and date from a sequence: a session's identity (body, kind, number, date) is unique.
+      // Permanent sessions (ordinals are unique per body and kind, and a body has 99), one a day from the run's first day:
+      // a session's identity (body, kind, number, date) is unique.
       plan: (n) => ({
         method: 'POST',
         path: '/sessions',
-        body: { bodyId, kind: 'ordinary', number: (n % 99) + 1, date: addDays(firstSessionDate, Math.floor(n / 99)), modality: 'virtual' },
+        body: { bodyId, kind: 'permanent', number: null, date: addDays(firstSessionDate, n), modality: 'virtual' },
         acknowledge: (id) => {
           sessionIds.push(id);
           return { entity: 'session', id };

@@ -39,6 +39,13 @@ export async function openSignedInPage(browser: Browser, baseUrl: string, creden
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+/** The internal menu with one area opened, as a person opens it before choosing a page. */
+export async function openMenuArea(page: Page, area: string) {
+  const nav = page.getByRole('navigation', { name: 'Navegación principal' });
+  await nav.getByRole('button', { name: area }).click();
+  return nav;
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;

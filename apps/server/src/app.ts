@@ -27,6 +27,7 @@ import { registerMechanismReportRoutes } from './modules/mechanism-report/index.
 import { registerPlanRoutes } from './modules/plans/index.js';
 import { registerPublicRoutes } from './modules/public/index.js';
 import { registerReportingRoutes } from './modules/reporting/index.js';
+import { registerSearchRoutes } from './modules/search/index.js';
 import { registerSessionRoutes } from './modules/sessions/index.js';
 import { createAuthService } from './modules/accounts/index.js';
 
@@ -87,6 +88,7 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
   registerActivityRoutes(api);
   registerDashboardRoutes(api);
   registerReportingRoutes(api);
+  registerSearchRoutes(api);
   registerPublicRoutes(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -94,9 +94,13 @@ const commands: Record<string, Command> = {
     const { text, ...options } = input.data;
     const result = await createServices(handle.db, systemActor('cli')).mechanismImport.importText(text, options);
     if (values.json) {
-      console.log(JSON.stringify({ described: result.described, created: result.created, warnings: result.warnings, diagnostics: result.diagnostics }, null, 2));
+      console.log(JSON.stringify({ body: result.body, described: result.described, created: result.created, warnings: result.warnings, diagnostics: result.diagnostics }, null, 2));
     } else {
       for (const d of [...result.diagnostics, ...result.warnings]) console.error(`${positionals[0]}:${d.line}: ${d.message}`);
+      if (result.body) {
+        const body = result.body.acronym ? `${result.body.name} (${result.body.acronym})` : result.body.name;
+        console.log(`Órgano${result.body.isNew ? ' nuevo (se crea con el título del documento)' : ''}: ${body}`);
+      }
       console.log(`Descritos: ${JSON.stringify(result.described)}\n${values['dry-run'] ? 'Se crearían' : 'Creados'}: ${JSON.stringify(result.created)}`);
     }
     return result.diagnostics.length ? 1 : 0;
@@ -147,7 +151,9 @@ main(process.argv.slice(2)).then(
     if (outcome !== 'keep-open') process.exitCode = outcome;
   },
   (error: unknown) => {
-    console.error(error instanceof DomainError || error instanceof Error ? `Error: ${error.message}` : error);
+    // A refused input says what was wrong with it (the issues name the field), not only "Revise los datos marcados."
+    if (error instanceof DomainError && error.issues?.length) for (const issue of error.issues) console.error(`Error: ${issue.message}`);
+    else console.error(error instanceof DomainError || error instanceof Error ? `Error: ${error.message}` : error);
     process.exitCode = 1;
   },
 );

@@ -17,6 +17,7 @@ import { createOrganizationService } from './modules/directory/index.js';
 import { createPlanService } from './modules/plans/index.js';
 import { createPublicService } from './modules/public/index.js';
 import { createReportingService } from './modules/reporting/index.js';
+import { createSearchService } from './modules/search/index.js';
 import { createSessionService } from './modules/sessions/index.js';
 
 /** Every service, bound to a database and to who is acting (recorded in the audit trail). */
@@ -40,6 +41,7 @@ export function createServices(db: Database, actor: Actor) {
     reporting: createReportingService(db, actor),
     activityDashboard: createActivityDashboardService(db, actor),
     accounts: createAccountService(db, actor),
+    search: createSearchService(db, actor),
   };
 }
 

@@ -31,6 +31,7 @@ import { plansRoutes } from './features/plans/plans.routes';
 import { publicRoutes } from './features/public/public.routes';
 import { reportingRoutes } from './features/reporting/reporting.routes';
 import { reportsRoutes } from './features/reports/reports.routes';
+import { searchRoutes } from './features/search/search.routes';
 import { sessionsRoutes } from './features/sessions/sessions.routes';
 import { t } from './i18n/translate';
 import type { RouteAccess, RouteEntry } from './routes/route-table';
@@ -162,6 +163,7 @@ const routeTable = [
   ...activitiesRoutes,
   ...reportingRoutes,
   ...dashboardsRoutes,
+  ...searchRoutes,
   ...publicRoutes,
 ] as const;
 

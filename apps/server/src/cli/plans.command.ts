@@ -77,7 +77,8 @@ export async function importPlanCommand(args: string[], handle: DatabaseHandle):
     return 1;
   }
   try {
-    const { plan, nodeCount } = await services.plans.importPlan(candidates[0]!.id, { name: basename(file), bytes });
+    const { plan, nodeCount, warnings } = await services.plans.importPlan(candidates[0]!.id, { name: basename(file), bytes });
+    for (const warning of warnings) console.error(`${file}:${warning.line}: ${warning.message}`);
     console.log(`Plan «${plan.name}» importado en ${candidates[0]!.acronym ?? candidates[0]!.name}: ${nodeCount} nodos.`);
     return 0;
   } catch (error) {

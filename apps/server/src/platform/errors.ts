@@ -1,4 +1,4 @@
-import type { FieldIssue } from '@telar/domain';
+import type { ExistingRecordRef, FieldIssue } from '@telar/domain';
 import { type ErrorCode, errorMessages } from './messages.js';
 
 /**
@@ -10,6 +10,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     readonly issues?: FieldIssue[],
     message: string = errorMessages[code],
+    /** On a duplicate, the record already there. */
+    readonly existing?: ExistingRecordRef,
   ) {
     super(message);
   }

@@ -21,6 +21,7 @@ export const errorMessages = {
   last_admin: 'Debe quedar al menos una cuenta de administración activa.',
   own_account: 'No puede desactivar su propia cuenta; pida a otra persona administradora que lo haga.',
   parent_not_published: 'Publique primero el registro del que depende este.',
+  period_closed: 'El periodo de reporte está cerrado: ya no se modifica.',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

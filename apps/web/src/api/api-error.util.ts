@@ -50,6 +50,8 @@ export function applyApiErrorToForm<T extends FieldValues>(error: unknown, form:
       else unplaced.push(issue.message);
     }
   }
+  // A duplicate names the record already there: the form can link to it (`root.existing`: its entity and id).
+  if (error instanceof ApiError && error.existing) form.setError('root.existing', { type: error.existing.entity, message: error.existing.id });
   const hasPlacedIssues = error instanceof ApiError && !error.isConflict && error.issues.length > unplaced.length;
   const message = hasPlacedIssues && unplaced.length === 0 ? t('error.validation') : [describeApiError(error), ...unplaced].join(' ');
   form.setError('root.server', { type: 'server', message });

@@ -1,4 +1,4 @@
-import type { ApiErrorBody, FieldIssue } from '@telar/domain';
+import type { ApiErrorBody, ExistingRecordRef, FieldIssue } from '@telar/domain';
 
 /** Query-string values; empty ones are left out so URLs stay short and cacheable. */
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
@@ -14,6 +14,11 @@ export class ApiError extends Error {
   ) {
     super(message);
     this.name = 'ApiError';
+  }
+
+  /** On a duplicate, the record already there (to link to it). */
+  get existing(): ExistingRecordRef | undefined {
+    return isApiErrorBody(this.body) ? this.body.error.existing : undefined;
   }
 
   /** A stale version (someone else saved first); other 409s, such as duplicates, are not this. */

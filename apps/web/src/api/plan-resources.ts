@@ -1,22 +1,25 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type {
+  ActivityDetailView,
   ActivityView,
   IndicatorDetailView,
   Page,
   PlanDetailView,
+  PlanRecordView,
   PlanNodeDetailView,
   PlanSummaryView,
   ReportDetailView,
+  ReportingPeriodDetailView,
   ReportingPeriodView,
   ReportView,
 } from '@telar/domain';
 import { buildApiUrl, getJson, sendFormData, sendJson, type QueryParams } from './client';
 import { defineResource } from './resources';
 
-export const plansApi = defineResource<PlanSummaryView, PlanDetailView>('plans');
+export const plansApi = defineResource<PlanSummaryView, PlanRecordView>('plans');
 export const planNodesApi = defineResource<PlanNodeDetailView, PlanNodeDetailView>('plan-nodes');
-export const activitiesApi = defineResource<ActivityView, ActivityView>('activities');
-export const reportingPeriodsApi = defineResource<ReportingPeriodView, ReportingPeriodView>('reporting-periods');
+export const activitiesApi = defineResource<ActivityView, ActivityDetailView>('activities');
+export const reportingPeriodsApi = defineResource<ReportingPeriodView, ReportingPeriodDetailView>('reporting-periods');
 export const periodicReportsApi = defineResource<ReportView, ReportDetailView>('reports');
 
 const indicatorsResource = defineResource<IndicatorDetailView, IndicatorDetailView>('indicators');

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
-  AgreementDetailView,
+  AgreementRecordView,
   AuditEntryView,
   AgreementView,
   BodyDetailView,
@@ -14,7 +14,7 @@ import type {
   OrganizationView,
   Page,
   ParticipationView,
-  SessionDetailView,
+  SessionRecordView,
   SessionView,
 } from '@telar/domain';
 import { getJson, sendFormData, sendJson, type QueryParams } from './client';
@@ -75,8 +75,8 @@ export const historyQuery = (entity: AuditedEntity, id: string) =>
 
 export const organizationsApi = defineResource<OrganizationView, OrganizationDetailView>('organizations');
 export const bodiesApi = defineResource<BodyView, BodyDetailView>('bodies');
-export const sessionsApi = defineResource<SessionView, SessionDetailView>('sessions');
-export const agreementsApi = defineResource<AgreementView, AgreementDetailView>('agreements');
+export const sessionsApi = defineResource<SessionView, SessionRecordView>('sessions');
+export const agreementsApi = defineResource<AgreementView, AgreementRecordView>('agreements');
 export const participationsApi = defineResource<ParticipationView, ParticipationView>('participations');
 export const followUpsApi = defineResource<FollowUpView, FollowUpView>('follow-ups');
 
@@ -122,6 +122,8 @@ export interface PublishedReportRef {
 export const reportsApi = {
   /** Freezes the body's report for the period as it is now and publishes it. */
   publishMechanism: (input: { bodyId: string; from: string; to: string }) => sendJson<PublishedReportRef>('POST', '/reports/mechanism/publish', input),
+  /** Takes a published report off the portal, with the reason its history keeps. */
+  withdraw: (id: string, input: { reason: string }) => sendJson<void>('POST', `/reports/published/${encodeURIComponent(id)}/withdraw`, input),
 };
 
 /**

@@ -14,6 +14,8 @@ export interface PaginationState {
   page: number;
   pageSize: number;
   total: number;
+  /** A text search counted up to a cap: there are more than `total`, and the pager goes on past it. */
+  isTotalCapped?: boolean;
   onPageChange: (page: number) => void;
 }
 
@@ -74,17 +76,18 @@ export function PaginatedTable<T>({ caption, isCaptionHidden, columns, rows, get
   );
 }
 
-function Pagination({ page, pageSize, total, onPageChange }: PaginationState) {
+function Pagination({ page, pageSize, total, isTotalCapped, onPageChange }: PaginationState) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
+  const counts = { page: formatNumber(page), pages: formatNumber(pages), total };
   return (
     <nav className="pagination" aria-label={t('table.pagination')}>
       <button type="button" className="button" disabled={page <= 1} onClick={() => onPageChange(page - 1)}>
         {t('table.previous')}
       </button>
       <span aria-live="polite">
-        {t('table.pageOf', { page: formatNumber(page), pages: formatNumber(pages), total })}
+        {isTotalCapped ? t('table.pageOfMoreThan', counts) : t('table.pageOf', counts)}
       </span>
-      <button type="button" className="button" disabled={page >= pages} onClick={() => onPageChange(page + 1)}>
+      <button type="button" className="button" disabled={page >= pages && !isTotalCapped} onClick={() => onPageChange(page + 1)}>
         {t('table.next')}
       </button>
     </nav>

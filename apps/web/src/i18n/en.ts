@@ -2,6 +2,7 @@ import { accountsEn } from './accounts.en';
 import { dashboardsEn } from './dashboards.en';
 import type { MessageKey } from './es-MX';
 import { plansEn } from './plans.en';
+import { searchEn } from './search.en';
 
 /** English catalogue: same keys as es-MX, kept in step by the type below; not yet selectable in the UI. */
 export const en: Record<MessageKey, string> = {
@@ -23,6 +24,11 @@ export const en: Record<MessageKey, string> = {
   'nav.agreements': 'Agreements',
   'nav.import': 'Import',
   'nav.reports': 'Reports',
+  'nav.menu': 'Menu',
+  'nav.group.coordination': 'Coordination',
+  'nav.group.planning': 'Planning and follow-up',
+  'nav.group.reports': 'Reports and data',
+  'nav.group.administration': 'Administration',
   'error.network': 'The server could not be reached. Check your connection and try again.',
   'error.conflict': 'Someone else changed this record; reload to see the changes.',
   'error.fieldTooLarge': 'This text is too long to send; shorten it.',
@@ -40,6 +46,7 @@ export const en: Record<MessageKey, string> = {
   'table.previous': 'Previous page',
   'table.next': 'Next page',
   'table.pageOf': 'Page {page} of {pages} · {total, plural, one {# record} other {# records}}',
+  'table.pageOfMoreThan': 'Page {page} · more than {total, plural, one {# record} other {# records}}: refine the search to see fewer',
   'table.empty': 'No matching records.',
   'dashboard.title': 'Home',
   'dashboard.counts': 'Summary',
@@ -49,6 +56,10 @@ export const en: Record<MessageKey, string> = {
   'dashboard.count.participations': 'Participations',
   'dashboard.count.agreements': 'Agreements',
   'dashboard.count.followUps': 'Follow-up activities',
+  'dashboard.overdue': 'Overdue agreements',
+  'dashboard.overdueEmpty': 'No open agreement is past its due date.',
+  'dashboard.overdueAll.one': 'See the overdue agreement',
+  'dashboard.overdueAll.other': 'See the {count} overdue agreements',
   'dashboard.dueSoon': 'Agreements due soon',
   'dashboard.dueSoonEmpty': 'No open agreements are due in the next 60 days.',
   'sector.label': 'Sector',
@@ -94,6 +105,7 @@ export const en: Record<MessageKey, string> = {
   'bodies.name': 'Name',
   'bodies.acronym': 'Acronym',
   'bodies.parent': 'Parent body',
+  'bodies.chooseParent': '— Choose the parent body —',
   'bodies.state': 'State',
   'bodies.children': 'Bodies within it',
   'bodies.sessions': 'Sessions',
@@ -148,6 +160,7 @@ export const en: Record<MessageKey, string> = {
   'sessions.new': 'New session',
   'sessions.number': 'Session number',
   'sessions.numberHint': 'Standing sessions have no number.',
+  'sessions.openExisting': 'Open the session already recorded',
   'sessions.date': 'Date',
   'sessions.session': 'Session',
   'sessions.minutes': 'Minutes',
@@ -186,6 +199,7 @@ export const en: Record<MessageKey, string> = {
   'agreements.title': 'Agreements',
   'agreements.column': 'Agreement',
   'agreements.statusFilter': 'Filter by status',
+  'agreements.overdueFilter': 'Overdue',
   'agreements.all': 'All',
   'agreements.searchLabel': 'Search agreements',
   'agreements.code': 'Agreement code',
@@ -255,6 +269,8 @@ export const en: Record<MessageKey, string> = {
   'import.messageColumn': 'Description',
   'import.blocks': 'Recognised blocks',
   'import.done': 'The import is complete.',
+  'import.targetBody': 'The records go to the body {body}.',
+  'import.targetBodyNew': 'The body {body} will be created from the document\'s title, and the records will go to it.',
   'import.previewReady': 'Preview ready: {errors, plural, one {# error} other {# errors}} and {warnings, plural, one {# warning} other {# warnings}}.',
   'import.fileError': 'The file could not be read.',
   'reports.title': 'Participation-mechanism report',
@@ -324,6 +340,13 @@ export const en: Record<MessageKey, string> = {
   'reports.publish': 'Publish report',
   'reports.published': '“{title}” was published.',
   'reports.seePublished': 'See it on the public portal',
+  'reports.publishHint': 'Publishing the same period again replaces the report already on the portal.',
+  'reports.publishedList': 'Published reports',
+  'reports.publishedEmpty': 'No reports have been published.',
+  'reports.withdraw': 'Withdraw from the portal…',
+  'reports.withdrawReason': 'Reason for withdrawal',
+  'reports.withdrawHint': 'The report leaves the public portal; the reason stays in its history.',
+  'reports.confirmWithdraw': 'Confirm the withdrawal',
   'public.name': 'Public portal',
   'public.tagline': 'Public portal: published sessions, agreements and reports',
   'public.footer': 'Information published by the technical secretariats. Telar is free software (AGPL-3.0).',
@@ -364,6 +387,7 @@ export const en: Record<MessageKey, string> = {
   'public.openData.apiIntro': 'The same data can be read without an account through a read-only JSON API, with paging (page, pageSize) and filters:',
   'public.openData.apiLink': 'Full API description (OpenAPI 3.1, JSON)',
   ...plansEn,
+  ...searchEn,
   ...dashboardsEn,
   ...accountsEn,
 };

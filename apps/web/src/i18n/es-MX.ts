@@ -14,6 +14,7 @@ import { accountsEsMX } from './accounts.es-MX';
 import { dashboardsEsMX } from './dashboards.es-MX';
 import { plansEsMX } from './plans.es-MX';
 import { prefixKeys } from './prefix-keys';
+import { searchEsMX } from './search.es-MX';
 
 /** Every text the interface shows, in Spanish (México). Keys group by area; `{name}` marks a parameter. */
 export const esMX = {
@@ -36,6 +37,11 @@ export const esMX = {
   'nav.agreements': 'Acuerdos',
   'nav.import': 'Importar',
   'nav.reports': 'Informes',
+  'nav.menu': 'Menú',
+  'nav.group.coordination': 'Coordinación',
+  'nav.group.planning': 'Planeación y seguimiento',
+  'nav.group.reports': 'Informes y datos',
+  'nav.group.administration': 'Administración',
 
   'error.network': 'No fue posible comunicarse con el servidor. Revise su conexión e intente de nuevo.',
   'error.conflict': 'Alguien más modificó este registro; recargue para ver los cambios.',
@@ -57,6 +63,7 @@ export const esMX = {
   'table.previous': 'Página anterior',
   'table.next': 'Página siguiente',
   'table.pageOf': 'Página {page} de {pages} · {total, plural, one {# registro} other {# registros}}',
+  'table.pageOfMoreThan': 'Página {page} · más de {total, plural, one {# registro} other {# registros}}: afine la búsqueda para ver menos',
   'table.empty': 'No hay registros que coincidan.',
 
   'dashboard.title': 'Inicio',
@@ -67,6 +74,10 @@ export const esMX = {
   'dashboard.count.participations': 'Participaciones',
   'dashboard.count.agreements': 'Acuerdos',
   'dashboard.count.followUps': 'Actividades de seguimiento',
+  'dashboard.overdue': 'Acuerdos vencidos',
+  'dashboard.overdueEmpty': 'No hay acuerdos abiertos con la fecha límite vencida.',
+  'dashboard.overdueAll.one': 'Ver el acuerdo vencido',
+  'dashboard.overdueAll.other': 'Ver los {count} acuerdos vencidos',
   'dashboard.dueSoon': 'Acuerdos próximos a vencer',
   'dashboard.dueSoonEmpty': 'No hay acuerdos abiertos que venzan en los próximos 60 días.',
 
@@ -104,6 +115,7 @@ export const esMX = {
   'bodies.name': 'Nombre',
   'bodies.acronym': 'Siglas',
   'bodies.parent': 'Órgano del que forma parte',
+  'bodies.chooseParent': '— Elija el órgano del que forma parte —',
   'bodies.state': 'Entidad federativa',
   'bodies.children': 'Órganos que lo integran',
   'bodies.sessions': 'Sesiones',
@@ -159,6 +171,7 @@ export const esMX = {
   'sessions.new': 'Nueva sesión',
   'sessions.number': 'Número de sesión',
   'sessions.numberHint': 'Las sesiones permanentes no llevan número.',
+  'sessions.openExisting': 'Abrir la sesión ya registrada',
   'sessions.date': 'Fecha',
   'sessions.session': 'Sesión',
   'sessions.minutes': 'Acta',
@@ -198,6 +211,7 @@ export const esMX = {
   'agreements.title': 'Acuerdos',
   'agreements.column': 'Acuerdo',
   'agreements.statusFilter': 'Filtrar por estado',
+  'agreements.overdueFilter': 'Vencidos',
   'agreements.all': 'Todos',
   'agreements.searchLabel': 'Buscar acuerdos',
   'agreements.code': 'Clave del acuerdo',
@@ -267,6 +281,8 @@ export const esMX = {
   'import.messageColumn': 'Descripción',
   'import.blocks': 'Bloques reconocidos',
   'import.done': 'La importación se completó.',
+  'import.targetBody': 'Los registros quedan en el órgano {body}.',
+  'import.targetBodyNew': 'Se creará el órgano {body}, con el título del documento, y los registros quedarán en él.',
   'import.previewReady': 'Vista previa lista: {errors, plural, one {# error} other {# errores}} y {warnings, plural, one {# advertencia} other {# advertencias}}.',
   'import.fileError': 'No fue posible leer el archivo.',
 
@@ -336,6 +352,13 @@ export const esMX = {
   'reports.publish': 'Publicar informe',
   'reports.published': 'Se publicó «{title}».',
   'reports.seePublished': 'Verlo en el portal público',
+  'reports.publishHint': 'Publicar de nuevo el mismo periodo reemplaza el informe que ya está en el portal.',
+  'reports.publishedList': 'Informes publicados',
+  'reports.publishedEmpty': 'No hay informes publicados.',
+  'reports.withdraw': 'Retirar del portal…',
+  'reports.withdrawReason': 'Motivo del retiro',
+  'reports.withdrawHint': 'El informe deja de estar en el portal público; el motivo queda en su historial.',
+  'reports.confirmWithdraw': 'Confirmar el retiro',
   'public.name': 'Portal público',
   'public.tagline': 'Portal público: sesiones, acuerdos e informes publicados',
   'public.footer': 'Información publicada por las secretarías técnicas. Telar es software libre (AGPL-3.0).',
@@ -376,6 +399,7 @@ export const esMX = {
   'public.openData.apiIntro': 'Los mismos datos se consultan sin cuenta mediante una API de solo lectura que responde en JSON, con paginación (page, pageSize) y filtros:',
   'public.openData.apiLink': 'Descripción completa de la API (OpenAPI 3.1, JSON)',
   ...plansEsMX,
+  ...searchEsMX,
   ...dashboardsEsMX,
   ...accountsEsMX,
 } as const;

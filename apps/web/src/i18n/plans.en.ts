@@ -270,6 +270,8 @@ export const plansEn: Record<keyof typeof plansEsMX, string> = {
   'reporting.period': 'Period',
   'reporting.covers': 'Period covered',
   'reporting.dueDate': 'Due date',
+  'reporting.changeDueDate': 'Change the due date',
+  'reporting.dueDateChanged': 'The due date was changed.',
   'reporting.statusLabel': 'Status',
   'reporting.submittedAt': 'Sent',
   'reporting.activityCount': 'Activities',

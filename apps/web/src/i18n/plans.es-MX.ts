@@ -272,6 +272,8 @@ export const plansEsMX = {
   'reporting.period': 'Periodo',
   'reporting.covers': 'Periodo que cubre',
   'reporting.dueDate': 'Fecha límite',
+  'reporting.changeDueDate': 'Cambiar la fecha límite',
+  'reporting.dueDateChanged': 'Se cambió la fecha límite.',
   'reporting.statusLabel': 'Estado',
   'reporting.submittedAt': 'Enviado',
   'reporting.activityCount': 'Actividades',

@@ -1,4 +1,6 @@
 import { findStateByIso } from '../geo/states.js';
+import { ACTIVITY_KIND_LABELS, PLAN_NODE_KIND_LABELS } from '../plans/plan-template.js';
+import { AGREEMENT_STATUS_LABELS, SESSION_KIND_LABELS } from '../schemas/sessions.js';
 import { formatSpanishDate } from '../text/dates.js';
 import { formatSpanishOrdinal } from '../text/ordinals.js';
 
@@ -24,14 +26,7 @@ export const BODY_KIND_LABELS = {
   network: 'Red',
 } as const;
 export const BODY_LEVEL_LABELS = { national: 'Nacional', state: 'Estatal', municipal: 'Municipal' } as const;
-export const SESSION_KIND_LABELS = {
-  ordinary: 'Ordinaria',
-  extraordinary: 'Extraordinaria',
-  permanent: 'Permanente',
-  installation: 'De instalación',
-} as const;
 export const MODALITY_LABELS = { in_person: 'Presencial', virtual: 'Virtual', hybrid: 'Híbrida' } as const;
-export const AGREEMENT_STATUS_LABELS = { pending: 'Pendiente', in_progress: 'En proceso', fulfilled: 'Cumplido', cancelled: 'Cancelado' } as const;
 export const FOCAL_POINT_KIND_LABELS = { titular: 'Enlace titular', alternate: 'Enlace suplente' } as const;
 export const EVIDENCE_KIND_LABELS = { minutes: 'Acta', report: 'Informe', official_letter: 'Oficio', link: 'Enlace', other: 'Otro' } as const;
 export const ROLE_LABELS = {
@@ -126,6 +121,8 @@ const ENUM_LABELS: Record<string, Record<string, Record<string, string>>> = {
   focal_point: { kind: FOCAL_POINT_KIND_LABELS },
   evidence: { kind: EVIDENCE_KIND_LABELS },
   user: { role: ROLE_LABELS },
+  activity: { kind: ACTIVITY_KIND_LABELS },
+  plan_node: { kind: PLAN_NODE_KIND_LABELS },
 };
 
 export function historyFieldLabel(entity: string, field: string): string {

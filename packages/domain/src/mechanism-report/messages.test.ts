@@ -31,7 +31,7 @@ describe('createDiagnostic', () => {
 
   it('has a Spanish sentence for every code', () => {
     for (const render of Object.values(MESSAGES_ES_MX)) {
-      const text = (render as (params: Record<string, string>) => string)({ value: 'x', label: 'x', field: 'x', date: 'x', marker: '1', from: 'a', to: 'b', line: '1' });
+      const text = (render as (params: Record<string, unknown>) => string)({ value: 'x', label: 'x', canonical: 'y', candidates: ['y', 'z'], field: 'x', date: 'x', marker: '1', from: 'a', to: 'b', line: '1' });
       expect(text).toMatch(/^[A-Za-zÁÉÍÓÚáéíóúñ«]/);
       expect(text).not.toContain('undefined');
     }

@@ -9,15 +9,23 @@ import type { Diagnostic, SessionKind, SessionRef } from './model.js';
 export const REPORT_FIELDS = ['participants', 'session', 'description', 'agreement', 'followUp', 'evidence'] as const;
 export type ReportField = (typeof REPORT_FIELDS)[number];
 
-/** Field labels as the report writes them (first) and the variants found in other editions. */
+/**
+ * The label dictionary: each field's canonical label (first; what the renderers write) and the
+ * variants found in other editions. Labels are compared after `normalizeLabel`, so "(s)", "/es",
+ * footnote marks, punctuation and spacing need no variant of their own ("Acuerdo(s) adoptado(s)",
+ * "fue/es relevante" and "fue relevante", "acuerdo/ o" and "acuerdo o" are the same key); words
+ * that differ do, and anything else close enough is taken with a warning (see text/labels.ts).
+ */
 export const FIELD_LABELS: Record<ReportField, readonly [string, ...string[]]> = {
-  participants: ['Participante', 'Participantes'],
-  session: ['Número, tipo de sesión y fecha'],
-  description: ['Acciones en las que la participación fue/es relevante'],
+  participants: ['Participante', 'Participantes', 'Organización participante', 'Organizaciones participantes'],
+  session: ['Número, tipo de sesión y fecha', 'Sesión', 'Número, tipo y fecha de sesión', 'Número, tipo y fecha de la sesión'],
+  description: ['Acciones en las que la participación fue/es relevante', 'Acciones en las que la participación ha sido relevante'],
   agreement: ['Acuerdo adoptado', 'Acuerdos adoptados'],
-  // "acuerdo/ o" and "acuerdo o" both occur; they normalise to the same words.
-  followUp: ['Actividades realizadas para el cumplimiento del acuerdo/ o en seguimiento a lo presentado'],
-  evidence: ['Medios de verificación'],
+  followUp: [
+    'Actividades realizadas para el cumplimiento del acuerdo o en seguimiento a lo presentado',
+    'Actividades realizadas para el cumplimiento de los acuerdos o en seguimiento a lo presentado',
+  ],
+  evidence: ['Medios de verificación', 'Medio de verificación'],
 };
 
 /** How the report says "none" in a field. */

@@ -63,8 +63,16 @@ export const MechanismReportSchema = z
     approvingAgreement: AgreementRefSchema.extend({ session: SessionRefSchema }).nullable(),
     /** Reporting period, ISO dates inclusive. */
     period: z.strictObject({ from: z.iso.date(), to: z.iso.date() }).nullable(),
+    /**
+     * The paragraphs between the title and the blocks as the imported document wrote them (legal
+     * basis, short name, period sentence), regenerated verbatim; empty when the report is written
+     * from the data alone, and the renderers then write the approval and period sentences themselves.
+     */
+    preamble: z.array(z.string()),
     /** Address of the published minutes (the report's footnote ¹). */
     minutesUrl: z.string().nullable(),
+    /** The minutes footnote's own words before the address, as the document wrote them; null writes the standard note. */
+    minutesNote: z.string().nullable(),
     blocks: z.array(MechanismBlockSchema),
   })
   .meta({ id: 'MechanismReport', description: 'El informe del Mecanismo de participación, el mismo modelo que se importa y se exporta.' });

@@ -258,7 +258,7 @@ describe('parseMechanismReport on variants', () => {
     expect(result.report?.blocks[0]).toMatchObject({ agreements: [], followUp: null, evidence: [] });
     expect(result.warnings.map((warning) => warning.field)).toEqual([
       'Acuerdo adoptado',
-      'Actividades realizadas para el cumplimiento del acuerdo/ o en seguimiento a lo presentado',
+      'Actividades realizadas para el cumplimiento del acuerdo o en seguimiento a lo presentado',
       'Medios de verificación',
     ]);
   });

@@ -6,13 +6,15 @@
  */
 import { detectStates } from '../geo/detect-states.js';
 import { isWebUrl } from '../schemas/common.js';
-import { parseSpanishDate } from '../text/dates.js';
-import { foldAccents, normalizeForMatch } from '../text/normalize.js';
+import { findSpanishPeriod, parseSpanishDate } from '../text/dates.js';
+import { createLabelMatcher } from '../text/labels.js';
+import { foldAccents, normalizeForMatch, normalizeLabel } from '../text/normalize.js';
 import { parseSpanishOrdinal } from '../text/ordinals.js';
 import {
   APPROVAL_TEXT_PREFIX,
   FIELD_LABELS,
   REPORT_FIELDS,
+  SYSTEM_HEADING,
   createDiagnostic,
   getFieldLabel,
   type ReportField,
@@ -87,7 +89,10 @@ interface LineHead {
   hasColon: boolean;
 }
 
-type LabelMatch = { field: ReportField; remainingWords: string } | null;
+type FieldMatch =
+  | { field: ReportField; remainingWords: string; close?: { label: string } }
+  | { ambiguous: string[] }
+  | null;
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const FOOTNOTE_LINE = new RegExp(`^(?:\\[\\^(\\d+)\\]:|([${SUPERSCRIPT_DIGITS}]+)(?=\\s))\\s*(.*)$`, 'u');
@@ -98,10 +103,14 @@ const URLS_IN_TEXT = /<(https?:\/\/[^\s<>\\]+)>|(https?:\/\/[^\s<>\\]+)/g;
 const AGREEMENT_CODE = /(?<![\p{L}\p{N}/])\p{Lu}[\p{Lu}\p{N}]*(?:\/[\p{Lu}\p{N}]+)+\/(?:19|20)\d{2}(?![\p{L}\p{N}/])/u;
 const NOT_APPLICABLE_VALUES = new Set(['n/a', 'n.a.', 'na', 'no aplica', 'ninguno', 'ninguna', '-', '—']);
 const MAX_UNKNOWN_LABEL_WORDS = 4;
+/** The Markdown export's heading of each block ("## Participación 1"). */
+const BLOCK_HEADING = /^#{2,6}\s+Participaci[oó]n\s+\d+$/u;
+/** A head longer than this is prose with a tab or colon in it, not a label. */
+const MAX_LABEL_WORDS = 15;
+/** A page number or footer the PDF extraction left between two halves of a value. */
+const PAGE_NOISE = /^(?:p[aá]g(?:ina|\.)?\s*)?\d+(?:\s*(?:de|\/)\s*\d+)?$/iu;
 
-const LABEL_WORDS: { field: ReportField; words: string }[] = REPORT_FIELDS.flatMap((field) =>
-  FIELD_LABELS[field].map((label) => ({ field, words: toLabelWords(label) })),
-);
+const LABELS = createLabelMatcher(FIELD_LABELS);
 
 /** Parses the report; never throws: every problem becomes a diagnostic. */
 export function parseMechanismReport(text: string): MechanismReportParseResult {
@@ -137,7 +146,7 @@ function parseDocument(text: string, findings: Findings): MechanismReportParseRe
     const block = buildBlock(raw, context, findings);
     return block ? [block] : [];
   });
-  const report: MechanismReport = { ...preamble, minutesUrl, blocks };
+  const report: MechanismReport = { ...preamble, minutesUrl, minutesNote: findMinutesNote(scanned.footnotes, minutesUrl), blocks };
   return {
     report: findings.errors.length === 0 ? report : null,
     diagnostics: sortByLine(findings.errors),
@@ -155,8 +164,14 @@ function refuse(findings: Findings, error: Diagnostic): MechanismReportParseResu
   return { report: null, diagnostics: [...findings.errors, error], warnings: findings.warnings, blockLines: [] };
 }
 
+/** Lines of the text: any line ending; non-breaking spaces are spaces and runs of spaces one space. */
 function splitLines(text: string): string[] {
-  return text.replace(/^\uFEFF/, '').normalize('NFC').split(/\r\n|\r|\n/);
+  return text
+    .replace(/^\uFEFF/, '')
+    .normalize('NFC')
+    .replace(/[\u00A0\u2007\u202F]/g, ' ')
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/ {2,}/g, ' ').trimEnd());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -193,14 +208,18 @@ function scanLines(lines: string[], findings: Findings): ScannedDocument {
       state.isAfterBreak = false;
       continue;
     }
-    if (/^#{1,6}\s/.test(line) && scanned.blocks.length > 0) {
+    if (/^#{1,6}\s/.test(line) && (scanned.blocks.length > 0 || BLOCK_HEADING.test(line))) {
       // Block headings of the Markdown export ("## Participación 3") carry no data.
       state.isAfterBreak = true;
       continue;
     }
     const head = splitHead(line);
     const label = matchLabel(head, isIndented);
-    if (label) {
+    if (label && 'ambiguous' in label) {
+      findings.errors.push(createDiagnostic('label.ambiguous', lineNumber, undefined, { label: head.head, candidates: label.ambiguous }));
+      state.isAfterBreak = false;
+    } else if (label) {
+      if (label.close) findings.warnings.push(createDiagnostic('label.approximate', lineNumber, undefined, { label: head.head, canonical: label.close.label }));
       state.lastField = addField(scanned.blocks, label.field, lineNumber, head.value);
       state.lastFootnote = null;
       state.isAfterBreak = false;
@@ -238,8 +257,9 @@ function attachUnlabelledLine(entry: UnlabelledLine, state: ScanState, findings:
     findings.errors.push(createDiagnostic('label.unknown', lineNumber, undefined, { label: head.head }));
   } else if (state.lastFootnote && !wasAfterBreak) {
     state.lastFootnote.parts.push(line);
-  } else if (state.lastField && (isIndented || !wasAfterBreak)) {
-    // Indented text is how the PDF extraction continues a value after a page break.
+  } else if (state.lastField && !PAGE_NOISE.test(line)) {
+    // Indented text is how the PDF extraction continues a value after a page break; unindented
+    // text (after a blank line or not) is joined too, with a warning to check it.
     if (!isIndented) findings.warnings.push(createDiagnostic('line.continuation', lineNumber, state.lastField.field));
     state.lastField.parts.push(line);
   } else {
@@ -250,7 +270,7 @@ function attachUnlabelledLine(entry: UnlabelledLine, state: ScanState, findings:
 /** Appends the value of a label's second half ("el cumplimiento del acuerdo … presentado:\t…"). */
 function completePendingLabel(pending: PendingLabel, rawLine: string): boolean {
   const head = splitHead(rawLine.trim());
-  if (toLabelWords(head.head) !== pending.remainingWords) return false;
+  if (normalizeLabel(head.head) !== pending.remainingWords) return false;
   pending.field.parts.push(head.value);
   return true;
 }
@@ -297,26 +317,39 @@ function toLineHead(head: string, value: string, separator: LineSeparator, hasCo
  * A head naming a known field, whole or (for an unindented line cut by a page break) its first
  * words; `remainingWords` holds the words still expected on the next line.
  */
-function matchLabel(head: LineHead, isIndented: boolean): LabelMatch {
-  const words = toLabelWords(head.head);
-  if (words === '') return null;
-  const whole = LABEL_WORDS.find((label) => label.words === words);
-  if (whole) return { field: whole.field, remainingWords: '' };
+function matchLabel(head: LineHead, isIndented: boolean): FieldMatch {
+  const exact = LABELS.match(head.head, false);
+  if (exact.kind === 'exact') return { field: exact.field, remainingWords: '' };
+  const words = normalizeLabel(head.head);
   const mayBeCut = !isIndented && !head.hasColon && (head.separator === 'tab' || head.separator === 'none');
-  if (!mayBeCut || !words.includes(' ')) return null;
-  const cut = LABEL_WORDS.find((label) => label.words.startsWith(`${words} `));
-  return cut ? { field: cut.field, remainingWords: cut.words.slice(words.length + 1) } : null;
+  const cut = mayBeCut && words.includes(' ') ? LABELS.entries.find((label) => label.key.startsWith(`${words} `)) : undefined;
+  if (cut) return { field: cut.field, remainingWords: cut.key.slice(words.length + 1) };
+  // Only a line written as a label is compared by similarity: prose is never taken for one.
+  if (isIndented || !isLabelShaped(head)) return null;
+  const match = LABELS.match(head.head);
+  if (match.kind === 'close') return { field: match.field, remainingWords: '', close: { label: match.label } };
+  if (match.kind === 'ambiguous') return { ambiguous: match.labels };
+  return null;
 }
 
 /** Whether an unrecognised line is shaped like a label ("Observaciones:\t…"), not like prose. */
 function looksLikeLabel(head: LineHead): boolean {
-  if (head.head === '' || !/^\p{Lu}/u.test(head.head)) return false;
-  if (head.separator === 'bold' || (head.separator === 'tab' && head.hasColon)) return true;
-  return head.separator === 'colon' && head.head.split(/\s+/).length <= MAX_UNKNOWN_LABEL_WORDS;
+  if (!isLabelShaped(head)) return false;
+  return head.separator !== 'colon' || countWords(head.head) <= MAX_UNKNOWN_LABEL_WORDS;
 }
 
-function toLabelWords(text: string): string {
-  return normalizeForMatch(text.replace(/[^\p{L}\p{N}]+/gu, ' '));
+/**
+ * A head written the way labels are: bold, before a tab ("Acuerdo(s) adoptado(s)\tN/A", colon or
+ * not) or before a colon, starting with a capital and short enough not to be a sentence.
+ */
+function isLabelShaped(head: LineHead): boolean {
+  if (head.head === '' || !/^\p{Lu}/u.test(head.head)) return false;
+  if (head.separator === 'bold') return true;
+  return (head.separator === 'tab' || head.separator === 'colon') && countWords(head.head) <= MAX_LABEL_WORDS;
+}
+
+function countWords(text: string): number {
+  return text.split(/\s+/).length;
 }
 
 function toPlainDigits(superscript: string): string {
@@ -341,6 +374,15 @@ function findMinutesUrl(footnotes: Footnote[]): string | null {
   return minutes ? findUrl(minutes.parts.join(' ')) : null;
 }
 
+/** The minutes footnote's words before its address ("Actas de … Disponibles en la página web del SIPINNA en Gob. Mx:"). */
+function findMinutesNote(footnotes: Footnote[], minutesUrl: string | null): string | null {
+  const minutes = footnotes.find((footnote) => minutesUrl !== null && findUrl(footnote.parts.join(' ')) === minutesUrl);
+  if (!minutes) return null;
+  const text = minutes.parts.join(' ');
+  const at = text.search(URLS_IN_TEXT);
+  return unescape(text.slice(0, at).trim());
+}
+
 /** The first address in the text that may be a link (http or https, see `isWebUrl`). */
 function findUrl(text: string): string | null {
   for (const match of text.matchAll(URLS_IN_TEXT)) {
@@ -357,6 +399,7 @@ interface Preamble {
   bodyName: string;
   approvingAgreement: MechanismReport['approvingAgreement'];
   period: MechanismReport['period'];
+  preamble: string[];
 }
 
 // Patterns run on accent-folded text, which keeps indexes, and take their groups from the
@@ -365,8 +408,6 @@ const TITLE_PATTERN =
   /^informe del mecanismo de participacion de sociedad civil, academia y sector privado\s+(?:de la|del|de)\s+(.+)$/di;
 const APPROVAL_PATTERN =
   /\baprobo(?:\s+mediante\s+el\s+acuerdo\s+([^\s,]+))?\s*,\s*en\s+el\s+marco\s+de\s+la\s+(.+?)\s+(?:realizada|celebrada)\s+el\s+(.+?),\s+(.+?)\.?$/di;
-const PERIOD_DATE = String.raw`\d{1,2}\S*\s+(?:de\s+)?\p{L}+\s+del?\s+\d{4}`;
-const PERIOD_PATTERN = new RegExp(String.raw`\bdel\s+(${PERIOD_DATE})\s+al\s+(${PERIOD_DATE})`, 'iu');
 
 function readPreamble(paragraphLines: TextLine[][], findings: Findings): Preamble {
   const paragraphs = paragraphLines
@@ -376,7 +417,21 @@ function readPreamble(paragraphLines: TextLine[][], findings: Findings): Preambl
     bodyName: readBodyName(paragraphs, findings),
     approvingAgreement: readApprovingAgreement(paragraphs, findings),
     period: readPeriod(paragraphs, findings),
+    preamble: readPreambleWording(paragraphs),
   };
+}
+
+/**
+ * The paragraphs between the title and the first block, as written (the legal basis, the short
+ * name, the period sentence), so that the report is regenerated in the document's own words.
+ */
+function readPreambleWording(paragraphs: TextLine[]): string[] {
+  const titleIndex = paragraphs.findIndex((paragraph) => TITLE_PATTERN.test(foldAccents(paragraph.text)));
+  const systemHeading = normalizeLabel(SYSTEM_HEADING);
+  return paragraphs
+    .slice(titleIndex + 1)
+    .filter((paragraph) => normalizeLabel(paragraph.text) !== systemHeading)
+    .map((paragraph) => unescape(paragraph.text));
 }
 
 function readBodyName(paragraphs: TextLine[], findings: Findings): string {
@@ -406,14 +461,16 @@ function readApprovingAgreement(paragraphs: TextLine[], findings: Findings): Pre
   return null;
 }
 
+/** The first period the preamble mentions; one it mentions but cannot be read is an error, never dropped. */
 function readPeriod(paragraphs: TextLine[], findings: Findings): Preamble['period'] {
   for (const paragraph of paragraphs) {
-    const match = PERIOD_PATTERN.exec(paragraph.text);
-    if (!match) continue;
-    const [, fromText = '', toText = ''] = match;
-    const from = readDate(fromText, paragraph.line, undefined, findings);
-    const to = readDate(toText, paragraph.line, undefined, findings);
-    if (!from || !to) return null;
+    const reading = findSpanishPeriod(paragraph.text);
+    if (!reading) continue;
+    if ('unreadable' in reading) {
+      findings.errors.push(createDiagnostic('period.unreadable', paragraph.line, undefined, { value: reading.unreadable }));
+      return null;
+    }
+    const { from, to } = reading;
     if (from > to) findings.warnings.push(createDiagnostic('period.reversed', paragraph.line, undefined, { from, to }));
     return { from, to };
   }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectStates } from '../geo/detect-states.js';
+import { buildReportDocument } from './document.js';
 import { formatSessionTitle } from './messages.js';
 import type { EvidenceRef, MechanismBlock, MechanismReport, SessionRef } from './model.js';
 import { parseMechanismReport } from './parse.js';
@@ -82,7 +83,9 @@ const reportArb: fc.Arbitrary<MechanismReport> = minutesUrlArb.chain((minutesUrl
       }),
     ),
     period: fc.option(fc.tuple(isoDateArb, isoDateArb).map(([a, b]) => (a <= b ? { from: a, to: b } : { from: b, to: a }))),
+    preamble: fc.constant([]),
     minutesUrl: fc.constant(minutesUrl),
+    minutesNote: fc.constant(null),
     blocks: fc.array(blockArb(minutesUrl), { minLength: 1, maxLength: 5 }),
   }),
 );
@@ -91,17 +94,31 @@ describe('renderMechanismReportMarkdown', () => {
   const seedReport = parseCleanly(SEED);
   const markdown = renderMechanismReportMarkdown(seedReport);
 
-  it('writes the seed structure with dates and ordinals in words', () => {
+  it('writes the seed structure with its own preamble and footnote, word for word', () => {
+    const seedParagraphs = SEED.split('\n').filter((line) => line.trim() !== '');
+    const legalBasis = seedParagraphs.find((line) => line.startsWith('De conformidad con'));
+    const periodSentence = seedParagraphs.find((line) => line.startsWith('A partir de esa fecha'));
+    const footnote = seedParagraphs.find((line) => line.startsWith('¹ Actas'))?.slice(2);
+    expect(legalBasis).toContain('(Comisión de Secretarías Ejecutivas) aprobó mediante el acuerdo COMSE/SO16/02/2021');
     expect(markdown).toContain(
       '# Informe del Mecanismo de participación de sociedad civil, academia y sector privado de la Comisión de Secretarías Ejecutivas',
     );
-    expect(markdown).toContain('aprobó mediante el acuerdo COMSE/SO16/02/2021, en el marco de la Décima Sexta Sesión Ordinaria realizada el 9 de junio de 2021, el Mecanismo de participación');
-    expect(markdown).toContain('durante el periodo del 1 de noviembre de 2022 al 31 de octubre de 2023:');
+    expect(markdown).toContain(`\n\n${legalBasis}\n\n${periodSentence}\n\n## Participación 1\n`);
     expect(markdown).toContain('- **Número, tipo de sesión y fecha:** Vigésima Primera Sesión Ordinaria, 12 de diciembre de 2022');
-    expect(markdown).toContain('- **Actividades realizadas para el cumplimiento del acuerdo/ o en seguimiento a lo presentado:** N/A');
+    expect(markdown).toContain('- **Actividades realizadas para el cumplimiento del acuerdo o en seguimiento a lo presentado:** N/A');
+    expect(markdown).not.toContain('acuerdo/ o');
     expect(markdown).toContain('- **Medios de verificación:** Acta de la Sesión Permanente [^1]');
-    expect(markdown).toMatch(/\n\[\^1\]: Actas de las sesiones de la Comisión .*<https:\/\/www\.gob\.mx\/sipinna\/.*>\n$/);
+    expect(markdown).toContain('- **Participante:** Red por los Derechos de la Infancia en México, A.C. (REDIM)\n');
+    expect(footnote).toContain('en la página web del SIPINNA en Gob. Mx: <https://');
+    expect(markdown.endsWith(`\n\n[^1]: ${footnote}\n`)).toBe(true);
     expect(markdown.match(/^## Participación \d+$/gm)).toHaveLength(13);
+  });
+
+  it('writes the approval and period sentences from the data when the report has no preamble of its own', () => {
+    const text = renderMechanismReportMarkdown({ ...seedReport, preamble: [], minutesNote: null });
+    expect(text).toContain('aprobó mediante el acuerdo COMSE/SO16/02/2021, en el marco de la Décima Sexta Sesión Ordinaria realizada el 9 de junio de 2021, el Mecanismo de participación');
+    expect(text).toContain('durante el periodo del 1 de noviembre de 2022 al 31 de octubre de 2023:');
+    expect(text).toMatch(/\n\[\^1\]: Actas de las sesiones de la Comisión .*\. Disponibles en: <https:\/\/www\.gob\.mx\/sipinna\/.*>\n$/);
   });
 
   it('round-trips the seed report', () => {
@@ -110,19 +127,21 @@ describe('renderMechanismReportMarkdown', () => {
     expect(result.report).toEqual(seedReport);
   });
 
-  it('round-trips generated reports', () => {
+  it('round-trips generated reports: the same records, and the written sentences kept as the preamble', () => {
     fc.assert(
       fc.property(reportArb, (report) => {
-        const result = parseMechanismReport(renderMechanismReportMarkdown(report));
+        const text = renderMechanismReportMarkdown(report);
+        const result = parseMechanismReport(text);
         expect(result.diagnostics).toEqual([]);
-        expect(result.report).toEqual(report);
+        expect(result.report).toEqual(asWritten(report));
+        expect(renderMechanismReportMarkdown(result.report!)).toBe(text);
       }),
       { numRuns: 300 },
     );
   });
 
   it('writes "del" for bodies named with a masculine noun and no preamble sentence without agreement', () => {
-    const report: MechanismReport = { ...seedReport, bodyName: 'Sistema Nacional de Protección Integral', approvingAgreement: null, period: null };
+    const report: MechanismReport = { ...seedReport, bodyName: 'Sistema Nacional de Protección Integral', approvingAgreement: null, period: null, preamble: [] };
     const text = renderMechanismReportMarkdown(report);
     expect(text).toContain('sector privado del Sistema Nacional de Protección Integral');
     expect(text).not.toContain('aprobó');
@@ -166,12 +185,18 @@ describe('renderMechanismReportMarkdown', () => {
         const withMarkup = { ...report, blocks: [block, ...report.blocks.slice(1)] };
         const text = renderMechanismReportMarkdown(withMarkup);
         expect(unescapedMarkup(text)).toEqual([]);
-        expect(parseMechanismReport(text).report).toEqual(withMarkup);
+        expect(parseMechanismReport(text).report).toEqual(asWritten(withMarkup));
       }),
       { numRuns: 300 },
     );
   });
 });
+
+/** A report without wording of its own, as its Markdown export reads back: the sentences written for it become its preamble and note. */
+function asWritten(report: MechanismReport): MechanismReport {
+  const document = buildReportDocument(report);
+  return { ...report, preamble: document.preamble, minutesNote: document.minutesNote?.text ?? null };
+}
 
 /** Every "<" a CommonMark reader would take as the start of HTML or of a link: not escaped, and not one of our http(s) autolinks. */
 function unescapedMarkup(markdown: string): string[] {

@@ -13,6 +13,10 @@ export const MESSAGES_ES_MX = {
   'internal.error': () => 'no se pudo leer el documento por un error interno; avise al equipo de Telar.',
 
   'label.unknown': (p: { label: string }) => `no se reconoce la etiqueta "${p.label}".`,
+  'label.approximate': (p: { label: string; canonical: string }) =>
+    `la etiqueta "${p.label}" no es exacta; se tomó como «${p.canonical}».`,
+  'label.ambiguous': (p: { label: string; candidates: string[] }) =>
+    `la etiqueta "${p.label}" se parece por igual a ${p.candidates.map((c) => `«${c}»`).join(' y ')}; escríbala como una de ellas.`,
   'label.incomplete': () =>
     'la etiqueta quedó partida (salto de página) y no se encontró su continuación en la línea siguiente.',
   'field.missing': (p: { field: string }) => `al bloque que empieza aquí le falta el campo «${p.field}».`,
@@ -38,6 +42,8 @@ export const MESSAGES_ES_MX = {
   'preamble.agreementMissing': () =>
     'no se encontró el acuerdo que aprobó el mecanismo («aprobó mediante el acuerdo …, en el marco de la … Sesión …»).',
   'preamble.periodMissing': () => 'no se encontró el periodo del informe («del … al …»).',
+  'period.unreadable': (p: { value: string }) =>
+    `no se puede leer el periodo del informe en "${p.value}"; escríbalo como «del 1 de noviembre de 2022 al 31 de octubre de 2023».`,
   'period.reversed': (p: { from: string; to: string }) =>
     `el periodo del informe termina (${p.to}) antes de empezar (${p.from}).`,
 } as const;

@@ -231,6 +231,28 @@ describe('parsePlanTable problems', () => {
     ]);
   });
 
+  it('reads headers with the report labels\' tolerance: variants and marks silently, close ones with a warning', () => {
+    const header = HEADER.map((h) =>
+      ({ 'código superior': 'Código padre', título: 'TÍTULO¹', responsables: 'Responsable(s)', 'fecha límite': 'Fecha de término', avance: 'Avance (%)', 'fecha de inicio': 'Fecha\u00A0de  inicio' })[h as string] ?? h,
+    );
+    const exact = parsePlanTable([header, row({ código: '1', 'fecha de inicio': '1° de junio de 2023' })]);
+    expect(exact.issues).toEqual([]);
+    expect(exact.warnings).toEqual([]);
+    expect(exact.plan?.nodes[0]).toMatchObject({ code: '1', title: 'Un nodo', startDate: '2023-06-01' });
+
+    const close = parsePlanTable([HEADER.map((h) => (h === 'fecha límite' ? 'Fecha limte' : h)), row({ código: '1', 'fecha límite': '30/11/2023' })]);
+    expect(close.issues).toEqual([]);
+    expect(close.warnings).toEqual([{ line: 1, field: 'fecha límite', message: 'La columna «Fecha limte» no es exacta; se tomó como «fecha límite».' }]);
+    expect(close.plan?.nodes[0]?.dueDate).toBe('2023-11-30');
+  });
+
+  it('refuses a header as close to two columns as to each other', () => {
+    const header = HEADER.map((h) => (h === 'fecha límite' ? 'Fecha de inio' : h));
+    expect(issuesOf([header, row({ código: '1' })])).toEqual([
+      { line: 1, field: '', message: 'La columna «Fecha de inio» se parece por igual a «fecha de inicio» y «fecha límite»; escríbala como una de ellas.' },
+    ]);
+  });
+
   it('ignores trailing empty columns but not data without a header', () => {
     expect(parsePlanTable([[...HEADER, '', ''], [...row({ código: '1' }), '', '']]).issues).toEqual([]);
     expect(issuesOf([[...HEADER, ''], [...row({ código: '1' }), 'suelto']])).toEqual([

@@ -5,7 +5,8 @@
  */
 import type { PlanDetailView, PlanTreeNode } from '../schemas/plan-views.js';
 import { type ActivityKind, DEFAULT_PLAN_STATUSES, PLAN_NODE_KINDS, PlanNodeCodeSchema, type PlanNodeKind, type PlanStatus } from '../schemas/plans.js';
-import { buildIsoDate } from '../text/dates.js';
+import { readSpanishDate } from '../text/dates.js';
+import { createLabelMatcher } from '../text/labels.js';
 import { collapseWhitespace, normalizeForMatch } from '../text/normalize.js';
 
 /** The template's columns, in the order the template writes them. */
@@ -85,7 +86,8 @@ export interface ParsedPlan {
   nodes: ParsedPlanNode[];
 }
 
-export type PlanTableResult = { plan: ParsedPlan; issues: [] } | { plan: null; issues: PlanTemplateIssue[] };
+/** `warnings`: what was accepted but is worth a look (a column header taken for the closest one). */
+export type PlanTableResult = ({ plan: ParsedPlan; issues: [] } | { plan: null; issues: PlanTemplateIssue[] }) & { warnings: PlanTemplateIssue[] };
 
 /** Columns a row cannot do without; the others may be left out of the file. */
 const REQUIRED_HEADERS: readonly PlanTemplateHeader[] = ['plan', 'código', 'tipo', 'título'];
@@ -102,10 +104,26 @@ const KINDS_BY_TEXT = new Map<string, PlanNodeKind>(
     [normalizeForMatch(kind.replaceAll('_', ' ')), kind],
   ]),
 );
-const HEADERS_BY_TEXT = new Map<string, PlanTemplateHeader>(PLAN_TEMPLATE_HEADERS.map((h) => [normalizeForMatch(h), h]));
-
-const NUMERIC_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+/**
+ * The header dictionary: each column with the wordings other templates use. Headers are compared as
+ * the mechanism report's labels are (text/labels.ts): accents, case, "(s)", footnote marks and
+ * spacing do not count; a close header is taken with a warning, one as close to two columns is an error.
+ */
+const HEADER_LABELS: Record<PlanTemplateHeader, readonly string[]> = {
+  plan: ['plan', 'nombre del plan'],
+  'nombre corto': ['nombre corto', 'siglas del plan'],
+  código: ['código', 'clave'],
+  'código superior': ['código superior', 'código padre', 'clave superior'],
+  tipo: ['tipo', 'tipo de nodo'],
+  título: ['título', 'nombre del nodo'],
+  estado: ['estado', 'estatus'],
+  avance: ['avance', 'avance (%)', 'porcentaje de avance'],
+  peso: ['peso', 'ponderación'],
+  responsables: ['responsables', 'responsable', 'instituciones responsables'],
+  'fecha de inicio': ['fecha de inicio', 'inicio'],
+  'fecha límite': ['fecha límite', 'fecha de término', 'fecha de fin'],
+};
+const HEADERS = createLabelMatcher(HEADER_LABELS);
 
 const quote = (text: string) => `«${text}»`;
 const listInSpanish = (items: string[]) =>
@@ -130,15 +148,13 @@ function readNumber(text: string): number {
 
 type DateReading = { date: string | null } | { error: string };
 
-/** DD/MM/AAAA or AAAA-MM-DD that is a real day of the calendar. */
+/** A real day of the calendar, in the one Spanish date grammar (DD/MM/AAAA, AAAA-MM-DD or words). */
 function readDate(text: string): DateReading {
   if (text === '') return { date: null };
-  const numeric = NUMERIC_DATE.exec(text);
-  const iso = ISO_DATE.exec(text);
-  const parts = numeric ? [numeric[3], numeric[2], numeric[1]] : iso ? [iso[1], iso[2], iso[3]] : null;
-  if (!parts) return { error: `No se reconoce la fecha ${quote(text)}; escríbala como DD/MM/AAAA o AAAA-MM-DD.` };
-  const date = buildIsoDate(Number(parts[0]), Number(parts[1]), Number(parts[2]));
-  return date ? { date } : { error: `La fecha ${quote(text)} no existe en el calendario.` };
+  const reading = readSpanishDate(text);
+  if ('date' in reading) return reading;
+  if (reading.problem === 'impossible') return { error: `La fecha ${quote(text)} no existe en el calendario.` };
+  return { error: `No se reconoce la fecha ${quote(text)}; escríbala como DD/MM/AAAA o AAAA-MM-DD.` };
 }
 
 function findStatus(text: string, statuses: readonly PlanStatus[]): PlanStatus | undefined {
@@ -156,12 +172,13 @@ export function parsePlanTable(rows: readonly (readonly string[])[], statuses: r
   const headerIndex = rows.findIndex((row) => !isBlankRow(row));
   const header = rows[headerIndex];
   if (headerIndex < 0 || !header) {
-    return { plan: null, issues: [{ line: 1, field: '', message: 'El archivo está vacío; use la plantilla del plan.' }] };
+    return { plan: null, issues: [{ line: 1, field: '', message: 'El archivo está vacío; use la plantilla del plan.' }], warnings: [] };
   }
   const headerLine = headerIndex + 1;
 
   // Which column holds each header.
   const columns = new Map<PlanTemplateHeader, number>();
+  const warnings: PlanTemplateIssue[] = [];
   const unknown: string[] = [];
   const unnamed: number[] = [];
   header.forEach((cell, column) => {
@@ -171,7 +188,15 @@ export function parsePlanTable(rows: readonly (readonly string[])[], statuses: r
       if (rows.slice(headerIndex + 1).some((row) => cleanCell(row[column]) !== '')) unnamed.push(column + 1);
       return;
     }
-    const known = HEADERS_BY_TEXT.get(normalizeForMatch(text));
+    const match = HEADERS.match(text);
+    if (match.kind === 'ambiguous') {
+      issues.push({ line: headerLine, field: '', message: `La columna ${quote(collapseWhitespace(text))} se parece por igual a ${listInSpanish(match.labels.map(quote))}; escríbala como una de ellas.` });
+      return;
+    }
+    const known = match.kind === 'exact' || match.kind === 'close' ? match.field : undefined;
+    if (match.kind === 'close') {
+      warnings.push({ line: headerLine, field: match.field, message: `La columna ${quote(collapseWhitespace(text))} no es exacta; se tomó como ${quote(match.field)}.` });
+    }
     if (!known) unknown.push(quote(collapseWhitespace(text)));
     else if (columns.has(known)) issues.push({ line: headerLine, field: known, message: `La columna ${quote(known)} aparece más de una vez.` });
     else columns.set(known, column);
@@ -319,9 +344,9 @@ export function parsePlanTable(rows: readonly (readonly string[])[], statuses: r
   if (issues.length > 0 || !plan) {
     const order = (field: string) => (field === '' ? -1 : PLAN_TEMPLATE_HEADERS.indexOf(field as PlanTemplateHeader));
     issues.sort((a, b) => a.line - b.line || order(a.field) - order(b.field));
-    return { plan: null, issues };
+    return { plan: null, issues, warnings };
   }
-  return { plan: { name: plan.name, shortName: plan.shortName || null, nodes }, issues: [] };
+  return { plan: { name: plan.name, shortName: plan.shortName || null, nodes }, issues: [], warnings };
 }
 
 /** Each parent code must name a node of the file, and following parents must never lead back to a node. */

@@ -13,6 +13,9 @@ export const IsoDateSchema = z
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
   }, { message: 'La fecha no existe en el calendario.' });
 
+/** Two ISO dates in order (either may be missing): `earlier` is not after `later`. */
+export const datesInOrder = (earlier: string | null | undefined, later: string | null | undefined) => !earlier || !later || earlier <= later;
+
 /** ISO 3166-2:MX code of a state ("MX-JAL"). */
 export const StateCodeSchema = z.string().regex(/^MX-[A-Z]{3}$/, { message: 'Clave de entidad no válida.' });
 
@@ -62,9 +65,17 @@ export const PageQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
 });
 
+/**
+ * Text searches count their matches up to this many: past it the exact figure costs reading every
+ * match (half a table for a common word), which nobody pages through; the answer says "more than".
+ */
+export const COUNT_CAP = 1000;
+
 export interface Page<T> {
   items: T[];
+  /** With `isTotalCapped`, COUNT_CAP: there are more. */
   total: number;
+  isTotalCapped?: boolean;
   page: number;
   pageSize: number;
 }
@@ -75,8 +86,14 @@ export interface FieldIssue {
   message: string;
 }
 
+/** The record a refused write would have duplicated, so the person can open it. */
+export interface ExistingRecordRef {
+  entity: 'session';
+  id: string;
+}
+
 export interface ApiErrorBody {
-  error: { code: string; message: string; issues?: FieldIssue[] };
+  error: { code: string; message: string; issues?: FieldIssue[]; existing?: ExistingRecordRef };
 }
 
 /** Archive, restore, publish and unpublish name only the version they act on. */

@@ -8,7 +8,11 @@ export type Sector = (typeof SECTORS)[number];
 export const ORGANIZATION_LEVELS = ['federal', 'state', 'municipal', 'none'] as const;
 export type OrganizationLevel = (typeof ORGANIZATION_LEVELS)[number];
 
-export const OrganizationCreateSchema = z.object({
+/** State and municipal organisations belong to a state; federal ones and civil society need none. */
+export const organizationNeedsState = (level: OrganizationLevel) => level === 'state' || level === 'municipal';
+export const ORGANIZATION_STATE_MESSAGE = 'Una organización estatal o municipal necesita su entidad federativa.';
+
+const organizationFields = z.object({
   name: requiredText(300),
   acronym: optionalText(40),
   sector: z.enum(SECTORS),
@@ -16,9 +20,18 @@ export const OrganizationCreateSchema = z.object({
   stateCode: StateCodeSchema.nullish().transform((v) => v ?? null),
   parentId: IdSchema.nullish().transform((v) => v ?? null),
 });
+
+export const OrganizationCreateSchema = organizationFields.refine((o) => !organizationNeedsState(o.level) || o.stateCode !== null, {
+  message: ORGANIZATION_STATE_MESSAGE,
+  path: ['stateCode'],
+});
 export type OrganizationCreateInput = z.input<typeof OrganizationCreateSchema>;
 
-export const OrganizationUpdateSchema = OrganizationCreateSchema.partial().extend({ version: VersionSchema });
+/** An edit that names the level and clears the state is refused here; one that leaves either out is checked by the service. */
+export const OrganizationUpdateSchema = organizationFields
+  .partial()
+  .extend({ version: VersionSchema })
+  .refine((o) => !o.level || !organizationNeedsState(o.level) || o.stateCode !== null, { message: ORGANIZATION_STATE_MESSAGE, path: ['stateCode'] });
 export type OrganizationUpdateInput = z.input<typeof OrganizationUpdateSchema>;
 
 export const BODY_KINDS = ['system', 'commission', 'working_group', 'subgroup', 'network'] as const;

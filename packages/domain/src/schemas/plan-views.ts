@@ -279,7 +279,12 @@ export type OrganizationDashboardView = z.infer<typeof OrganizationDashboardView
 
 /** What a plan import created. */
 export const PlanImportResultSchema = z
-  .strictObject({ plan: PlanDetailViewSchema, nodeCount: viewCount })
+  .strictObject({
+    plan: PlanDetailViewSchema,
+    nodeCount: viewCount,
+    /** What was accepted but is worth a look, e.g. a column header taken for the closest template column. */
+    warnings: z.array(z.strictObject({ line: z.number().int(), field: z.string(), message: z.string() })),
+  })
   .meta({ id: 'PlanImportResult', description: 'El plan importado y cuántos nodos se crearon.' });
 export type PlanImportResult = z.infer<typeof PlanImportResultSchema>;
 

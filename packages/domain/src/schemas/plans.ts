@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, optionalText, requiredId, requiredText, StateCodeSchema, VersionSchema } from './common.js';
+import { datesInOrder, IdSchema, IsoDateSchema, optionalText, requiredId, requiredText, StateCodeSchema, VersionSchema } from './common.js';
 
 /** Kinds of plan node the seeds use: a PRONAPINNA objective, a line of action "2.6", an 8.7 priority… */
 export const PLAN_NODE_KINDS = [
@@ -41,8 +41,6 @@ const Progress = z.number({ message: 'El avance es un número de 0 a 100.' }).mi
 
 /** What the source leaves unclear, recorded instead of guessed ("El documento no precisa la fecha…"). */
 const Flags = z.array(requiredText(1000)).max(20).default([]);
-
-const datesInOrder = (from: string | null | undefined, to: string | null | undefined) => !from || !to || from <= to;
 
 export const PlanCreateSchema = z
   .object({
@@ -282,6 +280,8 @@ export const IndicatorValuesWriteSchema = z.object({
 });
 export type IndicatorValuesWriteInput = z.input<typeof IndicatorValuesWriteSchema>;
 
+export const REPORTING_DUE_DATE_MESSAGE = 'La fecha límite de entrega no puede ser anterior al inicio del periodo.';
+
 export const ReportingPeriodCreateSchema = z
   .object({
     planId: requiredId('Elija un plan.'),
@@ -292,8 +292,13 @@ export const ReportingPeriodCreateSchema = z
     /** Who must report; by default every organisation responsible for a node of the plan. */
     organizationIds: z.array(IdSchema).optional(),
   })
-  .refine((p) => p.periodFrom <= p.periodTo, { message: 'El fin del periodo es anterior a su inicio.', path: ['periodTo'] });
+  .refine((p) => p.periodFrom <= p.periodTo, { message: 'El fin del periodo es anterior a su inicio.', path: ['periodTo'] })
+  .refine((p) => datesInOrder(p.periodFrom, p.dueDate), { message: REPORTING_DUE_DATE_MESSAGE, path: ['dueDate'] });
 export type ReportingPeriodCreateInput = z.input<typeof ReportingPeriodCreateSchema>;
+
+/** While a period is open its deadline may move; the service checks it against the period's start. */
+export const ReportingPeriodUpdateSchema = z.object({ dueDate: IsoDateSchema, version: VersionSchema });
+export type ReportingPeriodUpdateInput = z.input<typeof ReportingPeriodUpdateSchema>;
 
 /** Due → Submitted → Accepted, or Sent back (to fix and submit again). Overdue is Due or Sent back past the deadline. */
 export const REPORT_STATUSES = ['due', 'submitted', 'accepted', 'sent_back'] as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { SESSION_KINDS } from '../mechanism-report/model.js';
-import { IdSchema, IsoDateSchema, requiredId, requiredText, StateCodeSchema, VersionSchema, webUrl } from './common.js';
+import { SESSION_KINDS, type SessionKind } from '../mechanism-report/model.js';
+import { formatSpanishDate } from '../text/dates.js';
+import { datesInOrder, IdSchema, IsoDateSchema, requiredId, requiredText, StateCodeSchema, VersionSchema, webUrl } from './common.js';
 
 export const SESSION_MODALITIES = ['in_person', 'virtual', 'hybrid'] as const;
 export type SessionModality = (typeof SESSION_MODALITIES)[number];
@@ -50,6 +51,20 @@ export type ParticipationUpdateInput = z.input<typeof ParticipationUpdateSchema>
 export const AGREEMENT_STATUSES = ['pending', 'in_progress', 'fulfilled', 'cancelled'] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
+/** Spanish names of the codes, for files the server writes (open data); the web app has them in its catalogue. */
+export const SESSION_KIND_LABELS: Record<SessionKind, string> = {
+  ordinary: 'Ordinaria',
+  extraordinary: 'Extraordinaria',
+  permanent: 'Permanente',
+  installation: 'De instalación',
+};
+export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = {
+  pending: 'Pendiente',
+  in_progress: 'En proceso',
+  fulfilled: 'Cumplido',
+  cancelled: 'Cancelado',
+};
+
 /** Official agreement codes: COMSE/SO16/02/2021, SIPINNA/02/VE/2021. */
 export const AgreementCodeSchema = z
   .string()
@@ -96,6 +111,17 @@ export const FollowUpCreateSchema = z
   });
 export type FollowUpCreateInput = z.input<typeof FollowUpCreateSchema>;
 
+/**
+ * Dates that cannot come before the session they belong to. The session's date is in the database,
+ * so the services check them (`isDatedBeforeSession`) and name the field with these messages.
+ */
+export const sessionDateOrderMessages = {
+  agreementDueDate: (sessionDate: string) => `La fecha límite no puede ser anterior a la sesión en que se adoptó el acuerdo (${formatSpanishDate(sessionDate)}).`,
+  followUpDate: (sessionDate: string) => `El seguimiento no puede tener fecha anterior a la sesión (${formatSpanishDate(sessionDate)}).`,
+  sessionDate: (earliest: string) => `La sesión no puede ser posterior a la fecha más temprana de sus acuerdos o seguimientos (${formatSpanishDate(earliest)}).`,
+};
+export const isDatedBeforeSession = (date: string | null | undefined, sessionDate: string) => !datesInOrder(sessionDate, date);
+
 export const EVIDENCE_KINDS = ['minutes', 'report', 'official_letter', 'link', 'other'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
@@ -109,8 +135,14 @@ export const MechanismImportSchema = z.object({
 });
 export type MechanismImportInput = z.input<typeof MechanismImportSchema>;
 
-export const MechanismReportQuerySchema = z.object({
-  bodyId: requiredId('Elija un órgano.'),
-  from: IsoDateSchema,
-  to: IsoDateSchema,
-});
+export const MechanismReportQuerySchema = z
+  .object({
+    bodyId: requiredId('Elija un órgano.'),
+    from: IsoDateSchema,
+    to: IsoDateSchema,
+  })
+  .refine((q) => datesInOrder(q.from, q.to), { message: 'El fin del periodo es anterior a su inicio.', path: ['to'] });
+
+/** Withdrawing a published report takes it off the portal; the reason stays in its history. */
+export const PublishedReportWithdrawSchema = z.object({ reason: requiredText(2000) });
+export type PublishedReportWithdrawInput = z.input<typeof PublishedReportWithdrawSchema>;

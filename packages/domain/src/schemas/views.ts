@@ -23,8 +23,15 @@ import { orNull, viewCount, viewDate, viewId, viewInstant, viewVersion } from '.
 /** A page of a list: the items asked for and how many there are in all. */
 export const pageOf = <Item extends z.ZodType>(item: Item, id: string) =>
   z
-    .strictObject({ items: z.array(item), total: viewCount, page: z.number().int().min(1), pageSize: z.number().int().min(1) })
-    .meta({ id, description: 'Una página de la lista y el total de registros que cumplen el filtro.' });
+    .strictObject({
+      items: z.array(item),
+      total: viewCount,
+      /** Present and true when a text search stopped counting at COUNT_CAP: `total` is then a lower bound. */
+      isTotalCapped: z.boolean().optional(),
+      page: z.number().int().min(1),
+      pageSize: z.number().int().min(1),
+    })
+    .meta({ id, description: 'Una página de la lista y el total de registros que cumplen el filtro (con isTotalCapped, «más de» ese total).' });
 
 export const StateViewSchema = z
   .strictObject({
@@ -215,10 +222,13 @@ export const DashboardViewSchema = z
       agreements: viewCount,
       followUps: viewCount,
     }),
-    /** Open agreements due in the next 60 days or already overdue, soonest first. */
+    /** Open agreements due from today through the next 60 days (Mexico City), soonest first; the overdue ones are in `overdue`. */
     dueSoon: z.array(AgreementViewSchema),
+    /** Open agreements past their due date, the oldest first (the first ten), and how many there are. */
+    overdue: z.array(AgreementViewSchema),
+    overdueCount: viewCount,
   })
-  .meta({ id: 'DashboardView', description: 'Conteos de registros y acuerdos abiertos que vencen en 60 días o ya vencieron.' });
+  .meta({ id: 'DashboardView', description: 'Conteos de registros, acuerdos abiertos que vencen en los próximos 60 días y acuerdos vencidos.' });
 export type DashboardView = z.infer<typeof DashboardViewSchema>;
 
 export const ImportCountsSchema = z
@@ -233,10 +243,25 @@ const AUDIT_ACTIONS = [
 ] as const;
 
 /** What a participation-mechanism import read, created (or, in a dry run, would create) and found wrong. */
+/** The body that receives (or, in a preview, would receive) an import's records. */
+export const ImportTargetBodySchema = z
+  .strictObject({
+    /** Null in a preview that would create the body. */
+    id: z.string().nullable(),
+    name: z.string(),
+    acronym: z.string().nullable(),
+    /** The body does not exist yet and the import creates it from the document's title. */
+    isNew: z.boolean(),
+  })
+  .meta({ id: 'ImportTargetBody' });
+export type ImportTargetBody = z.infer<typeof ImportTargetBodySchema>;
+
 export const MechanismImportResultSchema = z
   .strictObject({
     described: ImportCountsSchema,
     created: ImportCountsSchema,
+    /** Which body receives the records; null when the document has errors. */
+    body: orNull(ImportTargetBodySchema),
     warnings: z.array(DiagnosticSchema),
     /** Errors: with any, nothing was written. */
     diagnostics: z.array(DiagnosticSchema),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatSpanishDate, parseSpanishDate } from './dates.js';
+import { findSpanishPeriod, formatSpanishDate, parseSpanishDate } from './dates.js';
 
 describe('parseSpanishDate', () => {
   it.each([
@@ -15,6 +15,11 @@ describe('parseSpanishDate', () => {
     ['15 de setiembre del 2019', '2019-09-15'],
     ['29 de febrero de 2024', '2024-02-29'],
     ['05/06/2023', '2023-06-05'],
+    ['30/11/2023', '2023-11-30'],
+    ['7 de marzo del 2023', '2023-03-07'],
+    ['1° de junio de 2023', '2023-06-01'],
+    ['1o. de junio de 2023', '2023-06-01'],
+    ['primero de junio de 2023', '2023-06-01'],
     ['2023-06-05', '2023-06-05'],
   ])('reads "%s" as %s', (text, expected) => {
     expect(parseSpanishDate(text)).toBe(expected);
@@ -42,5 +47,32 @@ describe('formatSpanishDate', () => {
   it('refuses what is not a real ISO date', () => {
     expect(() => formatSpanishDate('2023-02-30')).toThrow(RangeError);
     expect(() => formatSpanishDate('12 de mayo')).toThrow(RangeError);
+  });
+});
+
+describe('findSpanishPeriod', () => {
+  it.each([
+    ['durante el periodo del 1 noviembre de 2022 al 31 de octubre de 2023:', { from: '2022-11-01', to: '2023-10-31' }],
+    ['del 1 de enero al 31 de diciembre de 2024', { from: '2024-01-01', to: '2024-12-31' }],
+    ['del 1 de noviembre al 31 de octubre de 2023', { from: '2022-11-01', to: '2023-10-31' }],
+    ['de enero a diciembre de 2024', { from: '2024-01-01', to: '2024-12-31' }],
+    ['de enero a febrero de 2024', { from: '2024-01-01', to: '2024-02-29' }],
+    ['del 1o. de junio al 30 de noviembre del 2023.', { from: '2023-06-01', to: '2023-11-30' }],
+    ['del primero de junio de 2023 al 30/11/2023', { from: '2023-06-01', to: '2023-11-30' }],
+    ['del 01/01/2024 al 31/12/2024', { from: '2024-01-01', to: '2024-12-31' }],
+  ])('reads "%s"', (text, expected) => {
+    expect(findSpanishPeriod(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['del 1 de enero al 31 de diciembre', 'no year at all'],
+    ['del 1 de febrero al 30 de febrero de 2024', 'impossible day'],
+    ['durante el periodo 2023-2024', 'a period in another form'],
+  ])('calls "%s" unreadable (%s) instead of finding nothing', (text) => {
+    expect(findSpanishPeriod(text)).toHaveProperty('unreadable');
+  });
+
+  it('finds nothing in a sentence without a period', () => {
+    expect(findSpanishPeriod('La Comisión aprobó el mecanismo en la Décima Sexta Sesión Ordinaria realizada el 9 de junio de 2021.')).toBeNull();
   });
 });

@@ -27,3 +27,31 @@ export function normalizeForMatch(text: string): string {
 export function capitalizeWords(text: string): string {
   return text.replace(/(^|\s)(\p{Ll})/gu, (_match, space: string, letter: string) => space + letter.toUpperCase());
 }
+
+// Footnote marks a label may carry: superscript digits ("Acuerdo adoptado¹"), "[1]", "[^1]", "*".
+const FOOTNOTE_MARKS = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?\d+\]|\*/gu;
+// Inclusive plural and alternative endings: "Acuerdo(s) adoptado(s)", "fue/es relevante".
+const OPTIONAL_ENDINGS = /\((?:s|es|as|os)\)|\/(?:es|as|os|s)\b/giu;
+
+/**
+ * The comparison key of a label or column header: accents, case, footnote marks, "(s)", "/es",
+ * punctuation, non-breaking spaces, repeated spaces and line endings do not count.
+ * "Acuerdo(s) adoptado(s)¹:" → "acuerdo adoptado".
+ */
+export function normalizeLabel(text: string): string {
+  const plain = text.normalize('NFC').replace(FOOTNOTE_MARKS, ' ').replace(OPTIONAL_ENDINGS, '');
+  return normalizeForMatch(plain.replace(/[^\p{L}\p{N}]+/gu, ' '));
+}
+
+/**
+ * A title as part of a file name: lower case, words joined by hyphens, accents and ñ kept
+ * ("Plan País" → "plan-país"); the download header adds an ASCII fallback for old clients.
+ */
+export function toFileStem(text: string, maxLength = 60): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .slice(0, maxLength)
+    .replace(/^-+|-+$/g, '');
+}

@@ -10,11 +10,15 @@ const DUE_SOON_DAYS = 60;
 
 export function createDashboardService(db: Database, actor: Actor) {
   return {
-    async get(today = new Date()): Promise<DashboardView> {
+    async get(): Promise<DashboardView> {
       requireSignedIn(actor);
-      const dueBy = new Date(today.getTime() + DUE_SOON_DAYS * 86_400_000).toISOString().slice(0, 10);
-      const [counts, dueSoon] = await Promise.all([countRecords(db), listAgreements(db, { dueBy }, { page: 1, pageSize: 10 })]);
-      return { counts, dueSoon: dueSoon.items };
+      const firstTen = { page: 1, pageSize: 10 };
+      const [counts, dueSoon, overdue] = await Promise.all([
+        countRecords(db),
+        listAgreements(db, { dueWithinDays: DUE_SOON_DAYS }, firstTen),
+        listAgreements(db, { isOverdue: true }, firstTen),
+      ]);
+      return { counts, dueSoon: dueSoon.items, overdue: overdue.items, overdueCount: overdue.total };
     },
   };
 }

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { organizations } from './directory.tables.js';
 import { isoInstant } from '../../platform/db/views.sql.js';
-import { matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from '../../platform/db/query.js';
+import { countPageTotal, matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from '../../platform/db/query.js';
 
 export interface OrganizationFilter {
   q?: string;
@@ -28,11 +28,11 @@ function filterOrganizations(filter: OrganizationFilter) {
 
 export async function listOrganizations(db: Database, filter: OrganizationFilter, page: PageRequest) {
   const where = filterOrganizations(filter);
-  const [items, [count]] = await Promise.all([
+  const [items, count] = await Promise.all([
     queryRows<OrganizationView>(db, sql`select ${viewColumns} from organizations o where ${where} order by o.name_key ${pageClause(page)}`),
-    queryRows<{ total: number }>(db, sql`select count(*)::int as total from organizations o where ${where}`),
+    countPageTotal(db, sql`organizations o where ${where}`, Boolean(filter.q)),
   ]);
-  return { items, total: count?.total ?? 0 };
+  return { items, ...count };
 }
 
 export async function findOrganizationView(db: Database, id: string): Promise<OrganizationView | undefined> {

@@ -1,6 +1,9 @@
 import {
+  ORGANIZATION_STATE_MESSAGE,
   OrganizationCreateSchema,
   type OrganizationDetailView,
+  type OrganizationLevel,
+  organizationNeedsState,
   type OrganizationUpdateSchema,
   parseOrganizationName,
 } from '@telar/domain';
@@ -78,7 +81,15 @@ export function createOrganizationService(db: Database, actor: Actor) {
       return db.transaction(async (tx) => {
         const nameKey = data.name ? parseOrganizationName(data.name).key : undefined;
         const values = { ...data, nameKey };
-        await writeVersionedUpdate(tx, actor, { entity: 'organization', id, version, values, find: findOrganization, write: updateOrganization });
+        // A state or municipal organisation keeps a state, whichever of the two fields the edit leaves out.
+        const findWithState = async (t: Database, rowId: string) => {
+          const before = await findOrganization(t, rowId);
+          const level = (data.level ?? before?.level) as OrganizationLevel | undefined;
+          const stateCode = data.stateCode === undefined ? before?.stateCode : data.stateCode;
+          if (before && level && organizationNeedsState(level) && !stateCode) throw invalidField('stateCode', ORGANIZATION_STATE_MESSAGE);
+          return before;
+        };
+        await writeVersionedUpdate(tx, actor, { entity: 'organization', id, version, values, find: findWithState, write: updateOrganization });
         return (await findOrganizationView(tx, id))!;
       });
     },

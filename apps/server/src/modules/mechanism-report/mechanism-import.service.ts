@@ -1,5 +1,6 @@
 import {
   type ImportCounts,
+  type ImportTargetBody,
   type MechanismBlock,
   type MechanismImportResult,
   type MechanismReport,
@@ -15,14 +16,21 @@ import { insertEvidence } from '../sessions/index.js';
 import { findAgreementByIdentity, findFollowUpByIdentity, insertAgreement, insertFollowUp, replaceAgreementLinks } from '../sessions/index.js';
 import { insertAuditEntry } from '../../platform/audit/audit.repository.js';
 import { findBodyByAcronym, findBodyByName, insertBody, setBodyMechanismAgreement } from '../bodies/index.js';
+import { invalidField } from '../../platform/errors.js';
+import { saveMechanismWording } from './mechanism-report.repository.js';
 import { findOrganizationByIdentity, insertOrganization } from '../directory/index.js';
-import { findParticipationByIdentity, findSessionByIdentity, insertParticipation, insertSession, setSessionMinutes } from '../sessions/index.js';
+import { findParticipationByIdentity, findSessionByIdentity, insertParticipation, insertSession, requireFreeOrdinal, setSessionMinutes } from '../sessions/index.js';
 
 const zeroCounts = (): ImportCounts => ({ sessions: 0, participations: 0, agreements: 0, followUps: 0, organizations: 0 });
 
+interface WriteOutcome {
+  created: ImportCounts;
+  body: ImportTargetBody;
+}
+
 /** Thrown to roll a dry run back after it has counted what it would create. */
 class DryRunRollback extends Error {
-  constructor(readonly created: ImportCounts) {
+  constructor(readonly outcome: WriteOutcome) {
     super('dry run');
   }
 }
@@ -56,28 +64,50 @@ export function createMechanismImportService(db: Database, actor: Actor) {
     async importText(text: string, options: { bodyAcronym?: string; dryRun: boolean }): Promise<MechanismImportResult> {
       const parsed = parseMechanismReport(text);
       const base = { warnings: parsed.warnings, diagnostics: parsed.diagnostics, report: parsed.report };
-      if (!parsed.report || parsed.diagnostics.length) return { ...base, described: zeroCounts(), created: zeroCounts() };
+      if (!parsed.report || parsed.diagnostics.length) return { ...base, described: zeroCounts(), created: zeroCounts(), body: null };
       const report = parsed.report;
-      let created: ImportCounts;
+      let outcome: WriteOutcome;
       try {
-        created = await db.transaction(async (tx) => {
-          const counts = await writeReport(tx, actor, report, options.bodyAcronym);
-          if (options.dryRun) throw new DryRunRollback(counts);
-          return counts;
+        outcome = await db.transaction(async (tx) => {
+          const written = await writeReport(tx, actor, report, options.bodyAcronym);
+          if (options.dryRun) throw new DryRunRollback(written);
+          return written;
         });
       } catch (error) {
         if (!(error instanceof DryRunRollback)) throw error;
-        created = error.created;
+        outcome = error.outcome;
       }
-      return { ...base, described: countDescribed(report), created };
+      // A preview rolls back the body it would create: it has no id to give.
+      const body = options.dryRun && outcome.body.isNew ? { ...outcome.body, id: null } : outcome.body;
+      return { ...base, described: countDescribed(report), created: outcome.created, body };
     },
   };
 }
 
-async function writeReport(db: Database, actor: Actor, report: MechanismReport, bodyAcronym?: string): Promise<ImportCounts> {
+/**
+ * The body that receives the records: the one with the given acronym, else the one the document
+ * names (by the acronym of its approving agreement, then by its title). An acronym that names no body
+ * is refused unless it is the document's own, with which the body is then created from the title.
+ */
+async function findTargetBody(db: Database, report: MechanismReport, bodyAcronym: string | undefined) {
+  const documentAcronym = acronymFromCode(report.approvingAgreement?.code);
+  if (bodyAcronym) {
+    const named = await findBodyByAcronym(db, bodyAcronym);
+    if (named) return { body: named, acronym: named.acronym };
+    if (bodyAcronym.toUpperCase() !== documentAcronym?.toUpperCase()) {
+      throw invalidField('bodyAcronym', `No hay un órgano con las siglas «${bodyAcronym}»; revise las siglas o deje el campo vacío para usar el órgano del documento.`);
+    }
+  }
+  const body = (documentAcronym ? await findBodyByAcronym(db, documentAcronym) : undefined) ?? (await findBodyByName(db, report.bodyName));
+  return { body, acronym: documentAcronym };
+}
+
+async function writeReport(db: Database, actor: Actor, report: MechanismReport, bodyAcronym?: string): Promise<WriteOutcome> {
   const created = zeroCounts();
-  const acronym = bodyAcronym || acronymFromCode(report.approvingAgreement?.code);
-  let body = (acronym ? await findBodyByAcronym(db, acronym) : undefined) ?? (await findBodyByName(db, report.bodyName));
+  const target = await findTargetBody(db, report, bodyAcronym);
+  const acronym = target.acronym;
+  let body = target.body;
+  const isNew = !body;
   // Importing into a body is its secretariat's business; creating a new body from the title is an administrator's.
   if (body) requireBodyManager(actor, await findBodyScope(db, body.id));
   else requireAdmin(actor);
@@ -86,6 +116,7 @@ async function writeReport(db: Database, actor: Actor, report: MechanismReport, 
     body = { ...row, kind: 'commission', level: 'national' };
   }
   const bodyId = body.id;
+  if (report.period) await saveMechanismWording(db, bodyId, report.period, { preamble: report.preamble, minutesNote: report.minutesNote });
 
   const sessionIds = new Map<string, string>();
   async function upsertSession(ref: SessionRef, minutes?: { title: string; url: string | null }) {
@@ -95,6 +126,8 @@ async function writeReport(db: Database, actor: Actor, report: MechanismReport, 
     const existing = await findSessionByIdentity(db, bodyId, ref.kind, ref.number, ref.date);
     let id = existing?.id;
     if (!id) {
+      // The same ordinal on another date is an inconsistency to resolve by hand, not a second session.
+      await requireFreeOrdinal(db, { bodyId, kind: ref.kind, number: ref.number });
       id = (await insertSession(db, { bodyId, kind: ref.kind, number: ref.number, date: ref.date, modality: null })).id;
       created.sessions++;
     }
@@ -137,11 +170,16 @@ async function writeReport(db: Database, actor: Actor, report: MechanismReport, 
 
   for (const block of report.blocks) {
     const sessionId = await upsertSession(block.session, minutesOf(block, report.minutesUrl));
-    const participantIds: string[] = [];
-    for (const name of block.participants) participantIds.push(await upsertOrganization(name));
+    // Each organisation once, with the name the document gave it first.
+    const participants = new Map<string, string>();
+    for (const name of block.participants) {
+      const id = await upsertOrganization(name);
+      if (!participants.has(id)) participants.set(id, name);
+    }
+    const participantIds = [...participants.keys()];
     let participationId = (await findParticipationByIdentity(db, sessionId, block.description, participantIds[0]!))?.id;
     if (!participationId) {
-      participationId = (await insertParticipation(db, sessionId, block.description, [...new Set(participantIds)])).id;
+      participationId = (await insertParticipation(db, sessionId, block.description, participantIds, [...participants.values()])).id;
       created.participations++;
     }
     const followUpStates = block.followUp?.states ?? [];
@@ -160,7 +198,7 @@ async function writeReport(db: Database, actor: Actor, report: MechanismReport, 
     }
   }
   await insertAuditEntry(db, { actor: describeActor(actor), action: 'import', entity: 'body', entityId: bodyId, changes: { created: [null, created] } });
-  return created;
+  return { created, body: { id: bodyId, name: body.name, acronym: body.acronym, isNew } };
 }
 
 function minutesOf(block: MechanismBlock, minutesUrl: string | null) {

@@ -21,14 +21,30 @@ describe('importing the participation-mechanism report (seed 000)', () => {
     expect(preview.status).toBe(200);
     expect(preview.body.described).toEqual({ sessions: 9, participations: 13, agreements: 2, followUps: 11, organizations: 13 });
     expect(preview.body.created).toEqual(preview.body.described);
+    // The preview says which body would receive the records: here a new one, from the title.
+    expect(preview.body.body).toEqual({
+      id: null,
+      name: 'Comisión de Secretarías Ejecutivas de Protección Integral de los Sistemas Nacional y de las Entidades Federativas',
+      acronym: 'COMSE',
+      isNew: true,
+    });
     expect(await counts()).toMatchObject({ sessions: 0, participations: 0, agreements: 0, followUps: 0, organizations: 0, bodies: 0 });
+  });
+
+  it('refuses a body acronym that names no body (nor the document\'s), writing nothing', async () => {
+    const response = await ctx.api('POST', '/imports/mechanism-report', { text: seedText, dryRun: false, bodyAcronym: 'COMSEX' });
+    expect(response.status).toBe(422);
+    expect(response.body.error.issues).toEqual([{ path: 'bodyAcronym', message: expect.stringContaining('No hay un órgano con las siglas «COMSEX»') }]);
+    expect(await counts()).toMatchObject({ sessions: 0, organizations: 0, bodies: 0 });
   });
 
   it('imports every record, and a second import creates nothing new', async () => {
     const first = await importSeed(false);
     expect(first.body.created).toEqual({ sessions: 9, participations: 13, agreements: 2, followUps: 11, organizations: 13 });
+    expect(first.body.body).toMatchObject({ acronym: 'COMSE', isNew: true, id: expect.any(String) });
     const second = await importSeed(false);
     expect(second.body.created).toEqual({ sessions: 0, participations: 0, agreements: 0, followUps: 0, organizations: 0 });
+    expect(second.body.body).toEqual({ ...first.body.body, isNew: false });
     expect(await counts()).toEqual({ organizations: 13, bodies: 1, sessions: 9, participations: 13, agreements: 2, followUps: 11 });
   });
 
@@ -85,15 +101,62 @@ describe('generating the report from the data', () => {
     expect(narrower.body.blocks).toHaveLength(4);
   });
 
-  it('writes a Word document with the participants and labels', async () => {
+  it('keeps each participant\'s name as written while the organisation is one', async () => {
+    const { body } = await ctx.api('GET', `/reports/mechanism?bodyId=${await comseId()}&${period}&format=json`);
+    const participants = body.blocks.flatMap((block: { participants: string[] }) => block.participants);
+    expect(participants).toContain('Red por los Derechos de la Infancia en México, A.C. (REDIM)');
+    expect(participants).toContain('Red por los Derechos de la Infancia en México (REDIM)');
+    expect(participants).toContain('Mexicanos Primero, A.C.');
+    expect((await ctx.api('GET', '/organizations?q=REDIM')).body.total).toBe(1);
+  });
+
+  it('keeps a name as written when the participation\'s organisations are edited', async () => {
+    const redim = (await ctx.api('GET', '/organizations?q=REDIM')).body.items[0];
+    const participation = (await ctx.api('GET', `/organizations/${redim.id}`)).body.participations.find((p: { session: { date: string } }) => p.session.date === '2023-09-05');
+    const current = (await ctx.api('GET', `/sessions/${participation.session.id}`)).body.participations.find((p: { id: string }) => p.id === participation.id);
+    const other = (await ctx.api('GET', '/organizations?q=ChildFund')).body.items[0];
+    const edited = await ctx.api('PATCH', `/participations/${participation.id}`, { version: current.version, organizationIds: [redim.id, other.id] });
+    expect(edited.status).toBe(200);
+    const { body } = await ctx.api('GET', `/reports/mechanism?bodyId=${await comseId()}&from=2023-09-01&to=2023-09-30&format=json`);
+    expect(body.blocks[0].participants).toEqual(['Red por los Derechos de la Infancia en México, A.C. (REDIM)', 'ChildFund México']);
+  });
+
+  it('writes the seed\'s Word report with its own preamble and footnote, word for word, and page numbers', async () => {
     const response = await ctx.api('GET', `/reports/mechanism?bodyId=${await comseId()}&${period}&format=docx`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toMatch(/\.docx"; filename\*=UTF-8''[^;]+\.docx$/);
-    const documentXml = await (await JSZip.loadAsync(response.body)).file('word/document.xml')!.async('string');
-    const text = documentXml.replace(/<[^>]+>/g, '');
-    expect(text).toContain('Asistencia Legal por los Derechos Humanos');
-    expect(text).toContain('COMSE/SO16/02/2021');
-    expect(text.match(/Acuerdo adoptado/g)).toHaveLength(13);
+    const zip = await JSZip.loadAsync(response.body);
+    const textOf = async (pattern: RegExp) => {
+      const names = Object.keys(zip.files).filter((name) => pattern.test(name));
+      const xml = (await Promise.all(names.map((name) => zip.file(name)!.async('string')))).join('');
+      return { xml, text: decodeXml(xml.replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '')) };
+    };
+    const document = await textOf(/^word\/document\.xml$/);
+    const seedLines = seedText.split('\n');
+    for (const start of ['De conformidad con el Artículo Trigésimo Cuarto', 'A partir de esa fecha']) {
+      const paragraph = seedLines.find((line) => line.startsWith(start))!;
+      expect(document.text.split('\n')).toContain(paragraph);
+    }
+    expect(document.text).toContain('(Comisión de Secretarías Ejecutivas) aprobó mediante el acuerdo COMSE/SO16/02/2021');
+    expect(document.text).toContain('Red por los Derechos de la Infancia en México, A.C. (REDIM)');
+    expect(document.text.match(/Acuerdo adoptado/g)).toHaveLength(13);
+    const footnote = seedLines.find((line) => line.startsWith('¹ Actas'))!.slice(2).replace(/<(https:[^>]+)>$/, '$1');
+    expect((await textOf(/^word\/footnotes\.xml$/)).text).toContain(footnote);
+    expect(footnote).toContain('Disponibles en la página web del SIPINNA en Gob. Mx: https://www.gob.mx/sipinna/');
+    expect((await textOf(/^word\/header\d*\.xml$/)).text).toContain('Telar · Comisión de Secretarías Ejecutivas');
+    const footer = await textOf(/^word\/footer\d*\.xml$/);
+    expect(footer.xml).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
+    expect(footer.xml).toMatch(/<w:instrText[^>]*>\s*NUMPAGES\s*<\/w:instrText>/);
+    expect(footer.text).toMatch(/^Página .* de /);
+  });
+
+  it('writes the data\'s own sentences for a period no document was imported for', async () => {
+    const { body } = await ctx.api('GET', `/reports/mechanism?bodyId=${await comseId()}&from=2023-10-01&to=2023-10-31&format=json`);
+    expect(body.preamble).toEqual([]);
+    expect(body.minutesNote).toBeNull();
+    const markdown = (await ctx.api('GET', `/reports/mechanism?bodyId=${await comseId()}&from=2023-10-01&to=2023-10-31&format=md`)).body as string;
+    expect(markdown).toContain('durante el periodo del 1 de octubre de 2023 al 31 de octubre de 2023:');
+    expect(markdown).not.toContain('De conformidad con');
   });
 
   it('round-trips through Markdown into an empty database', async () => {
@@ -112,6 +175,10 @@ describe('generating the report from the data', () => {
     }
   });
 });
+
+function decodeXml(text: string): string {
+  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name] ?? '');
+}
 
 describe('markup and script links in an imported document', () => {
   it('stay text: no HTML nor link in the Markdown export, which still imports back to the same records', async () => {

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import type { MechanismBlock, MechanismReport } from '@telar/domain';
-import { MECHANISM_LABELS, renderMechanismReportDocx } from './mechanism-report.docx.js';
+import { FIELD_LABELS, parseMechanismReport, REPORT_FIELDS, type MechanismBlock, type MechanismReport } from '@telar/domain';
+import { renderMechanismReportDocx } from './mechanism-report.docx.js';
+
+const SEED = readFileSync(new URL('../../../../../../shared/seeds/000_8ad403c787fb8b13.txt', import.meta.url), 'utf8');
 
 const BODY_NAME =
   'Comisión de Secretarías Ejecutivas de Protección Integral de los Sistemas Nacional y de las Entidades Federativas';
@@ -21,7 +24,7 @@ const SEED_BLOCKS: MechanismBlock[] = [
       'Diálogo "La protección integral de niñas, niños y adolescentes por ciclo de vida", con la finalidad de fortalecer las alianzas con sociedad civil',
     agreements: [],
     followUp: null,
-    evidence: [{ title: 'Acta de la Vigésima Primera Sesión Ordinaria', url: null }],
+    evidence: [{ title: 'Acta de la Vigésima Primera Sesión Ordinaria', url: MINUTES_URL }],
   },
   {
     participants: ['World Vision México'],
@@ -32,7 +35,7 @@ const SEED_BLOCKS: MechanismBlock[] = [
       text: 'Derivado de la presentación de la iniciativa TurismoXlaNiñez, los estados de Baja California, Campeche y Jalisco participan en la iniciativa.',
       states: ['MX-BCN', 'MX-CAM', 'MX-JAL'],
     },
-    evidence: [{ title: 'Acta de la Vigésima Primera Sesión Ordinaria', url: null }],
+    evidence: [{ title: 'Acta de la Vigésima Primera Sesión Ordinaria', url: MINUTES_URL }],
   },
   {
     participants: ['Save the Children'],
@@ -48,7 +51,7 @@ const SEED_BLOCKS: MechanismBlock[] = [
       text: 'Save de Children confirmó que el Atlas se presentó en: Sinaloa, CDMX, Querétaro, Jalisco, Campeche, Puebla, Guanajuato, Durango',
       states: ['MX-SIN', 'MX-CMX', 'MX-QUE', 'MX-JAL', 'MX-CAM', 'MX-PUE', 'MX-GUA', 'MX-DUR'],
     },
-    evidence: [{ title: 'Acta de la Sesión Permanente', url: null }],
+    evidence: [{ title: 'Acta de la Sesión Permanente', url: MINUTES_URL }],
   },
 ];
 
@@ -57,11 +60,13 @@ function buildReport(blocks: MechanismBlock[] = SEED_BLOCKS): MechanismReport {
     bodyName: BODY_NAME,
     approvingAgreement: {
       code: 'COMSE/SO16/02/2021',
-      text: 'Se aprueba el Mecanismo de participación',
+      text: 'Aprobación del Mecanismo de participación de sociedad civil, academia y sector privado',
       session: { kind: 'ordinary', number: 16, date: '2021-06-09' },
     },
     period: { from: '2022-11-01', to: '2023-10-31' },
+    preamble: [],
     minutesUrl: MINUTES_URL,
+    minutesNote: null,
     blocks,
   };
 }
@@ -74,6 +79,8 @@ interface RenderedDocx {
   footnotes: string[];
   documentXml: string;
   coreXml: string;
+  headerText: string;
+  footerXml: string;
 }
 
 function decodeXml(text: string): string {
@@ -96,7 +103,16 @@ async function renderAndRead(report: MechanismReport): Promise<RenderedDocx> {
     ),
   );
   const footnotes = readParagraphs(await read('word/footnotes.xml')).filter((text) => text.length > 0);
-  return { paragraphs: readParagraphs(documentXml), tables, footnotes, documentXml, coreXml: await read('docProps/core.xml') };
+  const partsNamed = (pattern: RegExp) => Promise.all(Object.keys(zip.files).filter((name) => pattern.test(name)).map(read));
+  return {
+    paragraphs: readParagraphs(documentXml),
+    tables,
+    footnotes,
+    documentXml,
+    coreXml: await read('docProps/core.xml'),
+    headerText: (await partsNamed(/^word\/header\d*\.xml$/)).flatMap(readParagraphs).join('\n'),
+    footerXml: (await partsNamed(/^word\/footer\d*\.xml$/)).join('\n'),
+  };
 }
 
 describe('renderMechanismReportDocx', () => {
@@ -107,13 +123,13 @@ describe('renderMechanismReportDocx', () => {
     expect(paragraphs[0]).toBe('SISTEMA NACIONAL DE PROTECCIÓN INTEGRAL DE NIÑAS, NIÑOS Y ADOLESCENTES');
     expect(paragraphs[1]).toBe(title);
     expect(paragraphs[2]).toContain(
-      `la ${BODY_NAME} aprobó mediante el acuerdo COMSE/SO16/02/2021, en el marco de la Décima Sexta Sesión Ordinaria realizada el 9 de junio de 2021, el Mecanismo de participación`,
+      `La ${BODY_NAME} aprobó mediante el acuerdo COMSE/SO16/02/2021, en el marco de la Décima Sexta Sesión Ordinaria realizada el 9 de junio de 2021, el Mecanismo de participación`,
     );
     expect(paragraphs[3]).toContain('durante el periodo del 1 de noviembre de 2022 al 31 de octubre de 2023:');
 
     expect(tables).toHaveLength(3);
     for (const rows of tables) {
-      expect(rows.map((row) => row.split(' | ')[0])).toEqual(Object.values(MECHANISM_LABELS).map((label) => `${label}:`));
+      expect(rows.map((row) => row.split(' | ')[0])).toEqual(REPORT_FIELDS.map((field) => `${FIELD_LABELS[field][0]}:`));
     }
     const [first, second, third] = tables;
     expect(first?.[0]).toBe(
@@ -135,6 +151,9 @@ describe('renderMechanismReportDocx', () => {
     expect(firstTable).toContain('<w:footnoteReference ');
 
     expect(documentXml).toContain('<w:tblHeader/>');
+    // Blocks may continue on the next page: nothing keeps a table's rows together.
+    expect(documentXml).not.toContain('<w:keepNext');
+    expect(documentXml).not.toContain('<w:cantSplit');
     expect(coreXml).toContain(`<dc:title>${title}</dc:title>`);
     expect(coreXml).toContain('<dc:creator>Telar</dc:creator>');
   });
@@ -157,10 +176,8 @@ describe('renderMechanismReportDocx', () => {
       minutesUrl: null,
     });
 
-    expect(paragraphs[2]).toBe(
-      `La ${BODY_NAME} cuenta con el Mecanismo de participación de sociedad civil, academia y sector privado de la ${BODY_NAME}.`,
-    );
-    expect(paragraphs[3]).toMatch(/A continuación se presenta el reporte de lo realizado:$/);
+    expect(paragraphs[2]).toBe('A continuación se presenta el reporte:');
+    expect(paragraphs.join('\n')).not.toContain('aprobó');
     expect(footnotes).toEqual([]);
   });
 
@@ -175,7 +192,7 @@ describe('renderMechanismReportDocx', () => {
           description: `${awkward}\u0007\nSegunda línea`,
           agreements: [{ code: 'COMSE/SE01/01/2023', text: longText }],
           followUp: { text: '   ', states: [] },
-          evidence: [{ title: 'Oficio <SE/123> & anexo', url: 'https://example.org/acta?x=1&y=<2>' }],
+          evidence: [{ title: 'Oficio <SE/123> & anexo', url: 'https://example.org/acta?x=1&y=2' }],
         },
       ]),
     });
@@ -187,9 +204,9 @@ describe('renderMechanismReportDocx', () => {
     expect(rows[2]).toBe(`Acciones en las que la participación fue/es relevante: | ${awkward}\nSegunda línea`);
     expect(rows[3]).toBe(`Acuerdo adoptado: | COMSE/SE01/01/2023: ${longText.trim()}`);
     expect(rows[4]).toMatch(/ \| N\/A$/);
-    expect(rows[5]).toBe('Medios de verificación: | Oficio <SE/123> & anexo');
-    // Evidence with an address of its own gets its own note; the minutes page is not cited here.
-    expect(footnotes).toEqual(['Oficio <SE/123> & anexo. Disponible en: https://example.org/acta?x=1&y=<2>']);
+    // Evidence with an address of its own is linked after its title, as in the Markdown export; the minutes page is not cited here.
+    expect(rows[5]).toBe('Medios de verificación: | Oficio <SE/123> & anexo https://example.org/acta?x=1&y=2');
+    expect(footnotes).toEqual([]);
   });
 
   it('links only http(s) addresses: any other scheme stays plain text', async () => {
@@ -200,8 +217,35 @@ describe('renderMechanismReportDocx', () => {
     const zip = await JSZip.loadAsync(await renderMechanismReportDocx(report));
     const relationships = await Promise.all(Object.keys(zip.files).filter((name) => name.endsWith('.rels')).map((name) => zip.file(name)!.async('string')));
     expect(relationships.join('\n')).not.toMatch(/Target="(?:javascript|data):/);
-    const { footnotes } = await renderAndRead(report);
-    expect(footnotes).toEqual(['Informe. Disponible en: javascript:alert(1)', `Actas de las sesiones de la ${BODY_NAME}. Disponibles en: data:text/html,<script>alert(1)</script>`]);
+    const { footnotes, tables } = await renderAndRead(report);
+    expect(footnotes).toEqual([]);
+    expect(tables[0]?.[5]).toBe('Medios de verificación: | Informe; Acta'.replace('; ', '\n'));
+  });
+
+  it('frames every page with the system and body names and "Página X de Y"', async () => {
+    const { headerText, footerXml } = await renderAndRead(buildReport());
+    expect(headerText).toBe(`Telar · ${BODY_NAME}`);
+    expect(footerXml).toMatch(/Página <\/w:t>[\s\S]*PAGE[\s\S]*<w:t xml:space="preserve"> de <\/w:t>[\s\S]*NUMPAGES/);
+  });
+});
+
+describe('renderMechanismReportDocx on the seed (000)', () => {
+  const seedReport = parseMechanismReport(SEED).report!;
+  const seedLines = SEED.split('\n');
+
+  it('reproduces the preamble, the footnote and the participants word for word', async () => {
+    const { paragraphs, tables, footnotes, documentXml } = await renderAndRead(seedReport);
+    const legalBasis = seedLines.find((line) => line.startsWith('De conformidad con el Artículo Trigésimo Cuarto'));
+    const periodSentence = seedLines.find((line) => line.startsWith('A partir de esa fecha'));
+    expect(legalBasis).toContain('(Comisión de Secretarías Ejecutivas) aprobó');
+    expect(paragraphs.slice(2, 4)).toEqual([legalBasis, periodSentence]);
+    const footnote = seedLines.find((line) => line.startsWith('¹ Actas'))!.slice(2).replace(/<(https:[^>]+)>$/, '$1');
+    expect(footnote).toContain('en la página web del SIPINNA en Gob. Mx: https://');
+    expect(footnotes).toEqual([footnote]);
+    expect(documentXml.match(/<w:footnoteReference /g)).toHaveLength(1);
+    expect(tables).toHaveLength(13);
+    expect(tables[8]?.[0]).toBe('Participante: | Red por los Derechos de la Infancia en México, A.C. (REDIM)');
+    expect(documentXml).not.toContain('acuerdo/ o');
   });
 });
 

@@ -1,7 +1,8 @@
 import type { AgreementRef, MechanismBlock, SessionRef } from '@telar/domain';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/query.js';
+import { mechanismReportWordings } from './mechanism-report.tables.js';
 
 /**
  * The blocks of the participation-mechanism report: one per participation in the body's sessions
@@ -11,8 +12,9 @@ export async function listMechanismBlocks(db: Database, bodyId: string, from: st
   return queryRows<MechanismBlock>(
     db,
     sql`select
-      -- Participants are named as the reports name them: "Red por los Derechos de la Infancia en México (REDIM)".
-      (select coalesce(json_agg(o.name || coalesce(' (' || o.acronym || ')', '') order by po.position), '[]'::json) from participation_organizations po
+      -- Participants are named as the imported document wrote them ("…, A.C. (REDIM)"), otherwise as
+      -- the reports name them: "Red por los Derechos de la Infancia en México (REDIM)".
+      (select coalesce(json_agg(coalesce(po.name_as_written, o.name || coalesce(' (' || o.acronym || ')', '')) order by po.position), '[]'::json) from participation_organizations po
          join organizations o on o.id = po.organization_id where po.participation_id = p.id) as participants,
       json_build_object('kind', s.kind, 'number', s.number, 'date', s.date::text) as session,
       p.description,
@@ -40,4 +42,29 @@ export async function findMechanismAgreement(db: Database, bodyId: string) {
         where b.id = ${bodyId}`,
   );
   return row;
+}
+
+export interface MechanismWording {
+  preamble: string[];
+  minutesNote: string | null;
+}
+
+/** The wording imported for exactly this body and period, if any. */
+export async function findMechanismWording(db: Database, bodyId: string, from: string, to: string): Promise<MechanismWording | undefined> {
+  const [row] = await db
+    .select({ preamble: mechanismReportWordings.preamble, minutesNote: mechanismReportWordings.minutesNote })
+    .from(mechanismReportWordings)
+    .where(and(eq(mechanismReportWordings.bodyId, bodyId), eq(mechanismReportWordings.periodFrom, from), eq(mechanismReportWordings.periodTo, to)));
+  return row;
+}
+
+/** Keeps the wording of the document imported last for this body and period. */
+export async function saveMechanismWording(db: Database, bodyId: string, period: { from: string; to: string }, wording: MechanismWording) {
+  await db
+    .insert(mechanismReportWordings)
+    .values({ bodyId, periodFrom: period.from, periodTo: period.to, ...wording })
+    .onConflictDoUpdate({
+      target: [mechanismReportWordings.bodyId, mechanismReportWordings.periodFrom, mechanismReportWordings.periodTo],
+      set: { ...wording, importedAt: sql`now()` },
+    });
 }

@@ -1,7 +1,14 @@
 import { sendDownload } from '../../platform/http/download.js';
-import { MechanismImportResultSchema, MechanismImportSchema, MechanismReportQuerySchema, MechanismReportSchema, PublishedReportRefSchema } from '@telar/domain';
+import {
+  MechanismImportResultSchema,
+  MechanismImportSchema,
+  MechanismReportQuerySchema,
+  MechanismReportSchema,
+  PublishedReportRefSchema,
+  PublishedReportWithdrawSchema,
+} from '@telar/domain';
 import { z } from 'zod';
-import { ApiErrorSchema, apiRoute, CONTENT_TYPES, type createRouter, fileContent, jsonCreateRoute, jsonResponse } from '../../platform/http/router.js';
+import { ApiErrorSchema, apiRoute, CONTENT_TYPES, type createRouter, fileContent, IdParamsSchema, jsonCreateRoute, jsonResponse } from '../../platform/http/router.js';
 
 /** Import of the participation-mechanism report text and generation of the report from the data. */
 export function registerMechanismReportRoutes(router: ReturnType<typeof createRouter>) {
@@ -45,12 +52,29 @@ export function registerMechanismReportRoutes(router: ReturnType<typeof createRo
   );
   router.openapi(
     apiRoute({
+      method: 'post',
+      path: '/reports/published/{id}/withdraw',
+      tags: ['Informes'],
+      operationId: 'withdrawPublishedReport',
+      summary: 'Retirar del portal un informe publicado',
+      description: 'Lleva el motivo, que queda en el historial del informe.',
+      request: { params: IdParamsSchema, body: { content: { 'application/json': { schema: PublishedReportWithdrawSchema } }, required: true } },
+      responses: { 204: { description: 'Retirado' } },
+      errors: [404],
+    }),
+    async (c) => {
+      await c.var.services.mechanismReport.withdraw(c.req.valid('param').id, c.req.valid('json').reason);
+      return c.body(null, 204);
+    },
+  );
+  router.openapi(
+    apiRoute({
       method: 'get',
       path: '/reports/mechanism',
       tags: ['Informes'],
       operationId: 'getMechanismReport',
       summary: 'Generar el informe del Mecanismo de un órgano y un periodo',
-      request: { query: MechanismReportQuerySchema.extend({ format: z.enum(['json', 'md', 'docx']).default('json') }) },
+      request: { query: MechanismReportQuerySchema.safeExtend({ format: z.enum(['json', 'md', 'docx']).default('json') }) },
       responses: {
         200: {
           description: 'El informe en JSON, o como archivo en Markdown o Word',

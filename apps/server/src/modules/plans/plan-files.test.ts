@@ -220,6 +220,25 @@ describe('writePlanDocument', () => {
     expect(tables[0]?.[0]).not.toContain('Protocolo');
   });
 
+  it('gives every header of the late-node table room for its longest word', async () => {
+    const zip = await JSZip.loadAsync(await writePlanDocument(buildPlan()));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(xml)![0];
+    const widths = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    const headerRow = /<w:tr>[\s\S]*?<\/w:tr>/.exec(table)![0];
+    const headers = [...headerRow.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!);
+    expect(headers).toEqual(['Código', 'Título', 'Responsables', 'Fecha límite', 'Estado', 'Avance']);
+    // Arial Bold advance widths (thousandths of an em, as Helvetica-Bold's metrics) of the letters these headers use.
+    const glyph: Record<string, number> = { C: 722, R: 722, A: 722, E: 667, T: 611, F: 611, m: 889, t: 333, i: 278, í: 278, l: 278 };
+    const wordTwips = (word: string) => ([...word].reduce((sum, ch) => sum + (glyph[ch] ?? (/[esacv]/.test(ch) ? 556 : 611)), 0) * 11 * 20) / 1000;
+    headers.forEach((header, index) => {
+      const longest = Math.max(...header.split(' ').map(wordTwips));
+      // The cell's left and right margins (100 twips each) come out of its width.
+      expect(widths[index]! - 200, header).toBeGreaterThanOrEqual(longest);
+    });
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(9404);
+  });
+
   it('copes with a plan without nodes or period', async () => {
     const zip = await JSZip.loadAsync(await writePlanDocument({ ...buildPlan(), nodes: [], periodFrom: null, periodTo: null, progress: null, description: null }));
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
@@ -272,7 +291,8 @@ describe('activity downloads', () => {
       start: '2023-05-10',
       end: '2023-05-12',
       organizations: 'STPS; OIT; UNICEF',
-      states: 'MX-JAL; MX-CMX',
+      states: 'Jalisco; Ciudad de México',
+      stateCodes: 'MX-JAL; MX-CMX',
       events: 3,
       participants: 120,
       peopleReached: null,
@@ -288,7 +308,7 @@ describe('activity downloads', () => {
     const csv = writeTableCsv(columns, rows);
     expect(csv.startsWith('\uFEFFTipo,Título,Fecha de inicio')).toBe(true);
     const parsed = parseCsv(csv.slice(1));
-    expect(parsed[1]).toEqual(['Capacitación', 'Taller sobre trabajo infantil', '2023-05-10', '2023-05-12', 'STPS; OIT; UNICEF', 'MX-JAL; MX-CMX', '3', '120', '', '2.6; P3']);
+    expect(parsed[1]).toEqual(['Capacitación', 'Taller sobre trabajo infantil', '2023-05-10', '2023-05-12', 'STPS; OIT; UNICEF', 'Jalisco; Ciudad de México', 'MX-JAL; MX-CMX', '3', '120', '', '2.6; P3']);
     expect(parsed[2]?.[1]).toBe(`'=HIPERVINCULO("x")`);
 
     const bytes = await writeTableWorkbook('Actividades: 2023/2024', columns, rows);
@@ -300,5 +320,30 @@ describe('activity downloads', () => {
     await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
     expect(workbook.worksheets[0]?.name).toBe('Actividades  2023 2024');
     expect(workbook.worksheets[0]?.getCell('C2').value).toEqual(new Date(Date.UTC(2023, 4, 10)));
+  });
+
+  it('writes a workbook ready to read and print: named fonts, frozen header, widths, landscape fit to width, real dates and numbers', async () => {
+    const rows = [toActivityExportRow(activity({ title: 'Taller '.repeat(20).trim() }))];
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await writeTableWorkbook('Actividades', [...ACTIVITY_EXPORT_COLUMNS], rows)) as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getCell('A1').font).toMatchObject({ name: 'Calibri', bold: true });
+    expect(sheet.getCell('B2').font).toMatchObject({ name: 'Calibri', size: 11 });
+    expect(sheet.getCell('B2').font.bold).toBeFalsy();
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+    // Each column as wide as its content (the long title capped and wrapped), none left at the default.
+    const widths = sheet.columns.map((column) => column.width);
+    expect(widths, JSON.stringify(widths)).toHaveLength(ACTIVITY_EXPORT_COLUMNS.length);
+    expect(widths.every((width) => width !== undefined && width >= 10 && width <= 60), JSON.stringify(widths)).toBe(true);
+    expect(sheet.getColumn(2).width).toBe(60);
+    expect(sheet.getCell('B2').alignment).toMatchObject({ wrapText: true });
+    expect(sheet.getColumn(1).width).toBe('Capacitación'.length + 2);
+    // Dates are dates, counts are numbers, states are named with their codes beside them.
+    expect(sheet.getCell('D2').value).toEqual(new Date(Date.UTC(2023, 4, 12)));
+    expect(sheet.getCell('D2').numFmt).toBe('dd/mm/yyyy');
+    expect(sheet.getCell('H2').value).toBe(3);
+    expect(sheet.getCell('F2').value).toBe('Jalisco; Ciudad de México');
+    expect(sheet.getCell('G2').value).toBe('MX-JAL; MX-CMX');
   });
 });

@@ -23,6 +23,7 @@ import {
   ACTIVITY_KIND_LABELS,
   PLAN_NODE_KIND_LABELS,
   PLAN_TEMPLATE_HEADERS,
+  findStateByIso,
   flattenTree,
   formatSpanishDate,
   parseCsv,
@@ -107,7 +108,7 @@ export interface TableColumn {
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_FORMAT = 'dd/mm/yyyy';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
-const MIN_WIDTH = 8;
+const MIN_WIDTH = 10;
 const MAX_WIDTH = 60;
 
 /** Sheet names: at most 31 characters and none of : \ / ? * [ ]. */
@@ -141,7 +142,7 @@ function csvValue(value: unknown): string | number | null {
   return JSON.stringify(value);
 }
 
-/** Width in characters that fits the longest line of each column, within bounds. */
+/** Width in characters that fits the longest line of each column, within bounds; longer text wraps. */
 function fitWidths(sheet: ExcelJS.Worksheet, cellWidth: (value: ExcelJS.CellValue) => number): void {
   (sheet.columns ?? []).forEach((column) => {
     let widest = MIN_WIDTH;
@@ -149,22 +150,45 @@ function fitWidths(sheet: ExcelJS.Worksheet, cellWidth: (value: ExcelJS.CellValu
       widest = Math.max(widest, cellWidth(cell.value) + 2);
     });
     column.width = Math.min(MAX_WIDTH, widest);
+    if (widest > MAX_WIDTH) column.alignment = { wrapText: true, vertical: 'top' };
   });
 }
 
 const textWidth = (value: ExcelJS.CellValue) =>
   value instanceof Date ? 10 : Math.max(0, ...String(value ?? '').split(/\r?\n/).map((line) => line.length));
 
-/** Bold shaded header row, frozen so it stays in view, with filters when `columnCount` is given. */
-function styleHeader(sheet: ExcelJS.Worksheet, columnCount = 0): void {
+/** Fonts named outright, so every office suite shows the same one (Calibri, with Arial where it is missing). */
+export const EXCEL_BODY_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', family: 2, size: 11 };
+export const EXCEL_HEADER_FONT: Partial<ExcelJS.Font> = { ...EXCEL_BODY_FONT, bold: true };
+
+/**
+ * A sheet ready to read and to print: named fonts, a bold shaded header row frozen in view (with
+ * filters when `columnCount` is given), and a landscape page (letter, Excel's default paper) fitted to the width, repeating
+ * the header row on every printed page.
+ */
+function styleSheet(sheet: ExcelJS.Worksheet, columnCount = 0): void {
+  sheet.eachRow((row) => {
+    row.eachCell((cell) => {
+      cell.font = { ...EXCEL_BODY_FONT, ...cell.font };
+    });
+  });
   const header = sheet.getRow(1);
-  header.font = { bold: true };
+  header.font = EXCEL_HEADER_FONT;
   header.eachCell((cell) => {
     cell.fill = HEADER_FILL;
     cell.alignment = { vertical: 'middle', wrapText: true };
   });
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2' }];
   if (columnCount > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columnCount } };
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '1:1',
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
 }
 
 function newWorkbook(): ExcelJS.Workbook {
@@ -191,7 +215,7 @@ export async function writeTableWorkbook(sheetTitle: string, columns: TableColum
       if (rowNumber > 1 && cell.value instanceof Date) cell.numFmt = DATE_FORMAT;
     });
   });
-  styleHeader(sheet, columns.length);
+  styleSheet(sheet, columns.length);
   fitWidths(sheet, textWidth);
   return workbookBuffer(workbook);
 }
@@ -242,7 +266,7 @@ export async function writePlanWorkbook(plan: PlanDetailView): Promise<Buffer> {
   for (const index of codeColumns) sheet.getColumn(index + 1).numFmt = '@';
   const titleColumn = sheet.getColumn(PLAN_TEMPLATE_HEADERS.indexOf('título') + 1);
   titleColumn.alignment = { wrapText: true, vertical: 'top' };
-  styleHeader(sheet, header.length);
+  styleSheet(sheet, header.length);
   fitWidths(sheet, textWidth);
 
   const statuses = workbook.addWorksheet('Estados');
@@ -252,9 +276,9 @@ export async function writePlanWorkbook(plan: PlanDetailView): Promise<Buffer> {
   }
   statuses.addRow([]);
   statuses.addRow(['Tipos de nodo']);
-  statuses.lastRow!.font = { bold: true };
+  statuses.lastRow!.font = EXCEL_HEADER_FONT;
   for (const label of Object.values(PLAN_NODE_KIND_LABELS)) statuses.addRow([label]);
-  styleHeader(statuses);
+  styleSheet(statuses);
   fitWidths(statuses, textWidth);
 
   return workbookBuffer(workbook);
@@ -268,16 +292,31 @@ const LATE_COLOR = 'C00000';
 const HEADER_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: 'D9D9D9' };
 const DETAIL_STYLE = 'NodeDetail';
 const NODE_HEADINGS = [HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
-/** Late-node table: code, title, responsibles, due date, status, progress (shares of the width). */
+/** Late-node table: code, title, responsibles, due date, status, progress (shares of the width; the title takes what is left). */
 const LATE_COLUMNS = [
   { header: 'Código', share: 0.1 },
-  { header: 'Título', share: 0.36 },
+  { header: 'Título', share: 0 },
   { header: 'Responsables', share: 0.2 },
   { header: 'Fecha límite', share: 0.13 },
   { header: 'Estado', share: 0.11 },
   { header: 'Avance', share: 0.1 },
 ];
-const LATE_WIDTHS = LATE_COLUMNS.map((c) => Math.round(CONTENT_WIDTH * c.share));
+/** Table text is 11 pt Arial; a bold character is at most about 0.62 em wide on average in Spanish words. */
+const TABLE_TEXT_PT = 11;
+const BOLD_EM_PER_CHARACTER = 0.62;
+
+/**
+ * Column widths (twips) where every word of every header fits on its line: a column is its share of
+ * the width or its header's longest word, whichever is wider, and the flexible column gets the rest.
+ */
+function fitHeaderWidths(columns: { header: string; share: number }[]): number[] {
+  const wordWidth = (word: string) => Math.ceil(word.length * BOLD_EM_PER_CHARACTER * TABLE_TEXT_PT * 20) + CELL_MARGINS.left + CELL_MARGINS.right;
+  const widths = columns.map((c) => Math.max(Math.round(CONTENT_WIDTH * c.share), ...c.header.split(/\s+/).map(wordWidth)));
+  const flexible = columns.findIndex((c) => c.share === 0);
+  widths[flexible] = CONTENT_WIDTH - widths.reduce((sum, width, index) => (index === flexible ? sum : sum + width), 0);
+  return widths;
+}
+const LATE_WIDTHS = fitHeaderWidths(LATE_COLUMNS);
 
 // Characters XML 1.0 forbids (control codes, lone surrogates).
 const XML_ILLEGAL =
@@ -415,6 +454,7 @@ export const ACTIVITY_EXPORT_COLUMNS = [
   { key: 'end', header: 'Fecha de término' },
   { key: 'organizations', header: 'Instituciones' },
   { key: 'states', header: 'Entidades' },
+  { key: 'stateCodes', header: 'Claves de entidad (ISO 3166-2)' },
   { key: 'events', header: 'Eventos' },
   { key: 'participants', header: 'Participantes' },
   { key: 'peopleReached', header: 'Personas alcanzadas' },
@@ -429,8 +469,10 @@ export type ActivityExportRow = {
   end: string | null;
   /** Lead organisations first, then partners, joined by "; ". */
   organizations: string;
-  /** ISO 3166-2 codes joined by "; ". */
+  /** State names (INEGI's short names) joined by "; ". */
   states: string;
+  /** Their ISO 3166-2 codes, in the same order, joined by "; ". */
+  stateCodes: string;
   events: number | null;
   participants: number | null;
   peopleReached: number | null;
@@ -477,7 +519,8 @@ export function toActivityExportRow(a: ActivityView): ActivityExportRow {
     start: json.start,
     end: json.end,
     organizations: json.organizations.join('; '),
-    states: json.states.join('; '),
+    states: json.states.map((code) => findStateByIso(code)?.shortName ?? code).join('; '),
+    stateCodes: json.states.join('; '),
     events: json.events,
     participants: json.participants,
     peopleReached: json.peopleReached,

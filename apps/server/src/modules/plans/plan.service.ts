@@ -1,5 +1,6 @@
 import {
   buildPlanTree,
+  toFileStem,
   DEFAULT_PLAN_STATUSES,
   parsePlanTable,
   toOrganizationKey,
@@ -191,13 +192,13 @@ export function createPlanService(db: Database, actor: Actor) {
         });
         return row.id;
       });
-      return { plan: (await readPlanDetail(db, id))!, nodeCount: plan.nodes.length };
+      return { plan: (await readPlanDetail(db, id))!, nodeCount: plan.nodes.length, warnings: parsed.warnings };
     },
 
     /** The plan as the Excel template (it imports again as it is) or as a Word document. */
     async exportPlan(id: string, format: 'xlsx' | 'docx'): Promise<DownloadFile> {
       const plan = await this.get(id);
-      const fileStem = `plan-${(plan.shortName ?? plan.name).normalize('NFD').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60)}`;
+      const fileStem = `plan-${toFileStem(plan.shortName ?? plan.name)}`;
       if (format === 'xlsx') return { body: await writePlanWorkbook(plan), contentType: XLSX_CONTENT_TYPE, fileName: `${fileStem}.xlsx` };
       return { body: await writePlanDocument(plan), contentType: DOCX_CONTENT_TYPE, fileName: `${fileStem}.docx` };
     },

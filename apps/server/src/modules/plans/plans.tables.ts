@@ -1,27 +1,32 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, recordColumns } from '../../platform/db/columns.js';
+import { id, recordColumns, searchVector } from '../../platform/db/columns.js';
 import { agreements } from '../sessions/sessions.tables.js';
 import { organizations } from '../directory/directory.tables.js';
 import { bodies } from '../bodies/bodies.tables.js';
 
 /** A programme, action plan or roadmap: a tree of nodes managed by the secretariat of its body. */
-export const plans = pgTable('plans', {
-  id: id(),
-  name: text('name').notNull().unique(),
-  shortName: text('short_name'),
-  description: text('description'),
-  /** The body whose secretariat manages the plan and runs its reporting periods. */
-  bodyId: uuid('body_id').notNull().references(() => bodies.id),
-  periodFrom: date('period_from', { mode: 'string' }),
-  periodTo: date('period_to', { mode: 'string' }),
-  /** The statuses a node may take in this plan: [{ key, label, progress }]. */
-  statuses: jsonb('statuses').notNull(),
-  /** What the source document leaves unclear, recorded rather than guessed. */
-  flags: text('flags').array().notNull().default(sql`'{}'`),
-  publishedAt: timestamp('published_at', { withTimezone: true, mode: 'string' }),
-  ...recordColumns(),
-});
+export const plans = pgTable(
+  'plans',
+  {
+    id: id(),
+    name: text('name').notNull().unique(),
+    shortName: text('short_name'),
+    description: text('description'),
+    /** The body whose secretariat manages the plan and runs its reporting periods. */
+    bodyId: uuid('body_id').notNull().references(() => bodies.id),
+    periodFrom: date('period_from', { mode: 'string' }),
+    periodTo: date('period_to', { mode: 'string' }),
+    /** The statuses a node may take in this plan: [{ key, label, progress }]. */
+    statuses: jsonb('statuses').notNull(),
+    /** What the source document leaves unclear, recorded rather than guessed. */
+    flags: text('flags').array().notNull().default(sql`'{}'`),
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'string' }),
+    search: searchVector(`name || ' ' || coalesce(short_name, '') || ' ' || coalesce(description, '')`),
+    ...recordColumns(),
+  },
+  (t) => [index('plans_search_idx').using('gin', t.search)],
+);
 
 export const planNodes = pgTable(
   'plan_nodes',
@@ -42,9 +47,14 @@ export const planNodes = pgTable(
     startDate: date('start_date', { mode: 'string' }),
     dueDate: date('due_date', { mode: 'string' }),
     flags: text('flags').array().notNull().default(sql`'{}'`),
+    search: searchVector(`code || ' ' || title`),
     ...recordColumns(),
   },
-  (t) => [uniqueIndex('plan_nodes_code_idx').on(t.planId, t.code), index('plan_nodes_parent_idx').on(t.parentId)],
+  (t) => [
+    uniqueIndex('plan_nodes_code_idx').on(t.planId, t.code),
+    index('plan_nodes_parent_idx').on(t.parentId),
+    index('plan_nodes_search_idx').using('gin', t.search),
+  ],
 );
 
 export const planNodeOrganizations = pgTable(

@@ -51,7 +51,13 @@ describe('publication', () => {
     const rows = parseCsv((csv.body as string).replace(/^\uFEFF/, '').trimEnd());
     expect(rows[0]).toContain('entidades_iso_3166_2');
     expect(rows).toHaveLength(2);
-    expect(rows[1]![rows[0]!.indexOf('entidades_iso_3166_2')]).toBe('MX-CAM;MX-CMX;MX-DUR;MX-GUA;MX-JAL;MX-PUE;MX-QUE;MX-SIN');
+    const value = (row: string[], header: string) => row[rows[0]!.indexOf(header)];
+    expect(value(rows[1]!, 'entidades_iso_3166_2')).toBe('MX-CAM;MX-CMX;MX-DUR;MX-GUA;MX-JAL;MX-PUE;MX-QUE;MX-SIN');
+    expect(value(rows[1]!, 'entidades')).toBe('Campeche;Ciudad de México;Durango;Guanajuato;Jalisco;Puebla;Querétaro;Sinaloa');
+    // Values in Spanish, codes in their own column.
+    expect([value(rows[1]!, 'estado'), value(rows[1]!, 'clave_estado')]).toEqual(['En proceso', 'in_progress']);
+    const sessionRows = parseCsv(((await ctx.anonymous('GET', '/public/open-data/sessions?format=csv')).body as string).replace(/^\uFEFF/, '').trimEnd());
+    expect([sessionRows[1]![sessionRows[0]!.indexOf('tipo')], sessionRows[1]![sessionRows[0]!.indexOf('clave_tipo')]]).toEqual(['Permanente', 'permanent']);
     const json = await ctx.anonymous('GET', '/public/open-data/sessions?format=json');
     expect(json.headers.get('content-disposition')).toMatch(/telar-sessions\.json/);
     expect(json.body).toHaveLength(1);

@@ -1,4 +1,16 @@
-import { type AgreementView, type CsvColumn, type DashboardFilter, type DashboardTable, type PlanDetailView, type PlanTreeNode, type SessionView, writeCsv } from '@telar/domain';
+import {
+  AGREEMENT_STATUS_LABELS,
+  type AgreementView,
+  type CsvColumn,
+  type DashboardFilter,
+  type DashboardTable,
+  findStateByIso,
+  type PlanDetailView,
+  type PlanTreeNode,
+  SESSION_KIND_LABELS,
+  type SessionView,
+  writeCsv,
+} from '@telar/domain';
 import { listPlans } from '../plans/index.js';
 import { readActivityDashboard, renderDashboardTable } from '../dashboards/index.js';
 import { readPlanDetail } from '../plans/index.js';
@@ -15,11 +27,13 @@ import { type MechanismReportFormat, renderMechanismReportFile } from '../mechan
 const OPEN_DATA_MAX_ROWS = 100_000;
 const everything: PageRequest = { page: 1, pageSize: OPEN_DATA_MAX_ROWS };
 
+/** Open data speaks Spanish: values by their names, with the codes beside them for programs. */
 const sessionColumns: CsvColumn<SessionView>[] = [
   { header: 'id', value: (s) => s.id },
   { header: 'organo', value: (s) => s.body.name },
   { header: 'siglas_organo', value: (s) => s.body.acronym },
-  { header: 'tipo', value: (s) => s.kind },
+  { header: 'tipo', value: (s) => SESSION_KIND_LABELS[s.kind] },
+  { header: 'clave_tipo', value: (s) => s.kind },
   { header: 'numero', value: (s) => s.number },
   { header: 'fecha', value: (s) => s.date },
   { header: 'participaciones', value: (s) => s.participationCount },
@@ -33,8 +47,10 @@ const agreementColumns: CsvColumn<AgreementView>[] = [
   { header: 'organo', value: (a) => a.session.body.name },
   { header: 'fecha_sesion', value: (a) => a.session.date },
   { header: 'texto', value: (a) => a.text },
-  { header: 'estado', value: (a) => a.status },
+  { header: 'estado', value: (a) => AGREEMENT_STATUS_LABELS[a.status] },
+  { header: 'clave_estado', value: (a) => a.status },
   { header: 'fecha_limite', value: (a) => a.dueDate },
+  { header: 'entidades', value: (a) => a.stateCodes.map((code) => findStateByIso(code)?.shortName ?? code).join(';') },
   { header: 'entidades_iso_3166_2', value: (a) => a.stateCodes.join(';') },
   { header: 'responsables', value: (a) => a.responsibleOrganizations.map((o) => o.name).join(';') },
 ];

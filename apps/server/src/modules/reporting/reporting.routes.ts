@@ -7,6 +7,7 @@ import {
   ReportingPeriodCreateSchema,
   ReportingPeriodPageSchema,
   ReportingPeriodDetailViewSchema,
+  ReportingPeriodUpdateSchema,
   ReportPageSchema,
   ReportReviewSchema,
   ReportViewSchema,
@@ -69,6 +70,20 @@ export function registerReportingRoutes(router: ReturnType<typeof createRouter>)
       errors: [404],
     }),
     async (c) => c.json(await c.var.services.reporting.getPeriod(c.req.valid('param').id), 200),
+  );
+  router.openapi(
+    apiRoute({
+      method: 'patch',
+      path: '/reporting-periods/{id}',
+      tags: [tag],
+      operationId: 'updateReportingPeriod',
+      summary: 'Cambiar la fecha límite de un periodo de reporte abierto',
+      description: 'Lleva la `version` en la que se basa la edición; un periodo cerrado no cambia (409).',
+      request: { params: IdParamsSchema, body: { content: { 'application/json': { schema: ReportingPeriodUpdateSchema } }, required: true } },
+      responses: { 200: jsonResponse('Periodo con su nueva fecha límite', ReportingPeriodDetailViewSchema) },
+      errors: [404, 409],
+    }),
+    async (c) => c.json(await c.var.services.reporting.updatePeriod(c.req.valid('param').id, c.req.valid('json')), 200),
   );
   registerLifecycleRoutes(router, {
     path: '/reporting-periods',

@@ -1,12 +1,14 @@
-import type {
-  NodeStatusReportSchema,
-  ReportDetailView,
-  ReportingPeriodCreateSchema,
-  ReportingPeriodDetailView,
-  ReportReviewSchema,
-  ReportStatus,
-  ReportView,
-  PlanStatus,
+import {
+  REPORTING_DUE_DATE_MESSAGE,
+  type NodeStatusReportSchema,
+  type ReportDetailView,
+  type ReportingPeriodCreateSchema,
+  type ReportingPeriodDetailView,
+  type ReportingPeriodUpdateSchema,
+  type ReportReviewSchema,
+  type ReportStatus,
+  type ReportView,
+  type PlanStatus,
 } from '@telar/domain';
 import type { z } from 'zod';
 import { describeActor, type Actor } from '../../platform/auth/actor.js';
@@ -108,6 +110,27 @@ export function createReportingService(db: Database, actor: Actor) {
         await auditCreate(tx, actor, 'reporting_period', period.id, { ...data, organizationIds: owing });
         return period.id;
       });
+      return this.getPeriod(id);
+    },
+
+    /** Moves the deadline of an open period (never before the period starts); a closed period keeps its own. */
+    async updatePeriod(id: string, { dueDate, version }: z.output<typeof ReportingPeriodUpdateSchema>) {
+      const period = await findReportingPeriod(db, id);
+      if (!period) throw notFound();
+      requireBodyManager(actor, await findPlanScope(db, period.planId));
+      if (period.closedAt) throw new DomainError('period_closed');
+      if (dueDate < period.periodFrom) throw invalidField('dueDate', REPORTING_DUE_DATE_MESSAGE);
+      await db.transaction((tx) =>
+        writeVersionedUpdate(tx, actor, {
+          entity: 'reporting_period',
+          id,
+          version,
+          values: { dueDate },
+          find: findReportingPeriod,
+          // Closing and editing race on the version: an edit based on the open period fails once it is closed.
+          write: (t, rowId, v, values) => updateReportingPeriod(t, rowId, v, values),
+        }),
+      );
       return this.getPeriod(id);
     },
 

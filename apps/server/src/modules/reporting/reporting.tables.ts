@@ -1,5 +1,5 @@
 import { date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, recordColumns } from '../../platform/db/columns.js';
+import { id, recordColumns, searchVector } from '../../platform/db/columns.js';
 import { plans } from '../plans/plans.tables.js';
 import { organizations } from '../directory/directory.tables.js';
 
@@ -14,6 +14,7 @@ export const reportingPeriods = pgTable(
     periodTo: date('period_to', { mode: 'string' }).notNull(),
     dueDate: date('due_date', { mode: 'string' }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true, mode: 'string' }),
+    search: searchVector(`title`),
     ...recordColumns(),
   },
   (t) => [index('reporting_periods_plan_idx').on(t.planId, t.periodTo)],

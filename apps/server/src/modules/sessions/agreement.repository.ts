@@ -2,7 +2,7 @@ import type { AgreementView, FollowUpView } from '@telar/domain';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { agreementOrganizations, agreements, agreementStates, followUpEvidence, followUps, followUpStates } from './sessions.tables.js';
-import { matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from '../../platform/db/query.js';
+import { countPageTotal, matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from '../../platform/db/query.js';
 import { evidenceJson, isoInstant, organizationRefsJson, sessionRefJson, stateCodesArray } from '../../platform/db/views.sql.js';
 import { isPublicSession } from './session.repository.js';
 
@@ -14,8 +14,10 @@ export interface AgreementFilter {
   from?: string;
   to?: string;
   q?: string;
-  /** Open agreements due on or before this date (coming due or overdue). */
-  dueBy?: string;
+  /** Open agreements coming due: from today in Mexico City through this many days ahead (not the overdue ones). */
+  dueWithinDays?: number;
+  /** Open agreements whose due date has passed in Mexico City («Vencidos»). */
+  isOverdue?: boolean;
   /** Only what the public may see. */
   isPublished?: boolean;
 }
@@ -34,6 +36,9 @@ const agreementFrom = sql`agreements a join sessions s on s.id = a.session_id jo
 const isPublicAgreement = sql`(a.published_at is not null and a.archived_at is null and ${isPublicSession(sql`s`)})`;
 
 /** The count joins the session only when a filter needs it: agreements always have one, so the join cannot change it. */
+/** Deadlines are days in Mexico City, whatever the server's clock zone. */
+const mexicoToday = sql`(now() at time zone 'America/Mexico_City')::date`;
+
 const countFrom = (filter: AgreementFilter) =>
   filter.bodyId || filter.from || filter.to || filter.isPublished ? sql`agreements a join sessions s on s.id = a.session_id` : sql`agreements a`;
 
@@ -51,19 +56,22 @@ function filterAgreements(filter: AgreementFilter) {
     filter.stateCode
       ? sql`exists (select 1 from agreement_states st where st.agreement_id = a.id and st.state_code = ${filter.stateCode})`
       : undefined,
-    filter.dueBy ? sql`a.status in ('pending', 'in_progress') and a.due_date <= ${filter.dueBy}` : undefined,
+    filter.dueWithinDays !== undefined
+      ? sql`a.status in ('pending', 'in_progress') and a.due_date between ${mexicoToday} and ${mexicoToday} + ${filter.dueWithinDays}::int`
+      : undefined,
+    filter.isOverdue ? sql`a.status in ('pending', 'in_progress') and a.due_date < ${mexicoToday}` : undefined,
     matchesSearch(sql`a.search`, filter.q),
   ]);
 }
 
 export async function listAgreements(db: Database, filter: AgreementFilter, page: PageRequest) {
   const where = filterAgreements(filter);
-  const order = filter.dueBy ? sql`a.due_date, a.id` : sql`s.date desc, a.id`;
-  const [items, [count]] = await Promise.all([
+  const order = filter.dueWithinDays !== undefined || filter.isOverdue ? sql`a.due_date, a.id` : sql`s.date desc, a.id`;
+  const [items, count] = await Promise.all([
     queryRows<AgreementView>(db, sql`select ${agreementViewColumns} from ${agreementFrom} where ${where} order by ${order} ${pageClause(page)}`),
-    queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${countFrom(filter)} where ${where}`),
+    countPageTotal(db, sql`${countFrom(filter)} where ${where}`, Boolean(filter.q)),
   ]);
-  return { items, total: count?.total ?? 0 };
+  return { items, ...count };
 }
 
 export async function listAgreementsOfSession(db: Database, sessionId: string): Promise<AgreementView[]> {

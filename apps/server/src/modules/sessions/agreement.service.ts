@@ -1,4 +1,11 @@
-import type { AgreementCreateSchema, AgreementRecordView, AgreementUpdateSchema, FollowUpCreateSchema } from '@telar/domain';
+import {
+  type AgreementCreateSchema,
+  type AgreementRecordView,
+  type AgreementUpdateSchema,
+  type FollowUpCreateSchema,
+  isDatedBeforeSession,
+  sessionDateOrderMessages,
+} from '@telar/domain';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import { canManageBody, canManageBodyOrEnlace, requireBodyManager, requireBodyManagerOrEnlace, requireSignedIn } from '../../platform/auth/policy.js';
@@ -22,8 +29,22 @@ import {
   updateAgreement,
 } from './agreement.repository.js';
 import type { PageRequest } from '../../platform/db/query.js';
-import { findSession } from './session.repository.js';
+import { findSession, findSessionDateOf } from './session.repository.js';
 import { auditCreate, writeVersionedUpdate } from '../../platform/records/versioned-write.js';
+
+/** A date that may not come before the session of the record it belongs to; the field is named in the 422. */
+async function requireDatedFromSession(
+  db: Database,
+  record: Parameters<typeof findSessionDateOf>[1],
+  field: 'dueDate' | 'date',
+  date: string | null | undefined,
+) {
+  if (!date) return;
+  const sessionDate = await findSessionDateOf(db, record);
+  if (sessionDate && isDatedBeforeSession(date, sessionDate)) {
+    throw invalidField(field, (field === 'dueDate' ? sessionDateOrderMessages.agreementDueDate : sessionDateOrderMessages.followUpDate)(sessionDate));
+  }
+}
 
 export function createAgreementService(db: Database, actor: Actor) {
   const lifecycle = createLifecycle(db, actor, { entity: 'agreement', table: agreements, authorize: async (id) => requireBodyManager(actor, await findAgreementScope(db, id)) });
@@ -57,6 +78,7 @@ export function createAgreementService(db: Database, actor: Actor) {
       requireBodyManager(actor, await findSessionScope(db, data.sessionId));
       return db.transaction(async (tx) => {
         if (!(await findSession(tx, data.sessionId))) throw invalidField('sessionId', 'La sesión no existe.');
+        await requireDatedFromSession(tx, { sessionId: data.sessionId }, 'dueDate', data.dueDate);
         const row = await insertAgreement(tx, data);
         await replaceAgreementLinks(tx, row.id, responsibleOrganizationIds, stateCodes);
         await auditCreate(tx, actor, 'agreement', row.id, { ...data, responsibleOrganizationIds, stateCodes });
@@ -72,7 +94,10 @@ export function createAgreementService(db: Database, actor: Actor) {
           id,
           version,
           values: { ...values, responsibleOrganizationIds, stateCodes },
-          find: findAgreement,
+          find: async (t, rowId) => {
+            await requireDatedFromSession(t, { agreementId: rowId }, 'dueDate', values.dueDate);
+            return findAgreement(t, rowId);
+          },
           write: async (t, rowId, v) => {
             const row = await updateAgreement(t, rowId, v, values);
             if (row) await replaceAgreementLinks(t, rowId, responsibleOrganizationIds, stateCodes);
@@ -88,6 +113,7 @@ export function createAgreementService(db: Database, actor: Actor) {
       if (!scope) throw invalidField(data.agreementId ? 'agreementId' : 'participationId', 'El registro al que corresponde el seguimiento no existe.');
       requireBodyManagerOrEnlace(actor, scope);
       return db.transaction(async (tx) => {
+        await requireDatedFromSession(tx, data, 'date', data.date);
         const uploadedIds = [...new Set(evidenceIds)];
         await requireLinkableEvidence(tx, actor, uploadedIds);
         const linkIds = evidence ? [(await insertEvidence(tx, { kind: 'link', ...evidence, createdById: evidenceCreator(actor) })).id] : [];

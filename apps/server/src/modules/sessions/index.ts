@@ -8,4 +8,4 @@ export { createEvidenceService, requireLinkableEvidence } from './evidence.servi
 export { findParticipationByIdentity, findSessionByIdentity, findSessionView, insertParticipation, insertSession, listParticipationsOfOrganization, listParticipationsOfSession, listSessions, setSessionMinutes } from './session.repository.js';
 export type { SessionFilter } from './session.repository.js';
 export { registerSessionRoutes } from './session.routes.js';
-export { createSessionService } from './session.service.js';
+export { createSessionService, requireFreeOrdinal } from './session.service.js';

@@ -1,8 +1,8 @@
-import type { ParticipationView, SessionView } from '@telar/domain';
+import type { ParticipationView, SessionKind, SessionView } from '@telar/domain';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { participationOrganizations, participations, sessions } from './sessions.tables.js';
-import { matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from '../../platform/db/query.js';
+import { countPageTotal, matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from '../../platform/db/query.js';
 import { bodyRefJson, evidenceJson, isoInstant, organizationRefsJson, sessionRefJson } from '../../platform/db/views.sql.js';
 
 export interface SessionFilter {
@@ -50,15 +50,15 @@ function filterSessions(filter: SessionFilter) {
 
 export async function listSessions(db: Database, filter: SessionFilter, page: PageRequest) {
   const where = filterSessions(filter);
-  const [items, [count]] = await Promise.all([
+  const [items, count] = await Promise.all([
     queryRows<SessionView>(
       db,
       sql`select ${sessionViewColumns(filter.isPublished)} from sessions s join bodies b on b.id = s.body_id where ${where}
           order by s.date desc, s.id ${pageClause(page)}`,
     ),
-    queryRows<{ total: number }>(db, sql`select count(*)::int as total from sessions s where ${where}`),
+    countPageTotal(db, sql`sessions s where ${where}`, Boolean(filter.q)),
   ]);
-  return { items, total: count?.total ?? 0 };
+  return { items, ...count };
 }
 
 /** A session by id; with `isPublicOnly`, only if the public sees it, as the public sees it. */
@@ -84,6 +84,43 @@ export async function findSessionByIdentity(db: Database, bodyId: string, kind: 
         where body_id = ${bodyId} and kind = ${kind} and coalesce(number, 0) = ${number ?? 0} and date = ${date}`,
   );
   return row;
+}
+
+/** The live session a body held with this kind and ordinal, other than `exceptId` (ordinals are unique per body and kind). */
+export async function findSessionByOrdinal(db: Database, bodyId: string, kind: string, number: number, exceptId: string | null) {
+  const [row] = await queryRows<{ id: string; kind: SessionKind; number: number; date: string }>(
+    db,
+    sql`select id, kind, number, date::text as date from sessions
+        where body_id = ${bodyId} and kind = ${kind} and number = ${number} and archived_at is null
+          ${exceptId ? sql`and id <> ${exceptId}` : sql``}`,
+  );
+  return row;
+}
+
+/** The date of the session an agreement, a participation or a session itself belongs to. */
+export async function findSessionDateOf(db: Database, record: { sessionId?: string | null; agreementId?: string | null; participationId?: string | null }) {
+  const [row] = await queryRows<{ date: string }>(
+    db,
+    sql`select date::text as date from sessions where id = coalesce(${record.sessionId ?? null}::uuid,
+          (select session_id from agreements where id = ${record.agreementId ?? null}::uuid),
+          (select session_id from participations where id = ${record.participationId ?? null}::uuid))`,
+  );
+  return row?.date;
+}
+
+/** The earliest date among a session's agreements' deadlines and its follow-ups, which the session may not pass. */
+export async function findEarliestDateAfterSession(db: Database, sessionId: string): Promise<string | null> {
+  const [row] = await queryRows<{ earliest: string | null }>(
+    db,
+    sql`select min(d)::text as earliest from (
+          select due_date as d from agreements where session_id = ${sessionId} and archived_at is null
+          union all
+          select f.date from follow_ups f join agreements a on a.id = f.agreement_id where a.session_id = ${sessionId} and f.archived_at is null and a.archived_at is null
+          union all
+          select f.date from follow_ups f join participations p on p.id = f.participation_id where p.session_id = ${sessionId} and f.archived_at is null and p.archived_at is null
+        ) dates`,
+  );
+  return row?.earliest ?? null;
 }
 
 export async function insertSession(db: Database, values: SessionValues): Promise<SessionRow> {
@@ -137,18 +174,29 @@ export async function findParticipationByIdentity(db: Database, sessionId: strin
   return row;
 }
 
-export async function insertParticipation(db: Database, sessionId: string, description: string, organizationIds: string[]) {
+/** `namesAsWritten[i]`, when given, is how an imported document named `organizationIds[i]`. */
+export async function insertParticipation(db: Database, sessionId: string, description: string, organizationIds: string[], namesAsWritten: string[] = []) {
   const [row] = await db.insert(participations).values({ sessionId, description }).returning();
-  await replaceParticipationOrganizations(db, row!.id, organizationIds);
+  await replaceParticipationOrganizations(db, row!.id, organizationIds, namesAsWritten);
   return row!;
 }
 
-export async function replaceParticipationOrganizations(db: Database, participationId: string, organizationIds: string[]) {
-  await db.delete(participationOrganizations).where(eq(participationOrganizations.participationId, participationId));
+/** An organisation that stays keeps the name a document wrote for it. */
+export async function replaceParticipationOrganizations(db: Database, participationId: string, organizationIds: string[], namesAsWritten: string[] = []) {
+  const deleted = await db
+    .delete(participationOrganizations)
+    .where(eq(participationOrganizations.participationId, participationId))
+    .returning({ organizationId: participationOrganizations.organizationId, nameAsWritten: participationOrganizations.nameAsWritten });
+  const writtenBefore = new Map(deleted.map((row) => [row.organizationId, row.nameAsWritten]));
   if (organizationIds.length) {
-    await db
-      .insert(participationOrganizations)
-      .values(organizationIds.map((organizationId, position) => ({ participationId, organizationId, position })));
+    await db.insert(participationOrganizations).values(
+      organizationIds.map((organizationId, position) => ({
+        participationId,
+        organizationId,
+        position,
+        nameAsWritten: namesAsWritten[position] ?? writtenBefore.get(organizationId) ?? null,
+      })),
+    );
   }
 }
 

@@ -49,6 +49,7 @@ export function registerSessionRoutes(router: ReturnType<typeof createRouter>) {
       bodyId: IdSchema.optional(),
       organizationId: IdSchema.optional(),
       stateCode: StateCodeSchema.optional(),
+      isOverdue: z.stringbool({ error: 'Escriba true o false.' }).optional(),
       ...period,
     }),
     createSchema: AgreementCreateSchema,

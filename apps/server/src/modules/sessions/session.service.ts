@@ -1,9 +1,14 @@
-import type {
-  ParticipationCreateSchema,
-  ParticipationUpdateSchema,
-  SessionCreateSchema,
-  SessionRecordView,
-  SessionUpdateSchema,
+import {
+  formatSessionTitle,
+  formatSpanishDate,
+  isDatedBeforeSession,
+  type ParticipationCreateSchema,
+  type ParticipationUpdateSchema,
+  type SessionCreateSchema,
+  type SessionKind,
+  type SessionRecordView,
+  type SessionUpdateSchema,
+  sessionDateOrderMessages,
 } from '@telar/domain';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -14,14 +19,16 @@ import { sessions } from './sessions.tables.js';
 import { createLifecycle } from '../../platform/records/lifecycle.js';
 import { insertEvidence } from './evidence.repository.js';
 import { evidenceCreator } from './evidence.service.js';
-import { invalidField, notFound } from '../../platform/errors.js';
+import { DomainError, invalidField, notFound } from '../../platform/errors.js';
 import { listAgreementsOfSession, listFollowUps } from './agreement.repository.js';
 import { findBody } from '../bodies/index.js';
 import type { PageRequest } from '../../platform/db/query.js';
 import {
+  findEarliestDateAfterSession,
   findParticipation,
   findParticipationView,
   findSession,
+  findSessionByOrdinal,
   findSessionView,
   insertParticipation,
   insertSession,
@@ -33,6 +40,18 @@ import {
   updateSession,
 } from './session.repository.js';
 import { auditCreate, writeVersionedUpdate } from '../../platform/records/versioned-write.js';
+
+/**
+ * A body holds each ordinal of a kind once: a second "Vigésima Cuarta Sesión Ordinaria" is refused
+ * with 409, naming the session already recorded and giving its id so it can be opened.
+ */
+export async function requireFreeOrdinal(db: Database, session: { bodyId: string; kind: SessionKind; number: number | null }, exceptId: string | null = null) {
+  if (session.number === null) return;
+  const existing = await findSessionByOrdinal(db, session.bodyId, session.kind, session.number, exceptId);
+  if (!existing) return;
+  const message = `Este órgano ya registró la ${formatSessionTitle(existing)} (${formatSpanishDate(existing.date)}).`;
+  throw new DomainError('duplicate', [{ path: 'number', message }], message, { entity: 'session', id: existing.id });
+}
 
 export function createSessionService(db: Database, actor: Actor) {
   const lifecycle = createLifecycle(db, actor, { entity: 'session', table: sessions, authorize: async (id) => requireBodyManager(actor, await findSessionScope(db, id)) });
@@ -71,6 +90,7 @@ export function createSessionService(db: Database, actor: Actor) {
       requireBodyManager(actor, await findBodyScope(db, data.bodyId));
       return db.transaction(async (tx) => {
         if (!(await findBody(tx, data.bodyId))) throw invalidField('bodyId', 'El órgano no existe.');
+        await requireFreeOrdinal(tx, data);
         const minutesEvidenceId = minutes ? (await insertEvidence(tx, { kind: 'minutes', ...minutes, createdById: evidenceCreator(actor) })).id : null;
         const row = await insertSession(tx, { ...data, minutesEvidenceId });
         await auditCreate(tx, actor, 'session', row.id, { ...data, minutes });
@@ -80,11 +100,16 @@ export function createSessionService(db: Database, actor: Actor) {
 
     async update(id: string, { version, ...values }: z.output<typeof SessionUpdateSchema>) {
       requireBodyManager(actor, await findSessionScope(db, id));
-      // The create rule holds for the record as edited: only a permanent session goes without a number.
+      // The create rules hold for the record as edited: only a permanent session goes without a number, an
+      // ordinal is the body's only one of its kind, and the session comes before its agreements' deadlines and follow-ups.
       const findNumberedSession = async (tx: Database, rowId: string) => {
         const before = await findSession(tx, rowId);
-        const number = values.number === undefined ? before?.number : values.number;
-        if (before && (values.kind ?? before.kind) !== 'permanent' && number == null) throw invalidField('number', 'Indique el número de la sesión.');
+        if (!before) return before;
+        const edited = { bodyId: before.bodyId, kind: (values.kind ?? before.kind) as SessionKind, number: values.number === undefined ? before.number : values.number };
+        if (edited.kind !== 'permanent' && edited.number == null) throw invalidField('number', 'Indique el número de la sesión.');
+        await requireFreeOrdinal(tx, { ...edited, number: edited.number ?? null }, rowId);
+        const earliest = values.date ? await findEarliestDateAfterSession(tx, rowId) : null;
+        if (earliest && isDatedBeforeSession(earliest, values.date!)) throw invalidField('date', sessionDateOrderMessages.sessionDate(earliest));
         return before;
       };
       return db.transaction(async (tx) => {

@@ -40,8 +40,14 @@ export const sessions = pgTable(
   (t) => [
     // One body cannot hold the same session twice: this is what makes imports idempotent.
     uniqueIndex('sessions_identity_idx').on(t.bodyId, t.kind, sql`coalesce(${t.number}, 0)`, t.date),
+    // …nor two sessions of one kind with the same ordinal (an archived one frees its number).
+    uniqueIndex('sessions_ordinal_idx').on(t.bodyId, t.kind, t.number).where(sql`${t.number} is not null and ${t.archivedAt} is null`),
     index('sessions_date_idx').on(t.date, t.id),
     index('sessions_body_date_idx').on(t.bodyId, t.date),
+    // Search finds a session by its ordinal ("Vigésima Cuarta", "24").
+    index('sessions_number_idx').on(t.number, t.date),
+    // Counting live sessions that match a filter reads this index alone, not the table.
+    index('sessions_live_id_idx').on(t.id).where(sql`${t.archivedAt} is null`),
   ],
 );
 
@@ -64,6 +70,8 @@ export const participationOrganizations = pgTable(
     organizationId: uuid('organization_id').notNull().references(() => organizations.id),
     /** Order in which the participants were named. */
     position: integer('position').notNull(),
+    /** The participant's name as an imported document wrote it ("…, A.C. (REDIM)"), which reports reproduce; null when entered by hand. */
+    nameAsWritten: text('name_as_written'),
   },
   (t) => [
     primaryKey({ columns: [t.participationId, t.organizationId] }),
@@ -92,6 +100,8 @@ export const agreements = pgTable(
     index('agreements_status_due_idx').on(t.status, t.dueDate),
     // Lists count live agreements by status; a partial index answers that without reading the table.
     index('agreements_live_status_idx').on(t.status).where(sql`${t.archivedAt} is null`),
+    // Counting live agreements of a state merges this with agreement_states_state_agreement_idx, both index-only.
+    index('agreements_live_id_idx').on(t.id).where(sql`${t.archivedAt} is null`),
     index('agreements_search_idx').using('gin', t.search),
   ],
 );
@@ -114,7 +124,7 @@ export const agreementStates = pgTable(
     agreementId: uuid('agreement_id').notNull().references(() => agreements.id),
     stateCode: text('state_code').notNull().references(() => states.code),
   },
-  (t) => [primaryKey({ columns: [t.agreementId, t.stateCode] }), index('agreement_states_state_idx').on(t.stateCode)],
+  (t) => [primaryKey({ columns: [t.agreementId, t.stateCode] }), index('agreement_states_state_agreement_idx').on(t.stateCode, t.agreementId)],
 );
 
 export const followUps = pgTable(

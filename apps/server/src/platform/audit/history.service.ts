@@ -32,6 +32,7 @@ export const AUDITED_ENTITIES = [
   'activity',
   'reporting_period',
   'report',
+  'published_report',
 ] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 

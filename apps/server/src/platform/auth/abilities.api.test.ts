@@ -2,7 +2,6 @@
  * The abilities the API sends with a record are the policy's own answers: for every kind of person,
  * an ability that says yes is a write the API accepts, and one that says no is a write it refuses.
  */
-import type { RoleGrantInput } from '@telar/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/test-context.js';
 
@@ -32,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const personas: Record<string, () => RoleGrantInput[]> = {
+const personas: Record<string, () => Parameters<TestContext['signInAs']>[0]> = {
   'the secretariat of the body': () => [{ role: 'secretariat', bodyId: ids.group }],
   'the secretariat of a body above': () => [{ role: 'secretariat', bodyId: ids.system }],
   'the secretariat of another system': () => [{ role: 'secretariat', bodyId: ids.other }],

@@ -1,3 +1,4 @@
+import { COUNT_CAP } from '@telar/domain';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from './client.js';
@@ -11,11 +12,11 @@ export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
 /**
  * A prefix query for Spanish full-text search: every word must match, each as a prefix, so
  * "niña" finds "niñas" (stemmed) and "Save" finds "Save the Children" while typing.
- * Returns null when the text has no searchable word.
+ * Returns null when the text has no searchable word; with `isPrefix` false, the words are whole.
  */
-export function toPrefixTsQuery(text: string | undefined): string | null {
+export function toPrefixTsQuery(text: string | undefined, isPrefix = true): string | null {
   const words = (text ?? '').match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length ? words.map((word) => `${word}:*`).join(' & ') : null;
+  return words.length ? words.map((word) => (isPrefix ? `${word}:*` : word)).join(' & ') : null;
 }
 
 /** `column @@ query` for the prefix query, or undefined when there is nothing to search. */
@@ -36,6 +37,18 @@ export interface PageRequest {
 }
 
 export const pageClause = ({ page, pageSize }: PageRequest) => sql`limit ${pageSize} offset ${(page - 1) * pageSize}`;
+
+/**
+ * The `total` of a list page: the rows of `fromWhere` ("t where …"), counted exactly, or — for a text
+ * search (`isSearch`) — up to COUNT_CAP, past which the answer says there are more. A common word
+ * matches half a table, and counting every match cost more than the whole page.
+ */
+export async function countPageTotal(db: Database, fromWhere: SQL, isSearch: boolean): Promise<{ total: number; isTotalCapped?: true }> {
+  const limit = isSearch ? sql`limit ${COUNT_CAP + 1}` : sql``;
+  const [row] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total from (select 1 from ${fromWhere} ${limit}) x`);
+  const total = row?.total ?? 0;
+  return isSearch && total > COUNT_CAP ? { total: COUNT_CAP, isTotalCapped: true } : { total };
+}
 
 /** A table with the record columns (id, version, updated_at) that edits need. */
 type VersionedTable = PgTable & { id: PgColumn; version: PgColumn; updatedAt: PgColumn };

@@ -1,5 +1,5 @@
 /** Telar's Word house style, shared by every document it writes (mechanism report, plans). */
-import { AlignmentType, BorderStyle, Document, type IParagraphStyleOptions, Packer, type Paragraph, type Table } from 'docx';
+import { AlignmentType, BorderStyle, Document, Footer, Header, type IParagraphStyleOptions, Packer, PageNumber, Paragraph, type Table, TextRun } from 'docx';
 
 // Letter page (the size Mexican offices print on) with 2.5 cm margins; widths in twentieths of a point.
 export const PAGE = { width: 12240, height: 15840, margin: 1418 };
@@ -26,10 +26,36 @@ interface WordDocumentOptions {
   /** Named styles beyond the table text. */
   paragraphStyles?: IParagraphStyleOptions[];
   body: (Paragraph | Table)[];
+  /** When given, every page gets this header line (e.g. "Telar · Comisión …") and a "Página X de Y" footer. */
+  pageHeader?: string;
 }
 
-/** A Word document in the house style: one letter-size section holding `body`. */
-export function renderWordDocument({ title, subject, description, titleSize, paragraphStyles = [], body }: WordDocumentOptions): Promise<Buffer> {
+/** The system's name as documents print it in their header. */
+export const SYSTEM_NAME = 'Telar';
+const FRAME_TEXT_SIZE = 16;
+const FRAME_COLOR = '595959';
+
+/** Header line and "Página X de Y" footer (PAGE and NUMPAGES fields, which Word fills in). */
+function createPageFrame(headerText: string) {
+  const run = { size: FRAME_TEXT_SIZE, color: FRAME_COLOR };
+  return {
+    headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 0 }, children: [new TextRun({ ...run, text: headerText })] })] }) },
+    footers: {
+      default: new Footer({
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 0 },
+            children: [new TextRun({ ...run, children: ['Página ', PageNumber.CURRENT, ' de ', PageNumber.TOTAL_PAGES] })],
+          }),
+        ],
+      }),
+    },
+  };
+}
+
+/** A Word document in the house style: one letter-size section holding `body`, optionally framed by a header and page numbers. */
+export function renderWordDocument({ title, subject, description, titleSize, paragraphStyles = [], body, pageHeader }: WordDocumentOptions): Promise<Buffer> {
   const document = new Document({
     title,
     subject,
@@ -54,6 +80,7 @@ export function renderWordDocument({ title, subject, description, titleSize, par
     sections: [
       {
         properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
+        ...(pageHeader === undefined ? {} : createPageFrame(pageHeader)),
         children: body,
       },
     ],

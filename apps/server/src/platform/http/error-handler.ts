@@ -19,6 +19,7 @@ export const STATUS_BY_ERROR_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   has_children: 409,
   report_locked: 409,
   report_not_submitted: 409,
+  period_closed: 409,
   last_admin: 409,
   own_account: 409,
   // Publishing a record whose parent (an agreement's session) the public does not see: the parent's state is in the way.
@@ -44,7 +45,7 @@ const CODE_BY_HTTP_EXCEPTION_STATUS: Partial<Record<number, ErrorCode>> = { 413:
 export function handleError(error: Error, c: Context): Response {
   const known = error instanceof DomainError ? error : clientErrorByPgCode[findPgCode(error) ?? ''];
   if (known) {
-    const body: ApiErrorBody = { error: { code: known.code, message: known.message, issues: known.issues } };
+    const body: ApiErrorBody = { error: { code: known.code, message: known.message, issues: known.issues, existing: known.existing } };
     return c.json(body, STATUS_BY_ERROR_CODE[known.code]);
   }
   if (error instanceof HTTPException && error.status < 500) {

@@ -106,6 +106,11 @@ export const ApiErrorSchema = z
         .array(z.strictObject({ path: z.string().describe('El campo, por ejemplo "organizationIds.0".'), message: z.string() }).meta({ id: 'FieldIssue' }))
         .optional()
         .describe('Un mensaje por campo con problemas.'),
+      existing: z
+        .strictObject({ entity: z.enum(['session']), id: z.string().uuid() })
+        .meta({ id: 'ExistingRecordRef' })
+        .optional()
+        .describe('En un duplicado, el registro que ya existe (para enlazarlo).'),
     }),
   })
   .meta({ id: 'ApiError', description: 'Respuesta de error: su código, su mensaje y, si los hay, los campos que deben corregirse.' });

@@ -3,28 +3,54 @@ import { Link, Outlet, useRouter } from '@tanstack/react-router';
 import { useState } from 'react';
 import { authApi, meQuery } from '../../api/auth-resources';
 import { describeApiError } from '../../api/api-error.util';
-import { useMe, usePermissions } from '../../auth/permissions.hook';
+import type { MeAbilities } from '@telar/domain';
+import { useMe, useMeAbilities } from '../../auth/me.hook';
 import { t } from '../../i18n/translate';
 // Every form lives under this layout or the sign-in page: both give zod its Spanish messages.
 import '../../i18n/zod-locale';
 import { FormAlert } from '../form-alert.component';
 import { InternalBrand, InternalFooter } from './internal-frame.component';
-import { SiteFrame, SiteNav, type NavItem } from './site-frame.component';
+import { GroupedNav, type NavEntry, type NavGroup } from './grouped-nav.component';
+import { SiteFrame, type NavItem } from './site-frame.component';
+import { HeaderSearch } from '../../features/search/header-search.component';
 
-const NAV_ITEMS: NavItem[] = [
+/** The menu by area; new areas (questionnaires, statistics, networks) join a group or add one. */
+const NAV_ENTRIES: NavEntry[] = [
   { to: '/', label: 'nav.home', isExact: true },
-  { to: '/organizaciones', label: 'nav.organizations' },
-  { to: '/organos', label: 'nav.bodies' },
-  { to: '/sesiones', label: 'nav.sessions' },
-  { to: '/acuerdos', label: 'nav.agreements' },
-  { to: '/informes', label: 'nav.reports' },
-  { to: '/planes', label: 'nav.plans' },
-  { to: '/actividades', label: 'nav.activities' },
-  { to: '/pendientes', label: 'nav.obligations' },
-  { to: '/tableros', label: 'nav.dashboards' },
+  {
+    label: 'nav.group.coordination',
+    items: [
+      { to: '/organizaciones', label: 'nav.organizations' },
+      { to: '/organos', label: 'nav.bodies' },
+      { to: '/sesiones', label: 'nav.sessions' },
+      { to: '/acuerdos', label: 'nav.agreements' },
+    ],
+  },
+  {
+    label: 'nav.group.planning',
+    items: [
+      { to: '/planes', label: 'nav.plans' },
+      { to: '/actividades', label: 'nav.activities' },
+      { to: '/pendientes', label: 'nav.obligations' },
+    ],
+  },
+  {
+    label: 'nav.group.reports',
+    items: [
+      { to: '/informes', label: 'nav.reports' },
+      { to: '/tableros', label: 'nav.dashboards' },
+    ],
+  },
 ];
-const IMPORT_ITEM: NavItem = { to: '/importar', label: 'nav.import' };
-const USERS_ITEM: NavItem = { to: '/usuarios', label: 'nav.users' };
+
+/** Administration holds only what the person may use; without any of it, the group is not shown. */
+function administrationGroup(abilities: MeAbilities | undefined): NavGroup[] {
+  const items: NavItem[] = [
+    ...(abilities?.manageAnyBody ? [{ to: '/importar', label: 'nav.import' } as const] : []),
+    ...(abilities?.manageAccounts ? [{ to: '/usuarios', label: 'nav.users' } as const] : []),
+  ];
+  return items.length ? [{ label: 'nav.group.administration', items }] : [];
+}
 
 /**
  * Ends the session here or on every device, then forgets everything this tab had cached: the next
@@ -83,9 +109,8 @@ function AccountMenu() {
 }
 
 function MainNav() {
-  const permissions = usePermissions();
-  const items = [...NAV_ITEMS, ...(permissions.managesAnyBody ? [IMPORT_ITEM] : []), ...(permissions.canManageAccounts ? [USERS_ITEM] : [])];
-  return <SiteNav items={items} label={t('app.mainNav')} />;
+  const abilities = useMeAbilities();
+  return <GroupedNav entries={[...NAV_ENTRIES, ...administrationGroup(abilities)]} label={t('app.mainNav')} />;
 }
 
 /**
@@ -95,7 +120,17 @@ function MainNav() {
 export function AppLayout() {
   const me = useMe();
   return (
-    <SiteFrame brand={<InternalBrand />} account={<AccountMenu />} nav={me?.mustChangePassword ? undefined : <MainNav />} footer={<InternalFooter />}>
+    <SiteFrame
+      brand={<InternalBrand />}
+      account={
+        <>
+          {!me?.mustChangePassword && <HeaderSearch />}
+          <AccountMenu />
+        </>
+      }
+      nav={me?.mustChangePassword ? undefined : <MainNav />}
+      footer={<InternalFooter />}
+    >
       <Outlet />
     </SiteFrame>
   );

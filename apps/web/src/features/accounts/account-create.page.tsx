@@ -5,7 +5,7 @@ import type { ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { usersApi } from '../../api/account-resources';
 import { useSaveForm } from '../../api/save-form.hook';
-import { PermissionGate } from '../../auth/permission-gate.component';
+import { AbilityGate } from '../../auth/ability-gate.component';
 import { FormField } from '../../components/form-field.component';
 import { FormFrame } from '../../components/form-frame.component';
 import { PageHeader } from '../../components/page-header.component';
@@ -24,7 +24,7 @@ export function AccountCreatePage(): ReactElement {
   return (
     <>
       <PageHeader title={t('users.new')} eyebrow={t('nav.users')} />
-      <PermissionGate isAllowed={(permissions) => permissions.canManageAccounts}>
+      <AbilityGate isAllowed={(abilities) => abilities.manageAccounts}>
         <p>{t('users.createIntro')}</p>
         <FormFrame form={form} saveState={saveState} submitLabel={t('users.create')} canCancel>
           <FormField label={t('users.name')} error={errors.name?.message} isRequired>
@@ -38,7 +38,7 @@ export function AccountCreatePage(): ReactElement {
           </FormField>
           <RoleGrantsFields />
         </FormFrame>
-      </PermissionGate>
+      </AbilityGate>
     </>
   );
 }

@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { ownAccountApi, ownSessionsQuery } from '../../api/account-resources';
 import { describeApiError } from '../../api/api-error.util';
 import { useApiMutation } from '../../api/resources';
-import { useMe } from '../../auth/permissions.hook';
+import { useMe } from '../../auth/me.hook';
 import { FormAlert } from '../../components/form-alert.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PageSection } from '../../components/page-section.component';

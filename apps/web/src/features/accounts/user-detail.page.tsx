@@ -9,8 +9,8 @@ import { describeApiError } from '../../api/api-error.util';
 import { useEditForm } from '../../api/edit-form.hook';
 import { useApiMutation } from '../../api/resources';
 import { useAddForm } from '../../api/save-form.hook';
-import { PermissionGate } from '../../auth/permission-gate.component';
-import { useMe } from '../../auth/permissions.hook';
+import { AbilityGate } from '../../auth/ability-gate.component';
+import { useMe } from '../../auth/me.hook';
 import { ConfirmButton } from '../../components/confirm-button.component';
 import { FormAlert } from '../../components/form-alert.component';
 import { FormField } from '../../components/form-field.component';
@@ -156,8 +156,8 @@ function UserDetail({ userId }: { userId: string }) {
 export function UserDetailPage(): ReactElement {
   const { userId } = routeApi.useParams();
   return (
-    <PermissionGate isAllowed={(permissions) => permissions.canManageAccounts}>
+    <AbilityGate isAllowed={(abilities) => abilities.manageAccounts}>
       <UserDetail userId={userId} />
-    </PermissionGate>
+    </AbilityGate>
   );
 }

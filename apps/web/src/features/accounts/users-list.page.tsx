@@ -3,8 +3,8 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import type { UserView } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { usersApi } from '../../api/account-resources';
-import { PermissionGate } from '../../auth/permission-gate.component';
-import { usePermissions } from '../../auth/permissions.hook';
+import { AbilityGate } from '../../auth/ability-gate.component';
+import { useMeAbilities } from '../../auth/me.hook';
 import { ChoiceOptions } from '../../components/choice-options.component';
 import { FormField } from '../../components/form-field.component';
 import { PageHeader } from '../../components/page-header.component';
@@ -51,8 +51,8 @@ export function UsersListPage(): ReactElement {
   const state = readChoice(search.estado, ACCOUNT_STATES);
   const page = search.page ?? 1;
   const isActive = state === undefined ? undefined : state === 'activas';
-  const permissions = usePermissions();
-  const query = useQuery({ ...usersApi.list({ q: search.q, isActive, page, pageSize: PAGE_SIZE }), enabled: permissions.canManageAccounts });
+  const abilities = useMeAbilities();
+  const query = useQuery({ ...usersApi.list({ q: search.q, isActive, page, pageSize: PAGE_SIZE }), enabled: abilities?.manageAccounts });
   // Any filter change starts again at page 1.
   const updateFilters = (patch: { q?: string; estado?: string }) => void navigate({ search: (previous) => ({ ...previous, ...patch, page: undefined }), replace: true });
   return (
@@ -60,14 +60,14 @@ export function UsersListPage(): ReactElement {
       <PageHeader
         title={t('users.title')}
         actions={
-          permissions.canManageAccounts && (
+          abilities?.manageAccounts && (
             <Link to="/usuarios/nueva" className="button button--primary">
               {t('users.new')}
             </Link>
           )
         }
       />
-      <PermissionGate isAllowed={(permissions) => permissions.canManageAccounts}>
+      <AbilityGate isAllowed={(abilities) => abilities.manageAccounts}>
         <div className="filters" role="search" aria-label={t('users.filters')}>
           <SearchBox label={t('users.searchLabel')} value={search.q ?? ''} onSearch={(q) => updateFilters({ q: q || undefined })} />
           <FormField label={t('users.status')}>
@@ -94,7 +94,7 @@ export function UsersListPage(): ReactElement {
             </>
           )}
         </QueryContent>
-      </PermissionGate>
+      </AbilityGate>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { ACTIVITY_KINDS } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { activitiesApi, buildActivitiesExportUrl, plansApi } from '../../api/plan-resources';
 import { organizationsApi } from '../../api/resources';
-import { usePermissions } from '../../auth/permissions.hook';
+import { useMeAbilities } from '../../auth/me.hook';
 import { ChoiceOptions } from '../../components/choice-options.component';
 import { FormField } from '../../components/form-field.component';
 import { OrganizationPicker } from '../../components/organization-picker.component';
@@ -25,7 +25,7 @@ type ActivityFilters = { q?: string; kind?: string; stateCode?: string; organiza
 export function ActivitiesListPage(): ReactElement {
   const search = routeApi.useSearch();
   const navigate = routeApi.useNavigate();
-  const permissions = usePermissions();
+  const abilities = useMeAbilities();
   const plans = useQuery(plansApi.list({ pageSize: 100 }));
   const chosenOrganization = useQuery({ ...organizationsApi.detail(search.organizationId ?? ''), enabled: Boolean(search.organizationId) });
   const kind = readChoice(search.kind, ACTIVITY_KINDS);
@@ -46,7 +46,7 @@ export function ActivitiesListPage(): ReactElement {
             <a className="button" href={buildActivitiesExportUrl('xlsx', filters)} download>
               {t('activities.exportXlsx')}
             </a>
-            {permissions.managesAnyBody && (
+            {abilities?.manageAnyBody && (
               <Link to="/actividades/nueva" className="button button--primary">
                 {t('activities.new')}
               </Link>

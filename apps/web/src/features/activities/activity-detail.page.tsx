@@ -3,7 +3,6 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import type { ActivityView } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { activitiesApi } from '../../api/plan-resources';
-import { usePermissions } from '../../auth/permissions.hook';
 import { AgreementCodeLinks } from '../../components/agreement-code-links.component';
 import { EvidenceLinks } from '../../components/evidence-links.component';
 import { Fact } from '../../components/fact.component';
@@ -19,7 +18,6 @@ import { RecordStatus } from '../records/record-status.component';
 import { ReportStatusBadge } from '../reporting/report-status.component';
 import { ValidationBadge } from './activities-table.component';
 import { formatActivityDates } from './activity-format.util';
-import { useCanEditActivity } from './activity-permissions.hook';
 import '../../styles/plans.css';
 
 const routeApi = getRouteApi('/_internal/actividades/$activityId');
@@ -128,26 +126,23 @@ function ActivityFacts({ activity }: { activity: ActivityView }) {
 export function ActivityDetailPage(): ReactElement {
   const { activityId } = routeApi.useParams();
   const query = useQuery(activitiesApi.detail(activityId));
-  const permissions = usePermissions();
-  const canEditActivity = useCanEditActivity();
   return (
     <QueryContent query={query}>
       {(activity) => {
-        const canEdit = canEditActivity(activity);
         return (
           <>
             <PageHeader
               title={activity.title}
               eyebrow={t(`activities.kind.${activity.kind}`)}
               actions={
-                canEdit && (
+                activity.abilities.edit && (
                   <Link to="/actividades/$activityId/editar" params={{ activityId: activity.id }} className="button">
                     {t('activities.edit')}
                   </Link>
                 )
               }
             />
-            <RecordStatus entity="activity" record={activity} changeLifecycle={activitiesApi.changeLifecycle} canArchive={permissions.managesAnyBody} />
+            <RecordStatus entity="activity" record={activity} changeLifecycle={activitiesApi.changeLifecycle} />
             {activity.description && <p className="lead">{activity.description}</p>}
             <ActivityFacts activity={activity} />
             <ReachBreakdownTable activity={activity} />

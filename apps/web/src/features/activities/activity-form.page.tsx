@@ -7,8 +7,8 @@ import { Controller, useFieldArray, useForm, useFormContext } from 'react-hook-f
 import { useEditForm } from '../../api/edit-form.hook';
 import { activitiesApi, periodicReportsApi } from '../../api/plan-resources';
 import { useSaveForm } from '../../api/save-form.hook';
-import { PermissionGate } from '../../auth/permission-gate.component';
-import { useMe } from '../../auth/permissions.hook';
+import { AbilityGate } from '../../auth/ability-gate.component';
+import { useMe } from '../../auth/me.hook';
 import { ChoiceOptions } from '../../components/choice-options.component';
 import { EditPage } from '../../components/edit-page.component';
 import { FormField, FormFieldset } from '../../components/form-field.component';
@@ -22,8 +22,6 @@ import { StateCheckboxes } from '../../components/state-fields.component';
 import { formatDate, formatRefName } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { useBodyOptions } from '../bodies/body-options.hook';
-import { isReportOpen, useEnlaceOrganizationIds } from '../reporting/report-status.component';
-import { useCanEditActivity } from './activity-permissions.hook';
 import { PlanNodePicker } from './plan-node-picker.component';
 import '../../styles/plans.css';
 
@@ -230,7 +228,6 @@ function ActivityCreateForm({ reportId, leadOrganizationIds }: { reportId: strin
 export function ActivityNewPage(): ReactElement {
   const { reportId } = newRouteApi.useSearch();
   const report = useQuery({ ...periodicReportsApi.detail(reportId ?? ''), enabled: Boolean(reportId) });
-  const enlaceOf = useEnlaceOrganizationIds();
   if (reportId && !report.data) {
     return (
       <>
@@ -248,9 +245,9 @@ export function ActivityNewPage(): ReactElement {
           {t('activities.filedInReport', { period: filedIn.reportingPeriod.title, due: formatDate(filedIn.reportingPeriod.dueDate) })}
         </p>
       )}
-      <PermissionGate isAllowed={(permissions) => (filedIn ? isReportOpen(filedIn) && (enlaceOf.has(filedIn.organization.id) || permissions.managesAnyBody) : permissions.managesAnyBody)}>
+      <AbilityGate isAllowed={filedIn ? filedIn.abilities.file : (abilities) => abilities.manageAnyBody}>
         <ActivityCreateForm reportId={reportId ?? null} leadOrganizationIds={filedIn ? [filedIn.organization.id] : []} />
-      </PermissionGate>
+      </AbilityGate>
     </>
   );
 }
@@ -300,9 +297,8 @@ const editRouteApi = getRouteApi('/_internal/actividades/$activityId/editar');
 export function ActivityEditPage(): ReactElement {
   const { activityId } = editRouteApi.useParams();
   const query = useQuery(activitiesApi.detailForEdit(activityId));
-  const canEditActivity = useCanEditActivity();
   return (
-    <EditPage query={query} title={t('activities.edit')} getEyebrow={(activity) => activity.title} canEdit={(_permissions, activity) => canEditActivity(activity)}>
+    <EditPage query={query} title={t('activities.edit')} getEyebrow={(activity) => activity.title}>
       {(activity) => <ActivityEditForm activity={activity} />}
     </EditPage>
   );

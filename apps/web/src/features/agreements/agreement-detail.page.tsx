@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { agreementsApi } from '../../api/resources';
-import { usePermissions } from '../../auth/permissions.hook';
 import { AgreementOverview } from '../../components/agreement-overview.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PageSection } from '../../components/page-section.component';
@@ -19,29 +18,22 @@ const routeApi = getRouteApi('/_internal/acuerdos/$agreementId');
 export function AgreementDetailPage(): ReactElement {
   const { agreementId } = routeApi.useParams();
   const query = useQuery(agreementsApi.detail(agreementId));
-  const permissions = usePermissions();
   return (
     <QueryContent query={query}>
       {(agreement) => {
-        const bodyId = agreement.session.body.id;
-        const canManage = permissions.canManageBody(bodyId);
-        const canFollowUp = permissions.canReportFollowUp(
-          bodyId,
-          agreement.responsibleOrganizations.map((organization) => organization.id),
-        );
         return (
           <>
             <PageHeader title={formatAgreementName(agreement)} eyebrow={t('agreements.title')} />
-            <RecordStatus entity="agreement" record={agreement} changeLifecycle={agreementsApi.changeLifecycle} canArchive={canManage} canPublish={canManage} />
+            <RecordStatus entity="agreement" record={agreement} changeLifecycle={agreementsApi.changeLifecycle} />
             <AgreementOverview agreement={agreement} />
 
-            {canFollowUp && (
+            {agreement.abilities.reportFollowUp && (
               <PageSection id="registrar-seguimiento" title={t('agreements.addFollowUp')} isPanel>
                 <FollowUpForm owner={{ agreementId: agreement.id }} />
               </PageSection>
             )}
 
-            {canManage && (
+            {agreement.abilities.edit && (
               <PageSection id="editar-acuerdo" title={t('agreements.edit')} isPanel>
                 <AgreementEditForm agreement={agreement} />
               </PageSection>

@@ -19,7 +19,8 @@ export function AgreementsListPage(): ReactElement {
   const navigate = routeApi.useNavigate();
   const status = readChoice(search.status, AGREEMENT_STATUSES);
   const page = search.page ?? 1;
-  const query = useQuery(agreementsApi.list({ q: search.q, status, page, pageSize: PAGE_SIZE }));
+  const isOverdue = search.overdue === true;
+  const query = useQuery(agreementsApi.list({ q: search.q, status, isOverdue: isOverdue || undefined, page, pageSize: PAGE_SIZE }));
 
   return (
     <>
@@ -31,7 +32,7 @@ export function AgreementsListPage(): ReactElement {
             <li key={value ?? 'all'}>
               <Link
                 to="/acuerdos"
-                search={(previous) => ({ ...previous, status: value, page: undefined })}
+                search={(previous) => ({ ...previous, status: value, overdue: undefined, page: undefined })}
                 className="status-tabs__link"
                 // Active (aria-current="page") only when the whole search matches this tab's.
                 activeOptions={{ exact: true, includeSearch: true }}
@@ -40,6 +41,16 @@ export function AgreementsListPage(): ReactElement {
               </Link>
             </li>
           ))}
+          <li>
+            <Link
+              to="/acuerdos"
+              search={(previous) => ({ ...previous, status: undefined, overdue: true, page: undefined })}
+              className="status-tabs__link"
+              activeOptions={{ exact: true, includeSearch: true }}
+            >
+              {t('agreements.overdueFilter')}
+            </Link>
+          </li>
         </ul>
       </nav>
       <div className="filters" role="search" aria-label={t('sessions.filters')}>
@@ -52,7 +63,7 @@ export function AgreementsListPage(): ReactElement {
       <QueryContent query={query}>
         {(result) => (
           <AgreementsTable
-            caption={status ? t(`agreementStatus.${status}`) : t('agreements.title')}
+            caption={isOverdue ? t('agreements.overdueFilter') : status ? t(`agreementStatus.${status}`) : t('agreements.title')}
             isCaptionHidden
             agreements={result.items}
             pagination={{ ...result, onPageChange: (next) => void navigate({ search: (previous) => ({ ...previous, page: next }) }) }}

@@ -6,9 +6,11 @@ export const agreementsRoutes = [
   {
     path: '/acuerdos',
     access: 'signedIn',
-    validateSearch: (search: Record<string, unknown>): { q?: string; status?: string; page?: number } => ({
+    validateSearch: (search: Record<string, unknown>): { q?: string; status?: string; overdue?: boolean; page?: number } => ({
       q: readText(search.q),
       status: readText(search.status),
+      // «Vencidos»: open agreements past their due date.
+      overdue: search.overdue === true || search.overdue === 'true' ? true : undefined,
       page: readPage(search.page),
     }),
     component: lazyRouteComponent(() => import('./agreements-list.page'), 'AgreementsListPage'),

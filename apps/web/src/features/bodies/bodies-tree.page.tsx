@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router';
 import type { BodyView } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { allBodiesQuery } from '../../api/resources';
-import { usePermissions } from '../../auth/permissions.hook';
+import { useMeAbilities } from '../../auth/me.hook';
 import { PageHeader } from '../../components/page-header.component';
 import { QueryContent } from '../../components/query-content.component';
 import { formatRefName } from '../../i18n/format';
@@ -42,13 +42,13 @@ function BodyBranch({ parentId, groups, seen }: { parentId: string | null; group
 
 export function BodiesTreePage(): ReactElement {
   const query = useQuery(allBodiesQuery);
-  const permissions = usePermissions();
+  const abilities = useMeAbilities();
   return (
     <>
       <PageHeader
         title={t('bodies.title')}
         actions={
-          permissions.managesAnyBody && (
+          abilities?.manageAnyBody && (
             <Link to="/organos/nuevo" className="button button--primary">
               {t('bodies.new')}
             </Link>

@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { bodiesApi } from '../../api/resources';
-import { usePermissions } from '../../auth/permissions.hook';
 import { Disclosure } from '../../components/disclosure.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PageSection } from '../../components/page-section.component';
@@ -22,35 +21,35 @@ export function BodyDetailPage(): ReactElement {
   const { bodyId } = routeApi.useParams();
   const query = useQuery(bodiesApi.detail(bodyId));
   const { getStateName } = useStates();
-  const permissions = usePermissions();
   return (
     <QueryContent query={query}>
       {(body) => {
-        const canManage = permissions.canManageBody(body.id);
         return (
           <>
             <PageHeader
               title={body.name}
               eyebrow={t(`bodyKind.${body.kind}`)}
               actions={
-                canManage && (
-                  <>
+                <>
+                  {body.abilities.edit && (
                     <Link to="/organos/$bodyId/editar" params={{ bodyId }} className="button">
                       {t('bodies.edit')}
                     </Link>
-                    {permissions.canCreateBody(body.id) && (
+                  )}
+                  {body.abilities.addRecords && (
+                    <>
                       <Link to="/organos/nuevo" search={{ parentId: bodyId }} className="button">
                         {t('bodies.newChild')}
                       </Link>
-                    )}
-                    <Link to="/sesiones/nueva" search={{ bodyId }} className="button button--primary">
-                      {t('bodies.newSession')}
-                    </Link>
-                  </>
-                )
+                      <Link to="/sesiones/nueva" search={{ bodyId }} className="button button--primary">
+                        {t('bodies.newSession')}
+                      </Link>
+                    </>
+                  )}
+                </>
               }
             />
-            <RecordStatus entity="body" record={body} changeLifecycle={bodiesApi.changeLifecycle} canArchive={canManage} />
+            <RecordStatus entity="body" record={body} changeLifecycle={bodiesApi.changeLifecycle} />
             <dl className="facts">
               <div>
                 <dt>{t('bodies.acronym')}</dt>
@@ -81,7 +80,7 @@ export function BodyDetailPage(): ReactElement {
             <PageSection id="integrantes" title={t('bodies.memberships')}>
               <MembershipsTable memberships={body.memberships} />
               {body.memberships
-                .filter((membership) => permissions.canAddFocalPoint(body.id, membership.organization.id))
+                .filter((membership) => membership.abilities.addFocalPoint)
                 .map((membership) => (
                   <Disclosure key={membership.id} summary={t('memberships.addFocalPoint', { name: membership.organization.acronym ?? membership.organization.name })}>
                     <FocalPointForm membershipId={membership.id} />
@@ -91,7 +90,7 @@ export function BodyDetailPage(): ReactElement {
             <PageSection id="sesiones" title={t('bodies.sessions')}>
               <SessionsTable caption={t('bodies.sessions')} isCaptionHidden sessions={body.sessions} emptyText={t('bodies.sessionsEmpty')} />
             </PageSection>
-            {canManage && (
+            {body.abilities.addRecords && (
               <PageSection id="agregar-integrante" title={t('bodies.addMembership')} isPanel>
                 <MembershipForm bodyId={body.id} />
               </PageSection>

@@ -7,7 +7,8 @@ import { useForm, useFormContext } from 'react-hook-form';
 import { useEditForm } from '../../api/edit-form.hook';
 import { bodiesApi } from '../../api/resources';
 import { useSaveForm } from '../../api/save-form.hook';
-import { PermissionGate } from '../../auth/permission-gate.component';
+import { AbilityGate } from '../../auth/ability-gate.component';
+import { useMeAbilities } from '../../auth/me.hook';
 import { ChoiceOptions } from '../../components/choice-options.component';
 import { EditPage } from '../../components/edit-page.component';
 import { FormField } from '../../components/form-field.component';
@@ -27,6 +28,8 @@ function BodyFields({ editedBody }: { editedBody?: BodyView }) {
   // A new parent must be a body the person manages; the server checks it too.
   const bodyOptions = useBodyOptions({ excludedBranchId: editedBody?.id, isManagedOnly: true, keptId: editedBody?.parentId });
   const stateOptions = useStateOptions();
+  // Only administrators make a body that depends on none; a body that already has none keeps that choice.
+  const mayHaveNoParent = useMeAbilities()?.createTopLevelBody === true || (editedBody !== undefined && editedBody.parentId === null);
   return (
     <>
       <FormField label={t('bodyKind.label')} error={errors.kind?.message} isRequired>
@@ -42,9 +45,16 @@ function BodyFields({ editedBody }: { editedBody?: BodyView }) {
       <FormField label={t('bodies.acronym')} error={errors.acronym?.message}>
         {(fieldControl) => <input {...fieldControl} {...register('acronym')} type="text" />}
       </FormField>
-      <FormField label={t('bodies.parent')} error={errors.parentId?.message}>
+      <FormField label={t('bodies.parent')} error={errors.parentId?.message} isRequired={!mayHaveNoParent}>
         {(fieldControl) => (
-          <NullableSelect formControl={control} name="parentId" fieldControl={fieldControl} options={bodyOptions} blankLabel={t('form.noneOption.masculine')} blankValue={null} />
+          <NullableSelect
+            formControl={control}
+            name="parentId"
+            fieldControl={fieldControl}
+            options={bodyOptions}
+            blankLabel={mayHaveNoParent ? t('form.noneOption.masculine') : t('bodies.chooseParent')}
+            blankValue={null}
+          />
         )}
       </FormField>
       <FormField label={t('bodyLevel.label')} error={errors.level?.message} isRequired>
@@ -76,11 +86,11 @@ export function BodyCreatePage(): ReactElement {
   return (
     <>
       <PageHeader title={t('bodies.new')} eyebrow={t('nav.bodies')} />
-      <PermissionGate isAllowed={(permissions) => permissions.managesAnyBody}>
+      <AbilityGate isAllowed={(abilities) => abilities.manageAnyBody}>
         <FormFrame form={form} saveState={saveState} submitLabel={t('form.save')}>
           <BodyFields />
         </FormFrame>
-      </PermissionGate>
+      </AbilityGate>
     </>
   );
 }
@@ -111,7 +121,7 @@ export function BodyEditPage(): ReactElement {
   const { bodyId } = editRouteApi.useParams();
   const query = useQuery(bodiesApi.detailForEdit(bodyId));
   return (
-    <EditPage query={query} title={t('bodies.edit')} getEyebrow={(body) => body.name} canEdit={(permissions, body) => permissions.canManageBody(body.id)}>
+    <EditPage query={query} title={t('bodies.edit')} getEyebrow={(body) => body.name}>
       {(body) => <BodyEditForm body={body} />}
     </EditPage>
   );

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { BodyView } from '@telar/domain';
 import { useMemo } from 'react';
 import { allBodiesQuery } from '../../api/resources';
-import { usePermissions } from '../../auth/permissions.hook';
+import { useManagesBody } from '../../auth/me.hook';
 import type { SelectOption } from '../../components/nullable-select.component';
 import { formatRefName } from '../../i18n/format';
 
@@ -34,13 +34,13 @@ interface BodyOptionsFilter {
 /** Bodies as select options, alphabetically (empty while loading). */
 export function useBodyOptions({ excludedBranchId, isManagedOnly, keptId }: BodyOptionsFilter = {}): SelectOption[] {
   const { data } = useQuery(allBodiesQuery);
-  const permissions = usePermissions();
+  const managesBody = useManagesBody();
   return useMemo(() => {
     const bodies = data?.items ?? [];
     const excluded = excludedBranchId ? collectBranch(bodies, excludedBranchId) : new Set<string>();
     return bodies
-      .filter((body) => !excluded.has(body.id) && (!isManagedOnly || body.id === keptId || permissions.canManageBody(body.id)))
+      .filter((body) => !excluded.has(body.id) && (!isManagedOnly || body.id === keptId || managesBody(body.id)))
       .map((body) => ({ value: body.id, label: formatRefName(body) }))
       .sort((a, b) => a.label.localeCompare(b.label, 'es-MX'));
-  }, [data, excludedBranchId, isManagedOnly, keptId, permissions]);
+  }, [data, excludedBranchId, isManagedOnly, keptId, managesBody]);
 }

@@ -1,11 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { MechanismImportSchema, type Diagnostic, type ImportCounts, type MechanismBlock, type MechanismReport } from '@telar/domain';
+import { MechanismImportSchema, type Diagnostic, type ImportCounts, type ImportTargetBody, type MechanismBlock, type MechanismReport } from '@telar/domain';
 import { useState, type ChangeEvent, type ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { describeApiError } from '../../api/api-error.util';
 import { ApiError, sendJson } from '../../api/client';
 import { useApiMutation } from '../../api/resources';
-import { PermissionGate } from '../../auth/permission-gate.component';
+import { AbilityGate } from '../../auth/ability-gate.component';
 import { FormAlert } from '../../components/form-alert.component';
 import { FormField } from '../../components/form-field.component';
 import { PageHeader } from '../../components/page-header.component';
@@ -17,6 +17,7 @@ import { MECHANISM_BLOCK_FIELDS } from '../reports/mechanism-block.util';
 interface ImportResult {
   described: ImportCounts;
   created: ImportCounts;
+  body: ImportTargetBody | null;
   warnings: Diagnostic[];
   diagnostics: Diagnostic[];
   report: MechanismReport | null;
@@ -68,10 +69,16 @@ function DiagnosticTable({ title, items }: { title: MessageKey; items: readonly 
   );
 }
 
+/** "Comisión de Secretarías Ejecutivas … (COMSE)". */
+function describeBody(body: ImportTargetBody): string {
+  return body.acronym ? `${body.name} (${body.acronym})` : body.name;
+}
+
 function ImportSummary({ result, isPreview }: { result: ImportResult; isPreview: boolean }) {
   return (
     <section aria-labelledby="resultado-importacion" className="panel">
       <h2 id="resultado-importacion">{isPreview ? t('import.preview') : t('import.done')}</h2>
+      {result.body && <p>{t(result.body.isNew ? 'import.targetBodyNew' : 'import.targetBody', { body: describeBody(result.body) })}</p>}
       <table className="table table--compact">
         <caption>{t('import.counts')}</caption>
         <thead>
@@ -141,7 +148,7 @@ export function ImportPage(): ReactElement {
   return (
     <>
       <PageHeader title={t('import.title')} eyebrow={t('nav.import')} />
-      <PermissionGate isAllowed={(permissions) => permissions.managesAnyBody}>
+      <AbilityGate isAllowed={(abilities) => abilities.manageAnyBody}>
         <p>{t('import.intro')}</p>
         <form className="form" onSubmit={runImport(true)} noValidate>
           {failure && <FormAlert tone="error">{failure}</FormAlert>}
@@ -174,7 +181,7 @@ export function ImportPage(): ReactElement {
             <ImportSummary result={outcome.result} isPreview={outcome.request.dryRun} />
           </>
         )}
-      </PermissionGate>
+      </AbilityGate>
     </>
   );
 }

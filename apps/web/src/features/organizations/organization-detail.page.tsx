@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { organizationsApi } from '../../api/resources';
-import { usePermissions } from '../../auth/permissions.hook';
 import { AgreementsTable } from '../../components/agreements-table.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PageSection } from '../../components/page-section.component';
@@ -19,7 +18,6 @@ export function OrganizationDetailPage(): ReactElement {
   const { organizationId } = routeApi.useParams();
   const query = useQuery(organizationsApi.detail(organizationId));
   const { getStateName } = useStates();
-  const permissions = usePermissions();
   return (
     <QueryContent query={query}>
       {(organization) => (
@@ -28,14 +26,14 @@ export function OrganizationDetailPage(): ReactElement {
             title={organization.name}
             eyebrow={t('nav.organizations')}
             actions={
-              permissions.canEditOrganization(organization.id) && (
+              organization.abilities.edit && (
                 <Link to="/organizaciones/$organizationId/editar" params={{ organizationId }} className="button">
                   {t('organizations.editLink')}
                 </Link>
               )
             }
           />
-          <RecordStatus entity="organization" record={organization} changeLifecycle={organizationsApi.changeLifecycle} canArchive={permissions.canArchiveOrganization} />
+          <RecordStatus entity="organization" record={organization} changeLifecycle={organizationsApi.changeLifecycle} />
           <dl className="facts">
             <div>
               <dt>{t('organizations.acronym')}</dt>

@@ -4,6 +4,7 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import {
   ORGANIZATION_LEVELS,
   OrganizationCreateSchema,
+  organizationNeedsState,
   OrganizationUpdateSchema,
   SECTORS,
   type OrganizationCreateInput,
@@ -15,7 +16,7 @@ import { Controller, useForm, useFormContext } from 'react-hook-form';
 import { useEditForm } from '../../api/edit-form.hook';
 import { organizationsApi } from '../../api/resources';
 import { useSaveForm } from '../../api/save-form.hook';
-import { PermissionGate } from '../../auth/permission-gate.component';
+import { AbilityGate } from '../../auth/ability-gate.component';
 import { ChoiceOptions } from '../../components/choice-options.component';
 import { EditPage } from '../../components/edit-page.component';
 import { FormField } from '../../components/form-field.component';
@@ -28,7 +29,7 @@ import { t } from '../../i18n/translate';
 
 /** The fields of both organisation forms; `parent` names the organisation it depends on when editing. */
 function OrganizationFields({ parent }: { parent?: OrganizationRef }) {
-  const { register, control, formState } = useFormContext<OrganizationCreateInput>();
+  const { register, control, formState, watch } = useFormContext<OrganizationCreateInput>();
   const { errors } = formState;
   const stateOptions = useStateOptions();
   return (
@@ -53,7 +54,7 @@ function OrganizationFields({ parent }: { parent?: OrganizationRef }) {
           </select>
         )}
       </FormField>
-      <FormField label={t('organizations.state')} error={errors.stateCode?.message}>
+      <FormField label={t('organizations.state')} error={errors.stateCode?.message} isRequired={organizationNeedsState(watch('level'))}>
         {(fieldControl) => (
           <NullableSelect formControl={control} name="stateCode" fieldControl={fieldControl} options={stateOptions} blankLabel={t('form.noneOption.feminine')} blankValue={null} />
         )}
@@ -93,11 +94,11 @@ export function OrganizationCreatePage(): ReactElement {
   return (
     <>
       <PageHeader title={t('organizations.new')} eyebrow={t('nav.organizations')} />
-      <PermissionGate isAllowed={(permissions) => permissions.canCreateOrganization}>
+      <AbilityGate isAllowed={(abilities) => abilities.createOrganization}>
         <FormFrame form={form} saveState={saveState} submitLabel={t('form.save')} canCancel>
           <OrganizationFields />
         </FormFrame>
-      </PermissionGate>
+      </AbilityGate>
     </>
   );
 }
@@ -141,7 +142,6 @@ export function OrganizationEditPage(): ReactElement {
       query={query}
       title={t('organizations.edit')}
       getEyebrow={(organization) => organization.name}
-      canEdit={(permissions, organization) => permissions.canEditOrganization(organization.id)}
     >
       {(organization) => <OrganizationEditForm organization={organization} />}
     </EditPage>

@@ -3,7 +3,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { SECTORS, type OrganizationView } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { organizationsApi } from '../../api/resources';
-import { usePermissions } from '../../auth/permissions.hook';
+import { useMeAbilities } from '../../auth/me.hook';
 import { ChoiceOptions } from '../../components/choice-options.component';
 import { FormField } from '../../components/form-field.component';
 import { PageHeader } from '../../components/page-header.component';
@@ -43,7 +43,7 @@ export function OrganizationsListPage(): ReactElement {
   const page = search.page ?? 1;
   const query = useQuery(organizationsApi.list({ q: search.q, sector, page, pageSize: PAGE_SIZE }));
   const columns = useColumns();
-  const permissions = usePermissions();
+  const abilities = useMeAbilities();
   // Any filter change starts again at page 1.
   const updateFilters = (patch: { q?: string; sector?: string }) => void navigate({ search: (previous) => ({ ...previous, ...patch, page: undefined }), replace: true });
 
@@ -52,7 +52,7 @@ export function OrganizationsListPage(): ReactElement {
       <PageHeader
         title={t('organizations.title')}
         actions={
-          permissions.canCreateOrganization && (
+          abilities?.createOrganization && (
             <Link to="/organizaciones/nueva" className="button button--primary">
               {t('organizations.new')}
             </Link>

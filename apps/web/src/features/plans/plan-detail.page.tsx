@@ -5,7 +5,6 @@ import { PlanNodeCreateSchema, type PlanDetailView, type PlanNodeCreateInput } f
 import type { ReactElement } from 'react';
 import { buildPlanExportUrl, planNodesApi, plansApi } from '../../api/plan-resources';
 import { useAddForm } from '../../api/save-form.hook';
-import { usePermissions } from '../../auth/permissions.hook';
 import { Disclosure } from '../../components/disclosure.component';
 import { FormField } from '../../components/form-field.component';
 import { FormFrame } from '../../components/form-frame.component';
@@ -56,11 +55,9 @@ function PlanNodeCreateForm({ plan }: { plan: PlanDetailView }) {
 export function PlanDetailPage(): ReactElement {
   const { planId } = routeApi.useParams();
   const query = useQuery(plansApi.detail(planId));
-  const permissions = usePermissions();
   return (
     <QueryContent query={query}>
       {(plan) => {
-        const canManage = permissions.canManageBody(plan.body.id);
         return (
           <>
             <PageHeader
@@ -77,7 +74,7 @@ export function PlanDetailPage(): ReactElement {
                 </>
               }
             />
-            <RecordStatus entity="plan" record={plan} changeLifecycle={plansApi.changeLifecycle} canArchive={canManage} canPublish={canManage} />
+            <RecordStatus entity="plan" record={plan} changeLifecycle={plansApi.changeLifecycle} />
             {plan.description && <p className="lead">{plan.description}</p>}
             <PlanFacts plan={plan} />
             <PlanFlags flags={plan.flags} />
@@ -86,15 +83,15 @@ export function PlanDetailPage(): ReactElement {
               <PlanTree planId={plan.id} nodes={plan.nodes} statuses={plan.statuses} />
             </PageSection>
 
-            {canManage && (
+            {plan.abilities.addRecords && (
               <PageSection id="agregar-elemento" title={t('plans.addNodeTitle')} isPanel>
                 <PlanNodeCreateForm plan={plan} />
               </PageSection>
             )}
 
-            <ReportingPeriodsSection planId={plan.id} canManage={canManage} />
+            <ReportingPeriodsSection planId={plan.id} canManage={plan.abilities.addRecords} />
 
-            {canManage && (
+            {plan.abilities.edit && (
               <PageSection id="editar-plan" title={t('plans.edit')}>
                 <Disclosure summary={t('plans.editSummary')}>
                   <PlanEditForm plan={plan} />

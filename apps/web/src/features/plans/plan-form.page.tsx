@@ -6,7 +6,7 @@ import { useFieldArray, useForm, useFormContext } from 'react-hook-form';
 import { useEditForm } from '../../api/edit-form.hook';
 import { plansApi } from '../../api/plan-resources';
 import { useSaveForm } from '../../api/save-form.hook';
-import { PermissionGate } from '../../auth/permission-gate.component';
+import { AbilityGate } from '../../auth/ability-gate.component';
 import { FormField, FormFieldset } from '../../components/form-field.component';
 import { FormFrame } from '../../components/form-frame.component';
 import { toNullableNumber } from '../../components/form-values.util';
@@ -99,7 +99,7 @@ export function PlanNewPage(): ReactElement {
   return (
     <>
       <PageHeader title={t('plans.new')} eyebrow={t('nav.plans')} />
-      <PermissionGate isAllowed={(permissions) => permissions.managesAnyBody}>
+      <AbilityGate isAllowed={(abilities) => abilities.manageAnyBody}>
         <FormFrame form={form} saveState={saveState} submitLabel={t('plans.create')} canCancel>
           <FormField label={t('plans.body')} hint={t('plans.bodyHint')} error={errors.bodyId?.message} isRequired>
             {(control) => <NullableSelect formControl={form.control} name="bodyId" fieldControl={control} options={bodyOptions} blankLabel={t('plans.chooseBody')} blankValue="" />}
@@ -107,7 +107,7 @@ export function PlanNewPage(): ReactElement {
           <PlanFields />
           <StatusFields />
         </FormFrame>
-      </PermissionGate>
+      </AbilityGate>
     </>
   );
 }

@@ -4,8 +4,7 @@ import { PlanNodeUpdateSchema, type PlanNodeDetailView } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { useEditForm } from '../../api/edit-form.hook';
-import { activitiesApi, planNodesApi, plansApi } from '../../api/plan-resources';
-import { usePermissions } from '../../auth/permissions.hook';
+import { activitiesApi, planNodesApi } from '../../api/plan-resources';
 import { AgreementCodeLinks } from '../../components/agreement-code-links.component';
 import { Fact } from '../../components/fact.component';
 import { FormField } from '../../components/form-field.component';
@@ -119,15 +118,12 @@ function LinkedActivities({ nodeId }: { nodeId: string }) {
 }
 
 export function PlanNodePage(): ReactElement {
-  const { planId, nodeId } = routeApi.useParams();
+  const { nodeId } = routeApi.useParams();
   const query = useQuery(planNodesApi.detail(nodeId));
-  const planQuery = useQuery(plansApi.detail(planId));
-  const permissions = usePermissions();
   return (
     <QueryContent query={query}>
       {(node) => {
-        const bodyId = planQuery.data?.body.id;
-        const canManage = bodyId !== undefined && permissions.canManageBody(bodyId);
+        const canManage = node.abilities.edit;
         return (
           <>
             <PageHeader
@@ -139,7 +135,7 @@ export function PlanNodePage(): ReactElement {
                 </Link>
               }
             />
-            <RecordStatus entity="plan_node" record={node} changeLifecycle={planNodesApi.changeLifecycle} canArchive={canManage} />
+            <RecordStatus entity="plan_node" record={node} changeLifecycle={planNodesApi.changeLifecycle} />
             <NodeFacts node={node} />
             <PlanFlags flags={node.flags} />
 

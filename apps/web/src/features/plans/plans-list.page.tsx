@@ -6,7 +6,7 @@ import { describeApiError } from '../../api/api-error.util';
 import { ApiError } from '../../api/client';
 import { planImportApi, plansApi } from '../../api/plan-resources';
 import { useApiMutation } from '../../api/resources';
-import { usePermissions } from '../../auth/permissions.hook';
+import { useMeAbilities } from '../../auth/me.hook';
 import { Disclosure } from '../../components/disclosure.component';
 import { FormAlert } from '../../components/form-alert.component';
 import { FormField } from '../../components/form-field.component';
@@ -102,7 +102,7 @@ function PlanImportForm() {
 export function PlansListPage(): ReactElement {
   const search = routeApi.useSearch();
   const navigate = routeApi.useNavigate();
-  const permissions = usePermissions();
+  const abilities = useMeAbilities();
   const page = search.page ?? 1;
   const query = useQuery(plansApi.list({ q: search.q, page, pageSize: PAGE_SIZE }));
   return (
@@ -110,14 +110,14 @@ export function PlansListPage(): ReactElement {
       <PageHeader
         title={t('plans.title')}
         actions={
-          permissions.managesAnyBody && (
+          abilities?.manageAnyBody && (
             <Link to="/planes/nuevo" className="button button--primary">
               {t('plans.new')}
             </Link>
           )
         }
       />
-      {permissions.managesAnyBody && (
+      {abilities?.manageAnyBody && (
         <Disclosure summary={t('plans.import.title')}>
           <PlanImportForm />
         </Disclosure>

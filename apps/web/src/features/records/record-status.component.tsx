@@ -9,11 +9,9 @@ import { isArchivedByHistory } from './record-history.component';
 
 interface RecordStatusProps {
   entity: AuditedEntity;
-  /** `publishedAt` only for records that can be published (sessions, agreements). */
-  record: { id: string; version: number; publishedAt?: string | null };
+  /** `publishedAt` only for records that can be published; `abilities` as the server answered them for this person. */
+  record: { id: string; version: number; publishedAt?: string | null; abilities: { archive: boolean; publish?: boolean } };
   changeLifecycle: (input: { id: string; version: number; action: LifecycleAction }) => Promise<unknown>;
-  canArchive: boolean;
-  canPublish?: boolean;
 }
 
 /**
@@ -21,7 +19,7 @@ interface RecordStatusProps {
  * may. Publishing and withdrawing ask for confirmation, since the public sees them; archiving does
  * not: it is undone with «Restaurar», and nothing is deleted.
  */
-export function RecordStatus({ entity, record, changeLifecycle, canArchive, canPublish }: RecordStatusProps) {
+export function RecordStatus({ entity, record, changeLifecycle }: RecordStatusProps) {
   const history = useQuery(historyQuery(entity, record.id));
   const isArchived = isArchivedByHistory(history.data ?? []);
   const mutation = useApiMutation(changeLifecycle);
@@ -34,7 +32,7 @@ export function RecordStatus({ entity, record, changeLifecycle, canArchive, canP
         {isArchived && <span className="badge badge--archived">{t('lifecycle.archived')}</span>}
       </p>
       <div className="record-status__actions">
-        {isPublishable && canPublish && (
+        {isPublishable && record.abilities.publish && (
           <ConfirmButton
             label={record.publishedAt ? t('lifecycle.unpublish') : t('lifecycle.publish')}
             title={record.publishedAt ? t('lifecycle.unpublishConfirmTitle') : t('lifecycle.publishConfirmTitle')}
@@ -43,7 +41,7 @@ export function RecordStatus({ entity, record, changeLifecycle, canArchive, canP
             onConfirm={() => act(record.publishedAt ? 'unpublish' : 'publish')}
           />
         )}
-        {canArchive && history.isSuccess && (
+        {record.abilities.archive && history.isSuccess && (
           <button type="button" className="button" disabled={mutation.isPending} onClick={() => act(isArchived ? 'restore' : 'archive')}>
             {isArchived ? t('lifecycle.restore') : t('lifecycle.archive')}
           </button>

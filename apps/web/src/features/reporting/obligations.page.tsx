@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router';
 import type { ReportView } from '@telar/domain';
 import type { ComponentProps, ReactElement } from 'react';
 import { periodicReportsApi } from '../../api/plan-resources';
-import { usePermissions } from '../../auth/permissions.hook';
+import { useMeAbilities } from '../../auth/me.hook';
 import { PageHeader } from '../../components/page-header.component';
 import { PageSection } from '../../components/page-section.component';
 import { LoadingLine, QueryContent } from '../../components/query-content.component';
@@ -112,15 +112,15 @@ function ReviewQueue({ reports }: { reports: ReportView[] }) {
 
 /** «Mis pendientes»: the one page where a person sees what they owe (an enlace) or must review (a secretariat), and by when. */
 export function ObligationsPage(): ReactElement {
-  const permissions = usePermissions();
+  const abilities = useMeAbilities();
   const enlaceOf = useEnlaceOrganizationIds();
   const isEnlace = enlaceOf.size > 0;
-  const hasRole = isEnlace || permissions.managesAnyBody;
+  const hasRole = isEnlace || abilities?.manageAnyBody;
   const query = useQuery({ ...periodicReportsApi.list({ mine: true, pageSize: 200 }), enabled: hasRole });
   return (
     <>
-      <PageHeader title={isEnlace || !permissions.managesAnyBody ? t('reporting.mine') : t('reporting.toReview')} eyebrow={t('nav.obligations')} />
-      {!permissions.isReady ? <LoadingLine /> : !hasRole ? (
+      <PageHeader title={isEnlace || !abilities?.manageAnyBody ? t('reporting.mine') : t('reporting.toReview')} eyebrow={t('nav.obligations')} />
+      {!abilities ? <LoadingLine /> : !hasRole ? (
         <p className="empty">{t('reporting.noRole')}</p>
       ) : (
         <QueryContent query={query}>
@@ -132,7 +132,7 @@ export function ObligationsPage(): ReactElement {
             return (
               <>
                 <EnlaceObligations reports={own} />
-                {permissions.managesAnyBody && <ReviewQueue reports={toReview} />}
+                {abilities?.manageAnyBody && <ReviewQueue reports={toReview} />}
               </>
             );
           }}

@@ -1,6 +1,6 @@
 import type { ReportView } from '@telar/domain';
 import { useMemo } from 'react';
-import { useMe } from '../../auth/permissions.hook';
+import { useMe } from '../../auth/me.hook';
 import { t } from '../../i18n/translate';
 import '../../styles/plans.css';
 

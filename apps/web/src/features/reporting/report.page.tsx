@@ -8,7 +8,6 @@ import { describeApiError } from '../../api/api-error.util';
 import { plansApi, reportingActionsApi, periodicReportsApi } from '../../api/plan-resources';
 import { useApiMutation } from '../../api/resources';
 import { useAddForm, useSaveForm } from '../../api/save-form.hook';
-import { usePermissions } from '../../auth/permissions.hook';
 import { ConfirmButton } from '../../components/confirm-button.component';
 import { Disclosure } from '../../components/disclosure.component';
 import { FormAlert } from '../../components/form-alert.component';
@@ -25,7 +24,7 @@ import { ActivitiesTable } from '../activities/activities-table.component';
 import { formatDisaggregation, IndicatorValueForm } from '../plans/indicator-block.component';
 import { flattenPlanTree, getStatusLabel } from '../plans/plan-tree.component';
 import { RecordHistory } from '../records/record-history.component';
-import { isReportOpen, ReportStatusBadge, useEnlaceOrganizationIds } from './report-status.component';
+import { ReportStatusBadge } from './report-status.component';
 import '../../styles/plans.css';
 
 const routeApi = getRouteApi('/_internal/reportes/$reportId');
@@ -232,17 +231,11 @@ export function ReportPage(): ReactElement {
   const query = useQuery(periodicReportsApi.detail(reportId));
   const planId = query.data?.plan.id ?? '';
   const planQuery = useQuery({ ...plansApi.detail(planId), enabled: planId !== '' });
-  const permissions = usePermissions();
-  const enlaceOf = useEnlaceOrganizationIds();
   const [outcome, setOutcome] = useState<string | null>(null);
   return (
     <QueryContent query={query}>
       {(report) => {
-        const isEnlace = enlaceOf.has(report.organization.id);
-        const isOpen = isReportOpen(report) && !report.reportingPeriod.isClosed;
-        const canFile = isEnlace && isOpen;
-        const bodyId = planQuery.data?.body.id;
-        const canReview = bodyId !== undefined && permissions.canManageBody(bodyId) && report.status === 'submitted';
+        const { file: canFile, review: canReview } = report.abilities;
         return (
           <>
             <PageHeader

@@ -3,9 +3,8 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { REPORT_STATUSES, type ReportingPeriodView } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { describeApiError } from '../../api/api-error.util';
-import { plansApi, reportingActionsApi, reportingPeriodsApi } from '../../api/plan-resources';
+import { reportingActionsApi, reportingPeriodsApi } from '../../api/plan-resources';
 import { useApiMutation } from '../../api/resources';
-import { usePermissions } from '../../auth/permissions.hook';
 import { FormAlert } from '../../components/form-alert.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PageSection } from '../../components/page-section.component';
@@ -13,6 +12,7 @@ import { QueryContent } from '../../components/query-content.component';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { RecordHistory } from '../records/record-history.component';
+import { PeriodDueDateForm } from './period-due-date-form.component';
 import { ReportsTable } from './reports-table.component';
 import '../../styles/plans.css';
 
@@ -48,14 +48,10 @@ function ClosePeriod({ period }: { period: ReportingPeriodView }) {
 export function ReportingPeriodPage(): ReactElement {
   const { periodId } = routeApi.useParams();
   const query = useQuery(reportingPeriodsApi.detail(periodId));
-  const planId = query.data?.plan.id ?? '';
-  const planQuery = useQuery({ ...plansApi.detail(planId), enabled: planId !== '' });
-  const permissions = usePermissions();
   return (
     <QueryContent query={query}>
       {(period) => {
-        const bodyId = planQuery.data?.body.id;
-        const canManage = bodyId !== undefined && permissions.canManageBody(bodyId);
+        const canManage = period.abilities.edit;
         return (
           <>
             <PageHeader
@@ -87,6 +83,11 @@ export function ReportingPeriodPage(): ReactElement {
                 <dd>{formatDate(period.dueDate)}</dd>
               </div>
             </dl>
+            {canManage && !period.closedAt && (
+              <PageSection id="fecha-limite" title={t('reporting.changeDueDate')}>
+                <PeriodDueDateForm period={period} />
+              </PageSection>
+            )}
             <PageSection id="resumen" title={t('reporting.counts')}>
               <PeriodCounts period={period} />
             </PageSection>

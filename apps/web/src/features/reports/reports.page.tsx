@@ -7,7 +7,7 @@ import { useForm } from 'react-hook-form';
 import { describeApiError } from '../../api/api-error.util';
 import { buildApiUrl, getJson } from '../../api/client';
 import { reportsApi, useApiMutation } from '../../api/resources';
-import { usePermissions } from '../../auth/permissions.hook';
+import { useManagesBody } from '../../auth/me.hook';
 import { FormAlert } from '../../components/form-alert.component';
 import { FormField } from '../../components/form-field.component';
 import { NullableSelect } from '../../components/nullable-select.component';
@@ -18,6 +18,7 @@ import { getTodayIso } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { useBodyOptions } from '../bodies/body-options.hook';
 import { MechanismReportView } from './mechanism-report-view.component';
+import { PublishedReports } from './published-reports.component';
 
 const routeApi = getRouteApi('/_internal/informes');
 const REPORT_PATH = '/reports/mechanism';
@@ -37,6 +38,7 @@ function PublishReport({ params }: { params: ReportParams }) {
         disabled={mutation.isPending}
         onConfirm={() => mutation.mutate(params)}
       />
+      <p className="field__hint">{t('reports.publishHint')}</p>
       {mutation.isError && <FormAlert tone="error">{describeApiError(mutation.error)}</FormAlert>}
       {mutation.isSuccess && (
         <FormAlert tone="success">
@@ -51,7 +53,7 @@ export function ReportsPage(): ReactElement {
   const search = routeApi.useSearch();
   const navigate = routeApi.useNavigate();
   const bodyOptions = useBodyOptions();
-  const permissions = usePermissions();
+  const managesBody = useManagesBody();
   const form = useForm({
     resolver: zodResolver(MechanismReportQuerySchema),
     defaultValues: { bodyId: search.bodyId ?? '', from: search.from ?? `${getTodayIso().slice(0, 4)}-01-01`, to: search.to ?? getTodayIso() },
@@ -95,10 +97,11 @@ export function ReportsPage(): ReactElement {
             </a>
           </p>
           {/* Keyed by the report, so a confirmation never outlives the preview it was about. */}
-          {permissions.canManageBody(params.bodyId) && <PublishReport key={`${params.bodyId}/${params.from}/${params.to}`} params={params} />}
+          {managesBody(params.bodyId) && <PublishReport key={`${params.bodyId}/${params.from}/${params.to}`} params={params} />}
           <QueryContent query={report}>{(data) => <MechanismReportView report={data} />}</QueryContent>
         </>
       )}
+      <PublishedReports />
     </>
   );
 }

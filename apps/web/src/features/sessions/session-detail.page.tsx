@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { sessionsApi } from '../../api/resources';
-import { usePermissions } from '../../auth/permissions.hook';
+import type { ParticipationAbilities } from '@telar/domain';
 import { AgreementsTable } from '../../components/agreements-table.component';
 import { Disclosure } from '../../components/disclosure.component';
 import { PageHeader } from '../../components/page-header.component';
@@ -21,22 +21,17 @@ import { ParticipationEditForm, ParticipationForm } from './participation-form.c
 const routeApi = getRouteApi('/_internal/sesiones/$sessionId');
 
 /** One participation: who, what, its follow-up, and the forms to correct it or follow it up (for who may). */
-function ParticipationRecord({ participation, hasAgreement, bodyId }: { participation: SessionParticipation; hasAgreement: boolean; bodyId: string }) {
-  const permissions = usePermissions();
-  const canFollowUp = permissions.canReportFollowUp(
-    bodyId,
-    participation.organizations.map((organization) => organization.id),
-  );
+function ParticipationRecord({ participation, hasAgreement }: { participation: SessionParticipation & { abilities: ParticipationAbilities }; hasAgreement: boolean }) {
   return (
     <li className="record">
       <ParticipationSummary participation={participation} />
-      {permissions.canManageBody(bodyId) && (
+      {participation.abilities.edit && (
         <Disclosure summary={t('sessions.editParticipation')}>
           <ParticipationEditForm participation={participation} />
         </Disclosure>
       )}
       {/* A participation that led to an agreement is followed up through that agreement. */}
-      {!hasAgreement && canFollowUp && (
+      {!hasAgreement && participation.abilities.reportFollowUp && (
         <Disclosure summary={t('sessions.addFollowUp')}>
           <FollowUpForm owner={{ participationId: participation.id }} />
         </Disclosure>
@@ -48,26 +43,24 @@ function ParticipationRecord({ participation, hasAgreement, bodyId }: { particip
 export function SessionDetailPage(): ReactElement {
   const { sessionId } = routeApi.useParams();
   const query = useQuery(sessionsApi.detail(sessionId));
-  const permissions = usePermissions();
   return (
     <QueryContent query={query}>
       {(session) => {
         const participationsWithAgreement = new Set(session.agreements.map((agreement) => agreement.participationId));
-        const canManage = permissions.canManageBody(session.body.id);
         return (
           <>
             <PageHeader
               title={formatSessionTitle(session)}
               eyebrow={formatRefName(session.body)}
               actions={
-                canManage && (
+                session.abilities.edit && (
                   <Link to="/sesiones/$sessionId/editar" params={{ sessionId }} className="button">
                     {t('sessions.edit')}
                   </Link>
                 )
               }
             />
-            <RecordStatus entity="session" record={session} changeLifecycle={sessionsApi.changeLifecycle} canArchive={canManage} canPublish={canManage} />
+            <RecordStatus entity="session" record={session} changeLifecycle={sessionsApi.changeLifecycle} />
             <SessionFacts session={session} />
 
             <PageSection id="participaciones" title={t('sessions.participations')}>
@@ -80,7 +73,6 @@ export function SessionDetailPage(): ReactElement {
                       key={participation.id}
                       participation={participation}
                       hasAgreement={participationsWithAgreement.has(participation.id)}
-                      bodyId={session.body.id}
                     />
                   ))}
                 </ul>
@@ -91,7 +83,7 @@ export function SessionDetailPage(): ReactElement {
               <AgreementsTable caption={t('sessions.agreements')} isCaptionHidden agreements={session.agreements} emptyText={t('sessions.agreementsEmpty')} />
             </PageSection>
 
-            {canManage && (
+            {session.abilities.addRecords && (
               <>
                 <PageSection id="agregar-participacion" title={t('sessions.addParticipation')} isPanel>
                   <ParticipationForm sessionId={session.id} />

@@ -1,13 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { SESSION_KINDS, SESSION_MODALITIES, SessionCreateSchema, SessionUpdateSchema, type SessionCreateInput, type SessionView } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { useForm, useFormContext } from 'react-hook-form';
 import { useEditForm } from '../../api/edit-form.hook';
 import { sessionsApi } from '../../api/resources';
 import { useSaveForm } from '../../api/save-form.hook';
-import { PermissionGate } from '../../auth/permission-gate.component';
+import { AbilityGate } from '../../auth/ability-gate.component';
 import { ChoiceOptions } from '../../components/choice-options.component';
 import { EditPage } from '../../components/edit-page.component';
 import { FormField, FormFieldset } from '../../components/form-field.component';
@@ -37,6 +37,13 @@ function SessionFields() {
       <FormField label={t('sessions.number')} hint={t('sessions.numberHint')} error={errors.number?.message}>
         {(control) => <input {...control} {...register('number', { setValueAs: toNullableNumber })} type="number" min={1} max={99} inputMode="numeric" />}
       </FormField>
+      {errors.root?.existing?.type === 'session' && errors.root.existing.message && (
+        <p className="field__hint">
+          <Link to="/sesiones/$sessionId" params={{ sessionId: errors.root.existing.message }}>
+            {t('sessions.openExisting')}
+          </Link>
+        </p>
+      )}
       <FormField label={t('sessions.date')} error={errors.date?.message} isRequired>
         {(control) => <input {...control} {...register('date')} type="date" />}
       </FormField>
@@ -77,7 +84,7 @@ export function SessionCreatePage(): ReactElement {
   return (
     <>
       <PageHeader title={t('sessions.new')} eyebrow={t('nav.sessions')} />
-      <PermissionGate isAllowed={(permissions) => permissions.managesAnyBody}>
+      <AbilityGate isAllowed={(abilities) => abilities.manageAnyBody}>
         <FormFrame form={form} saveState={saveState} submitLabel={t('form.save')}>
           <FormField label={t('sessions.body')} error={errors.bodyId?.message} isRequired>
             {(control) => <NullableSelect formControl={form.control} name="bodyId" fieldControl={control} options={bodyOptions} blankLabel={t('reports.chooseBody')} blankValue="" />}
@@ -92,7 +99,7 @@ export function SessionCreatePage(): ReactElement {
             </FormField>
           </FormFieldset>
         </FormFrame>
-      </PermissionGate>
+      </AbilityGate>
     </>
   );
 }
@@ -127,7 +134,6 @@ export function SessionEditPage(): ReactElement {
       query={query}
       title={t('sessions.edit')}
       getEyebrow={(session) => `${session.body.acronym ?? session.body.name} · ${formatSessionTitle(session)}`}
-      canEdit={(permissions, session) => permissions.canManageBody(session.body.id)}
     >
       {(session) => <SessionEditForm session={session} />}
     </EditPage>

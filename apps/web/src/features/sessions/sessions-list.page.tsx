@@ -3,7 +3,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { SESSION_KINDS } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { sessionsApi } from '../../api/resources';
-import { usePermissions } from '../../auth/permissions.hook';
+import { useMeAbilities } from '../../auth/me.hook';
 import { ChoiceOptions, SelectOptions } from '../../components/choice-options.component';
 import { FormField } from '../../components/form-field.component';
 import { PageHeader } from '../../components/page-header.component';
@@ -23,7 +23,7 @@ export function SessionsListPage(): ReactElement {
   const search = routeApi.useSearch();
   const navigate = routeApi.useNavigate();
   const bodyOptions = useBodyOptions();
-  const permissions = usePermissions();
+  const abilities = useMeAbilities();
   const kind = readChoice(search.kind, SESSION_KINDS);
   const page = search.page ?? 1;
   const query = useQuery(sessionsApi.list({ q: search.q, bodyId: search.bodyId, kind, from: search.from, to: search.to, page, pageSize: PAGE_SIZE }));
@@ -34,7 +34,7 @@ export function SessionsListPage(): ReactElement {
       <PageHeader
         title={t('sessions.title')}
         actions={
-          permissions.managesAnyBody && (
+          abilities?.manageAnyBody && (
             <Link to="/sesiones/nueva" className="button button--primary">
               {t('sessions.new')}
             </Link>

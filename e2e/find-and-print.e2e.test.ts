@@ -1,0 +1,87 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findSeriousAxeViolations, launchBrowser, openSignedInPage } from './support/browser.js';
+import { extractPdfText } from './support/pdf-text.js';
+import { type RunningTelar, startTelar } from './support/telar-server.js';
+
+let telar: RunningTelar;
+let browser: Browser;
+let page: Page;
+let seed: { organizationId: string; sessionId: string; agreementId: string };
+
+const AGREEMENT_TEXT = 'Difundir la guía de crianza positiva en las escuelas de Jalisco.';
+/** PDF text places words rather than spacing them: compare without whitespace. */
+const squeeze = (text: string) => text.replace(/\s+/g, '');
+
+beforeAll(async () => {
+  telar = await startTelar();
+  browser = await launchBrowser();
+  page = await openSignedInPage(browser, telar.baseUrl, telar.admin);
+  const post = <T = { id: string }>(path: string, body: unknown) => telar.adminApi.post<T>(path, body);
+  const body = await post('/bodies', { kind: 'commission', name: 'Comisión de Secretarías Ejecutivas', acronym: 'COMSE', level: 'national' });
+  const organization = await post('/organizations', { name: 'Red por los Derechos de la Infancia en México', acronym: 'REDIM', sector: 'civil_society', level: 'none' });
+  const session = await post('/sessions', { bodyId: body.id, kind: 'ordinary', number: 24, date: '2024-05-20' });
+  const agreement = await post('/agreements', { sessionId: session.id, code: 'COMSE/24/01', text: AGREEMENT_TEXT, responsibleOrganizationIds: [organization.id], stateCodes: ['MX-JAL'] });
+  await post('/agreements', { sessionId: session.id, code: 'COMSE/24/02', text: 'Entregar el informe anual de avances.', dueDate: '2024-06-30' });
+  seed = { organizationId: organization.id, sessionId: session.id, agreementId: agreement.id };
+});
+afterAll(async () => {
+  await browser?.close();
+  await telar?.stop();
+});
+
+describe('the search box in the header', () => {
+  it('finds an organisation by its acronym and a session by its ordinal, with the keyboard', async () => {
+    await page.goto(`${telar.baseUrl}/`);
+    const box = page.getByRole('searchbox', { name: 'Buscar en Telar' });
+    await box.focus();
+    await page.keyboard.type('redim');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Resultados para «redim»' }).waitFor();
+    const result = page.getByRole('link', { name: 'Red por los Derechos de la Infancia en México (REDIM)' });
+    await result.waitFor();
+    expect(await findSeriousAxeViolations(page)).toEqual([]);
+    await result.click();
+    await page.waitForURL(`${telar.baseUrl}/organizaciones/${seed.organizationId}`);
+
+    await box.fill('Vigésima Cuarta');
+    await box.press('Enter');
+    await page.getByRole('navigation', { name: 'Filtrar por tipo' }).getByRole('link', { name: 'Sesiones (1)' }).click();
+    await page.getByRole('link', { name: 'Vigésima Cuarta Sesión Ordinaria de COMSE, 20 de mayo de 2024' }).click();
+    await page.waitForURL(`${telar.baseUrl}/sesiones/${seed.sessionId}`);
+  });
+});
+
+describe('the home page', () => {
+  it('shows the overdue agreements and opens each list from its counter', async () => {
+    await page.goto(`${telar.baseUrl}/`);
+    const overdue = page.getByRole('region', { name: 'Acuerdos vencidos' });
+    await overdue.getByRole('link', { name: 'COMSE/24/02' }).waitFor();
+    expect(await overdue.getByText('COMSE/24/01').count()).toBe(0);
+    await page.locator('.count-cards').getByRole('link', { name: 'Acuerdos' }).click();
+    await page.getByRole('link', { name: 'Vencidos' }).click();
+    await page.getByRole('link', { name: 'COMSE/24/02' }).waitFor();
+    expect(await page.getByRole('link', { name: 'COMSE/24/01' }).count()).toBe(0);
+  });
+});
+
+describe('printing an agreement', () => {
+  it('prints its content to PDF without the navigation, the search, the forms or the buttons', async () => {
+    await page.goto(`${telar.baseUrl}/acuerdos/${seed.agreementId}`);
+    await page.getByText(AGREEMENT_TEXT).waitFor();
+    // What the screen shows around the agreement: the navigation bar and the person's buttons.
+    const navText = await page.getByRole('navigation', { name: 'Navegación principal' }).innerText();
+    const screenOnly = [navText, 'Buscar en Telar', 'Cerrar sesión', 'Registrar seguimiento', 'Archivar'];
+
+    // Control: printed as the screen shows it, the extractor does read the navigation.
+    await page.emulateMedia({ media: 'screen' });
+    const asScreen = squeeze(extractPdfText(await page.pdf({ format: 'Letter' })));
+    expect(asScreen).toContain(squeeze(navText));
+
+    await page.emulateMedia({ media: 'print' });
+    const printed = squeeze(extractPdfText(await page.pdf({ format: 'Letter' })));
+    expect(printed).toContain(squeeze(AGREEMENT_TEXT));
+    expect(printed).toContain(squeeze('COMSE/24/01'));
+    for (const text of screenOnly) expect(printed, text).not.toContain(squeeze(text));
+  });
+});
