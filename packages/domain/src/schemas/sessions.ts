@@ -116,7 +116,7 @@ export type FollowUpCreateInput = z.input<typeof FollowUpCreateSchema>;
  * so the services check them (`isDatedBeforeSession`) and name the field with these messages.
  */
 export const sessionDateOrderMessages = {
-  agreementDueDate: (sessionDate: string) => `La fecha límite no puede ser anterior a la sesión en que se adoptó el acuerdo (${formatSpanishDate(sessionDate)}).`,
+  agreementDueDate: (sessionDate: string) => `La fecha de cumplimiento no puede ser anterior a la sesión en que se adoptó el acuerdo (${formatSpanishDate(sessionDate)}).`,
   followUpDate: (sessionDate: string) => `El seguimiento no puede tener fecha anterior a la sesión (${formatSpanishDate(sessionDate)}).`,
   sessionDate: (earliest: string) => `La sesión no puede ser posterior a la fecha más temprana de sus acuerdos o seguimientos (${formatSpanishDate(earliest)}).`,
 };
