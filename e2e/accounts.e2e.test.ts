@@ -105,6 +105,7 @@ describe('an administrator managing the account', () => {
     await expectNoSeriousAxeViolations(adminPage);
 
     await adminPage.getByRole('button', { name: 'Desactivar la cuenta' }).click();
+    await adminPage.getByRole('dialog').getByRole('button', { name: 'Desactivar la cuenta' }).click();
     await adminPage.getByText('La cuenta se desactivó y sus sesiones se cerraron.').waitFor();
     await adminPage.getByRole('button', { name: 'Reactivar la cuenta' }).waitFor();
     await adminPage.getByText('Desactivada', { exact: true }).waitFor();

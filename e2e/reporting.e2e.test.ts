@@ -72,6 +72,7 @@ describe('a reporting period run by an enlace and a secretariat', () => {
     await enlacePage.waitForURL(`**/reportes/${reportId}`);
     await enlacePage.getByRole('link', { name: ACTIVITY }).first().waitFor();
     await enlacePage.getByRole('button', { name: 'Enviar a revisión' }).click();
+    await enlacePage.getByRole('dialog').getByRole('button', { name: 'Enviar a revisión' }).click();
     await enlacePage.getByText('El reporte se envió a revisión.').waitFor();
   });
 
@@ -100,6 +101,7 @@ describe('a reporting period run by an enlace and a secretariat', () => {
     await enlacePage.getByRole('button', { name: 'Guardar cambios' }).click();
     await enlacePage.waitForURL(`**/reportes/${reportId}`);
     await enlacePage.getByRole('button', { name: 'Enviar a revisión' }).click();
+    await enlacePage.getByRole('dialog').getByRole('button', { name: 'Enviar a revisión' }).click();
     await enlacePage.getByText('El reporte se envió a revisión.').waitFor();
   });
 
@@ -109,6 +111,7 @@ describe('a reporting period run by an enlace and a secretariat', () => {
 
     await secretariatPage.goto(`${telar.baseUrl}/reportes/${reportId}`);
     await secretariatPage.getByRole('button', { name: 'Aceptar' }).click();
+    await secretariatPage.getByRole('dialog', { name: '¿Aceptar el reporte?' }).getByRole('button', { name: 'Aceptar' }).click();
     await secretariatPage.getByText('El reporte fue aceptado; sus actividades ya cuentan en los tableros.').waitFor();
 
     await secretariatPage.goto(`${telar.baseUrl}/tableros?from=2026&to=2026&measure=participants`);

@@ -199,13 +199,22 @@ describe('publishing', () => {
     const page = secretariatPage;
     await openSession(page, seed.sessionA);
     await page.locator('.record-status').getByText('Borrador').waitFor();
+    // Publishing asks first, saying who will see it; cancelling publishes nothing.
     await page.getByRole('button', { name: 'Publicar', exact: true }).click();
+    const confirmation = page.getByRole('dialog', { name: '¿Publicar este registro?' });
+    await confirmation.getByText('Quedará a la vista de cualquier persona en el portal público').waitFor();
+    await confirmation.getByRole('button', { name: 'Cancelar' }).click();
+    await confirmation.waitFor({ state: 'hidden' });
+    await page.locator('.record-status').getByText('Borrador').waitFor();
+    await page.getByRole('button', { name: 'Publicar', exact: true }).click();
+    await confirmation.getByRole('button', { name: 'Publicar', exact: true }).click();
     await page.getByRole('button', { name: 'Retirar publicación' }).waitFor();
     await page.locator('.record-status').getByText('Publicado').waitFor();
     await page.getByRole('region', { name: 'Historial' }).getByText('Publicación').waitFor();
 
     await page.goto(`${telar.baseUrl}/acuerdos/${seed.agreementA}`);
     await page.getByRole('button', { name: 'Publicar', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Publicar', exact: true }).click();
     await page.getByRole('button', { name: 'Retirar publicación' }).waitFor();
 
     // Archiving leaves the record readable, says so, and is undone with «Restaurar».
@@ -225,6 +234,7 @@ describe('publishing', () => {
     await page.getByRole('button', { name: 'Vista previa' }).click();
     await page.getByText('Presentación del diagnóstico de niñez migrante no acompañada').first().waitFor();
     await page.getByRole('button', { name: 'Publicar informe' }).click();
+    await page.getByRole('dialog', { name: '¿Publicar el informe?' }).getByRole('button', { name: 'Publicar informe' }).click();
     await page.getByText(/Se publicó «Informe del Mecanismo de participación — COMIG/).waitFor();
   });
 });
@@ -378,6 +388,7 @@ describe('withdrawing a published report', () => {
     const page = secretariatPage;
     await page.goto(`${telar.baseUrl}/informes?bodyId=${seed.bodyA}&from=2024-01-01&to=2024-12-31`);
     await page.getByRole('button', { name: 'Publicar informe' }).click();
+    await page.getByRole('dialog', { name: '¿Publicar el informe?' }).getByRole('button', { name: 'Publicar informe' }).click();
     await page.getByText(/Se publicó «Informe del Mecanismo de participación — COMIG/).waitFor();
     const published = page.getByRole('region', { name: 'Informes publicados' });
     await expect.poll(() => published.getByRole('listitem').count()).toBe(1);

@@ -111,10 +111,10 @@ describe('editing an agreement', () => {
   it('shows under its field why a due date before the session is refused', async () => {
     await page.goto(`${telar.baseUrl}/acuerdos/${seed.agreementId}`);
     const edit = page.getByRole('region', { name: 'Editar acuerdo' });
-    const dueDate = edit.getByLabel('Fecha límite');
+    const dueDate = edit.getByLabel('Fecha de cumplimiento');
     await dueDate.fill('2024-03-01');
     await edit.getByRole('button', { name: 'Guardar cambios' }).click();
-    const message = edit.locator('.field--invalid').getByText(/^La fecha límite no puede ser anterior a la sesión en que se adoptó el acuerdo \(1\d de marzo de 2024\)\.$/);
+    const message = edit.locator('.field--invalid').getByText(/^La fecha de cumplimiento no puede ser anterior a la sesión en que se adoptó el acuerdo \(1\d de marzo de 2024\)\.$/);
     await message.waitFor();
     expect(await dueDate.getAttribute('aria-invalid')).toBe('true');
     expect(await dueDate.getAttribute('aria-describedby')).toContain(await message.getAttribute('id'));

@@ -26,7 +26,7 @@ const sessionDetail = async () => (await ctx.api('GET', `/sessions/${sessionId}`
 describe('dates in order', () => {
   it('refuses an agreement due before its session, on create and on edit', async () => {
     const created = await ctx.api('POST', '/agreements', { sessionId, text: 'Otro acuerdo', dueDate: '2024-03-09' });
-    expect(issueOf(created)).toEqual({ path: 'dueDate', message: 'La fecha límite no puede ser anterior a la sesión en que se adoptó el acuerdo (10 de marzo de 2024).' });
+    expect(issueOf(created)).toEqual({ path: 'dueDate', message: 'La fecha de cumplimiento no puede ser anterior a la sesión en que se adoptó el acuerdo (10 de marzo de 2024).' });
     expect((await sessionDetail()).agreements).toHaveLength(1);
 
     const before = (await ctx.api('GET', `/agreements/${agreementId}`)).body;

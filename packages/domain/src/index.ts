@@ -24,4 +24,5 @@ export * from './schemas/plans.js';
 export * from './schemas/plan-views.js';
 export * from './plans/roll-up.js';
 export * from './plans/plan-template.js';
+export * from './history/history-text.js';
 export * from './schemas/search.js';

@@ -10,7 +10,7 @@ export const errorMessages = {
   validation: 'Revise los datos marcados.',
   duplicate: 'Ya existe un registro con esos datos.',
   import_invalid: 'El documento tiene errores; no se importó nada.',
-  payload_too_large: 'La solicitud es demasiado grande.',
+  payload_too_large: 'Lo enviado es demasiado grande (más de 5 MB): acorte el texto o elija un archivo más pequeño.',
   unsupported_media_type: 'La solicitud no viene en el formato que se espera (tipo de contenido).',
   internal: 'Ocurrió un error inesperado. Intente de nuevo.',
   report_locked: 'El reporte ya se envió a revisión, fue aceptado o su periodo está cerrado: no se puede modificar.',

@@ -23,12 +23,24 @@ function toFieldPath(issuePath: string): string {
   return issuePath.replace(/\.\d+$/, '');
 }
 
+function findLongestText(values: Record<string, unknown>): string | undefined {
+  const texts = Object.entries(values).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  return texts.sort((a, b) => b[1].length - a[1].length)[0]?.[0];
+}
+
 /**
  * Puts a failed save back on the form: each server issue next to its field, the rest (conflicts,
  * unknown fields, network) as the form-level `root.server` error. Typed values are left untouched.
  */
 export function applyApiErrorToForm<T extends FieldValues>(error: unknown, form: Pick<UseFormReturn<T>, 'setError' | 'getValues'>): void {
   const values = form.getValues() as Record<string, unknown>;
+  // A body over the server's limit is refused before it is read, so no field is named: the longest text typed is the culprit.
+  const tooLargeField = error instanceof ApiError && error.status === 413 ? findLongestText(values) : undefined;
+  if (tooLargeField) {
+    form.setError(tooLargeField as Path<T>, { type: 'server', message: t('error.fieldTooLarge') });
+    form.setError('root.server', { type: 'server', message: t('error.validation') });
+    return;
+  }
   const unplaced: string[] = [];
   if (error instanceof ApiError && !error.isConflict) {
     for (const issue of error.issues) {

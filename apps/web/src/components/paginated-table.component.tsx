@@ -78,7 +78,7 @@ export function PaginatedTable<T>({ caption, isCaptionHidden, columns, rows, get
 
 function Pagination({ page, pageSize, total, isTotalCapped, onPageChange }: PaginationState) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  const counts = { page: formatNumber(page), pages: formatNumber(pages), total: formatNumber(total) };
+  const counts = { page: formatNumber(page), pages: formatNumber(pages), total };
   return (
     <nav className="pagination" aria-label={t('table.pagination')}>
       <button type="button" className="button" disabled={page <= 1} onClick={() => onPageChange(page - 1)}>

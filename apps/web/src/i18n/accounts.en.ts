@@ -43,6 +43,8 @@ export const accountsEn: Record<keyof typeof accountsEsMX, string> = {
   'users.accessHint': 'Deactivating the account ends its sessions and keeps it from signing in; nothing is deleted and it can be reactivated.',
   'users.ownAccountHint': 'This is your own account: only another administrator can deactivate it.',
   'users.deactivate': 'Deactivate the account',
+  'users.deactivateConfirmTitle': 'Deactivate the account?',
+  'users.deactivateConfirm': 'The person will not be able to sign in and their open sessions will end. You can reactivate the account later.',
   'users.reactivate': 'Reactivate the account',
   'users.deactivated': 'The account was deactivated and its sessions ended.',
   'users.reactivated': 'The account was reactivated; the person must sign in again.',
@@ -77,12 +79,4 @@ export const accountsEn: Record<keyof typeof accountsEsMX, string> = {
   'ownSessions.end': 'End',
   'ownSessions.endLabel': 'End the session started on {date}',
 
-  'history.action.deactivate': 'Deactivation',
-  'history.action.reactivate': 'Reactivation',
-  'history.action.sign_out': 'Sessions ended',
-  'history.action.password_change': 'Password change',
-  'history.action.password_reset': 'Password set by an administrator',
-  'history.field.isActive': 'Active',
-  'history.field.mustChangePassword': 'Must change the password',
-  'history.field.session': 'Session',
 };

@@ -42,6 +42,8 @@ export const accountsEsMX = {
   'users.accessHint': 'Desactivar la cuenta cierra sus sesiones y le impide entrar; no se borra nada y puede reactivarse.',
   'users.ownAccountHint': 'Es su propia cuenta: solo otra persona administradora puede desactivarla.',
   'users.deactivate': 'Desactivar la cuenta',
+  'users.deactivateConfirmTitle': '¿Desactivar la cuenta?',
+  'users.deactivateConfirm': 'La persona no podrá entrar y sus sesiones abiertas se cerrarán. Podrá reactivar la cuenta después.',
   'users.reactivate': 'Reactivar la cuenta',
   'users.deactivated': 'La cuenta se desactivó y sus sesiones se cerraron.',
   'users.reactivated': 'La cuenta se reactivó; la persona debe iniciar sesión de nuevo.',
@@ -77,12 +79,4 @@ export const accountsEsMX = {
   'ownSessions.end': 'Cerrar',
   'ownSessions.endLabel': 'Cerrar la sesión iniciada el {date}',
 
-  'history.action.deactivate': 'Desactivación',
-  'history.action.reactivate': 'Reactivación',
-  'history.action.sign_out': 'Cierre de sesiones',
-  'history.action.password_change': 'Cambio de contraseña',
-  'history.action.password_reset': 'Contraseña asignada por administración',
-  'history.field.isActive': 'Activa',
-  'history.field.mustChangePassword': 'Debe cambiar la contraseña',
-  'history.field.session': 'Sesión',
 } as const;

@@ -1,25 +1,29 @@
-import { formatSpanishOrdinal, type AgreementView, type SessionRef } from '@telar/domain';
+import { formatInstantMexicoCity, formatSpanishOrdinal, mexicoCityDay, type AgreementView, type SessionRef } from '@telar/domain';
 import { hasMessage, t, type PluralKey } from './translate';
 
 const LOCALE = 'es-MX';
 const dateFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'UTC' });
+const dayInMexicoCity = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'America/Mexico_City' });
 const numberFormat = new Intl.NumberFormat(LOCALE);
-/** Moments are shown in Mexico City time, the system's reference for deadlines, wherever the reader is. */
-const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeStyle: 'short', timeZone: 'America/Mexico_City' });
 const pluralRules = new Intl.PluralRules(LOCALE);
 
-/** "2022-12-12" → "12 de diciembre de 2022"; calendar dates are read as UTC so no day shifts. */
+/**
+ * "2022-12-12" → "12 de diciembre de 2022"; calendar dates are read as UTC so no day shifts. A moment
+ * (a publication) gives its day in Mexico City: 00:44 UTC on 2 December is 1 December there.
+ */
 export function formatDate(isoDate: string | null | undefined): string {
   if (!isoDate) return t('app.none');
-  const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
-  return Number.isNaN(date.getTime()) ? isoDate : dateFormat.format(date);
+  const isCalendarDate = isoDate.length === 10;
+  const date = new Date(isCalendarDate ? `${isoDate}T00:00:00Z` : isoDate);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return (isCalendarDate ? dateFormat : dayInMexicoCity).format(date);
 }
 
-/** A moment (an audit entry, a sign-in) in Mexico City time: "22 de noviembre de 2026, 12:29". */
-export function formatDateTime(timestamp: string): string {
-  const date = new Date(timestamp);
-  return Number.isNaN(date.getTime()) ? timestamp : dateTimeFormat.format(date);
-}
+/**
+ * A moment (a sign-in) in Mexico City time, the system's reference for deadlines, wherever the reader
+ * is: "22 de noviembre de 2026 a las 12:29 p.m." (the API's history uses the same wording).
+ */
+export const formatDateTime = formatInstantMexicoCity;
 
 export function formatNumber(value: number): string {
   return numberFormat.format(value);
@@ -50,11 +54,9 @@ export function formatRefName(ref: { name: string; acronym: string | null }): st
   return ref.acronym ? `${ref.name} (${ref.acronym})` : ref.name;
 }
 
-/** Today's date as YYYY-MM-DD in the user's time zone, for date inputs and due-date checks. */
+/** Today's date as YYYY-MM-DD in Mexico City, for date inputs and due-date checks. */
 export function getTodayIso(): string {
-  const now = new Date();
-  const offset = now.getTimezoneOffset() * 60_000;
-  return new Date(now.getTime() - offset).toISOString().slice(0, 10);
+  return mexicoCityDay(new Date().toISOString());
 }
 
 /** Label of an agreement in lists: its official code, or the first words of its text. */

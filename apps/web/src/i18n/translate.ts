@@ -15,9 +15,31 @@ export function hasMessage(key: string): key is MessageKey {
   return Object.hasOwn(catalogue, key);
 }
 
-/** Looks up a message and fills its `{name}` placeholders. */
+const LOCALE = 'es-MX';
+const pluralRules = new Intl.PluralRules(LOCALE);
+const countFormat = new Intl.NumberFormat(LOCALE);
+/** `{name, plural, =0 {…} one {# …} other {# …}}`, ICU's plural argument (branches without nested braces). */
+const PLURAL_ARGUMENT = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL_BRANCH = /(=\d+|\w+)\s*\{([^{}]*)\}/g;
+
+/** The branch of a plural argument for this count: an exact `=n`, else the Spanish plural category, else `other`; `#` is the count. */
+function selectPlural(branches: string, count: number): string {
+  const options = new Map([...branches.matchAll(PLURAL_BRANCH)].map((match) => [match[1], match[2] ?? '']));
+  const chosen = options.get(`=${count}`) ?? options.get(pluralRules.select(count)) ?? options.get('other') ?? '';
+  return chosen.replaceAll('#', countFormat.format(count));
+}
+
+/** Looks up a message, chooses its plural forms by the counts given and fills its `{name}` placeholders. */
 export function t(key: MessageKey, params?: MessageParams): string {
-  const message = catalogue[key];
+  return formatMessage(catalogue[key], params);
+}
+
+/** Fills a catalogue message (exported for tests of the plural grammar). */
+export function formatMessage(message: string, params?: MessageParams): string {
   if (!params) return message;
-  return message.replace(/\{(\w+)\}/g, (placeholder, name: string) => String(params[name] ?? placeholder));
+  return message
+    .replace(PLURAL_ARGUMENT, (argument, name: string, branches: string) =>
+      typeof params[name] === 'number' ? selectPlural(branches, params[name]) : argument,
+    )
+    .replace(/\{(\w+)\}/g, (placeholder, name: string) => String(params[name] ?? placeholder));
 }

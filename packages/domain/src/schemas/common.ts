@@ -1,9 +1,13 @@
 import { z } from 'zod';
 
-/** ISO date (YYYY-MM-DD) that is a real calendar day. */
+/**
+ * ISO date (YYYY-MM-DD) that is a real calendar day. The messages speak to someone using a date
+ * picker (which shows its own format and sends a blank while the date is incomplete).
+ */
 export const IsoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use el formato AAAA-MM-DD.' })
+  .string({ error: 'Indique la fecha.' })
+  .min(1, { message: 'Indique la fecha.', abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'La fecha no es válida: indique día, mes y año.', abort: true })
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
@@ -32,6 +36,12 @@ export const webUrl = (name: string) =>
     .refine(isWebUrl, { message: `Escriba la dirección ${name} completa, empezando con https:// o http://.` });
 
 export const IdSchema = z.string().uuid({ message: 'Identificador no válido.' });
+
+/**
+ * The id of a record a person must choose in a select: left blank (or missing), the message names
+ * what to choose ("Elija un órgano."); a malformed id is still "Identificador no válido.".
+ */
+export const requiredId = (message: string) => z.string({ error: message }).min(1, { message, abort: true }).uuid({ message: 'Identificador no válido.' });
 
 /** Text a person typed: trimmed, required. */
 export const requiredText = (max: number) =>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, optionalText, requiredText, StateCodeSchema, VersionSchema } from './common.js';
+import { IdSchema, IsoDateSchema, optionalText, requiredId, requiredText, StateCodeSchema, VersionSchema } from './common.js';
 
 export const SECTORS = ['government', 'civil_society', 'academia', 'private_sector', 'international', 'other'] as const;
 export type Sector = (typeof SECTORS)[number];
@@ -75,8 +75,8 @@ export type FocalPointKind = (typeof FOCAL_POINT_KINDS)[number];
 
 export const MembershipCreateSchema = z
   .object({
-    bodyId: IdSchema,
-    organizationId: IdSchema,
+    bodyId: requiredId('Elija un órgano.'),
+    organizationId: requiredId('Elija una organización.'),
     role: z.enum(MEMBERSHIP_ROLES),
     startDate: IsoDateSchema.nullish().or(z.literal('')).transform((v) => v || null),
     endDate: IsoDateSchema.nullish().or(z.literal('')).transform((v) => v || null),
@@ -90,7 +90,7 @@ export type MembershipCreateInput = z.input<typeof MembershipCreateSchema>;
 /** A focal point (enlace) of a membership. Contacts are personal data: stored, never shown publicly. */
 export const FocalPointCreateSchema = z
   .object({
-    membershipId: IdSchema,
+    membershipId: requiredId('Elija un integrante.'),
     kind: z.enum(FOCAL_POINT_KINDS),
     person: z.object({
       name: requiredText(200),

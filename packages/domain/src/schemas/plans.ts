@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { datesInOrder, IdSchema, IsoDateSchema, optionalText, requiredText, StateCodeSchema, VersionSchema } from './common.js';
+import { datesInOrder, IdSchema, IsoDateSchema, optionalText, requiredId, requiredText, StateCodeSchema, VersionSchema } from './common.js';
 
 /** Kinds of plan node the seeds use: a PRONAPINNA objective, a line of action "2.6", an 8.7 priority… */
 export const PLAN_NODE_KINDS = [
@@ -47,7 +47,7 @@ export const PlanCreateSchema = z
     name: requiredText(400),
     shortName: optionalText(80),
     description: optionalText(4000),
-    bodyId: IdSchema,
+    bodyId: requiredId('Elija un órgano.'),
     periodFrom: nullableDate,
     periodTo: nullableDate,
     statuses: z
@@ -80,7 +80,7 @@ export const PlanNodeCodeSchema = z
 
 export const PlanNodeCreateSchema = z
   .object({
-    planId: IdSchema,
+    planId: requiredId('Elija un plan.'),
     parentId: IdSchema.nullish().transform((v) => v ?? null),
     kind: z.enum(PLAN_NODE_KINDS),
     code: PlanNodeCodeSchema,
@@ -216,7 +216,7 @@ export const INDICATOR_FORMULAS = ['per_100k_population'] as const;
 
 export const IndicatorCreateSchema = z
   .object({
-    planNodeId: IdSchema,
+    planNodeId: requiredId('Elija un elemento del plan.'),
     code: optionalText(30),
     name: requiredText(500),
     unit: requiredText(60),
@@ -284,7 +284,7 @@ export const REPORTING_DUE_DATE_MESSAGE = 'La fecha límite de entrega no puede 
 
 export const ReportingPeriodCreateSchema = z
   .object({
-    planId: IdSchema,
+    planId: requiredId('Elija un plan.'),
     title: requiredText(200),
     periodFrom: IsoDateSchema,
     periodTo: IsoDateSchema,
@@ -315,7 +315,7 @@ export type ReportReviewInput = z.input<typeof ReportReviewSchema>;
 
 /** An enlace's status report on a node its organisation is responsible for. */
 export const NodeStatusReportSchema = z.object({
-  planNodeId: IdSchema,
+  planNodeId: requiredId('Elija un elemento del plan.'),
   status: z.string().trim().min(1).max(40),
   progress: Progress.nullish().transform((v) => v ?? null),
   comment: optionalText(2000),

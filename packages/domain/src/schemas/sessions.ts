@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SESSION_KINDS, type SessionKind } from '../mechanism-report/model.js';
 import { formatSpanishDate } from '../text/dates.js';
-import { datesInOrder, IdSchema, IsoDateSchema, requiredText, StateCodeSchema, VersionSchema, webUrl } from './common.js';
+import { datesInOrder, IdSchema, IsoDateSchema, requiredId, requiredText, StateCodeSchema, VersionSchema, webUrl } from './common.js';
 
 export const SESSION_MODALITIES = ['in_person', 'virtual', 'hybrid'] as const;
 export type SessionModality = (typeof SESSION_MODALITIES)[number];
@@ -12,7 +12,7 @@ export type EvidenceLinkInput = z.input<ReturnType<typeof evidenceLinkSchema>>;
 
 export const SessionCreateSchema = z
   .object({
-    bodyId: IdSchema,
+    bodyId: requiredId('Elija un órgano.'),
     kind: z.enum(SESSION_KINDS),
     number: z.number().int().min(1, { message: 'El número de sesión va de 1 a 99.' }).max(99, { message: 'El número de sesión va de 1 a 99.' }).nullish().transform((v) => v ?? null),
     date: IsoDateSchema,
@@ -35,7 +35,7 @@ export const SessionUpdateSchema = z.object({
 export type SessionUpdateInput = z.input<typeof SessionUpdateSchema>;
 
 export const ParticipationCreateSchema = z.object({
-  sessionId: IdSchema,
+  sessionId: requiredId('Elija una sesión.'),
   organizationIds: z.array(IdSchema).min(1, { message: 'Elija al menos una organización participante.' }),
   description: requiredText(5000),
 });
@@ -72,7 +72,7 @@ export const AgreementCodeSchema = z
   .regex(/^[A-ZÑ0-9-]+(\/[A-ZÑ0-9-]+){2,5}$/, { message: 'Clave de acuerdo no válida (p. ej. COMSE/SO16/02/2021).' });
 
 export const AgreementCreateSchema = z.object({
-  sessionId: IdSchema,
+  sessionId: requiredId('Elija una sesión.'),
   participationId: IdSchema.nullish().transform((v) => v ?? null),
   code: AgreementCodeSchema.nullish().or(z.literal('')).transform((v) => v || null),
   text: requiredText(10000),
@@ -116,7 +116,7 @@ export type FollowUpCreateInput = z.input<typeof FollowUpCreateSchema>;
  * so the services check them (`isDatedBeforeSession`) and name the field with these messages.
  */
 export const sessionDateOrderMessages = {
-  agreementDueDate: (sessionDate: string) => `La fecha límite no puede ser anterior a la sesión en que se adoptó el acuerdo (${formatSpanishDate(sessionDate)}).`,
+  agreementDueDate: (sessionDate: string) => `La fecha de cumplimiento no puede ser anterior a la sesión en que se adoptó el acuerdo (${formatSpanishDate(sessionDate)}).`,
   followUpDate: (sessionDate: string) => `El seguimiento no puede tener fecha anterior a la sesión (${formatSpanishDate(sessionDate)}).`,
   sessionDate: (earliest: string) => `La sesión no puede ser posterior a la fecha más temprana de sus acuerdos o seguimientos (${formatSpanishDate(earliest)}).`,
 };
@@ -126,15 +126,18 @@ export const EVIDENCE_KINDS = ['minutes', 'report', 'official_letter', 'link', '
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 export const MechanismImportSchema = z.object({
-  text: z.string().min(1, { message: 'Pegue o cargue el texto del informe.' }).max(2_000_000),
-  bodyAcronym: z.string().trim().max(40).optional(),
+  text: z
+    .string()
+    .min(1, { message: 'Pegue o cargue el texto del informe.' })
+    .max(2_000_000, { message: 'El texto del informe es demasiado largo: admite hasta 2,000,000 caracteres.' }),
+  bodyAcronym: z.string().trim().max(40, { message: 'Las siglas del órgano admiten hasta 40 caracteres.' }).optional(),
   dryRun: z.boolean().default(true),
 });
 export type MechanismImportInput = z.input<typeof MechanismImportSchema>;
 
 export const MechanismReportQuerySchema = z
   .object({
-    bodyId: IdSchema,
+    bodyId: requiredId('Elija un órgano.'),
     from: IsoDateSchema,
     to: IsoDateSchema,
   })

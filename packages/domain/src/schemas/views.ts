@@ -270,6 +270,24 @@ export const MechanismImportResultSchema = z
   .meta({ id: 'MechanismImportResult', description: 'Lo que describe el documento, lo que se creó (o se crearía) y lo que tiene mal; con errores no se escribe nada.' });
 export type MechanismImportResult = z.infer<typeof MechanismImportResultSchema>;
 
+export const HistoryFieldChangeSchema = z
+  .strictObject({
+    field: z.string().meta({ description: 'Clave del campo (la de `changes`).' }),
+    label: z.string().meta({ description: 'Nombre del campo en español, como lo nombran los formularios.' }),
+    before: z.string().meta({ description: 'Valor anterior en español: nombres en lugar de identificadores, fechas en palabras, momentos en hora de la Ciudad de México; «—» si estaba vacío.' }),
+    after: z.string().meta({ description: 'Valor nuevo, escrito igual que `before`.' }),
+  })
+  .meta({ id: 'HistoryFieldChange', description: 'Un campo cambiado, antes → después, en palabras.' });
+
+export const HistoryEntryTextSchema = z
+  .strictObject({
+    at: z.string().meta({ description: 'Fecha y hora en la Ciudad de México («1 de diciembre de 2026, 18:44»).' }),
+    who: z.string().meta({ description: 'Quién hizo el cambio: nombre y correo de la cuenta, o «cli»/«demo».' }),
+    action: z.string().meta({ description: 'La acción en español («Modificación», «Publicación»…).' }),
+    fields: z.array(HistoryFieldChangeSchema),
+  })
+  .meta({ id: 'HistoryEntryText', description: 'Un cambio de la bitácora como lo lee una persona.' });
+
 /** One entry of a record's history. */
 export const AuditEntryViewSchema = z
   .strictObject({
@@ -279,6 +297,8 @@ export const AuditEntryViewSchema = z
     action: z.enum(AUDIT_ACTIONS),
     /** Changed fields: { field: [before, after] }. */
     changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])),
+    /** The same entry as a person reads it, in Spanish. */
+    shown: HistoryEntryTextSchema,
   })
   .meta({ id: 'AuditEntryView', description: 'Un cambio de un registro: quién, cuándo y cada campo antes y después.' });
 export type AuditEntryView = z.infer<typeof AuditEntryViewSchema>;

@@ -100,7 +100,7 @@ describe('publication', () => {
   it('refuses oversized requests without reading them whole', async () => {
     const huge = await ctx.api('POST', '/organizations', { name: 'x'.repeat(6 * 1024 * 1024), sector: 'other', level: 'none' });
     expect(huge.status).toBe(413);
-    expect(huge.body.error.message).toBe('La solicitud es demasiado grande.');
+    expect(huge.body.error.message).toBe('Lo enviado es demasiado grande (más de 5 MB): acorte el texto o elija un archivo más pequeño.');
   });
 
   it('sends a strict content security policy and no stack traces', async () => {

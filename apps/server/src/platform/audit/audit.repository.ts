@@ -26,14 +26,64 @@ export function diffFields(before: Record<string, unknown>, after: Record<string
   return changes;
 }
 
+export type AuditEntryRow = Omit<AuditEntryView, 'shown'>;
+
 /**
  * A record's history, newest first. The bigserial id goes out as a JSON number on both drivers
  * (node-postgres reads int8 as text; a float8 holds every id up to 2^53 exactly).
  */
-export async function listAuditEntries(db: Database, entity: string, entityId: string): Promise<AuditEntryView[]> {
-  return queryRows<AuditEntryView>(
+export async function listAuditEntries(db: Database, entity: string, entityId: string): Promise<AuditEntryRow[]> {
+  return queryRows<AuditEntryRow>(
     db,
     sql`select id::float8 as id, ${isoInstant(sql`at`)} as at, actor, action, changes from audit_entries
         where entity = ${entity} and entity_id = ${entityId} order by id desc limit 500`,
+  );
+}
+
+export interface NamedRecordRow {
+  id: string;
+  kind: 'organization' | 'body' | 'session' | 'plan' | 'plan_node' | 'indicator' | 'user';
+  name: string;
+  acronym: string | null;
+  /** A session's kind, number, date and body name (the rest leave them null). */
+  sessionKind: string | null;
+  sessionNumber: number | null;
+  sessionDate: string | null;
+}
+
+/**
+ * The names of the records that history values point to, whatever table they are in (ids are UUIDs,
+ * unique across tables). Archived records keep their names.
+ */
+export async function findNamedRecords(db: Database, ids: readonly string[]): Promise<NamedRecordRow[]> {
+  const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  if (uuids.length === 0) return [];
+  const list = sql`(${sql.join(
+    uuids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
+  return queryRows<NamedRecordRow>(
+    db,
+    sql`select id::text as id, 'organization' as kind, name, acronym, null as "sessionKind", null::int as "sessionNumber", null as "sessionDate"
+          from organizations where id in ${list}
+        union all select id::text, 'body', name, acronym, null, null, null from bodies where id in ${list}
+        union all select s.id::text, 'session', b.name, b.acronym, s.kind, s.number, s.date::text
+          from sessions s join bodies b on b.id = s.body_id where s.id in ${list}
+        union all select id::text, 'plan', name, null, null, null, null from plans where id in ${list}
+        union all select id::text, 'plan_node', title, null, null, null, null from plan_nodes where id in ${list}
+        union all select id::text, 'indicator', name, null, null, null, null from indicators where id in ${list}
+        union all select id::text, 'user', name, email, null, null, null from users where id in ${list}`,
+  );
+}
+
+/** Names of the accounts whose e-mails wrote history entries. */
+export async function findActorNames(db: Database, emails: readonly string[]): Promise<{ email: string; name: string }[]> {
+  if (emails.length === 0) return [];
+  return queryRows(
+    db,
+    sql`select email, name from users where lower(email) in (${sql.join(
+      emails.map((email) => sql`${email.toLowerCase()}`),
+      sql`, `,
+    )})`,
   );
 }

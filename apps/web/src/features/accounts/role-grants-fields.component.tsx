@@ -26,7 +26,7 @@ export function RoleGrantsFields({ knownOrganizations = [] }: { knownOrganizatio
   const errors = formState.errors.roles;
   const roles = watch('roles');
   return (
-    <FormFieldset legend={t('users.roles')} hint={t('users.rolesHint')} error={errors?.message ?? errors?.root?.message}>
+    <FormFieldset legend={t('users.roles')} hint={t('users.rolesHint')} error={errors?.message ?? errors?.root?.message} isRequired>
       <ol className="role-grants">
         {fields.map((field, index) => {
           const n = index + 1;

@@ -11,6 +11,7 @@ import { useApiMutation } from '../../api/resources';
 import { useAddForm } from '../../api/save-form.hook';
 import { AbilityGate } from '../../auth/ability-gate.component';
 import { useMe } from '../../auth/me.hook';
+import { ConfirmButton } from '../../components/confirm-button.component';
 import { FormAlert } from '../../components/form-alert.component';
 import { FormField } from '../../components/form-field.component';
 import { FormFrame } from '../../components/form-frame.component';
@@ -58,27 +59,32 @@ function AccessActions({ user }: { user: UserView }) {
   const isSelf = me?.id === user.id;
   const failure = setActive.error ?? signOut.error;
   const isPending = setActive.isPending || signOut.isPending;
+  const changeActive = (isActive: boolean) => {
+    setDone(null);
+    signOut.reset();
+    const message = isActive ? t('users.reactivated') : t('users.deactivated');
+    setActive.mutate({ id: user.id, version: user.version, isActive }, { onSuccess: () => setDone(message) });
+  };
   return (
     <PageSection id="acceso" title={t('users.access')} isPanel>
       <p>{isSelf ? t('users.ownAccountHint') : t('users.accessHint')}</p>
       {failure && <FormAlert tone="error">{describeApiError(failure)}</FormAlert>}
       {done && <FormAlert tone="success">{done}</FormAlert>}
       <div className="form__actions">
-        {!(isSelf && user.isActive) && (
-          <button
-            type="button"
-            className="button"
-            disabled={isPending}
-            onClick={() => {
-              setDone(null);
-              signOut.reset();
-              const message = user.isActive ? t('users.deactivated') : t('users.reactivated');
-              setActive.mutate({ id: user.id, version: user.version, isActive: !user.isActive }, { onSuccess: () => setDone(message) });
-            }}
-          >
-            {user.isActive ? t('users.deactivate') : t('users.reactivate')}
-          </button>
-        )}
+        {!(isSelf && user.isActive) &&
+          (user.isActive ? (
+            <ConfirmButton
+              label={t('users.deactivate')}
+              title={t('users.deactivateConfirmTitle')}
+              message={t('users.deactivateConfirm')}
+              disabled={isPending}
+              onConfirm={() => changeActive(false)}
+            />
+          ) : (
+            <button type="button" className="button" disabled={isPending} onClick={() => changeActive(true)}>
+              {t('users.reactivate')}
+            </button>
+          ))}
         <button
           type="button"
           className="button"

@@ -21,8 +21,10 @@ import { useBodyOptions } from './body-options.hook';
 
 /** Kind, name, acronym, parent, level and state: the fields of both body forms. */
 function BodyFields({ editedBody }: { editedBody?: BodyView }) {
-  const { register, control, formState } = useFormContext<BodyCreateInput>();
+  const { register, control, formState, watch } = useFormContext<BodyCreateInput>();
   const { errors } = formState;
+  // The schema requires a state for a state or municipal body, so the asterisk follows the level.
+  const isStateRequired = watch('level') !== 'national';
   // A new parent must be a body the person manages; the server checks it too.
   const bodyOptions = useBodyOptions({ excludedBranchId: editedBody?.id, isManagedOnly: true, keptId: editedBody?.parentId });
   const stateOptions = useStateOptions();
@@ -50,7 +52,7 @@ function BodyFields({ editedBody }: { editedBody?: BodyView }) {
             name="parentId"
             fieldControl={fieldControl}
             options={bodyOptions}
-            blankLabel={mayHaveNoParent ? t('form.noneOption') : t('bodies.chooseParent')}
+            blankLabel={mayHaveNoParent ? t('form.noneOption.masculine') : t('bodies.chooseParent')}
             blankValue={null}
           />
         )}
@@ -62,9 +64,9 @@ function BodyFields({ editedBody }: { editedBody?: BodyView }) {
           </select>
         )}
       </FormField>
-      <FormField label={t('bodies.state')} error={errors.stateCode?.message}>
+      <FormField label={t('bodies.state')} error={errors.stateCode?.message} isRequired={isStateRequired}>
         {(fieldControl) => (
-          <NullableSelect formControl={control} name="stateCode" fieldControl={fieldControl} options={stateOptions} blankLabel={t('form.noneOption')} blankValue={null} />
+          <NullableSelect formControl={control} name="stateCode" fieldControl={fieldControl} options={stateOptions} blankLabel={t('form.noneOption.feminine')} blankValue={null} />
         )}
       </FormField>
     </>

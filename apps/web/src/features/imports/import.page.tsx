@@ -175,7 +175,7 @@ export function ImportPage(): ReactElement {
           <>
             <FormAlert tone={outcome.result.diagnostics.length > 0 ? 'error' : 'success'}>
               {outcome.request.dryRun
-                ? t('import.previewReady', { errors: formatNumber(outcome.result.diagnostics.length), warnings: formatNumber(outcome.result.warnings.length) })
+                ? t('import.previewReady', { errors: outcome.result.diagnostics.length, warnings: outcome.result.warnings.length })
                 : t('import.done')}
             </FormAlert>
             <ImportSummary result={outcome.result} isPreview={outcome.request.dryRun} />

@@ -56,7 +56,7 @@ function OrganizationFields({ parent }: { parent?: OrganizationRef }) {
       </FormField>
       <FormField label={t('organizations.state')} error={errors.stateCode?.message} isRequired={organizationNeedsState(watch('level'))}>
         {(fieldControl) => (
-          <NullableSelect formControl={control} name="stateCode" fieldControl={fieldControl} options={stateOptions} blankLabel={t('form.noneOption')} blankValue={null} />
+          <NullableSelect formControl={control} name="stateCode" fieldControl={fieldControl} options={stateOptions} blankLabel={t('form.noneOption.feminine')} blankValue={null} />
         )}
       </FormField>
       <Controller

@@ -218,7 +218,7 @@ export function IndicatorCreateForm({ planNodeId, baseOptions }: { planNodeId: s
           )}
         </FormField>
         <FormField label={t('plans.indicators.baseIndicator')} error={errors.baseIndicatorId?.message}>
-          {(fieldControl) => <NullableSelect formControl={control} name="baseIndicatorId" fieldControl={fieldControl} options={baseOptions} blankLabel={t('form.noneOption')} blankValue={null} />}
+          {(fieldControl) => <NullableSelect formControl={control} name="baseIndicatorId" fieldControl={fieldControl} options={baseOptions} blankLabel={t('form.noneOption.masculine')} blankValue={null} />}
         </FormField>
       </div>
     </FormFrame>

@@ -14,7 +14,6 @@ import { PageHeader } from '../../components/page-header.component';
 import { QueryContent } from '../../components/query-content.component';
 import { SearchBox } from '../../components/search-box.component';
 import { SubmitButton } from '../../components/submit-button.component';
-import { formatNumber } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { useBodyOptions } from '../bodies/body-options.hook';
 import { PlansTable } from './plans-table.component';
@@ -52,7 +51,7 @@ function PlanImportForm() {
     } catch (error) {
       if (error instanceof ApiError && error.status === 422 && error.issues.length > 0) {
         setIssues(error.issues);
-        setFailure(t('plans.import.refused', { count: formatNumber(error.issues.length) }));
+        setFailure(t('plans.import.refused', { count: error.issues.length }));
       } else setFailure(describeApiError(error));
     }
   };

@@ -29,7 +29,7 @@ const columns: TableColumn<ReportingPeriodView>[] = [
       t('reporting.acceptedOf', {
         accepted: formatNumber(period.counts.accepted),
         total: formatNumber(period.counts.due + period.counts.submitted + period.counts.accepted + period.counts.sent_back),
-        overdue: formatNumber(period.counts.overdue),
+        overdue: period.counts.overdue,
       }),
   },
   {

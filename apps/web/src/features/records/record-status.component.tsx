@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { describeApiError } from '../../api/api-error.util';
 import { historyQuery, useApiMutation, type AuditedEntity, type LifecycleAction } from '../../api/resources';
+import { ConfirmButton } from '../../components/confirm-button.component';
 import { FormAlert } from '../../components/form-alert.component';
 import { PublicationBadge } from '../../components/publication-badge.component';
 import { t } from '../../i18n/translate';
@@ -15,7 +16,8 @@ interface RecordStatusProps {
 
 /**
  * Where a record stands (draft or published, archived) and the buttons that change it, for those who
- * may. Archiving asks no confirmation: it is undone with «Restaurar», and nothing is deleted.
+ * may. Publishing and withdrawing ask for confirmation, since the public sees them; archiving does
+ * not: it is undone with «Restaurar», and nothing is deleted.
  */
 export function RecordStatus({ entity, record, changeLifecycle }: RecordStatusProps) {
   const history = useQuery(historyQuery(entity, record.id));
@@ -31,9 +33,13 @@ export function RecordStatus({ entity, record, changeLifecycle }: RecordStatusPr
       </p>
       <div className="record-status__actions">
         {isPublishable && record.abilities.publish && (
-          <button type="button" className="button" disabled={mutation.isPending} onClick={() => act(record.publishedAt ? 'unpublish' : 'publish')}>
-            {record.publishedAt ? t('lifecycle.unpublish') : t('lifecycle.publish')}
-          </button>
+          <ConfirmButton
+            label={record.publishedAt ? t('lifecycle.unpublish') : t('lifecycle.publish')}
+            title={record.publishedAt ? t('lifecycle.unpublishConfirmTitle') : t('lifecycle.publishConfirmTitle')}
+            message={record.publishedAt ? t('lifecycle.unpublishConfirm') : t('lifecycle.publishConfirm')}
+            disabled={mutation.isPending}
+            onConfirm={() => act(record.publishedAt ? 'unpublish' : 'publish')}
+          />
         )}
         {record.abilities.archive && history.isSuccess && (
           <button type="button" className="button" disabled={mutation.isPending} onClick={() => act(isArchived ? 'restore' : 'archive')}>

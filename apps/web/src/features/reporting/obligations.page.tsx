@@ -7,7 +7,7 @@ import { useMeAbilities } from '../../auth/me.hook';
 import { PageHeader } from '../../components/page-header.component';
 import { PageSection } from '../../components/page-section.component';
 import { LoadingLine, QueryContent } from '../../components/query-content.component';
-import { formatDate, formatNumber, formatRefName } from '../../i18n/format';
+import { formatDate, formatRefName } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { isReportOpen, ReportStatusBadge, useEnlaceOrganizationIds } from './report-status.component';
 import { ReportsTable } from './reports-table.component';
@@ -79,7 +79,7 @@ function EnlaceObligations({ reports }: { reports: ReportView[] }) {
       <p className="lead" role="status">
         {open.length === 0
           ? t('reporting.nothingOwed')
-          : t('reporting.owedSummary', { count: formatNumber(open.length), overdue: formatNumber(overdue), date: formatDate(open[0]?.reportingPeriod.dueDate) })}
+          : t('reporting.owedSummary', { count: open.length, overdue, date: formatDate(open[0]?.reportingPeriod.dueDate) })}
       </p>
       <section aria-labelledby="por-entregar">
         <h2 id="por-entregar">{t('reporting.toDeliver')}</h2>

@@ -2,12 +2,13 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { NodeStatusReportSchema, ReportReviewSchema, type NodeStatusReportInput, type PlanDetailView, type PlanNodeRef, type ReportDetailView, type ReportReviewInput } from '@telar/domain';
-import { useState, type ReactElement } from 'react';
+import { useRef, useState, type ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { describeApiError } from '../../api/api-error.util';
 import { plansApi, reportingActionsApi, periodicReportsApi } from '../../api/plan-resources';
 import { useApiMutation } from '../../api/resources';
 import { useAddForm, useSaveForm } from '../../api/save-form.hook';
+import { ConfirmButton } from '../../components/confirm-button.component';
 import { Disclosure } from '../../components/disclosure.component';
 import { FormAlert } from '../../components/form-alert.component';
 import { FormField } from '../../components/form-field.component';
@@ -172,11 +173,16 @@ function SubmitReport({ report, onDone }: { report: ReportDetailView; onDone: On
   return (
     <section aria-labelledby="enviar" className="panel">
       <h2 id="enviar">{t('reporting.submitTitle')}</h2>
-      <p>{t('reporting.submitIntro', { count: formatNumber(report.activities.length) })}</p>
+      <p>{t('reporting.submitIntro', { count: report.activities.length })}</p>
       {mutation.isError && <FormAlert tone="error">{describeApiError(mutation.error)}</FormAlert>}
-      <button type="button" className="button button--primary" disabled={mutation.isPending} onClick={() => mutation.mutate({ id: report.id, version: report.version })}>
-        {t('reporting.submit')}
-      </button>
+      <ConfirmButton
+        className="button button--primary"
+        label={t('reporting.submit')}
+        title={t('reporting.submitConfirmTitle')}
+        message={t('reporting.submitConfirm')}
+        disabled={mutation.isPending}
+        onConfirm={() => mutation.mutate({ id: report.id, version: report.version })}
+      />
     </section>
   );
 }
@@ -189,19 +195,28 @@ function ReviewForm({ report, onDone }: { report: ReportDetailView; onDone: OnDo
     onDone(saved.status === 'accepted' ? t('reporting.accepted') : t('reporting.sentBack')),
   );
   const { register, formState, setValue } = form;
+  const formElement = useRef<HTMLFormElement>(null);
   const { errors } = formState;
   return (
     <section aria-labelledby="revisar" className="panel">
       <h2 id="revisar">{t('reporting.reviewTitle')}</h2>
-      <form className="form" onSubmit={saveState.submitForm} noValidate>
+      <form ref={formElement} className="form" onSubmit={saveState.submitForm} noValidate>
         {saveState.serverError && <FormAlert tone="error">{saveState.serverError}</FormAlert>}
         <FormField label={t('reporting.reviewComment')} hint={t('reporting.reviewCommentHint')} error={errors.comment?.message}>
           {(control) => <textarea {...control} {...register('comment')} rows={4} />}
         </FormField>
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={saveState.isSubmitting} onClick={() => setValue('decision', 'accept')}>
-            {t('reporting.accept')}
-          </button>
+          <ConfirmButton
+            className="button button--primary"
+            label={t('reporting.accept')}
+            title={t('reporting.acceptConfirmTitle')}
+            message={t('reporting.acceptConfirm')}
+            disabled={saveState.isSubmitting}
+            onConfirm={() => {
+              setValue('decision', 'accept');
+              formElement.current?.requestSubmit();
+            }}
+          />
           <button type="submit" className="button" disabled={saveState.isSubmitting} onClick={() => setValue('decision', 'send_back')}>
             {t('reporting.sendBack')}
           </button>

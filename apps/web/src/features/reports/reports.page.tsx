@@ -12,6 +12,7 @@ import { FormAlert } from '../../components/form-alert.component';
 import { FormField } from '../../components/form-field.component';
 import { NullableSelect } from '../../components/nullable-select.component';
 import { PageHeader } from '../../components/page-header.component';
+import { ConfirmButton } from '../../components/confirm-button.component';
 import { QueryContent } from '../../components/query-content.component';
 import { getTodayIso } from '../../i18n/format';
 import { t } from '../../i18n/translate';
@@ -29,9 +30,14 @@ function PublishReport({ params }: { params: ReportParams }) {
   const mutation = useApiMutation(reportsApi.publishMechanism);
   return (
     <div className="publish-report">
-      <button type="button" className="button button--primary" disabled={mutation.isPending} onClick={() => mutation.mutate(params)}>
-        {t('reports.publish')}
-      </button>
+      <ConfirmButton
+        className="button button--primary"
+        label={t('reports.publish')}
+        title={t('reports.publishConfirmTitle')}
+        message={t('reports.publishConfirm')}
+        disabled={mutation.isPending}
+        onConfirm={() => mutation.mutate(params)}
+      />
       <p className="field__hint">{t('reports.publishHint')}</p>
       {mutation.isError && <FormAlert tone="error">{describeApiError(mutation.error)}</FormAlert>}
       {mutation.isSuccess && (

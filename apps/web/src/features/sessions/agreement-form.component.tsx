@@ -36,7 +36,7 @@ export function AgreementForm({ sessionId, participationOptions }: AgreementForm
       {participationOptions.length > 0 && (
         <FormField label={t('agreements.participation')} error={errors.participationId?.message}>
           {(control) => (
-            <NullableSelect formControl={form.control} name="participationId" fieldControl={control} options={participationOptions} blankLabel={t('form.noneOption')} blankValue={null} />
+            <NullableSelect formControl={form.control} name="participationId" fieldControl={control} options={participationOptions} blankLabel={t('form.noneOption.feminine')} blankValue={null} />
           )}
         </FormField>
       )}

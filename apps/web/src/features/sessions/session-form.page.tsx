@@ -50,7 +50,7 @@ function SessionFields() {
       <FormField label={t('modality.label')} error={errors.modality?.message}>
         {(control) => (
           <select {...control} {...register('modality', { setValueAs: toNullable })}>
-            <option value="">{t('form.noneOption')}</option>
+            <option value="">{t('form.noneOption.feminine')}</option>
             <ChoiceOptions values={SESSION_MODALITIES} getLabel={(modality) => t(`modality.${modality}`)} />
           </select>
         )}
