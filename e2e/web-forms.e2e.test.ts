@@ -63,7 +63,7 @@ describe('editing a session', () => {
     await date.fill('2024-03-15');
     await page.getByRole('button', { name: 'Guardar cambios' }).click();
     await page.getByRole('heading', { name: 'Quinta Sesión Ordinaria' }).waitFor();
-    await page.getByText('15 de marzo de 2024').waitFor();
+    await page.getByText('15 de marzo de 2024', { exact: true }).waitFor();
   });
 
   it('corrects a participation in place', async () => {
