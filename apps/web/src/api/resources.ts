@@ -17,7 +17,7 @@ import type {
   SessionRecordView,
   SessionView,
 } from '@telar/domain';
-import { getJson, sendFormData, sendJson, type QueryParams } from './client';
+import { buildApiUrl, getJson, sendFormData, sendJson, type QueryParams } from './client';
 
 /** Archive and restore for every record; publish and unpublish for sessions and agreements. */
 export type LifecycleAction = 'archive' | 'restore' | 'publish' | 'unpublish';
@@ -38,6 +38,8 @@ export function defineResource<TItem, TDetail>(collection: string) {
         placeholderData: keepPreviousData,
       }),
     detail,
+    /** The address of the whole list's download with these filters (the browser saves it: Content-Disposition attachment). */
+    exportUrl: (format: 'xlsx' | 'csv', filters: QueryParams) => buildApiUrl(`/${collection}/export`, { ...filters, format }),
     /** The detail an edit page starts from: what the server has now, not a cached copy. */
     detailForEdit: (id: string) => queryOptions({ ...detail(id), staleTime: 0 }),
     create: (input: unknown) => sendJson<TItem>('POST', `/${collection}`, input),

@@ -65,6 +65,9 @@ export const esMX = {
   'table.pageOf': 'Página {page} de {pages} · {total, plural, one {# registro} other {# registros}}',
   'table.pageOfMoreThan': 'Página {page} · más de {total, plural, one {# registro} other {# registros}}: afine la búsqueda para ver menos',
   'table.empty': 'No hay registros que coincidan.',
+  'table.downloadXlsx': 'Descargar Excel',
+  'table.downloadCsv': 'Descargar CSV',
+  'table.downloadCapped': 'La descarga incluye solo las primeras {cap} filas de la lista; afine los filtros para obtener el resto.',
 
   'dashboard.title': 'Inicio',
   'dashboard.counts': 'Resumen',

@@ -6,6 +6,7 @@ import {
   organizationNeedsState,
   type OrganizationUpdateSchema,
   parseOrganizationName,
+  LIST_EXPORT_CAP,
 } from '@telar/domain';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -27,7 +28,7 @@ import {
 import { listAgreements } from '../sessions/index.js';
 import { listParticipationsOfOrganization } from '../sessions/index.js';
 import type { PageRequest } from '../../platform/db/query.js';
-import { LIST_EXPORT_CAP, renderListFile } from '../../platform/documents/table-file.js';
+import { renderListFile } from '../../platform/documents/table-file.js';
 import { ORGANIZATION_EXPORT_COLUMNS, toOrganizationExportRow } from './organization-files.js';
 import { auditCreate, writeVersionedUpdate } from '../../platform/records/versioned-write.js';
 

@@ -5,6 +5,7 @@ import {
   type FollowUpCreateSchema,
   isDatedBeforeSession,
   sessionDateOrderMessages,
+  LIST_EXPORT_CAP,
 } from '@telar/domain';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -29,7 +30,7 @@ import {
   updateAgreement,
 } from './agreement.repository.js';
 import type { PageRequest } from '../../platform/db/query.js';
-import { LIST_EXPORT_CAP, renderListFile } from '../../platform/documents/table-file.js';
+import { renderListFile } from '../../platform/documents/table-file.js';
 import { AGREEMENT_EXPORT_COLUMNS, toAgreementExportRow } from './list-files.js';
 import { findSession, findSessionDateOf } from './session.repository.js';
 import { auditCreate, writeVersionedUpdate } from '../../platform/records/versioned-write.js';

@@ -9,6 +9,7 @@ import {
   type SessionRecordView,
   type SessionUpdateSchema,
   sessionDateOrderMessages,
+  LIST_EXPORT_CAP,
 } from '@telar/domain';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -23,7 +24,7 @@ import { DomainError, invalidField, notFound } from '../../platform/errors.js';
 import { listAgreementsOfSession, listFollowUps } from './agreement.repository.js';
 import { findBody } from '../bodies/index.js';
 import type { PageRequest } from '../../platform/db/query.js';
-import { LIST_EXPORT_CAP, renderListFile } from '../../platform/documents/table-file.js';
+import { renderListFile } from '../../platform/documents/table-file.js';
 import { SESSION_EXPORT_COLUMNS, toSessionExportRow } from './list-files.js';
 import {
   findEarliestDateAfterSession,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '@telar/domain';
+import { LIST_EXPORT_CAP, parseCsv } from '@telar/domain';
 import { readWorkbook } from '../../test/workbook.js';
-import { LIST_EXPORT_CAP, renderListFile } from './table-file.js';
+import { renderListFile } from './table-file.js';
 
 const columns = [{ key: 'n', header: 'Número' }];
 const rowsUpTo = (count: number) => Array.from({ length: count }, (_, index) => ({ n: index + 1 }));

@@ -4,7 +4,7 @@
  * filtered header, fitted widths, a landscape page fitted to the width, real dates and numbers.
  */
 import ExcelJS from 'exceljs';
-import { mexicoCityDay, writeCsv } from '@telar/domain';
+import { LIST_EXPORT_CAP, mexicoCityDay, writeCsv } from '@telar/domain';
 
 export interface TableColumn {
   key: string;
@@ -160,11 +160,6 @@ export async function renderTableFile(
   return { body: await writeTableWorkbook(table.title, table.columns, rows, table.note), contentType: XLSX_CONTENT_TYPE, fileName: `${fileStem}.xlsx` };
 }
 
-/**
- * At most this many rows go into the download of a list (all its pages, not only the one shown); the
- * web list says so before the download when there are more, and the workbook says so below its table.
- */
-export const LIST_EXPORT_CAP = 50_000;
 const rowCount = new Intl.NumberFormat('es-MX');
 
 /**
