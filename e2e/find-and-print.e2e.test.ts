@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSeriousAxeViolations, launchBrowser, openSignedInPage } from './support/browser.js';
@@ -64,6 +65,19 @@ describe('the home page', () => {
     await page.waitForURL(/overdue=true/);
     await page.getByRole('link', { name: 'COMSE/24/02' }).waitFor();
     await expect.poll(() => page.getByRole('link', { name: 'COMSE/24/01' }).count()).toBe(0);
+  });
+});
+
+describe('the agreements list', () => {
+  it('downloads the rows of its filter, every page of them, as an Excel workbook named in Spanish', async () => {
+    await page.goto(`${telar.baseUrl}/acuerdos?overdue=true`);
+    await page.getByRole('link', { name: 'COMSE/24/02' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Descargar Excel' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^Acuerdos \d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    const codes = workbook.worksheets[0]!.getColumn(1).values.slice(2);
+    expect(codes).toEqual(['COMSE/24/02']);
   });
 });
 

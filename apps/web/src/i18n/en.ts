@@ -48,6 +48,7 @@ export const en: Record<MessageKey, string> = {
   'table.pageOf': 'Page {page} of {pages} · {total, plural, one {# record} other {# records}}',
   'table.pageOfMoreThan': 'Page {page} · more than {total, plural, one {# record} other {# records}}: refine the search to see fewer',
   'table.empty': 'No matching records.',
+  'breadcrumbs.label': 'Breadcrumb',
   'table.downloadXlsx': 'Download Excel',
   'table.downloadCsv': 'Download CSV',
   'table.downloadCapped': 'The download holds only the first {cap} rows of the list; narrow the filters to get the rest.',

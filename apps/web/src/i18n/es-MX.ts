@@ -65,6 +65,7 @@ export const esMX = {
   'table.pageOf': 'Página {page} de {pages} · {total, plural, one {# registro} other {# registros}}',
   'table.pageOfMoreThan': 'Página {page} · más de {total, plural, one {# registro} other {# registros}}: afine la búsqueda para ver menos',
   'table.empty': 'No hay registros que coincidan.',
+  'breadcrumbs.label': 'Ruta de navegación',
   'table.downloadXlsx': 'Descargar Excel',
   'table.downloadCsv': 'Descargar CSV',
   'table.downloadCapped': 'La descarga incluye solo las primeras {cap} filas de la lista; afine los filtros para obtener el resto.',
