@@ -10,6 +10,7 @@ import type {
   EvidenceView,
   FollowUpView,
   MembershipView,
+  MyTasksView,
   OrganizationDetailView,
   OrganizationView,
   Page,
@@ -111,6 +112,12 @@ const MAX_PAGE_SIZE = 500;
 export const dashboardQuery = queryOptions({
   queryKey: ['dashboard'],
   queryFn: ({ signal }) => getJson<DashboardView>('/dashboard', undefined, signal),
+});
+
+/** «Lo que me toca» on the home page: what the signed-in person owes, what was sent back, what awaits their review. */
+export const myTasksQuery = queryOptions({
+  queryKey: ['me', 'tasks'],
+  queryFn: ({ signal }) => getJson<MyTasksView>('/me/tasks', undefined, signal),
 });
 
 export const allBodiesQuery = bodiesApi.list({ pageSize: MAX_PAGE_SIZE });
