@@ -81,6 +81,20 @@ describe('the agreements list', () => {
   });
 });
 
+describe('breadcrumbs', () => {
+  it('show where an agreement sits as links, the current page last, and lead up to its session', async () => {
+    await page.goto(`${telar.baseUrl}/acuerdos/${seed.agreementId}`);
+    const trail = page.getByRole('navigation', { name: 'Ruta de navegación' });
+    await trail.getByRole('link', { name: 'Vigésima Cuarta Sesión Ordinaria' }).waitFor();
+    expect(await trail.getByRole('listitem').allInnerTexts()).toEqual(['Acuerdos', 'COMSE', 'Vigésima Cuarta Sesión Ordinaria', 'COMSE/24/01']);
+    expect(await trail.locator('[aria-current="page"]').innerText()).toBe('COMSE/24/01');
+    expect(await findSeriousAxeViolations(page)).toEqual([]);
+    await trail.getByRole('link', { name: 'Vigésima Cuarta Sesión Ordinaria' }).click();
+    await page.waitForURL(`${telar.baseUrl}/sesiones/${seed.sessionId}`);
+    await expect.poll(() => trail.getByRole('link').allInnerTexts()).toEqual(['Sesiones', 'COMSE']);
+  });
+});
+
 describe('printing an agreement', () => {
   it('prints its content to PDF without the navigation, the search, the forms or the buttons', async () => {
     await page.goto(`${telar.baseUrl}/acuerdos/${seed.agreementId}`);

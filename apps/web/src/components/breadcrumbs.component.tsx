@@ -15,7 +15,10 @@ export function Breadcrumbs({ trail, current }: { trail: readonly Crumb[]; curre
       <ol>
         {trail.map((crumb) => (
           <li key={crumb.to}>
-            <Link to={crumb.to}>{crumb.label}</Link>
+            {/* Exact: a page above this one would otherwise count as active (and say aria-current) here. */}
+            <Link to={crumb.to} activeOptions={{ exact: true }}>
+              {crumb.label}
+            </Link>
           </li>
         ))}
         <li>
