@@ -10,7 +10,7 @@ import { PageSection } from '../../components/page-section.component';
 import { ParticipationSummary, type SessionParticipation } from '../../components/participation-summary.component';
 import { QueryContent } from '../../components/query-content.component';
 import { SessionFacts } from '../../components/session-facts.component';
-import { formatRefName, formatSessionTitle } from '../../i18n/format';
+import { formatSessionTitle } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { FollowUpForm } from '../agreements/follow-up-form.component';
 import { RecordHistory } from '../records/record-history.component';
@@ -51,7 +51,10 @@ export function SessionDetailPage(): ReactElement {
           <>
             <PageHeader
               title={formatSessionTitle(session)}
-              eyebrow={formatRefName(session.body)}
+              trail={[
+                { label: t('nav.sessions'), to: '/sesiones' },
+                { label: session.body.acronym ?? session.body.name, to: `/organos/${session.body.id}` },
+              ]}
               actions={
                 session.abilities.edit && (
                   <Link to="/sesiones/$sessionId/editar" params={{ sessionId }} className="button">
