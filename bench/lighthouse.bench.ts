@@ -25,6 +25,7 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 const METRICS = { fcp: 'first-contentful-paint', lcp: 'largest-contentful-paint', tbt: 'total-blocking-time', cls: 'cumulative-layout-shift' } as const;
 // Without the background-networking flags Chromium's own connections are refused by the closed network and slow every run.
 const CHROMIUM_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const MAX_FAILED_RUNS = 3;
 const ACCOUNT = { email: 'lighthouse@bench.telar.mx', password: 'Rendimiento-Accesible-2026' };
 const FIRST_PASSWORD = 'Primera-Clave-Del-Banco-2026';
 /** The baseline: a page with nothing to load, written to pass every check that does not depend on the app. */
@@ -141,16 +142,21 @@ async function auditPage(port: number, target: Target, formFactor: FormFactor, r
   };
   const perRun: LighthouseFigures[] = [];
   let last: Result | undefined;
-  for (let run = 0; run < runs; run++) {
+  let failures = 0;
+  while (perRun.length < runs) {
     const answer = await lighthouse(`${target.origin}${target.path}`, flags, formFactor === 'desktop' ? desktopConfig : undefined);
-    if (!answer) throw new Error(`Lighthouse no devolvió resultado para ${target.path}`);
-    if (answer.lhr.runtimeError) throw new Error(`Lighthouse en ${target.path}: ${answer.lhr.runtimeError.code} ${answer.lhr.runtimeError.message}`);
-    last = answer.lhr;
-    perRun.push(readFigures(answer.lhr));
+    const error = answer ? answer.lhr.runtimeError : { code: 'NO_RESULT', message: 'sin resultado' };
+    if (error) {
+      // On a busy machine the trace is sometimes lost (NO_NAVSTART…): that run is repeated, a few times at most.
+      if (++failures > MAX_FAILED_RUNS) throw new Error(`Lighthouse en ${target.path}: ${error.code} ${error.message}`);
+      continue;
+    }
+    last = answer!.lhr;
+    perRun.push(readFigures(last));
   }
   // The whole report of the last run, for finding why a score is missed (open it in the Lighthouse viewer).
   const reportDir = process.env.BENCH_LIGHTHOUSE_REPORTS;
-  if (reportDir) writeFileSync(join(reportDir, `${target.page.replace(/\W+/g, '-')}-${formFactor}.json`), JSON.stringify(last));
+  if (reportDir) writeFileSync(join(reportDir, `${target.page.normalize('NFD').replace(/\p{M}/gu, '').replace(/\W+/g, '-')}-${formFactor}.json`), JSON.stringify(last));
   const figures = Object.keys(perRun[0]!) as (keyof LighthouseFigures)[];
   return {
     page: target.page,
