@@ -9,6 +9,9 @@
  * BENCH_ONLY=dashboards runs only sections 6–7 (and updates only their part of bench/results.json).
  * Section 8, search across everything, loads both datasets into one PostgreSQL database and measures
  * GET /api/search and, on the same data, the list searches of section 3; BENCH_ONLY=search runs only it.
+ * Section 9, Lighthouse on the built `telar serve` with the demo data (internal home, a session, /tableros,
+ * /publico; mobile and desktop) next to a minimal static page; BENCH_LIGHTHOUSE_RUNS (default 3) runs per
+ * page, medians reported; BENCH_LIGHTHOUSE_REPORTS=<directory> keeps each page's last full report; BENCH_ONLY=lighthouse runs only it.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -24,6 +27,7 @@ import { type DatasetVolumes, generateDataset } from './generate-dataset.js';
 import { generatePlansDataset, type PlansDatasetVolumes } from './generate-plans-dataset.js';
 import { measure, type Timing } from './measure.js';
 import { benchQueries, type QueryResult } from './queries.bench.js';
+import { benchLighthouse, type LighthouseResult } from './lighthouse.bench.js';
 import { benchSearch, type SearchBenchResult } from './search.bench.js';
 import { benchSeedImport, SEED_PATH, type SeedImportResult } from './seed-import.bench.js';
 import { measureWebFirstLoad } from './web-size.bench.js';
@@ -37,11 +41,13 @@ const DATABASE_KINDS: DatabaseKind[] = ['postgres', 'pglite'];
 const DATABASE_NAMES: Record<DatabaseKind, string> = { postgres: 'PostgreSQL', pglite: 'PGlite' };
 const TARGETS = { queryP95Ms: 50, apiRatio: 1.5, apiOverheadMs: 2, docxMs: 1000, webGzipBytes: 200 * 1024 };
 const ONLY = process.env.BENCH_ONLY ?? '';
-if (ONLY && ONLY !== 'dashboards' && ONLY !== 'search') throw new Error(`BENCH_ONLY admite «dashboards» o «search», no «${ONLY}».`);
+if (ONLY && ONLY !== 'dashboards' && ONLY !== 'search' && ONLY !== 'lighthouse') throw new Error(`BENCH_ONLY admite «dashboards», «search» o «lighthouse», no «${ONLY}».`);
 const RAW_RUNS = Math.max(5, Math.trunc(Number(process.env.BENCH_RAW_RUNS) || 30));
 const MAP_LOADS = Math.max(20, Math.trunc(Number(process.env.BENCH_MAP_LOADS) || 0));
 const DASHBOARD_TARGETS = { aggregationP95Ms: 150, mapRenderMs: 100, routeGzipBytes: 150 * 1024 };
 const SEARCH_TARGETS = { searchP95Ms: 100, listP95Ms: 50 };
+const LIGHTHOUSE_RUNS = Math.max(1, Math.trunc(Number(process.env.BENCH_LIGHTHOUSE_RUNS) || 3));
+const LIGHTHOUSE_TARGETS = { performance: 0.9, accessibility: 0.95 };
 const RESULTS_URL = new URL('./results.json', import.meta.url);
 
 const startedAt = performance.now();
@@ -264,6 +270,44 @@ function printSearch(run: SearchRun) {
   console.log(formatTable(['consulta', 'filas', 'API p50', 'API p95', 'SQL p50', 'SQL p95', `p95≤${SEARCH_TARGETS.listP95Ms}`], listRows));
 }
 
+async function runLighthouseBench(): Promise<LighthouseResult> {
+  logProgress(`Lighthouse: demostración en \`telar serve\`, ${LIGHTHOUSE_RUNS} corridas por página y formato…`);
+  return benchLighthouse(LIGHTHOUSE_RUNS, (message) => logProgress(`  ${message}`)).catch((error: Error) => ({ unavailable: `falló la medición: ${error.message.split('\n')[0]}` }));
+}
+
+function printLighthouse(result: LighthouseResult) {
+  if ('unavailable' in result) {
+    console.log(`\n9. Lighthouse: no disponible: ${result.unavailable}`);
+    return;
+  }
+  console.log(
+    `\n9. Lighthouse ${result.version} (${result.chromium}) en \`telar serve\` con la demostración, mediana de ${result.runsPerPage} corridas; ` +
+      `móvil: emulación por omisión (4G lento, CPU ×4), escritorio: configuración de escritorio. ` +
+      `Objetivos: rendimiento ≥ ${LIGHTHOUSE_TARGETS.performance}, accesibilidad ≥ ${LIGHTHOUSE_TARGETS.accessibility}`,
+  );
+  const score = (value: number) => value.toFixed(2);
+  const rows = result.pages.map(({ page, formFactor, median: m }) => [
+    page,
+    formFactor === 'mobile' ? 'móvil' : 'escritorio',
+    score(m.performance),
+    score(m.accessibility),
+    score(m.bestPractices),
+    ms(m.fcpMs),
+    ms(m.lcpMs),
+    ms(m.tbtMs),
+    m.cls.toFixed(3),
+    mark(m.performance >= LIGHTHOUSE_TARGETS.performance),
+    mark(m.accessibility >= LIGHTHOUSE_TARGETS.accessibility),
+  ]);
+  const headers = ['página', 'formato', 'rendimiento', 'accesibilidad', 'buenas prácticas', 'FCP', 'LCP', 'TBT', 'CLS'];
+  console.log(formatTable([...headers, `rend.≥${LIGHTHOUSE_TARGETS.performance}`, `acc.≥${LIGHTHOUSE_TARGETS.accessibility}`], rows));
+  for (const { page, formFactor, failingAudits } of result.pages) {
+    if (failingAudits.length === 0) continue;
+    const audits = failingAudits.map(({ id, score: value, displayValue }) => `${id} ${value?.toFixed(2)}${displayValue ? ` (${displayValue})` : ''}`);
+    console.log(`   ${page}, ${formFactor === 'mobile' ? 'móvil' : 'escritorio'} — auditorías bajo 0.9 en la última corrida: ${audits.join('; ')}`);
+  }
+}
+
 /** Writes one section's results into bench/results.json, keeping the other sections' last figures. */
 function updateResults(section: string, value: unknown) {
   const previous = existsSync(RESULTS_URL) ? (JSON.parse(readFileSync(RESULTS_URL, 'utf8')) as Record<string, unknown>) : {};
@@ -277,6 +321,14 @@ async function main() {
     `Telar bench: Node ${process.version}, ${availableParallelism()} núcleos (${cpus()[0]?.model ?? '?'}), carga del sistema ${loadAtStart.toFixed(1)}` +
       (loadAtStart > availableParallelism() / 2 ? ' — la máquina está ocupada: las cifras saldrán infladas' : ''),
   );
+  if (ONLY === 'lighthouse') {
+    // Lighthouse runs on `telar serve` with its own embedded database: no PostgreSQL cluster needed.
+    const lighthouse = await runLighthouseBench();
+    printLighthouse(lighthouse);
+    updateResults('lighthouse', { generatedAt: new Date().toISOString(), targets: LIGHTHOUSE_TARGETS, ...lighthouse });
+    logProgress('Resultados de Lighthouse en bench/results.json');
+    return;
+  }
   const cluster = await startPostgresCluster();
   const place: BenchPlace = { postgresUrl: cluster.url, scratchDir: mkdtempSync(join(tmpdir(), 'telar-bench-')) };
   const cleanUp = () => {
@@ -320,6 +372,7 @@ async function main() {
     const web = measureWebFirstLoad();
     const dashboards = await runDashboardsBench(place);
     const search = await runSearchBench(place);
+    const lighthouse = await runLighthouseBench();
 
     printSeedImport(seedImport);
     printDataset(datasetRuns);
@@ -335,6 +388,7 @@ async function main() {
     );
     printDashboards(dashboards);
     printSearch(search);
+    printLighthouse(lighthouse);
 
     const results = {
       generatedAt: new Date().toISOString(),
@@ -347,6 +401,7 @@ async function main() {
       web,
       dashboards: dashboardsResults(dashboards),
       search: { targets: SEARCH_TARGETS, ...search },
+      lighthouse: { targets: LIGHTHOUSE_TARGETS, ...lighthouse },
     };
     writeFileSync(RESULTS_URL, `${JSON.stringify(results, null, 2)}\n`);
     logProgress(`Resultados en bench/results.json (carga del sistema al terminar: ${results.machine.loadAverage.end.toFixed(1)})`);

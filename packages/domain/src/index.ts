@@ -1,6 +1,7 @@
 export * from './mechanism-report/model.js';
 export * from './schemas/common.js';
 export * from './schemas/directory.js';
+export * from './schemas/session-vocabulary.js';
 export * from './schemas/sessions.js';
 export * from './schemas/views.js';
 export * from './schemas/abilities.js';

@@ -1,6 +1,6 @@
 import { findStateByIso } from '../geo/states.js';
 import { ACTIVITY_KIND_LABELS, PLAN_NODE_KIND_LABELS } from '../plans/plan-template.js';
-import { AGREEMENT_STATUS_LABELS, SESSION_KIND_LABELS } from '../schemas/sessions.js';
+import { AGREEMENT_STATUS_LABELS, SESSION_KIND_LABELS } from '../schemas/session-vocabulary.js';
 import { formatSpanishDate } from '../text/dates.js';
 import { formatSpanishOrdinal } from '../text/ordinals.js';
 

@@ -4,7 +4,8 @@
  */
 import { MESSAGES_ES_MX, type MessageCode, type MessageParams } from '../messages/es-MX.js';
 import { formatSpanishOrdinal } from '../text/ordinals.js';
-import type { Diagnostic, SessionKind, SessionRef } from './model.js';
+import type { SessionKind } from '../schemas/session-vocabulary.js';
+import type { Diagnostic, SessionRef } from './model.js';
 
 export const REPORT_FIELDS = ['participants', 'session', 'description', 'agreement', 'followUp', 'evidence'] as const;
 export type ReportField = (typeof REPORT_FIELDS)[number];

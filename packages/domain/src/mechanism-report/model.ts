@@ -5,10 +5,7 @@
  * The shapes are zod schemas because the API returns them as they are (named in its OpenAPI document).
  */
 import { z } from 'zod';
-
-/** Session kinds as stored; the UI labels are in the message catalogue. */
-export const SESSION_KINDS = ['ordinary', 'extraordinary', 'permanent', 'installation'] as const;
-export type SessionKind = (typeof SESSION_KINDS)[number];
+import { SESSION_KINDS } from '../schemas/session-vocabulary.js';
 
 const SessionRefSchema = z.strictObject({
   kind: z.enum(SESSION_KINDS),

@@ -26,9 +26,9 @@ import type {
   EvidenceRef,
   MechanismBlock,
   MechanismReport,
-  SessionKind,
   SessionRef,
 } from './model.js';
+import type { SessionKind } from '../schemas/session-vocabulary.js';
 
 export interface MechanismReportParseResult {
   /** Null whenever `diagnostics` is not empty: a report with errors must not be imported. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SESSION_KINDS, type SessionKind } from '../mechanism-report/model.js';
+import { AGREEMENT_STATUSES, SESSION_KINDS } from './session-vocabulary.js';
 import { formatSpanishDate } from '../text/dates.js';
 import { datesInOrder, IdSchema, IsoDateSchema, requiredId, requiredText, StateCodeSchema, VersionSchema, webUrl } from './common.js';
 
@@ -47,23 +47,6 @@ export const ParticipationUpdateSchema = z.object({
   version: VersionSchema,
 });
 export type ParticipationUpdateInput = z.input<typeof ParticipationUpdateSchema>;
-
-export const AGREEMENT_STATUSES = ['pending', 'in_progress', 'fulfilled', 'cancelled'] as const;
-export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
-
-/** Spanish names of the codes, for files the server writes (open data); the web app has them in its catalogue. */
-export const SESSION_KIND_LABELS: Record<SessionKind, string> = {
-  ordinary: 'Ordinaria',
-  extraordinary: 'Extraordinaria',
-  permanent: 'Permanente',
-  installation: 'De instalación',
-};
-export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = {
-  pending: 'Pendiente',
-  in_progress: 'En proceso',
-  fulfilled: 'Cumplido',
-  cancelled: 'Cancelado',
-};
 
 /** Official agreement codes: COMSE/SO16/02/2021, SIPINNA/02/VE/2021. */
 export const AgreementCodeSchema = z

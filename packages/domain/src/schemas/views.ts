@@ -5,7 +5,8 @@
  * Nothing checks answers against them at run time; an API test parses real answers with them.
  */
 import { z } from 'zod';
-import { DiagnosticSchema, MechanismReportSchema, SESSION_KINDS } from '../mechanism-report/model.js';
+import { DiagnosticSchema, MechanismReportSchema } from '../mechanism-report/model.js';
+import { AGREEMENT_STATUSES, SESSION_KINDS } from './session-vocabulary.js';
 import {
   BodyAbilitiesSchema,
   AgreementAbilitiesSchema,
@@ -17,7 +18,7 @@ import {
 } from './abilities.js';
 import { ROLES } from './accounts.js';
 import { BODY_KINDS, BODY_LEVELS, FOCAL_POINT_KINDS, MEMBERSHIP_ROLES, ORGANIZATION_LEVELS, SECTORS } from './directory.js';
-import { AGREEMENT_STATUSES, EVIDENCE_KINDS, SESSION_MODALITIES } from './sessions.js';
+import { EVIDENCE_KINDS, SESSION_MODALITIES } from './sessions.js';
 import { orNull, viewCount, viewDate, viewId, viewInstant, viewVersion } from './view-fields.js';
 
 /** A page of a list: the items asked for and how many there are in all. */
