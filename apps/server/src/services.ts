@@ -1,6 +1,6 @@
 import type { Actor } from './platform/auth/actor.js';
 import type { Database } from './platform/db/client.js';
-import { createAccountService } from './modules/accounts/index.js';
+import { createAccountLinkService, createAccountService } from './modules/accounts/index.js';
 import { createActivityDashboardService } from './modules/dashboards/index.js';
 import { createActivityService } from './modules/activities/index.js';
 import { createAgreementService } from './modules/sessions/index.js';
@@ -41,6 +41,7 @@ export function createServices(db: Database, actor: Actor) {
     reporting: createReportingService(db, actor),
     activityDashboard: createActivityDashboardService(db, actor),
     accounts: createAccountService(db, actor),
+    accountLinks: createAccountLinkService(db, actor),
     search: createSearchService(db, actor),
   };
 }

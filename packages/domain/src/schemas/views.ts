@@ -240,6 +240,8 @@ const AUDIT_ACTIONS = [
   ...['create', 'update', 'archive', 'restore', 'publish', 'unpublish', 'import', 'submit', 'accept', 'send_back', 'close'],
   // Accounts: deactivated or reactivated, sessions ended, password changed by its owner or reset by an administrator.
   ...['deactivate', 'reactivate', 'sign_out', 'password_change', 'password_reset'],
+  // Links sent by e-mail: an invitation sent and accepted, a reset asked for and used.
+  ...['invitation_sent', 'invitation_accepted', 'password_reset_requested', 'password_reset_by_link'],
 ] as const;
 
 /** What a participation-mechanism import read, created (or, in a dry run, would create) and found wrong. */
@@ -355,6 +357,7 @@ export const UserViewSchema = z
     name: z.string(),
     isActive: z.boolean(),
     mustChangePassword: z.boolean(),
+    isInvitationPending: z.boolean().meta({ description: 'Invitada por correo y sin contraseña elegida todavía.' }),
     roles: z.array(RoleGrantViewSchema),
     createdAt: viewInstant,
     version: z.number().int(),
@@ -385,5 +388,21 @@ export const UserPageSchema = pageOf(UserViewSchema, 'UserPage');
 
 /** An account just created: who it is and the roles it was given. */
 export const UserCreatedSchema = z
-  .strictObject({ id: viewId, email: z.string(), name: z.string(), roles: z.array(RoleGrantRefSchema) })
+  .strictObject({
+    id: viewId,
+    email: z.string(),
+    name: z.string(),
+    roles: z.array(RoleGrantRefSchema),
+    isInvited: z.boolean().meta({ description: 'Se le envió por correo una invitación para elegir su contraseña.' }),
+  })
   .meta({ id: 'UserCreated', description: 'La cuenta recién creada, con sus roles.' });
+
+export const AccountLinkViewSchema = z
+  .strictObject({
+    purpose: z.enum(['invitation', 'password_reset']),
+    email: z.string(),
+    name: z.string(),
+    expiresAt: viewInstant,
+  })
+  .meta({ id: 'AccountLinkView', description: 'A quién y para qué sirve un enlace enviado por correo (invitación o restablecimiento), mientras sirve.' });
+export type AccountLinkView = z.infer<typeof AccountLinkViewSchema>;

@@ -68,3 +68,20 @@ export const authSessions = pgTable(
   },
   (t) => [index('auth_sessions_user_idx').on(t.userId), uniqueIndex('auth_sessions_id_idx').on(t.id)],
 );
+
+/** A one-time link sent by e-mail: an invitation to choose one's password, or a password reset. Only the token's SHA-256 is kept. */
+export const accountLinks = pgTable(
+  'account_links',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    purpose: text('purpose').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('account_links_token_idx').on(t.tokenHash), index('account_links_user_idx').on(t.userId, t.purpose)],
+);
