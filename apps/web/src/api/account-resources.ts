@@ -36,4 +36,6 @@ export const usersApi = {
     sendJson<null>('POST', userActionPath(id, isActive ? 'reactivate' : 'deactivate'), { version }),
   signOut: (id: string) => sendJson<null>('POST', userActionPath(id, 'sign-out')),
   resetPassword: (id: string, input: PasswordResetInput) => sendJson<null>('POST', userActionPath(id, 'password'), input),
+  /** A new invitation mail (72 h) to someone who has not chosen a password yet; the earlier link stops working. */
+  resendInvitation: (id: string) => sendJson<null>('POST', userActionPath(id, 'invitation')),
 };
