@@ -28,6 +28,7 @@ import { registerPlanRoutes } from './modules/plans/index.js';
 import { registerPublicRoutes } from './modules/public/index.js';
 import { registerReportingRoutes } from './modules/reporting/index.js';
 import { registerSearchRoutes } from './modules/search/index.js';
+import { registerCalendarRoutes } from './modules/calendar/index.js';
 import { registerSessionRoutes } from './modules/sessions/index.js';
 import { createAuthService } from './modules/accounts/index.js';
 
@@ -89,6 +90,7 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
   registerDashboardRoutes(api);
   registerReportingRoutes(api);
   registerSearchRoutes(api);
+  registerCalendarRoutes(api);
   registerPublicRoutes(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

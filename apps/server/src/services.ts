@@ -17,6 +17,7 @@ import { createOrganizationService } from './modules/directory/index.js';
 import { createPlanService } from './modules/plans/index.js';
 import { createPublicService } from './modules/public/index.js';
 import { createReportingService } from './modules/reporting/index.js';
+import { createCalendarService } from './modules/calendar/index.js';
 import { createSearchService } from './modules/search/index.js';
 import { createSessionService } from './modules/sessions/index.js';
 
@@ -43,6 +44,7 @@ export function createServices(db: Database, actor: Actor) {
     accounts: createAccountService(db, actor),
     accountLinks: createAccountLinkService(db, actor),
     search: createSearchService(db, actor),
+    calendar: createCalendarService(db, actor),
   };
 }
 

@@ -406,3 +406,13 @@ export const AccountLinkViewSchema = z
   })
   .meta({ id: 'AccountLinkView', description: 'A quién y para qué sirve un enlace enviado por correo (invitación o restablecimiento), mientras sirve.' });
 export type AccountLinkView = z.infer<typeof AccountLinkViewSchema>;
+
+export const CalendarFeedViewSchema = z
+  .strictObject({ isActive: z.boolean(), createdAt: viewInstant.nullable() })
+  .meta({ id: 'CalendarFeedView', description: 'Si la persona tiene un calendario privado (iCalendar) y desde cuándo; su dirección solo se muestra al crearla.' });
+export type CalendarFeedView = z.infer<typeof CalendarFeedViewSchema>;
+
+export const CalendarFeedCreatedSchema = z
+  .strictObject({ url: z.string().meta({ description: 'Dirección secreta del calendario; quien la tenga lo lee. Guárdela en su aplicación de calendario.' }) })
+  .meta({ id: 'CalendarFeedCreated', description: 'La dirección nueva del calendario privado; la anterior deja de servir.' });
+export type CalendarFeedCreated = z.infer<typeof CalendarFeedCreatedSchema>;

@@ -89,11 +89,12 @@ describe('the OpenAPI document', () => {
     expect(operations().filter(({ operation }) => !operation.summary?.trim())).toEqual([]);
   });
 
-  it('opens to anonymous callers only sign-in, sign-out, the links sent by e-mail, the catalogue, evidence of published records and the portal', () => {
+  it('opens to anonymous callers only sign-in, sign-out, the links sent by e-mail, secret calendar feeds, the catalogue, evidence of published records and the portal', () => {
     const open = operations().filter(({ operation }) => isPublic(operation)).map(({ operation }) => operation.operationId);
     expect(open.filter((id) => !/^(get|list|download)Public|^downloadOpenData$/.test(id)).sort()).toEqual([
       'checkAccountLink',
       'downloadEvidence',
+      'getCalendarFeed',
       'listStates',
       'login',
       'logout',

@@ -12,3 +12,12 @@ CREATE TABLE "account_links" (
 --> statement-breakpoint
 CREATE UNIQUE INDEX "account_links_token_idx" ON "account_links" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "account_links_user_idx" ON "account_links" USING btree ("user_id","purpose");
+--> statement-breakpoint
+-- A person's private calendar feed (their bodies' sessions, their deadlines) at a secret address they can revoke.
+CREATE TABLE "calendar_feeds" (
+	"user_id" uuid PRIMARY KEY NOT NULL REFERENCES "users"("id"),
+	"token_hash" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX "calendar_feeds_token_idx" ON "calendar_feeds" USING btree ("token_hash");
