@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pngImage } from '../apps/server/src/platform/documents/image.test-support.js';
 import { findSeriousAxeViolations, launchBrowser, openSignedInPage } from './support/browser.js';
 import { type RunningTelar, startTelar } from './support/telar-server.js';
 
@@ -60,6 +61,15 @@ describe('recording a session by hand and reporting it', () => {
     });
     await telar.adminApi.post('/organizations', { name: 'Fondo de las Naciones Unidas para la Infancia', acronym: 'UNICEF', sector: 'international', level: 'none' });
 
+    // The body's logo, set on its page, heads the Word report below.
+    await page.goto(`${telar.baseUrl}/organos/${body.id}`);
+    await page.getByLabel('Imagen del logotipo').setInputFiles({ name: 'escudo.png', mimeType: 'image/png', buffer: Buffer.from(pngImage(300, 120)) });
+    await page.getByRole('button', { name: 'Guardar logotipo' }).click();
+    await page.getByText('Logotipo guardado.').waitFor();
+    const logo = page.getByRole('img', { name: /^Logotipo de Comisión para poner fin/ });
+    await expect.poll(() => logo.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(300);
+    expect(await findSeriousAxeViolations(page)).toEqual([]);
+
     await page.goto(`${telar.baseUrl}/sesiones/nueva`);
     await page.getByLabel('Órgano').selectOption(body.id);
     await page.getByLabel('Tipo de sesión').selectOption('ordinary');
@@ -95,6 +105,7 @@ describe('recording a session by hand and reporting it', () => {
     expect(text).toContain('Fondo de las Naciones Unidas para la Infancia');
     expect(text).toContain('Tercera Sesión Ordinaria');
     expect(text).toContain('Difundir el programa Juega Conmigo entre los sistemas estatales.');
+    expect(Object.keys(zip.files).filter((name) => name.startsWith('word/media/'))).toHaveLength(1);
   });
 
   it('has no serious accessibility violations on the main pages', async () => {

@@ -102,9 +102,14 @@ export function getJson<T>(path: string, query?: QueryParams, signal?: AbortSign
   return sendRequest<T>('GET', buildApiUrl(path, query), undefined, signal);
 }
 
-/** POST a multipart form (a file upload) and read the JSON answer. */
-export function sendFormData<T>(path: string, form: FormData): Promise<T> {
-  return sendRequest<T>('POST', buildApiUrl(path), form);
+/** POST (or PUT, to replace) a multipart form (a file upload) and read the JSON answer. */
+export function sendFormData<T>(path: string, form: FormData, method: 'POST' | 'PUT' = 'POST'): Promise<T> {
+  return sendRequest<T>(method, buildApiUrl(path), form);
+}
+
+/** DELETE a resource; answers nothing (204). */
+export function sendDelete(path: string): Promise<void> {
+  return sendRequest<void>('DELETE', buildApiUrl(path));
 }
 
 /** POST or PATCH a JSON body (or nothing) and read the JSON answer (null for 204). */

@@ -4,6 +4,7 @@ import type {
   AuditEntryView,
   AgreementView,
   BodyDetailView,
+  BodyLogoView,
   BodyView,
   DashboardView,
   EvidenceKind,
@@ -17,7 +18,7 @@ import type {
   SessionRecordView,
   SessionView,
 } from '@telar/domain';
-import { getJson, sendFormData, sendJson, type QueryParams } from './client';
+import { getJson, sendDelete, sendFormData, sendJson, type QueryParams } from './client';
 
 /** Archive and restore for every record; publish and unpublish for sessions and agreements. */
 export type LifecycleAction = 'archive' | 'restore' | 'publish' | 'unpublish';
@@ -79,6 +80,16 @@ export const sessionsApi = defineResource<SessionView, SessionRecordView>('sessi
 export const agreementsApi = defineResource<AgreementView, AgreementRecordView>('agreements');
 export const participationsApi = defineResource<ParticipationView, ParticipationView>('participations');
 export const followUpsApi = defineResource<FollowUpView, FollowUpView>('follow-ups');
+
+/** A body's logo, for the header of its Word documents (PUT replaces it). */
+export const bodyLogoApi = {
+  set: ({ bodyId, file }: { bodyId: string; file: File }) => {
+    const form = new FormData();
+    form.set('file', file);
+    return sendFormData<BodyLogoView>(`/bodies/${encodeURIComponent(bodyId)}/logo`, form, 'PUT');
+  },
+  remove: (bodyId: string) => sendDelete(`/bodies/${encodeURIComponent(bodyId)}/logo`),
+};
 
 /** Memberships and focal points are read with their body; both writes answer with the membership. */
 export const membershipsApi = {

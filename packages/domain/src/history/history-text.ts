@@ -109,7 +109,7 @@ const FIELD_LABELS: Record<string, string> = {
 const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   agreement: { dueDate: 'Fecha de cumplimiento' },
   organization: { level: 'Orden de gobierno', parentId: 'Organización de la que depende' },
-  body: { level: 'Ámbito', kind: 'Tipo de órgano', parentId: 'Órgano del que depende' },
+  body: { level: 'Ámbito', kind: 'Tipo de órgano', parentId: 'Órgano del que depende', logo: 'Logotipo' },
   session: { kind: 'Tipo de sesión' },
   focal_point: { kind: 'Tipo de enlace' },
   evidence: { kind: 'Tipo de documento' },

@@ -67,6 +67,9 @@ export const BodyUpdateSchema = z.object({
 });
 export type BodyUpdateInput = z.input<typeof BodyUpdateSchema>;
 
+/** A body's logo (PNG or JPEG) for its documents' header: small enough for a header, big enough to print sharp. */
+export const BODY_LOGO_LIMITS = { maxBytes: 1024 * 1024, maxSidePixels: 4000 } as const;
+
 export const MEMBERSHIP_ROLES = ['member', 'permanent_guest', 'technical_secretariat', 'presidency', 'guest'] as const;
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 

@@ -178,7 +178,19 @@ export const MembershipViewSchema = z
   .meta({ id: 'MembershipView', description: 'Integración de una organización en un órgano, con sus enlaces.' });
 export type MembershipView = z.infer<typeof MembershipViewSchema>;
 
+export const BodyLogoViewSchema = z
+  .strictObject({
+    url: z.string().meta({ description: 'Dónde descargar la imagen (con sesión).' }),
+    contentType: z.enum(['image/png', 'image/jpeg']),
+    width: z.number().int().meta({ description: 'Ancho en píxeles.' }),
+    height: z.number().int().meta({ description: 'Alto en píxeles.' }),
+    byteSize: z.number().int(),
+  })
+  .meta({ id: 'BodyLogoView', description: 'Logotipo del órgano, que encabeza los documentos de Word que Telar escribe para él.' });
+export type BodyLogoView = z.infer<typeof BodyLogoViewSchema>;
+
 export const BodyDetailViewSchema = BodyViewSchema.extend({
+  logo: BodyLogoViewSchema.nullable(),
   children: z.array(BodyRefSchema),
   memberships: z.array(MembershipViewSchema.extend({ abilities: MembershipAbilitiesSchema })),
   sessions: z.array(SessionViewSchema),

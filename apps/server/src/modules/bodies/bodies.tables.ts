@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, recordColumns, searchVector } from '../../platform/db/columns.js';
+import { type AnyPgColumn, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytea, id, recordColumns, searchVector } from '../../platform/db/columns.js';
 import { states } from '../../platform/db/geo.tables.js';
 
 export const bodies = pgTable(
@@ -24,3 +24,15 @@ export const bodies = pgTable(
     index('bodies_search_idx').using('gin', t.search),
   ],
 );
+
+/** A body's logo for the header of its Word documents; apart from `bodies` so that lists never read images. */
+export const bodyLogos = pgTable('body_logos', {
+  bodyId: uuid('body_id')
+    .primaryKey()
+    .references(() => bodies.id, { onDelete: 'cascade' }),
+  contentType: text('content_type').notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  content: bytea('content').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});

@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { FIELD_LABELS, parseMechanismReport, REPORT_FIELDS, type MechanismBlock, type MechanismReport } from '@telar/domain';
 import { renderMechanismReportDocx } from './mechanism-report.docx.js';
+import { pngImage } from '../../platform/documents/image.test-support.js';
 
 const SEED = readFileSync(new URL('../../../../../../shared/seeds/000_8ad403c787fb8b13.txt', import.meta.url), 'utf8');
 
@@ -226,6 +227,19 @@ describe('renderMechanismReportDocx', () => {
     const { headerText, footerXml } = await renderAndRead(buildReport());
     expect(headerText).toBe(`Telar · ${BODY_NAME}`);
     expect(footerXml).toMatch(/Página <\/w:t>[\s\S]*PAGE[\s\S]*<w:t xml:space="preserve"> de <\/w:t>[\s\S]*NUMPAGES/);
+  });
+
+  it("puts the body's logo at the left of the header, scaled into its box with its proportions", async () => {
+    const logo = pngImage(300, 120);
+    const zip = await JSZip.loadAsync(await renderMechanismReportDocx(buildReport(), { type: 'png', width: 300, height: 120, content: logo }));
+    const media = Object.keys(zip.files).filter((name) => name.startsWith('word/media/'));
+    expect(media).toHaveLength(1);
+    expect(new Uint8Array(await zip.file(media[0]!)!.async('uint8array'))).toEqual(logo);
+    const headerXml = (await Promise.all(Object.keys(zip.files).filter((name) => /^word\/header\d*\.xml$/.test(name)).map((name) => zip.file(name)!.async('string')))).join('');
+    // 300 × 120 px into 200 × 48: scaled by 0.4 to 120 × 48 px, in EMU (9,525 a pixel).
+    expect(headerXml).toContain('<wp:extent cx="1143000" cy="457200"/>');
+    expect(readParagraphs(headerXml).join('')).toBe(`Telar · ${BODY_NAME}`);
+    expect(headerXml).toMatch(/<w:drawing>[\s\S]*<w:tab\/>/);
   });
 });
 

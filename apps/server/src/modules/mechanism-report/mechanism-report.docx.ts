@@ -13,7 +13,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import { CELL_MARGINS, CELL_STYLE, CONTENT_WIDTH, renderWordDocument, SYSTEM_NAME, TABLE_BORDERS } from '../../platform/documents/word-style.js';
+import { CELL_MARGINS, CELL_STYLE, CONTENT_WIDTH, type HeaderLogo, renderWordDocument, SYSTEM_NAME, TABLE_BORDERS } from '../../platform/documents/word-style.js';
 import {
   buildReportDocument,
   formatSpanishPeriod,
@@ -45,7 +45,7 @@ const XML_ILLEGAL =
  * A block is a table whose first row (the participant) repeats when the block continues on the
  * next page; blocks are not kept on one page, so pages fill up.
  */
-export async function renderMechanismReportDocx(report: MechanismReport): Promise<Buffer> {
+export async function renderMechanismReportDocx(report: MechanismReport, logo?: HeaderLogo): Promise<Buffer> {
   const document = buildReportDocument(report);
   const citeMinutes = createMinutesCitation(document);
   const labelCell = createLabelCells();
@@ -71,6 +71,7 @@ export async function renderMechanismReportDocx(report: MechanismReport): Promis
     paragraphStyles: [{ id: LABEL_STYLE, name: 'Etiqueta de tabla', basedOn: CELL_STYLE, run: { bold: true } }],
     body,
     pageHeader: `${SYSTEM_NAME} · ${cleanText(report.bodyName)}`,
+    headerLogo: logo,
   });
 }
 

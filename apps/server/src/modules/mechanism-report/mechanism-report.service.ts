@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { requireBodyManager, requireSignedIn } from '../../platform/auth/policy.js';
 import type { Database } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
-import { findBody, findBodyByAcronym } from '../bodies/index.js';
+import { findBody, findBodyByAcronym, findBodyHeaderLogo } from '../bodies/index.js';
 import { findMechanismAgreement, findMechanismWording, listMechanismBlocks } from './mechanism-report.repository.js';
 import {
   findLivePublishedReport,
@@ -22,14 +22,14 @@ type AuditChanges = Record<string, [before: unknown, after: unknown]>;
 
 export type MechanismReportFormat = 'json' | 'md' | 'docx';
 
-/** The report as a downloadable file in the requested format. */
-export async function renderMechanismReportFile(report: MechanismReport, bodyAcronym: string | null, format: MechanismReportFormat) {
+/** The report as a downloadable file in the requested format; the Word one carries the body's logo, if it has one. */
+export async function renderMechanismReportFile(db: Database, report: MechanismReport, body: { id: string; acronym: string | null }, format: MechanismReportFormat) {
   const period = report.period ? `-${report.period.from}-${report.period.to}` : '';
-  const fileStem = `informe-mecanismo-${toFileStem(bodyAcronym ?? 'órgano')}${period}`;
+  const fileStem = `informe-mecanismo-${toFileStem(body.acronym ?? 'órgano')}${period}`;
   if (format === 'json') return { body: JSON.stringify(report, null, 2), contentType: 'application/json', fileName: `${fileStem}.json` };
   if (format === 'md') return { body: renderMechanismReportMarkdown(report), contentType: 'text/markdown; charset=utf-8', fileName: `${fileStem}.md` };
   return {
-    body: await renderMechanismReportDocx(report),
+    body: await renderMechanismReportDocx(report, await findBodyHeaderLogo(db, body.id)),
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     fileName: `${fileStem}.docx`,
   };
@@ -66,7 +66,7 @@ export function createMechanismReportService(db: Database, actor: Actor) {
       requireSignedIn(actor);
       const body = await findTargetBody(bodySelector);
       const report = await build(body, from, to);
-      return { report, ...(await renderMechanismReportFile(report, body.acronym, format)) };
+      return { report, ...(await renderMechanismReportFile(db, report, body, format)) };
     },
 
     /**

@@ -60,11 +60,11 @@ export async function listPublishedReports(db: Database): Promise<PublishedRepor
 }
 
 export async function findPublishedReport(db: Database, id: string) {
-  const [row] = await queryRows<PublishedReportView & { content: MechanismReport; bodyAcronym: string | null }>(
+  const [row] = await queryRows<PublishedReportView & { content: MechanismReport }>(
     db,
     // Reports published before the preamble and note were kept lack them: they read as written from the data.
-    sql`select ${reportViewColumns}, jsonb_build_object('preamble', '[]'::jsonb, 'minutesNote', null) || r.content as content,
-          b.acronym as "bodyAcronym" from published_reports r join bodies b on b.id = r.body_id
+    sql`select ${reportViewColumns}, jsonb_build_object('preamble', '[]'::jsonb, 'minutesNote', null) || r.content as content
+        from published_reports r join bodies b on b.id = r.body_id
         where r.id = ${id} and r.archived_at is null`,
   );
   return row;

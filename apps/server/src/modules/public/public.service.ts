@@ -93,7 +93,7 @@ export function createPublicService(db: Database) {
     async getReportFile(id: string, format: MechanismReportFormat) {
       const report = await findPublishedReport(db, id);
       if (!report) throw notFound();
-      return renderMechanismReportFile(report.content, report.bodyAcronym, format);
+      return renderMechanismReportFile(db, report.content, report.body, format);
     },
 
     listPlans: async (page: PageRequest) => ({ ...(await listPlans(db, { isPublished: true }, page)), ...page }),

@@ -1,5 +1,6 @@
 /** Telar's Word house style, shared by every document it writes (mechanism report, plans). */
-import { AlignmentType, BorderStyle, Document, Footer, Header, type IParagraphStyleOptions, Packer, PageNumber, Paragraph, type Table, TextRun } from 'docx';
+import { AlignmentType, BorderStyle, Document, Footer, Header, ImageRun, type IParagraphStyleOptions, Packer, PageNumber, Paragraph, Tab, type Table, TabStopType, TextRun } from 'docx';
+import type { ImageInfo } from './image-info.js';
 
 // Letter page (the size Mexican offices print on) with 2.5 cm margins; widths in twentieths of a point.
 export const PAGE = { width: 12240, height: 15840, margin: 1418 };
@@ -28,6 +29,24 @@ interface WordDocumentOptions {
   body: (Paragraph | Table)[];
   /** When given, every page gets this header line (e.g. "Telar · Comisión …") and a "Página X de Y" footer. */
   pageHeader?: string;
+  /** A logo at the left of that header (the body's own). */
+  headerLogo?: HeaderLogo;
+}
+
+export type HeaderLogo = Pick<ImageInfo, 'type' | 'width' | 'height'> & { content: Uint8Array };
+
+// The logo's box in the header, in pixels at 96 dpi: about 1.3 cm high, at most a third of the line wide.
+const LOGO_BOX = { width: 200, height: 48 };
+
+/** The logo scaled down, never up, to fit its box with its proportions. */
+function createLogoRun(logo: HeaderLogo) {
+  const scale = Math.min(1, LOGO_BOX.width / logo.width, LOGO_BOX.height / logo.height);
+  return new ImageRun({
+    type: logo.type,
+    data: logo.content,
+    transformation: { width: Math.max(1, Math.round(logo.width * scale)), height: Math.max(1, Math.round(logo.height * scale)) },
+    altText: { name: 'Logotipo', title: 'Logotipo', description: 'Logotipo del órgano' },
+  });
 }
 
 /** The system's name as documents print it in their header. */
@@ -35,11 +54,18 @@ export const SYSTEM_NAME = 'Telar';
 const FRAME_TEXT_SIZE = 16;
 const FRAME_COLOR = '595959';
 
-/** Header line and "Página X de Y" footer (PAGE and NUMPAGES fields, which Word fills in). */
-function createPageFrame(headerText: string) {
+/** Header line (after the logo, pushed to the right margin) and "Página X de Y" footer (PAGE and NUMPAGES fields, which Word fills in). */
+function createPageFrame(headerText: string, logo: HeaderLogo | undefined) {
   const run = { size: FRAME_TEXT_SIZE, color: FRAME_COLOR };
+  const headerLine = logo
+    ? new Paragraph({
+        spacing: { after: 0 },
+        tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_WIDTH }],
+        children: [createLogoRun(logo), new TextRun({ ...run, children: [new Tab(), headerText] })],
+      })
+    : new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 0 }, children: [new TextRun({ ...run, text: headerText })] });
   return {
-    headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 0 }, children: [new TextRun({ ...run, text: headerText })] })] }) },
+    headers: { default: new Header({ children: [headerLine] }) },
     footers: {
       default: new Footer({
         children: [
@@ -55,7 +81,7 @@ function createPageFrame(headerText: string) {
 }
 
 /** A Word document in the house style: one letter-size section holding `body`, optionally framed by a header and page numbers. */
-export function renderWordDocument({ title, subject, description, titleSize, paragraphStyles = [], body, pageHeader }: WordDocumentOptions): Promise<Buffer> {
+export function renderWordDocument({ title, subject, description, titleSize, paragraphStyles = [], body, pageHeader, headerLogo }: WordDocumentOptions): Promise<Buffer> {
   const document = new Document({
     title,
     subject,
@@ -80,7 +106,7 @@ export function renderWordDocument({ title, subject, description, titleSize, par
     sections: [
       {
         properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
-        ...(pageHeader === undefined ? {} : createPageFrame(pageHeader)),
+        ...(pageHeader === undefined ? {} : createPageFrame(pageHeader, headerLogo)),
         children: body,
       },
     ],

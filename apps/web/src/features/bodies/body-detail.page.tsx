@@ -12,6 +12,7 @@ import { formatRefName } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { RecordHistory } from '../records/record-history.component';
 import { RecordStatus } from '../records/record-status.component';
+import { BodyLogoSection } from './body-logo.component';
 import { FocalPointForm, MembershipForm } from './membership-forms.component';
 import { MembershipsTable } from './memberships-table.component';
 
@@ -95,6 +96,7 @@ export function BodyDetailPage(): ReactElement {
                 <MembershipForm bodyId={body.id} />
               </PageSection>
             )}
+            <BodyLogoSection body={body} />
             <RecordHistory entity="body" id={body.id} />
           </>
         );
