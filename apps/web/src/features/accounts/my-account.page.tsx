@@ -12,6 +12,7 @@ import { PaginatedTable, type TableColumn } from '../../components/paginated-tab
 import { QueryContent } from '../../components/query-content.component';
 import { formatCount, formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n/translate';
+import { CalendarFeedSection } from './calendar-feed.component';
 import { PasswordChangeForm } from './password-change-form.component';
 import '../../styles/accounts.css';
 
@@ -57,7 +58,7 @@ function OwnSessions() {
   );
 }
 
-/** «Mi cuenta»: who the person is signed in as, their password and their open sessions. */
+/** «Mi cuenta»: who the person is signed in as, their password, their open sessions and their calendar. */
 export function MyAccountPage(): ReactElement {
   const me = useMe();
   return (
@@ -79,6 +80,7 @@ export function MyAccountPage(): ReactElement {
         <PasswordChangeForm savedText={t('password.changed')} />
       </PageSection>
       <OwnSessions />
+      <CalendarFeedSection />
     </>
   );
 }

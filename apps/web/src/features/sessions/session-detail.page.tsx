@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
+import { buildApiUrl } from '../../api/client';
 import type { ReactElement } from 'react';
 import { sessionsApi } from '../../api/resources';
 import type { ParticipationAbilities } from '@telar/domain';
@@ -53,11 +54,16 @@ export function SessionDetailPage(): ReactElement {
               title={formatSessionTitle(session)}
               eyebrow={formatRefName(session.body)}
               actions={
-                session.abilities.edit && (
-                  <Link to="/sesiones/$sessionId/editar" params={{ sessionId }} className="button">
-                    {t('sessions.edit')}
-                  </Link>
-                )
+                <>
+                  <a className="button" href={buildApiUrl(`/sessions/${sessionId}/ics`)} download>
+                    {t('sessions.addToCalendar')}
+                  </a>
+                  {session.abilities.edit && (
+                    <Link to="/sesiones/$sessionId/editar" params={{ sessionId }} className="button">
+                      {t('sessions.edit')}
+                    </Link>
+                  )}
+                </>
               }
             />
             <RecordStatus entity="session" record={session} changeLifecycle={sessionsApi.changeLifecycle} />
