@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSeriousAxeViolations, launchBrowser, openSignedInPage } from './support/browser.js';
@@ -64,6 +65,33 @@ describe('the home page', () => {
     await page.waitForURL(/overdue=true/);
     await page.getByRole('link', { name: 'COMSE/24/02' }).waitFor();
     await expect.poll(() => page.getByRole('link', { name: 'COMSE/24/01' }).count()).toBe(0);
+  });
+});
+
+describe('the agreements list', () => {
+  it('downloads the rows of its filter, every page of them, as an Excel workbook named in Spanish', async () => {
+    await page.goto(`${telar.baseUrl}/acuerdos?overdue=true`);
+    await page.getByRole('link', { name: 'COMSE/24/02' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Descargar Excel' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^Acuerdos \d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    const codes = workbook.worksheets[0]!.getColumn(1).values.slice(2);
+    expect(codes).toEqual(['COMSE/24/02']);
+  });
+});
+
+describe('breadcrumbs', () => {
+  it('show where an agreement sits as links, the current page last, and lead up to its session', async () => {
+    await page.goto(`${telar.baseUrl}/acuerdos/${seed.agreementId}`);
+    const trail = page.getByRole('navigation', { name: 'Ruta de navegación' });
+    await trail.getByRole('link', { name: 'Vigésima Cuarta Sesión Ordinaria' }).waitFor();
+    expect(await trail.getByRole('listitem').allInnerTexts()).toEqual(['Acuerdos', 'COMSE', 'Vigésima Cuarta Sesión Ordinaria', 'COMSE/24/01']);
+    expect(await trail.locator('[aria-current="page"]').innerText()).toBe('COMSE/24/01');
+    expect(await findSeriousAxeViolations(page)).toEqual([]);
+    await trail.getByRole('link', { name: 'Vigésima Cuarta Sesión Ordinaria' }).click();
+    await page.waitForURL(`${telar.baseUrl}/sesiones/${seed.sessionId}`);
+    await expect.poll(() => trail.getByRole('link').allInnerTexts()).toEqual(['Sesiones', 'COMSE']);
   });
 });
 

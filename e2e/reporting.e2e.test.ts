@@ -89,10 +89,16 @@ describe('a reporting period run by an enlace and a secretariat', () => {
     await secretariatPage.getByText('El reporte fue devuelto a la institución.').waitFor();
   });
 
-  it('shows the enlace the comment; it fixes the activity and submits again', async () => {
+  it('shows the enlace the comment, on its home page too, whose link opens the report; it fixes the activity and submits again', async () => {
     await enlacePage.goto(`${telar.baseUrl}/pendientes`);
     await enlacePage.getByRole('article', { name: /Informe anual 2026/ }).getByText(COMMENT).waitFor();
-    await enlacePage.goto(`${telar.baseUrl}/reportes/${reportId}`);
+    await enlacePage.goto(`${telar.baseUrl}/`);
+    const sentBack = enlacePage.getByRole('region', { name: 'Lo que me toca' }).getByRole('list', { name: '1 reporte devuelto para corregir' });
+    await sentBack.getByText(`Motivo de la devolución: ${COMMENT}`).waitFor();
+    await sentBack.getByText('Fecha límite: 31 de enero de 2099').waitFor();
+    await expectNoSeriousAxeViolations(enlacePage);
+    await sentBack.getByRole('link', { name: 'Reporte de SNDIF · Informe anual 2026' }).click();
+    await enlacePage.waitForURL(`**/reportes/${reportId}`);
     await enlacePage.getByRole('alert').filter({ hasText: COMMENT }).waitFor();
     await enlacePage.getByRole('link', { name: `Editar ${ACTIVITY}` }).click();
     const participants = enlacePage.getByLabel('Participantes', { exact: true });

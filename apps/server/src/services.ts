@@ -6,7 +6,7 @@ import { createActivityService } from './modules/activities/index.js';
 import { createAgreementService } from './modules/sessions/index.js';
 import { createBodyService } from './modules/bodies/index.js';
 import { listStates } from './platform/db/geo.repository.js';
-import { createDashboardService } from './modules/dashboards/index.js';
+import { createDashboardService, createMyTasksService } from './modules/dashboards/index.js';
 import { createEvidenceService } from './modules/sessions/index.js';
 import { createHistoryService } from './platform/audit/history.service.js';
 import { createMechanismImportService } from './modules/mechanism-report/index.js';
@@ -31,6 +31,7 @@ export function createServices(db: Database, actor: Actor) {
     agreements: createAgreementService(db, actor),
     evidence: createEvidenceService(db, actor),
     dashboard: createDashboardService(db, actor),
+    myTasks: createMyTasksService(db, actor),
     history: createHistoryService(db, actor),
     catalogue: { listStates: () => listStates(db) },
     public: createPublicService(db),

@@ -22,6 +22,7 @@ export * from './schemas/accounts.js';
 export * from './csv/write-csv.js';
 export * from './schemas/plans.js';
 export * from './schemas/plan-views.js';
+export * from './schemas/my-tasks.js';
 export * from './plans/roll-up.js';
 export * from './plans/plan-template.js';
 export * from './history/history-text.js';

@@ -5,7 +5,8 @@ import type { PlanTreeNode } from '@telar/domain';
 import { systemActor } from '../platform/auth/actor.js';
 import type { DatabaseHandle } from '../platform/db/client.js';
 import { DomainError } from '../platform/errors.js';
-import { ACTIVITY_EXPORT_COLUMNS, renderTableFile, toActivityExportRow, toActivityJson } from '../modules/plans/index.js';
+import { renderTableFile } from '../platform/documents/table-file.js';
+import { ACTIVITY_EXPORT_COLUMNS, toActivityExportRow, toActivityJson } from '../modules/plans/index.js';
 import { createServices } from '../services.js';
 import { readImportFile } from './import-file.js';
 

@@ -11,6 +11,7 @@ import type {
   EvidenceView,
   FollowUpView,
   MembershipView,
+  MyTasksView,
   OrganizationDetailView,
   OrganizationView,
   Page,
@@ -18,7 +19,7 @@ import type {
   SessionRecordView,
   SessionView,
 } from '@telar/domain';
-import { getJson, sendDelete, sendFormData, sendJson, type QueryParams } from './client';
+import { buildApiUrl, getJson, sendDelete, sendFormData, sendJson, type QueryParams } from './client';
 
 /** Archive and restore for every record; publish and unpublish for sessions and agreements. */
 export type LifecycleAction = 'archive' | 'restore' | 'publish' | 'unpublish';
@@ -39,6 +40,8 @@ export function defineResource<TItem, TDetail>(collection: string) {
         placeholderData: keepPreviousData,
       }),
     detail,
+    /** The address of the whole list's download with these filters (the browser saves it: Content-Disposition attachment). */
+    exportUrl: (format: 'xlsx' | 'csv', filters: QueryParams) => buildApiUrl(`/${collection}/export`, { ...filters, format }),
     /** The detail an edit page starts from: what the server has now, not a cached copy. */
     detailForEdit: (id: string) => queryOptions({ ...detail(id), staleTime: 0 }),
     create: (input: unknown) => sendJson<TItem>('POST', `/${collection}`, input),
@@ -120,6 +123,12 @@ const MAX_PAGE_SIZE = 500;
 export const dashboardQuery = queryOptions({
   queryKey: ['dashboard'],
   queryFn: ({ signal }) => getJson<DashboardView>('/dashboard', undefined, signal),
+});
+
+/** «Lo que me toca» on the home page: what the signed-in person owes, what was sent back, what awaits their review. */
+export const myTasksQuery = queryOptions({
+  queryKey: ['me', 'tasks'],
+  queryFn: ({ signal }) => getJson<MyTasksView>('/me/tasks', undefined, signal),
 });
 
 export const allBodiesQuery = bodiesApi.list({ pageSize: MAX_PAGE_SIZE });

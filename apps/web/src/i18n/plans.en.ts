@@ -8,7 +8,6 @@ export const plansEn: Record<keyof typeof plansEsMX, string> = {
   'nav.dashboards': 'Dashboards',
 
   'plans.title': 'Plans',
-  'plans.eyebrow': 'Plan',
   'plans.new': 'New plan',
   'plans.create': 'Create plan',
   'plans.edit': 'Plan details',

@@ -7,7 +7,6 @@ export const plansEsMX = {
 
   // Plans
   'plans.title': 'Planes',
-  'plans.eyebrow': 'Plan',
   'plans.new': 'Nuevo plan',
   'plans.create': 'Crear plan',
   'plans.edit': 'Datos del plan',

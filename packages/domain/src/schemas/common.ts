@@ -71,6 +71,12 @@ export const PageQuerySchema = z.object({
  */
 export const COUNT_CAP = 1000;
 
+/**
+ * A list's download holds at most this many rows (every page, not only the one shown); the list says so
+ * before the download when there are more, and the workbook says so below its table.
+ */
+export const LIST_EXPORT_CAP = 50_000;
+
 export interface Page<T> {
   items: T[];
   /** With `isTotalCapped`, COUNT_CAP: there are more. */

@@ -21,7 +21,8 @@ import {
 } from './activity.repository.js';
 import { findPlanNodeRefs } from '../plans/index.js';
 import type { PageRequest } from '../../platform/db/query.js';
-import { ACTIVITY_EXPORT_COLUMNS, type DownloadFile, renderTableFile, toActivityExportRow, toActivityJson } from '../plans/index.js';
+import { type DownloadFile, renderTableFile } from '../../platform/documents/table-file.js';
+import { ACTIVITY_EXPORT_COLUMNS, toActivityExportRow, toActivityJson } from '../plans/index.js';
 import type { ReportFacts } from '../reporting/index.js';
 import { findBodyScope, findPlanScope } from '../../platform/auth/scope.repository.js';
 import { canFileInReport, requireEditableReport, requireExisting } from '../reporting/index.js';

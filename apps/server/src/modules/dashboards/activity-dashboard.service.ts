@@ -15,7 +15,7 @@ import { listStates } from '../../platform/db/geo.repository.js';
 import { findOrganizationView } from '../directory/index.js';
 import { listNodesOfOrganization } from '../plans/index.js';
 import { listReports } from '../reporting/index.js';
-import { renderTableFile, type TableColumn } from '../plans/index.js';
+import { renderTableFile, type TableColumn } from '../../platform/documents/table-file.js';
 
 const MEASURE_COLUMNS: TableColumn[] = [
   { key: 'activities', header: 'Actividades' },

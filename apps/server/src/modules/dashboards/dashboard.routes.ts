@@ -1,4 +1,11 @@
-import { ActivityDashboardViewSchema, DashboardFilterSchema, DashboardTableQuerySchema, DashboardViewSchema, OrganizationDashboardViewSchema } from '@telar/domain';
+import {
+  ActivityDashboardViewSchema,
+  DashboardFilterSchema,
+  DashboardTableQuerySchema,
+  DashboardViewSchema,
+  MyTasksViewSchema,
+  OrganizationDashboardViewSchema,
+} from '@telar/domain';
 import { sendDownload } from '../../platform/http/download.js';
 import { apiRoute, CONTENT_TYPES, type createRouter, fileResponse, IdParamsSchema, jsonResponse } from '../../platform/http/router.js';
 
@@ -16,6 +23,17 @@ export function registerDashboardRoutes(router: ReturnType<typeof createRouter>)
       responses: { 200: jsonResponse('Conteos y acuerdos próximos a vencer', DashboardViewSchema) },
     }),
     async (c) => c.json(await c.var.services.dashboard.get(), 200),
+  );
+  router.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/me/tasks',
+      tags: ['Inicio'],
+      operationId: 'getMyTasks',
+      summary: 'Consultar lo que le toca a la persona: lo que debe, lo que le devolvieron y lo que espera su revisión',
+      responses: { 200: jsonResponse('Pendientes de la persona, por grupo', MyTasksViewSchema) },
+    }),
+    async (c) => c.json(await c.var.services.myTasks.get(), 200),
   );
   router.openapi(
     apiRoute({

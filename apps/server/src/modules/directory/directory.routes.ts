@@ -28,6 +28,7 @@ export function registerDirectoryRoutes(router: ReturnType<typeof createRouter>)
     viewSchema: OrganizationDetailViewSchema,
     savedSchema: OrganizationViewSchema,
     service: (s) => s.organizations,
+    isExportable: true,
   });
   router.openapi(
     jsonCreateRoute({

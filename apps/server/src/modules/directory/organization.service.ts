@@ -6,6 +6,7 @@ import {
   organizationNeedsState,
   type OrganizationUpdateSchema,
   parseOrganizationName,
+  LIST_EXPORT_CAP,
 } from '@telar/domain';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -27,6 +28,8 @@ import {
 import { listAgreements } from '../sessions/index.js';
 import { listParticipationsOfOrganization } from '../sessions/index.js';
 import type { PageRequest } from '../../platform/db/query.js';
+import { renderListFile } from '../../platform/documents/table-file.js';
+import { ORGANIZATION_EXPORT_COLUMNS, toOrganizationExportRow } from './organization-files.js';
 import { auditCreate, writeVersionedUpdate } from '../../platform/records/versioned-write.js';
 
 type CreateData = z.output<typeof OrganizationCreateSchema>;
@@ -41,6 +44,12 @@ export function createOrganizationService(db: Database, actor: Actor) {
     async list(filter: OrganizationFilter, page: PageRequest) {
       requireSignedIn(actor);
       return { ...(await listOrganizations(db, filter, page)), ...page };
+    },
+
+    async exportFile(filter: OrganizationFilter, format: 'xlsx' | 'csv') {
+      requireSignedIn(actor);
+      const { items } = await listOrganizations(db, filter, { page: 1, pageSize: LIST_EXPORT_CAP + 1 });
+      return renderListFile({ title: 'Organizaciones', columns: ORGANIZATION_EXPORT_COLUMNS, rows: items.map(toOrganizationExportRow) }, format);
     },
 
     async get(id: string): Promise<OrganizationDetailView> {

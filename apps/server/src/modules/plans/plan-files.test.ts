@@ -9,9 +9,8 @@ import {
   toActivityJson,
   writePlanDocument,
   writePlanWorkbook,
-  writeTableCsv,
-  writeTableWorkbook,
 } from './plan-files.js';
+import { writeTableCsv, writeTableWorkbook } from '../../platform/documents/table-file.js';
 import { treeNode } from '@telar/domain/test-support';
 import { cellBombWorkbook, deflatedEntry, SHEET_END, SHEET_START, workbookEntries, writeZip } from '../../platform/documents/zip.test-support.js';
 

@@ -24,7 +24,8 @@ import { canManageBody, requireBodyManager, requireSignedIn } from '../../platfo
 import type { Database } from '../../platform/db/client.js';
 import { planNodes, plans } from './plans.tables.js';
 import { DomainError, invalidField, notFound, rethrowDuplicateAs } from '../../platform/errors.js';
-import { DOCX_CONTENT_TYPE, type DownloadFile, readTableFile, writePlanDocument, writePlanWorkbook, XLSX_CONTENT_TYPE } from './plan-files.js';
+import { DOCX_CONTENT_TYPE, type DownloadFile, XLSX_CONTENT_TYPE } from '../../platform/documents/table-file.js';
+import { readTableFile, writePlanDocument, writePlanWorkbook } from './plan-files.js';
 import { insertAuditEntry } from '../../platform/audit/audit.repository.js';
 import { findOrganizationByIdentity } from '../directory/index.js';
 import {

@@ -19,7 +19,7 @@ import {
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { sendDownload } from '../../platform/http/download.js';
-import type { DownloadFile } from '../plans/index.js';
+import type { DownloadFile } from '../../platform/documents/table-file.js';
 import {
   type ApiEnv,
   apiRoute,

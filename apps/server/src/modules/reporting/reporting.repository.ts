@@ -2,13 +2,17 @@ import type { PlanNodeStatusChangeView, ReportingPeriodView, ReportView } from '
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { reportingPeriods, reports } from './reporting.tables.js';
-import { type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from '../../platform/db/query.js';
+import { type PageRequest, pageClause, queryRows, updateIfVersion, uuidArray, whereAll } from '../../platform/db/query.js';
 import { isoInstant } from '../../platform/db/views.sql.js';
 
 export interface ReportFilter {
   reportingPeriodId?: string;
   organizationIds?: string[];
   status?: string;
+  /** Only periods still open (not closed). */
+  isPeriodOpen?: boolean;
+  /** Only reports to plans of these bodies. */
+  planBodyIds?: string[];
   /** A person's page of pending work: reports their organisations owe, and submitted reports of plans their bodies manage. */
   mine?: { organizationIds: string[]; bodyIds: string[] | 'all' };
 }
@@ -31,11 +35,9 @@ const reportViewColumns = sql`r.id,
 const reportFrom = sql`reports r join reporting_periods rp on rp.id = r.reporting_period_id join plans p on p.id = rp.plan_id
   join organizations o on o.id = r.organization_id`;
 
-const uuidList = (ids: string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
-
 function mineCondition({ organizationIds, bodyIds }: NonNullable<ReportFilter['mine']>) {
-  const toReview = bodyIds === 'all' ? sql`true` : bodyIds.length ? sql`p.body_id = any(${uuidList(bodyIds)})` : sql`false`;
-  const owed = organizationIds.length ? sql`r.organization_id = any(${uuidList(organizationIds)})` : sql`false`;
+  const toReview = bodyIds === 'all' ? sql`true` : bodyIds.length ? sql`p.body_id = any(${uuidArray(bodyIds)})` : sql`false`;
+  const owed = organizationIds.length ? sql`r.organization_id = any(${uuidArray(organizationIds)})` : sql`false`;
   return sql`(${owed} or (r.status = 'submitted' and ${toReview}))`;
 }
 
@@ -43,8 +45,10 @@ export async function listReports(db: Database, filter: ReportFilter, page: Page
   const where = whereAll([
     sql`rp.archived_at is null`,
     filter.reportingPeriodId ? sql`r.reporting_period_id = ${filter.reportingPeriodId}` : undefined,
-    filter.organizationIds ? sql`r.organization_id = any(${uuidList(filter.organizationIds)})` : undefined,
+    filter.organizationIds ? sql`r.organization_id = any(${uuidArray(filter.organizationIds)})` : undefined,
     filter.status ? sql`r.status = ${filter.status}` : undefined,
+    filter.isPeriodOpen ? sql`rp.closed_at is null` : undefined,
+    filter.planBodyIds ? sql`p.body_id = any(${uuidArray(filter.planBodyIds)})` : undefined,
     filter.mine ? mineCondition(filter.mine) : undefined,
   ]);
   const [items, [count]] = await Promise.all([

@@ -2,7 +2,7 @@ import type { AgreementView, FollowUpView } from '@telar/domain';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { agreementOrganizations, agreements, agreementStates, followUpEvidence, followUps, followUpStates } from './sessions.tables.js';
-import { countPageTotal, matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from '../../platform/db/query.js';
+import { countPageTotal, matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, uuidArray, whereAll } from '../../platform/db/query.js';
 import { evidenceJson, isoInstant, organizationRefsJson, sessionRefJson, stateCodesArray } from '../../platform/db/views.sql.js';
 import { isPublicSession } from './session.repository.js';
 
@@ -10,6 +10,8 @@ export interface AgreementFilter {
   status?: string;
   bodyId?: string;
   organizationId?: string;
+  /** Agreements any of these organisations is responsible for. */
+  responsibleOrganizationIds?: string[];
   stateCode?: string;
   from?: string;
   to?: string;
@@ -18,6 +20,8 @@ export interface AgreementFilter {
   dueWithinDays?: number;
   /** Open agreements whose due date has passed in Mexico City («Vencidos»). */
   isOverdue?: boolean;
+  /** Only open agreements (pending or in progress), the earliest due first. */
+  isOpen?: boolean;
   /** Only what the public may see. */
   isPublished?: boolean;
 }
@@ -53,6 +57,10 @@ function filterAgreements(filter: AgreementFilter) {
     filter.organizationId
       ? sql`exists (select 1 from agreement_organizations ao where ao.agreement_id = a.id and ao.organization_id = ${filter.organizationId})`
       : undefined,
+    filter.responsibleOrganizationIds
+      ? sql`exists (select 1 from agreement_organizations ao where ao.agreement_id = a.id and ao.organization_id = any(${uuidArray(filter.responsibleOrganizationIds)}))`
+      : undefined,
+    filter.isOpen ? sql`a.status in ('pending', 'in_progress')` : undefined,
     filter.stateCode
       ? sql`exists (select 1 from agreement_states st where st.agreement_id = a.id and st.state_code = ${filter.stateCode})`
       : undefined,
@@ -66,7 +74,7 @@ function filterAgreements(filter: AgreementFilter) {
 
 export async function listAgreements(db: Database, filter: AgreementFilter, page: PageRequest) {
   const where = filterAgreements(filter);
-  const order = filter.dueWithinDays !== undefined || filter.isOverdue ? sql`a.due_date, a.id` : sql`s.date desc, a.id`;
+  const order = filter.dueWithinDays !== undefined || filter.isOverdue || filter.isOpen ? sql`a.due_date, a.id` : sql`s.date desc, a.id`;
   const [items, count] = await Promise.all([
     queryRows<AgreementView>(db, sql`select ${agreementViewColumns} from ${agreementFrom} where ${where} order by ${order} ${pageClause(page)}`),
     countPageTotal(db, sql`${countFrom(filter)} where ${where}`, Boolean(filter.q)),

@@ -5,6 +5,7 @@ import {
   type FollowUpCreateSchema,
   isDatedBeforeSession,
   sessionDateOrderMessages,
+  LIST_EXPORT_CAP,
 } from '@telar/domain';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -29,6 +30,8 @@ import {
   updateAgreement,
 } from './agreement.repository.js';
 import type { PageRequest } from '../../platform/db/query.js';
+import { renderListFile } from '../../platform/documents/table-file.js';
+import { AGREEMENT_EXPORT_COLUMNS, toAgreementExportRow } from './list-files.js';
 import { findSession, findSessionDateOf } from './session.repository.js';
 import { auditCreate, writeVersionedUpdate } from '../../platform/records/versioned-write.js';
 
@@ -64,6 +67,12 @@ export function createAgreementService(db: Database, actor: Actor) {
     async list(filter: AgreementFilter, page: PageRequest) {
       requireSignedIn(actor);
       return { ...(await listAgreements(db, filter, page)), ...page };
+    },
+
+    async exportFile(filter: AgreementFilter, format: 'xlsx' | 'csv') {
+      requireSignedIn(actor);
+      const { items } = await listAgreements(db, filter, { page: 1, pageSize: LIST_EXPORT_CAP + 1 });
+      return renderListFile({ title: 'Acuerdos', columns: AGREEMENT_EXPORT_COLUMNS, rows: items.map(toAgreementExportRow) }, format);
     },
 
     async get(id: string): Promise<AgreementRecordView> {

@@ -39,6 +39,7 @@ export function registerSessionRoutes(router: ReturnType<typeof createRouter>) {
     savedSchema: SessionViewSchema,
     service: (s) => s.sessions,
     isPublishable: true,
+    isExportable: true,
   });
   registerCrudRoutes(router, {
     path: '/agreements',
@@ -59,6 +60,7 @@ export function registerSessionRoutes(router: ReturnType<typeof createRouter>) {
     savedSchema: AgreementViewSchema,
     service: (s) => s.agreements,
     isPublishable: true,
+    isExportable: true,
   });
 
   router.openapi(

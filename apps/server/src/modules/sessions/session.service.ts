@@ -9,6 +9,7 @@ import {
   type SessionRecordView,
   type SessionUpdateSchema,
   sessionDateOrderMessages,
+  LIST_EXPORT_CAP,
 } from '@telar/domain';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -23,6 +24,8 @@ import { DomainError, invalidField, notFound } from '../../platform/errors.js';
 import { listAgreementsOfSession, listFollowUps } from './agreement.repository.js';
 import { findBody } from '../bodies/index.js';
 import type { PageRequest } from '../../platform/db/query.js';
+import { renderListFile } from '../../platform/documents/table-file.js';
+import { SESSION_EXPORT_COLUMNS, toSessionExportRow } from './list-files.js';
 import {
   findEarliestDateAfterSession,
   findParticipation,
@@ -61,6 +64,12 @@ export function createSessionService(db: Database, actor: Actor) {
     async list(filter: SessionFilter, page: PageRequest) {
       requireSignedIn(actor);
       return { ...(await listSessions(db, filter, page)), ...page };
+    },
+
+    async exportFile(filter: SessionFilter, format: 'xlsx' | 'csv') {
+      requireSignedIn(actor);
+      const { items } = await listSessions(db, filter, { page: 1, pageSize: LIST_EXPORT_CAP + 1 });
+      return renderListFile({ title: 'Sesiones', columns: SESSION_EXPORT_COLUMNS, rows: items.map(toSessionExportRow) }, format);
     },
 
     async get(id: string): Promise<SessionRecordView> {

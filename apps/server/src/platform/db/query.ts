@@ -36,6 +36,9 @@ export interface PageRequest {
   pageSize: number;
 }
 
+/** A list of ids as one `uuid[]` parameter list, for `= any(…)`. */
+export const uuidArray = (ids: readonly string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
+
 export const pageClause = ({ page, pageSize }: PageRequest) => sql`limit ${pageSize} offset ${(page - 1) * pageSize}`;
 
 /**

@@ -1,6 +1,8 @@
 import { PageQuerySchema, VersionOnlySchema } from '@telar/domain';
-import type { z } from 'zod';
-import { apiRoute, type createRouter, IdParamsSchema, jsonCreateRoute, jsonResponse } from './router.js';
+import { z } from 'zod';
+import type { DownloadFile } from '../documents/table-file.js';
+import { sendDownload } from './download.js';
+import { apiRoute, CONTENT_TYPES, type createRouter, fileResponse, IdParamsSchema, jsonCreateRoute, jsonResponse } from './router.js';
 import type { Services } from '../../services.js';
 
 type Router = ReturnType<typeof createRouter>;
@@ -15,6 +17,8 @@ interface CrudService<Filter, Create, Update, List, View, Saved> {
   restore(id: string, version: number): Promise<void>;
   publish?(id: string, version: number): Promise<void>;
   unpublish?(id: string, version: number): Promise<void>;
+  /** The whole list under the filter (every page, within LIST_EXPORT_CAP) as a file. */
+  exportFile?(filter: Filter, format: 'xlsx' | 'csv'): Promise<DownloadFile>;
 }
 
 /** How the contract names a resource's operations and speaks of it. */
@@ -55,6 +59,8 @@ interface CrudDefinition<Filter, Create, Update, List extends z.ZodType, View ex
   service: (services: Services) => CrudService<Filter, Create, Update, z.infer<List>, z.infer<View>, z.infer<Saved>>;
   /** Whether records of this resource are published on the public portal. */
   isPublishable?: boolean;
+  /** Whether the list downloads as Excel or CSV (`GET {path}/export`, the list's filters; the service's `exportFile`). */
+  isExportable?: boolean;
 }
 
 /**
@@ -84,6 +90,8 @@ export function registerCrudRoutes<Filter, Create, Update, List extends z.ZodTyp
       return c.json(await service(c).list(filter as Filter, { page, pageSize }), 200);
     },
   );
+  // Before `{path}/{id}`, so "export" is not read as an id.
+  if (definition.isExportable) registerExportRoute(router, { ...definition, service });
   router.openapi(
     apiRoute({
       method: 'get',
@@ -126,6 +134,30 @@ export function registerCrudRoutes<Filter, Create, Update, List extends z.ZodTyp
   );
   const actions = definition.isPublishable ? (['archive', 'restore', 'publish', 'unpublish'] as const) : (['archive', 'restore'] as const);
   registerLifecycleRoutes(router, { path, tag, names, actions, service: (c) => service(c) });
+}
+
+/** `GET {path}/export?format=xlsx|csv` with the list's filters: every page, not only the one shown. */
+function registerExportRoute<Filter>(
+  router: Router,
+  definition: { path: string; tag: string; names: ResourceNames; filters: z.ZodObject; service: (c: { var: { services: Services } }) => { exportFile?: CrudService<Filter, never, never, never, never, never>['exportFile'] } },
+) {
+  const query = PageQuerySchema.omit({ page: true, pageSize: true }).extend(definition.filters.shape).extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
+  router.openapi(
+    apiRoute({
+      method: 'get',
+      path: `${definition.path}/export`,
+      tags: [definition.tag],
+      operationId: `export${definition.names.many}`,
+      summary: `Descargar la lista de ${definition.names.labelMany} con sus filtros`,
+      description: 'Todas las páginas de la lista (hasta 50,000 filas; el libro de Excel avisa si hay más), con los mismos filtros.',
+      request: { query },
+      responses: { 200: fileResponse(`La lista de ${definition.names.labelMany}, en Excel o CSV`, [CONTENT_TYPES.xlsx, CONTENT_TYPES.csv]) },
+    }),
+    async (c) => {
+      const { format, ...filter } = c.req.valid('query') as { format: 'xlsx' | 'csv' } & Filter;
+      return sendDownload(c, await definition.service(c).exportFile!(filter as Filter, format));
+    },
+  );
 }
 
 type LifecycleAction = keyof typeof LIFECYCLE_ACTIONS;

@@ -133,7 +133,7 @@ export function ActivityDetailPage(): ReactElement {
           <>
             <PageHeader
               title={activity.title}
-              eyebrow={t(`activities.kind.${activity.kind}`)}
+              trail={[{ label: t('nav.activities'), to: '/actividades' }]}
               actions={
                 activity.abilities.edit && (
                   <Link to="/actividades/$activityId/editar" params={{ activityId: activity.id }} className="button">

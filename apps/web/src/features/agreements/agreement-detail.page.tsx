@@ -6,7 +6,7 @@ import { AgreementOverview } from '../../components/agreement-overview.component
 import { PageHeader } from '../../components/page-header.component';
 import { PageSection } from '../../components/page-section.component';
 import { QueryContent } from '../../components/query-content.component';
-import { formatAgreementName } from '../../i18n/format';
+import { formatAgreementName, formatSessionTitle } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { RecordHistory } from '../records/record-history.component';
 import { RecordStatus } from '../records/record-status.component';
@@ -23,7 +23,14 @@ export function AgreementDetailPage(): ReactElement {
       {(agreement) => {
         return (
           <>
-            <PageHeader title={formatAgreementName(agreement)} eyebrow={t('agreements.title')} />
+            <PageHeader
+              title={formatAgreementName(agreement)}
+              trail={[
+                { label: t('nav.agreements'), to: '/acuerdos' },
+                { label: agreement.session.body.acronym ?? agreement.session.body.name, to: `/organos/${agreement.session.body.id}` },
+                { label: formatSessionTitle(agreement.session), to: `/sesiones/${agreement.session.id}` },
+              ]}
+            />
             <RecordStatus entity="agreement" record={agreement} changeLifecycle={agreementsApi.changeLifecycle} />
             <AgreementOverview agreement={agreement} />
 

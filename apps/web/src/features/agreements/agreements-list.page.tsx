@@ -4,6 +4,7 @@ import { AGREEMENT_STATUSES } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { agreementsApi } from '../../api/resources';
 import { AgreementsTable } from '../../components/agreements-table.component';
+import { ListDownloads } from '../../components/list-downloads.component';
 import { PageHeader } from '../../components/page-header.component';
 import { QueryContent } from '../../components/query-content.component';
 import { SearchBox } from '../../components/search-box.component';
@@ -20,11 +21,15 @@ export function AgreementsListPage(): ReactElement {
   const status = readChoice(search.status, AGREEMENT_STATUSES);
   const page = search.page ?? 1;
   const isOverdue = search.overdue === true;
-  const query = useQuery(agreementsApi.list({ q: search.q, status, isOverdue: isOverdue || undefined, page, pageSize: PAGE_SIZE }));
+  const filters = { q: search.q, status, isOverdue: isOverdue || undefined };
+  const query = useQuery(agreementsApi.list({ ...filters, page, pageSize: PAGE_SIZE }));
 
   return (
     <>
-      <PageHeader title={t('agreements.title')} />
+      <PageHeader
+        title={t('agreements.title')}
+        actions={<ListDownloads exportUrl={(format) => agreementsApi.exportUrl(format, filters)} total={query.data?.total} />}
+      />
       {/* Status filters are links, so each view has its own address and works without script state. */}
       <nav aria-label={t('agreements.statusFilter')}>
         <ul className="status-tabs">

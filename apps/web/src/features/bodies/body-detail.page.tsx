@@ -29,6 +29,7 @@ export function BodyDetailPage(): ReactElement {
           <>
             <PageHeader
               title={body.name}
+              trail={[{ label: t('nav.bodies'), to: '/organos' }]}
               eyebrow={t(`bodyKind.${body.kind}`)}
               actions={
                 <>

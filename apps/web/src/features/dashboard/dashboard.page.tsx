@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/page-header.component';
 import { QueryContent } from '../../components/query-content.component';
 import { formatCount, formatNumber } from '../../i18n/format';
 import { t } from '../../i18n/translate';
+import { MyTasks } from './my-tasks.component';
 
 const COUNT_KEYS = ['organizations', 'bodies', 'sessions', 'participations', 'agreements', 'followUps'] as const satisfies readonly (keyof DashboardView['counts'])[];
 /** The list each counter opens; participations and follow-ups are read within their sessions and agreements. */
@@ -23,6 +24,7 @@ export function DashboardPage(): ReactElement {
   return (
     <>
       <PageHeader title={t('dashboard.title')} />
+      <MyTasks />
       <QueryContent query={query}>
         {(dashboard) => (
           <>

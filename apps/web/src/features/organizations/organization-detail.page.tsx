@@ -24,7 +24,7 @@ export function OrganizationDetailPage(): ReactElement {
         <>
           <PageHeader
             title={organization.name}
-            eyebrow={t('nav.organizations')}
+            trail={[{ label: t('nav.organizations'), to: '/organizaciones' }]}
             actions={
               organization.abilities.edit && (
                 <Link to="/organizaciones/$organizationId/editar" params={{ organizationId }} className="button">

@@ -6,6 +6,7 @@ import { organizationsApi } from '../../api/resources';
 import { useMeAbilities } from '../../auth/me.hook';
 import { ChoiceOptions } from '../../components/choice-options.component';
 import { FormField } from '../../components/form-field.component';
+import { ListDownloads } from '../../components/list-downloads.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PaginatedTable, type TableColumn } from '../../components/paginated-table.component';
 import { QueryContent } from '../../components/query-content.component';
@@ -41,7 +42,8 @@ export function OrganizationsListPage(): ReactElement {
   const navigate = routeApi.useNavigate();
   const sector = readChoice(search.sector, SECTORS);
   const page = search.page ?? 1;
-  const query = useQuery(organizationsApi.list({ q: search.q, sector, page, pageSize: PAGE_SIZE }));
+  const filters = { q: search.q, sector };
+  const query = useQuery(organizationsApi.list({ ...filters, page, pageSize: PAGE_SIZE }));
   const columns = useColumns();
   const abilities = useMeAbilities();
   // Any filter change starts again at page 1.
@@ -52,11 +54,14 @@ export function OrganizationsListPage(): ReactElement {
       <PageHeader
         title={t('organizations.title')}
         actions={
-          abilities?.createOrganization && (
-            <Link to="/organizaciones/nueva" className="button button--primary">
-              {t('organizations.new')}
-            </Link>
-          )
+          <>
+            <ListDownloads exportUrl={(format) => organizationsApi.exportUrl(format, filters)} total={query.data?.total} />
+            {abilities?.createOrganization && (
+              <Link to="/organizaciones/nueva" className="button button--primary">
+                {t('organizations.new')}
+              </Link>
+            )}
+          </>
         }
       />
       <div className="filters" role="search" aria-label={t('sessions.filters')}>

@@ -62,7 +62,7 @@ export function PlanDetailPage(): ReactElement {
           <>
             <PageHeader
               title={plan.name}
-              eyebrow={`${t('plans.eyebrow')} · ${plan.body.acronym ?? plan.body.name}`}
+              trail={[{ label: t('nav.plans'), to: '/planes' }]}
               actions={
                 <>
                   <a className="button" href={buildPlanExportUrl(plan.id, 'xlsx')} download>

@@ -128,7 +128,10 @@ export function PlanNodePage(): ReactElement {
           <>
             <PageHeader
               title={`${node.code} · ${node.title}`}
-              eyebrow={`${t(`plans.nodeKind.${node.kind}`)} · ${node.plan.name}`}
+              trail={[
+                { label: t('nav.plans'), to: '/planes' },
+                { label: node.plan.name, to: `/planes/${node.plan.id}` },
+              ]}
               actions={
                 <Link to="/planes/$planId" params={{ planId: node.plan.id }} className="button">
                   {t('plans.backToPlan')}

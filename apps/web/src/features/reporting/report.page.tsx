@@ -240,7 +240,11 @@ export function ReportPage(): ReactElement {
           <>
             <PageHeader
               title={t('reporting.reportTitle', { organization: report.organization.acronym ?? report.organization.name, period: report.reportingPeriod.title })}
-              eyebrow={report.plan.name}
+              trail={[
+                { label: t('nav.plans'), to: '/planes' },
+                { label: report.plan.name, to: `/planes/${report.plan.id}` },
+                { label: report.reportingPeriod.title, to: `/periodos/${report.reportingPeriod.id}` },
+              ]}
             />
             {outcome && <FormAlert tone="success">{outcome}</FormAlert>}
             {report.status === 'sent_back' && report.reviewComment && (

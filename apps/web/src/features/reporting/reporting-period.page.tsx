@@ -55,7 +55,10 @@ export function ReportingPeriodPage(): ReactElement {
           <>
             <PageHeader
               title={period.title}
-              eyebrow={period.plan.name}
+              trail={[
+                { label: t('nav.plans'), to: '/planes' },
+                { label: period.plan.name, to: `/planes/${period.plan.id}` },
+              ]}
               actions={
                 <Link to="/planes/$planId" params={{ planId: period.plan.id }} className="button">
                   {t('plans.backToPlan')}

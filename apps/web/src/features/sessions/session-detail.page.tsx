@@ -11,7 +11,7 @@ import { PageSection } from '../../components/page-section.component';
 import { ParticipationSummary, type SessionParticipation } from '../../components/participation-summary.component';
 import { QueryContent } from '../../components/query-content.component';
 import { SessionFacts } from '../../components/session-facts.component';
-import { formatRefName, formatSessionTitle } from '../../i18n/format';
+import { formatSessionTitle } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { FollowUpForm } from '../agreements/follow-up-form.component';
 import { RecordHistory } from '../records/record-history.component';
@@ -52,7 +52,10 @@ export function SessionDetailPage(): ReactElement {
           <>
             <PageHeader
               title={formatSessionTitle(session)}
-              eyebrow={formatRefName(session.body)}
+              trail={[
+                { label: t('nav.sessions'), to: '/sesiones' },
+                { label: session.body.acronym ?? session.body.name, to: `/organos/${session.body.id}` },
+              ]}
               actions={
                 <>
                   <a className="button" href={buildApiUrl(`/sessions/${sessionId}/ics`)} download>

@@ -6,6 +6,7 @@ import { sessionsApi } from '../../api/resources';
 import { useMeAbilities } from '../../auth/me.hook';
 import { ChoiceOptions, SelectOptions } from '../../components/choice-options.component';
 import { FormField } from '../../components/form-field.component';
+import { ListDownloads } from '../../components/list-downloads.component';
 import { PageHeader } from '../../components/page-header.component';
 import { QueryContent } from '../../components/query-content.component';
 import { SearchBox } from '../../components/search-box.component';
@@ -26,7 +27,8 @@ export function SessionsListPage(): ReactElement {
   const abilities = useMeAbilities();
   const kind = readChoice(search.kind, SESSION_KINDS);
   const page = search.page ?? 1;
-  const query = useQuery(sessionsApi.list({ q: search.q, bodyId: search.bodyId, kind, from: search.from, to: search.to, page, pageSize: PAGE_SIZE }));
+  const filters = { q: search.q, bodyId: search.bodyId, kind, from: search.from, to: search.to };
+  const query = useQuery(sessionsApi.list({ ...filters, page, pageSize: PAGE_SIZE }));
   const updateFilters = (patch: SessionFilters) => void navigate({ search: (previous) => ({ ...previous, ...patch, page: undefined }), replace: true });
 
   return (
@@ -34,11 +36,14 @@ export function SessionsListPage(): ReactElement {
       <PageHeader
         title={t('sessions.title')}
         actions={
-          abilities?.manageAnyBody && (
-            <Link to="/sesiones/nueva" className="button button--primary">
-              {t('sessions.new')}
-            </Link>
-          )
+          <>
+            <ListDownloads exportUrl={(format) => sessionsApi.exportUrl(format, filters)} total={query.data?.total} />
+            {abilities?.manageAnyBody && (
+              <Link to="/sesiones/nueva" className="button button--primary">
+                {t('sessions.new')}
+              </Link>
+            )}
+          </>
         }
       />
       <div className="filters" role="search" aria-label={t('sessions.filters')}>
