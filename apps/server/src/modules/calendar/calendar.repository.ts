@@ -1,7 +1,7 @@
 import type { RoleGrant, SessionKind } from '@telar/domain';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
-import { queryRows } from '../../platform/db/query.js';
+import { queryRows, uuidArray } from '../../platform/db/query.js';
 import { isoInstant } from '../../platform/db/views.sql.js';
 import { calendarFeeds } from './calendar.tables.js';
 
@@ -46,8 +46,6 @@ export type CalendarRow =
   | { type: 'session'; id: string; date: string; kind: SessionKind; number: number | null; bodyName: string }
   | { type: 'agreement'; id: string; date: string; code: string | null; text: string; bodyName: string }
   | { type: 'report'; id: string; date: string; periodTitle: string; planName: string; organizationName: string };
-
-const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 /**
  * The sessions of the person's bodies (and of the bodies their organisations sit in), the deadlines of
