@@ -70,11 +70,14 @@ export async function startTelarProcess(env: NodeJS.ProcessEnv): Promise<TelarPr
   };
 }
 
-/** Starts the built Telar (`npm run build`) on the embedded database in a fresh directory, as a user would. */
-export async function startTelar(): Promise<RunningTelar> {
+/**
+ * Starts the built Telar (`npm run build`) on the embedded database in a fresh directory, as a user would;
+ * `extraEnv` adds settings (an SMTP server for the specs that read mail).
+ */
+export async function startTelar(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningTelar> {
   const dataDir = mkdtempSync(join(tmpdir(), 'telar-e2e-'));
   // Every browser and client of a spec signs in from 127.0.0.1: the default 10 sign-ins a minute is for one person.
-  const env = { ...process.env, TELAR_DATA_DIR: dataDir, DATABASE_URL: '', TELAR_LOGIN_ATTEMPTS_PER_MINUTE: '60' };
+  const env = { ...process.env, TELAR_DATA_DIR: dataDir, DATABASE_URL: '', TELAR_LOGIN_ATTEMPTS_PER_MINUTE: '60', ...extraEnv };
   // The embedded database is locked while the server runs, so the first account is made before it.
   await createAdminWithCli(env, { email: admin.email, password: FIRST_ADMIN_PASSWORD });
   const server = await startTelarProcess(env);
