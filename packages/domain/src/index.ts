@@ -26,3 +26,4 @@ export * from './plans/roll-up.js';
 export * from './plans/plan-template.js';
 export * from './history/history-text.js';
 export * from './schemas/search.js';
+export * from './calendar/working-days.js';
