@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, isWorkingDay, mexicoCityDay, officialRestDays, workingDaysUntil } from './working-days.js';
+import { mexicoCityDay } from '../history/history-text.js';
+import { addWorkingDays, isWorkingDay, officialRestDays, workingDaysUntil } from './working-days.js';
 
 describe('official rest days (LFT art. 74)', () => {
   it.each([
@@ -40,7 +41,7 @@ describe('working days', () => {
 
   it('reads the day in Mexico City, not in UTC', () => {
     // 23:59 in Mexico City on 15 September 2025 (UTC−6) is already the 16th in UTC.
-    expect(mexicoCityDay(new Date('2025-09-16T05:59:00Z'))).toBe('2025-09-15');
-    expect(mexicoCityDay(new Date('2025-09-16T06:00:00Z'))).toBe('2025-09-16');
+    expect(mexicoCityDay('2025-09-16T05:59:00Z')).toBe('2025-09-15');
+    expect(mexicoCityDay('2025-09-16T06:00:00Z')).toBe('2025-09-16');
   });
 });

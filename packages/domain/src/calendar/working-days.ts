@@ -1,14 +1,8 @@
 /**
  * Mexico's working days: Monday to Friday except the official rest days of the Ley Federal del Trabajo,
  * art. 74. Dates are ISO `YYYY-MM-DD` days of the Mexico City calendar; arithmetic is done in UTC so
- * no time zone or daylight change moves a day.
+ * no time zone or daylight change moves a day (the day of a moment: `mexicoCityDay` in history-text.ts).
  */
-import { MEXICO_CITY_TIME_ZONE } from '../history/history-text.js';
-
-/** The day it is in Mexico City at this instant. */
-export function mexicoCityDay(instant: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: MEXICO_CITY_TIME_ZONE }).format(instant);
-}
 
 const toDate = (day: string) => new Date(`${day}T00:00:00Z`);
 const toDay = (date: Date) => date.toISOString().slice(0, 10);
