@@ -18,6 +18,7 @@ import { createPlanService } from './modules/plans/index.js';
 import { createPublicService } from './modules/public/index.js';
 import { createReportingService } from './modules/reporting/index.js';
 import { createSearchService } from './modules/search/index.js';
+import { createNotificationService } from './modules/notifications/index.js';
 import { createSessionService } from './modules/sessions/index.js';
 
 /** Every service, bound to a database and to who is acting (recorded in the audit trail). */
@@ -42,6 +43,7 @@ export function createServices(db: Database, actor: Actor) {
     activityDashboard: createActivityDashboardService(db, actor),
     accounts: createAccountService(db, actor),
     search: createSearchService(db, actor),
+    notifications: createNotificationService(db, actor),
   };
 }
 

@@ -1,6 +1,8 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import type { MAIL_STATUSES } from '@telar/domain';
+import { desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/query.js';
+import { isoInstant } from '../../platform/db/views.sql.js';
 import { mailOutbox } from './notifications.tables.js';
 
 /** A message ready to queue: the same `dedupeKey` again queues nothing. */
@@ -17,6 +19,7 @@ export interface OutgoingMail {
 }
 
 export type OutboxRow = typeof mailOutbox.$inferSelect;
+type MailStatus = (typeof MAIL_STATUSES)[number];
 
 /** Queues the mail in the caller's transaction; true when it was new. */
 export async function insertMail(db: Database, mail: OutgoingMail): Promise<boolean> {
@@ -45,11 +48,11 @@ export async function listMail(db: Database, { limit, offset }: { limit: number;
       kind: mailOutbox.kind,
       toAddress: mailOutbox.toAddress,
       subject: mailOutbox.subject,
-      status: mailOutbox.status,
+      status: sql<MailStatus>`${mailOutbox.status}`,
       attempts: mailOutbox.attempts,
       lastError: mailOutbox.lastError,
-      createdAt: mailOutbox.createdAt,
-      sentAt: mailOutbox.sentAt,
+      createdAt: sql<string>`${isoInstant(sql`${mailOutbox.createdAt}`)}`,
+      sentAt: sql<string | null>`${isoInstant(sql`${mailOutbox.sentAt}`)}`,
     })
     .from(mailOutbox)
     .orderBy(desc(mailOutbox.createdAt))
@@ -60,7 +63,14 @@ export async function listMail(db: Database, { limit, offset }: { limit: number;
 }
 
 export async function findMail(db: Database, id: string): Promise<OutboxRow | undefined> {
-  const [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+  const [row] = await db
+    .select({
+      ...getTableColumns(mailOutbox),
+      createdAt: sql<string>`${isoInstant(sql`${mailOutbox.createdAt}`)}`,
+      sentAt: sql<string | null>`${isoInstant(sql`${mailOutbox.sentAt}`)}`,
+    })
+    .from(mailOutbox)
+    .where(eq(mailOutbox.id, id));
   return row;
 }
 
@@ -104,4 +114,13 @@ export async function markMailAttemptFailed(db: Database, id: string, error: str
       nextAttemptAt: sql`now() + make_interval(secs => ${retryInSeconds ?? 0})`,
     })
     .where(eq(mailOutbox.id, id));
+}
+
+/** Mail still queued for an account that was deactivated is not sent. */
+export async function failMailToInactiveAccounts(db: Database) {
+  await queryRows(
+    db,
+    sql`update mail_outbox m set status = 'failed', last_error = 'La cuenta está desactivada.'
+        from users u where u.id = m.recipient_user_id and m.status = 'queued' and (not u.is_active or u.archived_at is not null)`,
+  );
 }

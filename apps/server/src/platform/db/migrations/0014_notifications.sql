@@ -27,7 +27,7 @@ CREATE TABLE "mail_outbox" (
 CREATE TABLE "notification_preferences" (
 	"user_id" uuid PRIMARY KEY NOT NULL,
 	"delivery" text DEFAULT 'digest' NOT NULL,
-	"muted_kinds" text[] DEFAULT '{}'::text[] NOT NULL,
+	"kind_choices" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
