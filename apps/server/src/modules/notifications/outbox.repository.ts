@@ -83,9 +83,11 @@ export async function claimDueMail(db: Database, limit: number, leaseSeconds: nu
     db,
     sql`update mail_outbox set next_attempt_at = now() + make_interval(secs => ${leaseSeconds})
         where id in (select id from mail_outbox where status = 'queued' and next_attempt_at <= now()
-                     order by next_attempt_at limit ${limit} for update skip locked)
-        returning id, to_address, recipient_user_id, kind, subject, text_body, html_body, unsubscribe_url, attempts`,
+                     order by next_attempt_at, created_at limit ${limit} for update skip locked)
+        returning id, to_address, recipient_user_id, kind, subject, text_body, html_body, unsubscribe_url, attempts, created_at`,
   );
+  // `returning` keeps no order: send in the order the messages were queued.
+  rows.sort((a, b) => String(a.created_at).localeCompare(String(b.created_at)));
   return rows.map((r) => ({
     id: r.id as string,
     toAddress: r.to_address as string,
