@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/page-header.component';
 import { QueryContent } from '../../components/query-content.component';
 import { formatCount, formatNumber } from '../../i18n/format';
 import { t } from '../../i18n/translate';
+import { MyNotificationsSection } from '../notifications/my-notifications.section';
 
 const COUNT_KEYS = ['organizations', 'bodies', 'sessions', 'participations', 'agreements', 'followUps'] as const satisfies readonly (keyof DashboardView['counts'])[];
 /** The list each counter opens; participations and follow-ups are read within their sessions and agreements. */
@@ -57,6 +58,7 @@ export function DashboardPage(): ReactElement {
               <h2 id="por-vencer">{t('dashboard.dueSoon')}</h2>
               <AgreementsTable caption={t('dashboard.dueSoon')} isCaptionHidden agreements={dashboard.dueSoon} emptyText={t('dashboard.dueSoonEmpty')} />
             </section>
+            <MyNotificationsSection />
           </>
         )}
       </QueryContent>
