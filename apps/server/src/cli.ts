@@ -47,7 +47,11 @@ const commands: Record<string, Command> = {
     }
     const port = Number(values.port ?? process.env.PORT ?? 3000);
     // Notices and mail: one process among several holds the lease and does the work (TELAR_NOTIFY_AT, TELAR_SMTP_URL).
-    const notifications = createNotificationScheduler(handle.db, { notifyAt: process.env.TELAR_NOTIFY_AT, transport: transportFromUrl(process.env.TELAR_SMTP_URL) });
+    const notifications = createNotificationScheduler(handle.db, {
+      notifyAt: process.env.TELAR_NOTIFY_AT,
+      tickSeconds: Number(process.env.TELAR_NOTIFY_EVERY) || undefined,
+      transport: transportFromUrl(process.env.TELAR_SMTP_URL),
+    });
     notifications.start();
     const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
     const server = serve({ fetch: createApp({ db: handle.db, webRoot }).fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) =>

@@ -5,7 +5,7 @@ export const notificationsEn: Record<keyof typeof notificationsEsMX, string> = {
   'nav.notifications': 'Notifications',
   'nav.outbox': 'Sent e-mail',
   'notifications.bell': 'Notifications',
-  'notifications.bellUnread': '{count, plural, =0 {Notifications, none unread} one {Notifications, # unread} other {Notifications, # unread}}',
+  'notifications.bellUnread': 'unread',
   'notifications.title': 'Notifications',
   'notifications.intro': 'What Telar tells you: deadlines coming up and past, reports submitted, sent back or accepted, and sessions published.',
   'notifications.onlyUnread': 'Show only unread',

@@ -3,7 +3,7 @@ export const notificationsEsMX = {
   'nav.notifications': 'Avisos',
   'nav.outbox': 'Correos enviados',
   'notifications.bell': 'Avisos',
-  'notifications.bellUnread': '{count, plural, =0 {Avisos, ninguno sin leer} one {Avisos, # sin leer} other {Avisos, # sin leer}}',
+  'notifications.bellUnread': 'sin leer',
   'notifications.title': 'Avisos',
   'notifications.intro': 'Lo que Telar le avisa: fechas límite próximas y vencidas, reportes enviados, devueltos o aceptados, y sesiones publicadas.',
   'notifications.onlyUnread': 'Ver solo los no leídos',

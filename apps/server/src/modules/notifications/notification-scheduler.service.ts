@@ -1,7 +1,7 @@
 /**
- * The notifications job inside `telar serve`: every minute each process asks for the lease; the one that holds
- * it runs the daily rules once a day from TELAR_NOTIFY_AT (Mexico City), the event rules every few minutes for
- * people told at once, and delivers the outbox when SMTP is configured. The others do nothing until the
+ * The notifications job inside `telar serve`: every minute (TELAR_NOTIFY_EVERY seconds) each process asks for the
+ * lease; the one that holds it runs the daily rules once a day from TELAR_NOTIFY_AT (Mexico City), otherwise the
+ * event rules for people told at once, and delivers the outbox when SMTP is configured. The others do nothing until the
  * holder stops renewing (it stopped or died) and the lease expires.
  */
 import { randomUUID } from 'node:crypto';
@@ -15,14 +15,15 @@ import { runNotifications } from './notification-run.service.js';
 const LEASE_NAME = 'notifications';
 /** Long enough to outlast a daily run between renewals; what a new holder waits after a holder dies. */
 const LEASE_SECONDS = 300;
-const TICK_SECONDS = 60;
-const EVENT_PASS_SECONDS = 300;
+const DEFAULT_TICK_SECONDS = 60;
 const DEFAULT_NOTIFY_AT = '07:00';
 
 export interface SchedulerOptions {
   /** HH:MM in Mexico City (TELAR_NOTIFY_AT). */
   notifyAt?: string;
   transport: MailTransport | null;
+  /** Seconds between turns (TELAR_NOTIFY_EVERY); a minute by default. */
+  tickSeconds?: number;
   /** For tests: the clock, and who this process is. */
   now?: () => Date;
   holder?: string;
@@ -44,7 +45,6 @@ export function createNotificationScheduler(db: Database, options: SchedulerOpti
   const now = options.now ?? (() => new Date());
   const holder = options.holder ?? `${process.pid}-${randomUUID()}`;
   const log = options.log ?? ((message: string) => console.error(message));
-  let lastEventPass = 0;
   let running: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
 
@@ -56,10 +56,8 @@ export function createNotificationScheduler(db: Database, options: SchedulerOpti
     if (clockFormat.format(moment) >= notifyAt && !(await hasRunFor(db, today))) {
       const summary = await runNotifications(db, { date: today, isDaily: true });
       log(`Avisos del ${today}: ${summary.messages} correos para ${summary.recipients} personas; ${summary.skipped} omitidos.`);
-      lastEventPass = moment.getTime();
-    } else if (moment.getTime() - lastEventPass >= EVENT_PASS_SECONDS * 1000) {
+    } else {
       await runNotifications(db, { date: today, isDaily: false });
-      lastEventPass = moment.getTime();
     }
     if (options.transport) await deliverQueuedMail(db, options.transport);
     return true;
@@ -78,7 +76,7 @@ export function createNotificationScheduler(db: Database, options: SchedulerOpti
     tick,
     start() {
       void turn();
-      timer = setInterval(() => void turn(), TICK_SECONDS * 1000);
+      timer = setInterval(() => void turn(), (options.tickSeconds || DEFAULT_TICK_SECONDS) * 1000);
       timer.unref();
     },
     async stop() {

@@ -10,21 +10,26 @@ import { PageHeader } from '../../components/page-header.component';
 import { QueryContent } from '../../components/query-content.component';
 import { t } from '../../i18n/translate';
 
+const useSavePreferences = () => useApiMutation(notificationsApi.savePreferences);
+
 /** «Mi cuenta › Avisos por correo»: daily digest or at once, and which optional notices to get. */
 export function NotificationPreferencesPage(): ReactElement {
   const query = useQuery(notificationPreferencesQuery);
+  // Kept above the form, which starts afresh from each saved version, so «saved» outlives the reload.
+  const save = useSavePreferences();
   return (
     <>
       <PageHeader title={t('notifications.preferences.title')} />
-      <QueryContent query={query}>{(preferences) => <PreferencesForm key={preferences.version} preferences={preferences} />}</QueryContent>
+      {save.isError && <FormAlert tone="error">{describeApiError(save.error)}</FormAlert>}
+      {save.isSuccess && <FormAlert tone="success">{t('notifications.preferences.saved')}</FormAlert>}
+      <QueryContent query={query}>{(preferences) => <PreferencesForm key={preferences.version} preferences={preferences} save={save} />}</QueryContent>
     </>
   );
 }
 
-function PreferencesForm({ preferences }: { preferences: NotificationPreferencesView }) {
+function PreferencesForm({ preferences, save }: { preferences: NotificationPreferencesView; save: ReturnType<typeof useSavePreferences> }) {
   const [delivery, setDelivery] = useState<NotificationDelivery>(preferences.delivery);
   const [kinds, setKinds] = useState(() => Object.fromEntries(preferences.kinds.map((k) => [k.kind, k.isOn])));
-  const save = useApiMutation(notificationsApi.savePreferences);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const optional = Object.fromEntries(preferences.kinds.filter((k) => !k.isMandatory).map((k) => [k.kind, kinds[k.kind] ?? k.isOn]));
@@ -32,8 +37,6 @@ function PreferencesForm({ preferences }: { preferences: NotificationPreferences
   };
   return (
     <form onSubmit={submit} className="form" noValidate>
-      {save.isError && <FormAlert tone="error">{describeApiError(save.error)}</FormAlert>}
-      {save.isSuccess && <FormAlert tone="success">{t('notifications.preferences.saved')}</FormAlert>}
       <FormFieldset legend={t('notifications.preferences.delivery')}>
         <ul className="checkbox-list">
           {NOTIFICATION_DELIVERIES.map((choice) => (
