@@ -7,10 +7,23 @@ import { notificationPreferences, notificationRuns, notifications } from './noti
 
 export type NewNotice = typeof notifications.$inferInsert;
 
-/** Records the notices not recorded yet (their dedupe key is new); returns how many were. */
-export async function insertNotices(db: Database, notices: NewNotice[]): Promise<number> {
+/** One array parameter (a single bind value, not a list of them), for `unnest` and `= any(…)`. */
+const arrayParam = (values: unknown[]) => sql.param(values);
+
+/**
+ * Records the notices not recorded yet (their dedupe key is new); returns how many were. The rows travel as
+ * one array per column through `unnest`: thousands of rows in one statement with seven parameters.
+ */
+export async function insertNotices(db: Database, notices: Required<Pick<NewNotice, 'userId' | 'kind' | 'dedupeKey' | 'title' | 'body' | 'linkPath' | 'isMandatory'>>[]): Promise<number> {
   if (!notices.length) return 0;
-  const rows = await db.insert(notifications).values(notices).onConflictDoNothing({ target: notifications.dedupeKey }).returning({ id: notifications.id });
+  const column = <K extends keyof (typeof notices)[number]>(key: K) => arrayParam(notices.map((n) => n[key]));
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`insert into notifications (user_id, kind, dedupe_key, title, body, link_path, is_mandatory)
+        select * from unnest(${column('userId')}::uuid[], ${column('kind')}::text[], ${column('dedupeKey')}::text[], ${column('title')}::text[],
+          ${column('body')}::text[], ${column('linkPath')}::text[], ${column('isMandatory')}::boolean[])
+        on conflict (dedupe_key) do nothing returning id`,
+  );
   return rows.length;
 }
 
@@ -113,7 +126,7 @@ export async function findUnmailedNotices(db: Database, userIds: string[]): Prom
 }
 
 export async function markNoticesMailed(db: Database, ids: string[]) {
-  if (ids.length) await db.update(notifications).set({ mailedAt: sql`now()` }).where(inArray(notifications.id, ids));
+  if (ids.length) await queryRows(db, sql`update notifications set mailed_at = now() where id = any(${arrayParam(ids)}::uuid[])`);
 }
 
 /** The day of the last daily run, if any. */

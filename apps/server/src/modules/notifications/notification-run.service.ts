@@ -13,12 +13,11 @@ import {
   insertNotices,
   type MailRecipient,
   markNoticesMailed,
-  type NewNotice,
   pageOfMailRecipients,
   recordRun,
   type UnmailedNotice,
 } from './notice.repository.js';
-import { insertMail } from './outbox.repository.js';
+import { insertMails } from './outbox.repository.js';
 import { RULES, type RunWindow } from './rules.js';
 import { firstPage, type RuleRow } from './rules.repository.js';
 
@@ -34,7 +33,7 @@ export interface RunSummary {
 
 const RECORDS_PER_PAGE = 500;
 const PEOPLE_PER_PAGE = 200;
-const NOTICES_PER_INSERT = 1000;
+const NOTICES_PER_INSERT = 5000;
 /** A digest lists this many notices; the rest are counted and waiting in the app. */
 const DIGEST_ITEMS = 50;
 /** Events older than this are not told after an outage, however long. */
@@ -79,7 +78,7 @@ export async function runNotifications(db: Database, { date, isDaily }: { date: 
 async function recordNotices(db: Database, rows: RuleRow[], draftsOf: (row: RuleRow) => ReturnType<(typeof RULES)[number]['notices']>) {
   const userIds = [...new Set(rows.map((row) => row.userId).filter((id): id is string => id !== null))];
   const preferences = await findPreferences(db, userIds);
-  const notices: NewNotice[] = [];
+  const notices: Parameters<typeof insertNotices>[1] = [];
   let skipped = 0;
   for (const row of rows) {
     if (!row.userId) continue;
@@ -115,16 +114,22 @@ async function mailNotices(db: Database, date: string, isDaily: boolean) {
     if (!people.length) break;
     await db.transaction(async (tx) => {
       const notices = await findUnmailedNotices(tx, people.map((p) => p.userId));
-      for (const person of people) {
-        const own = notices.filter((n) => n.userId === person.userId);
-        if (!own.length) continue; // mailed by another run meanwhile
-        const mails = person.delivery === 'immediate' ? own.map((notice) => noticeMail(person, notice)) : [digestMail(person, own, date)];
-        let queued = 0;
-        for (const mail of mails) if (await insertMail(tx, mail)) queued++;
-        await markNoticesMailed(tx, own.map((n) => n.id));
-        messages += queued;
-        if (queued) recipients++;
+      const byPerson = new Map<string, UnmailedNotice[]>();
+      for (const notice of notices) {
+        const own = byPerson.get(notice.userId);
+        if (own) own.push(notice);
+        else byPerson.set(notice.userId, [notice]);
       }
+      // People whose notices another run mailed meanwhile have none left here.
+      const mails = people.flatMap((person) => {
+        const own = byPerson.get(person.userId) ?? [];
+        if (!own.length) return [];
+        return person.delivery === 'immediate' ? own.map((notice) => noticeMail(person, notice)) : [digestMail(person, own, date)];
+      });
+      const queued = await insertMails(tx, mails);
+      await markNoticesMailed(tx, notices.map((n) => n.id));
+      messages += queued.size;
+      recipients += new Set(mails.filter((mail) => queued.has(mail.dedupeKey)).map((mail) => mail.toUserId)).size;
     });
     after = people.at(-1)!.userId;
   }

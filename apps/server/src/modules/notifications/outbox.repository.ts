@@ -40,6 +40,21 @@ export async function insertMail(db: Database, mail: OutgoingMail): Promise<bool
   return rows.length > 0;
 }
 
+/** Queues many mails in one statement; returns the dedupe keys that were new. */
+export async function insertMails(db: Database, mails: OutgoingMail[]): Promise<Set<string>> {
+  if (!mails.length) return new Set();
+  const column = (read: (mail: OutgoingMail) => unknown) => sql.param(mails.map(read));
+  const rows = await queryRows<{ dedupe_key: string }>(
+    db,
+    sql`insert into mail_outbox (kind, to_address, recipient_user_id, subject, text_body, html_body, dedupe_key, unsubscribe_url)
+        select * from unnest(${column((m) => m.kind)}::text[], ${column((m) => m.toAddress)}::text[], ${column((m) => m.toUserId ?? null)}::uuid[],
+          ${column((m) => m.subject)}::text[], ${column((m) => m.text)}::text[], ${column((m) => m.html)}::text[], ${column((m) => m.dedupeKey)}::text[],
+          ${column((m) => m.unsubscribeUrl ?? null)}::text[])
+        on conflict (dedupe_key) do nothing returning dedupe_key`,
+  );
+  return new Set(rows.map((row) => row.dedupe_key));
+}
+
 /** The newest messages first, without their bodies (the list), and how many there are. */
 export async function listMail(db: Database, { limit, offset }: { limit: number; offset: number }) {
   const items = await db
