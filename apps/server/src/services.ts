@@ -19,6 +19,7 @@ import { createPublicService } from './modules/public/index.js';
 import { createReportingService } from './modules/reporting/index.js';
 import { createCalendarService } from './modules/calendar/index.js';
 import { createSearchService } from './modules/search/index.js';
+import { createNotificationService } from './modules/notifications/index.js';
 import { createSessionService } from './modules/sessions/index.js';
 
 /** Every service, bound to a database and to who is acting (recorded in the audit trail). */
@@ -46,6 +47,7 @@ export function createServices(db: Database, actor: Actor) {
     accountLinks: createAccountLinkService(db, actor),
     search: createSearchService(db, actor),
     calendar: createCalendarService(db, actor),
+    notifications: createNotificationService(db, actor),
   };
 }
 

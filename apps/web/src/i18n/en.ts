@@ -3,6 +3,7 @@ import { dashboardsEn } from './dashboards.en';
 import type { MessageKey } from './es-MX';
 import { plansEn } from './plans.en';
 import { searchEn } from './search.en';
+import { notificationsEn } from './notifications.en';
 
 /** English catalogue: same keys as es-MX, kept in step by the type below; not yet selectable in the UI. */
 export const en: Record<MessageKey, string> = {
@@ -427,6 +428,7 @@ export const en: Record<MessageKey, string> = {
   'public.openData.apiLink': 'Full API description (OpenAPI 3.1, JSON)',
   ...plansEn,
   ...searchEn,
+  ...notificationsEn,
   ...dashboardsEn,
   ...accountsEn,
 };

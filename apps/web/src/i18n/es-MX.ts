@@ -15,6 +15,7 @@ import { dashboardsEsMX } from './dashboards.es-MX';
 import { plansEsMX } from './plans.es-MX';
 import { prefixKeys } from './prefix-keys';
 import { searchEsMX } from './search.es-MX';
+import { notificationsEsMX } from './notifications.es-MX';
 
 /** Every text the interface shows, in Spanish (México). Keys group by area; `{name}` marks a parameter. */
 export const esMX = {
@@ -441,6 +442,7 @@ export const esMX = {
   ...searchEsMX,
   ...dashboardsEsMX,
   ...accountsEsMX,
+  ...notificationsEsMX,
 } as const;
 
 export type MessageKey = keyof typeof esMX;

@@ -48,7 +48,12 @@ export const userRoles = pgTable(
     createdAt: instant('created_at').notNull().defaultNow(),
     archivedAt: instant('archived_at'),
   },
-  (t) => [index('user_roles_user_idx').on(t.userId)],
+  (t) => [
+    index('user_roles_user_idx').on(t.userId),
+    // Who is the enlace of an organisation, the secretariat of a body: what notification rules ask per record.
+    index('user_roles_organization_idx').on(t.organizationId).where(sql`${t.archivedAt} is null`),
+    index('user_roles_body_idx').on(t.bodyId).where(sql`${t.archivedAt} is null`),
+  ],
 );
 
 /** A signed-in browser. The cookie holds a random token; only its SHA-256 is stored. */

@@ -5,6 +5,12 @@ import { insertMail, type OutgoingMail } from './outbox.repository.js';
 export { renderMailLayout, publicLink } from './mail-layout.js';
 export type { MailContent } from './mail-layout.js';
 export type { OutgoingMail } from './outbox.repository.js';
+export { registerNotificationRoutes } from './notifications.routes.js';
+export { createNotificationService } from './notifications.service.js';
+export { runNotifications } from './notification-run.service.js';
+export type { RunSummary } from './notification-run.service.js';
+export { createNotificationScheduler, parseNotifyAt } from './notification-scheduler.service.js';
+export { deliverQueuedMail, transportFromUrl } from './mail-sender.service.js';
 
 /**
  * Queues an e-mail inside the caller's transaction (pass the transaction as `db`), so it goes out only

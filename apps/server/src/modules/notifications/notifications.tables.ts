@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/accounts.tables.js';
 import { id } from '../../platform/db/columns.js';
 
@@ -69,11 +69,14 @@ export const notifications = pgTable(
   ],
 );
 
-/** How a person wants to be told: daily digest (default) or at once, and the optional kinds switched off. */
+/**
+ * How a person wants to be told: daily digest (default) or at once, and which optional kinds they receive
+ * (kind → yes/no; a kind not named keeps its default: on, or off for opt-in kinds).
+ */
 export const notificationPreferences = pgTable('notification_preferences', {
   userId: uuid('user_id').primaryKey().references(() => users.id),
   delivery: text('delivery').notNull().default('digest'),
-  mutedKinds: text('muted_kinds').array().notNull().default(sql`'{}'::text[]`),
+  kindChoices: jsonb('kind_choices').$type<Record<string, boolean>>().notNull().default({}),
   version: integer('version').notNull().default(1),
   updatedAt: instant('updated_at').notNull().defaultNow(),
 });

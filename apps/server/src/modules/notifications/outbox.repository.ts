@@ -1,6 +1,8 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import type { MAIL_STATUSES } from '@telar/domain';
+import { desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/query.js';
+import { isoInstant } from '../../platform/db/views.sql.js';
 import { mailOutbox } from './notifications.tables.js';
 
 /** A message ready to queue: the same `dedupeKey` again queues nothing. */
@@ -17,6 +19,7 @@ export interface OutgoingMail {
 }
 
 export type OutboxRow = typeof mailOutbox.$inferSelect;
+type MailStatus = (typeof MAIL_STATUSES)[number];
 
 /** Queues the mail in the caller's transaction; true when it was new. */
 export async function insertMail(db: Database, mail: OutgoingMail): Promise<boolean> {
@@ -37,6 +40,21 @@ export async function insertMail(db: Database, mail: OutgoingMail): Promise<bool
   return rows.length > 0;
 }
 
+/** Queues many mails in one statement; returns the dedupe keys that were new. */
+export async function insertMails(db: Database, mails: OutgoingMail[]): Promise<Set<string>> {
+  if (!mails.length) return new Set();
+  const column = (read: (mail: OutgoingMail) => unknown) => sql.param(mails.map(read));
+  const rows = await queryRows<{ dedupe_key: string }>(
+    db,
+    sql`insert into mail_outbox (kind, to_address, recipient_user_id, subject, text_body, html_body, dedupe_key, unsubscribe_url)
+        select * from unnest(${column((m) => m.kind)}::text[], ${column((m) => m.toAddress)}::text[], ${column((m) => m.toUserId ?? null)}::uuid[],
+          ${column((m) => m.subject)}::text[], ${column((m) => m.text)}::text[], ${column((m) => m.html)}::text[], ${column((m) => m.dedupeKey)}::text[],
+          ${column((m) => m.unsubscribeUrl ?? null)}::text[])
+        on conflict (dedupe_key) do nothing returning dedupe_key`,
+  );
+  return new Set(rows.map((row) => row.dedupe_key));
+}
+
 /** The newest messages first, without their bodies (the list), and how many there are. */
 export async function listMail(db: Database, { limit, offset }: { limit: number; offset: number }) {
   const items = await db
@@ -45,11 +63,11 @@ export async function listMail(db: Database, { limit, offset }: { limit: number;
       kind: mailOutbox.kind,
       toAddress: mailOutbox.toAddress,
       subject: mailOutbox.subject,
-      status: mailOutbox.status,
+      status: sql<MailStatus>`${mailOutbox.status}`,
       attempts: mailOutbox.attempts,
       lastError: mailOutbox.lastError,
-      createdAt: mailOutbox.createdAt,
-      sentAt: mailOutbox.sentAt,
+      createdAt: sql<string>`${isoInstant(sql`${mailOutbox.createdAt}`)}`,
+      sentAt: sql<string | null>`${isoInstant(sql`${mailOutbox.sentAt}`)}`,
     })
     .from(mailOutbox)
     .orderBy(desc(mailOutbox.createdAt))
@@ -60,7 +78,14 @@ export async function listMail(db: Database, { limit, offset }: { limit: number;
 }
 
 export async function findMail(db: Database, id: string): Promise<OutboxRow | undefined> {
-  const [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+  const [row] = await db
+    .select({
+      ...getTableColumns(mailOutbox),
+      createdAt: sql<string>`${isoInstant(sql`${mailOutbox.createdAt}`)}`,
+      sentAt: sql<string | null>`${isoInstant(sql`${mailOutbox.sentAt}`)}`,
+    })
+    .from(mailOutbox)
+    .where(eq(mailOutbox.id, id));
   return row;
 }
 
@@ -73,9 +98,11 @@ export async function claimDueMail(db: Database, limit: number, leaseSeconds: nu
     db,
     sql`update mail_outbox set next_attempt_at = now() + make_interval(secs => ${leaseSeconds})
         where id in (select id from mail_outbox where status = 'queued' and next_attempt_at <= now()
-                     order by next_attempt_at limit ${limit} for update skip locked)
-        returning id, to_address, recipient_user_id, kind, subject, text_body, html_body, unsubscribe_url, attempts`,
+                     order by next_attempt_at, created_at limit ${limit} for update skip locked)
+        returning id, to_address, recipient_user_id, kind, subject, text_body, html_body, unsubscribe_url, attempts, created_at`,
   );
+  // `returning` keeps no order: send in the order the messages were queued.
+  rows.sort((a, b) => String(a.created_at).localeCompare(String(b.created_at)));
   return rows.map((r) => ({
     id: r.id as string,
     toAddress: r.to_address as string,
@@ -104,4 +131,13 @@ export async function markMailAttemptFailed(db: Database, id: string, error: str
       nextAttemptAt: sql`now() + make_interval(secs => ${retryInSeconds ?? 0})`,
     })
     .where(eq(mailOutbox.id, id));
+}
+
+/** Mail still queued for an account that was deactivated is not sent. */
+export async function failMailToInactiveAccounts(db: Database) {
+  await queryRows(
+    db,
+    sql`update mail_outbox m set status = 'failed', last_error = 'La cuenta está desactivada.'
+        from users u where u.id = m.recipient_user_id and m.status = 'queued' and (not u.is_active or u.archived_at is not null)`,
+  );
 }

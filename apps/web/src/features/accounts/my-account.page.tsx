@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { AuthSessionView } from '@telar/domain';
+import { Link } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { ownAccountApi, ownSessionsQuery } from '../../api/account-resources';
 import { describeApiError } from '../../api/api-error.util';
@@ -81,6 +82,9 @@ export function MyAccountPage(): ReactElement {
       </PageSection>
       <OwnSessions />
       <CalendarFeedSection />
+      <p>
+        <Link to="/mi-cuenta/avisos">{t('notifications.preferencesLink')}</Link>
+      </p>
     </>
   );
 }

@@ -27,7 +27,7 @@ CREATE TABLE "mail_outbox" (
 CREATE TABLE "notification_preferences" (
 	"user_id" uuid PRIMARY KEY NOT NULL,
 	"delivery" text DEFAULT 'digest' NOT NULL,
-	"muted_kinds" text[] DEFAULT '{}'::text[] NOT NULL,
+	"kind_choices" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -62,4 +62,6 @@ CREATE INDEX "mail_outbox_queued_idx" ON "mail_outbox" USING btree ("next_attemp
 CREATE INDEX "mail_outbox_created_idx" ON "mail_outbox" USING btree ("created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "notifications_dedupe_idx" ON "notifications" USING btree ("dedupe_key");--> statement-breakpoint
 CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","created_at");--> statement-breakpoint
-CREATE INDEX "notifications_unmailed_idx" ON "notifications" USING btree ("user_id") WHERE "notifications"."mailed_at" is null;
+CREATE INDEX "notifications_unmailed_idx" ON "notifications" USING btree ("user_id") WHERE "notifications"."mailed_at" is null;--> statement-breakpoint
+CREATE INDEX "user_roles_organization_idx" ON "user_roles" USING btree ("organization_id") WHERE "user_roles"."archived_at" is null;--> statement-breakpoint
+CREATE INDEX "user_roles_body_idx" ON "user_roles" USING btree ("body_id") WHERE "user_roles"."archived_at" is null;
