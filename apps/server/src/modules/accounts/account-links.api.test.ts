@@ -49,6 +49,15 @@ describe('inviting a person by e-mail', () => {
     expect(hoursUntil(link.body.expiresAt)).toBeLessThanOrEqual(72);
   });
 
+  it("shows administrators the invitation in «Correos enviados» without the link's secret", async () => {
+    const token = tokenIn((await mailTo('lucia.mendez@prueba.telar.mx'))[0]);
+    const outbox = (await ctx.api('GET', '/outbox?pageSize=50')).body.items as { id: string; toAddress: string }[];
+    const listed = outbox.find((mail) => mail.toAddress === 'lucia.mendez@prueba.telar.mx')!;
+    const shown = (await ctx.api('GET', `/outbox/${listed.id}`)).body.text as string;
+    expect(shown).toContain('/contrasena/nueva?token=[oculto]');
+    expect(shown).not.toContain(token);
+  });
+
   it('lets the invited person choose a password once, then sign in with it; the link is spent', async () => {
     const token = tokenIn((await mailTo('lucia.mendez@prueba.telar.mx'))[0]);
     const weak = await choose(token, 'corta1');

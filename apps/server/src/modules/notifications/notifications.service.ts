@@ -15,6 +15,9 @@ import { findMail, listMail } from './outbox.repository.js';
 
 type Paging = { page: number; pageSize: number };
 
+/** One-time secrets (an invitation's or a reset's `token=`) are hidden: whoever reads the outbox could use them. */
+const hideSecrets = (text: string) => text.replace(/([?&]token=)[\w-]+/g, '$1[oculto]');
+
 /** A person's own notices and choices, and the outbox for administrators. */
 export function createNotificationService(db: Database, actor: Actor) {
   /** Notices belong to a signed-in person; the system has none. */
@@ -63,7 +66,7 @@ export function createNotificationService(db: Database, actor: Actor) {
       const mail = await findMail(db, id);
       if (!mail) throw notFound();
       const { id: mailId, kind, toAddress, subject, status, attempts, lastError, createdAt, sentAt, textBody } = mail;
-      return { id: mailId, kind, toAddress, subject, status: status as OutboxMailDetailView['status'], attempts, lastError, createdAt, sentAt, text: textBody };
+      return { id: mailId, kind, toAddress, subject, status: status as OutboxMailDetailView['status'], attempts, lastError, createdAt, sentAt, text: hideSecrets(textBody) };
     },
   };
 }
