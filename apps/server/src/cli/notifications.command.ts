@@ -7,6 +7,9 @@ import { createNotificationService, deliverQueuedMail, runNotifications, transpo
 const USAGE = 'Uso: telar notifications run [--date AAAA-MM-DD] [--json] | telar notifications outbox [--json]';
 const OUTBOX_LIMIT = 200;
 const STATUS_LABELS: Record<string, string> = { queued: 'en cola', sent: 'enviado', failed: 'fallido' };
+const pluralRules = new Intl.PluralRules('es-MX');
+/** "1 correo", "3 correos". */
+const count = (n: number, one: string, other: string) => `${n.toLocaleString('es-MX')} ${pluralRules.select(n) === 'one' ? one : other}`;
 
 /**
  * `telar notifications run`: the daily run as of a Mexico City day (today by default); with TELAR_SMTP_URL the
@@ -26,8 +29,11 @@ export async function notificationsCommand([what, ...args]: string[], handle: Da
     const delivered = transport ? await deliverQueuedMail(handle.db, transport) : null;
     if (values.json) console.log(JSON.stringify(summary));
     else {
-      console.log(`Avisos del ${date}: ${summary.messages} correos en cola para ${summary.recipients} personas; ${summary.skipped} avisos omitidos (ya enviados o desactivados).`);
-      if (delivered) console.log(`Enviados por SMTP: ${delivered.sent}; fallidos: ${delivered.failed}.`);
+      console.log(
+        `Avisos del ${date}: ${count(summary.messages, 'correo', 'correos')} en cola para ${count(summary.recipients, 'persona', 'personas')}; ` +
+          `${count(summary.skipped, 'aviso omitido', 'avisos omitidos')} (ya enviados o desactivados).`,
+      );
+      if (delivered) console.log(`Enviados por SMTP: ${delivered.sent.toLocaleString('es-MX')}; fallidos: ${delivered.failed.toLocaleString('es-MX')}.`);
       else console.log('Sin TELAR_SMTP_URL: los correos quedan en la bandeja de salida («Correos enviados»).');
     }
     return 0;
@@ -38,7 +44,7 @@ export async function notificationsCommand([what, ...args]: string[], handle: Da
     if (values.json) console.log(JSON.stringify(items, null, 2));
     else {
       for (const mail of items) console.log(`${formatInstantMexicoCity(mail.createdAt)}\t${STATUS_LABELS[mail.status]}\t${mail.toAddress}\t${mail.subject}`);
-      console.log(total > items.length ? `Se muestran ${items.length} de ${total} correos.` : `${total} correos.`);
+      console.log(total > items.length ? `Se muestran ${items.length} de ${total.toLocaleString('es-MX')} correos.` : `${count(total, 'correo', 'correos')}.`);
     }
     return 0;
   }

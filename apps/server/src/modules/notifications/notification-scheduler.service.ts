@@ -55,7 +55,7 @@ export function createNotificationScheduler(db: Database, options: SchedulerOpti
     const today = mexicoCityDay(moment.toISOString());
     if (clockFormat.format(moment) >= notifyAt && !(await hasRunFor(db, today))) {
       const summary = await runNotifications(db, { date: today, isDaily: true });
-      log(`Avisos del ${today}: ${summary.messages} correos para ${summary.recipients} personas; ${summary.skipped} omitidos.`);
+      log(`Avisos del ${today}: correos ${summary.messages}, personas ${summary.recipients}, omitidos ${summary.skipped}.`);
     } else {
       await runNotifications(db, { date: today, isDaily: false });
     }
