@@ -12,6 +12,8 @@
  * Section 9, Lighthouse on the built `telar serve` with the demo data (internal home, a session, /tableros,
  * /publico; mobile and desktop) next to a minimal static page; BENCH_LIGHTHOUSE_RUNS (default 3) runs per
  * page, medians reported; BENCH_LIGHTHOUSE_REPORTS=<directory> keeps each page's last full report; BENCH_ONLY=lighthouse runs only it.
+ * Section 10, notifications: a full daily run with 10,000 people and 100,000 open obligations on PostgreSQL,
+ * its time and peak memory beside the plain SQL that selects the due obligations; BENCH_ONLY=notifications runs only it.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -29,6 +31,7 @@ import { measure, type Timing } from './measure.js';
 import { benchQueries, type QueryResult } from './queries.bench.js';
 import { benchLighthouse, type LighthouseResult } from './lighthouse.bench.js';
 import { benchSearch, type SearchBenchResult } from './search.bench.js';
+import { benchNotifications, type NotificationsBenchResult } from './notifications.bench.js';
 import { benchSeedImport, SEED_PATH, type SeedImportResult } from './seed-import.bench.js';
 import { measureWebFirstLoad } from './web-size.bench.js';
 
@@ -41,13 +44,16 @@ const DATABASE_KINDS: DatabaseKind[] = ['postgres', 'pglite'];
 const DATABASE_NAMES: Record<DatabaseKind, string> = { postgres: 'PostgreSQL', pglite: 'PGlite' };
 const TARGETS = { queryP95Ms: 50, apiRatio: 1.5, apiOverheadMs: 2, docxMs: 1000, webGzipBytes: 200 * 1024 };
 const ONLY = process.env.BENCH_ONLY ?? '';
-if (ONLY && ONLY !== 'dashboards' && ONLY !== 'search' && ONLY !== 'lighthouse') throw new Error(`BENCH_ONLY admite «dashboards», «search» o «lighthouse», no «${ONLY}».`);
+if (ONLY && !['dashboards', 'search', 'lighthouse', 'notifications'].includes(ONLY)) {
+  throw new Error(`BENCH_ONLY admite «dashboards», «search», «lighthouse» o «notifications», no «${ONLY}».`);
+}
 const RAW_RUNS = Math.max(5, Math.trunc(Number(process.env.BENCH_RAW_RUNS) || 30));
 const MAP_LOADS = Math.max(20, Math.trunc(Number(process.env.BENCH_MAP_LOADS) || 0));
 const DASHBOARD_TARGETS = { aggregationP95Ms: 150, mapRenderMs: 100, routeGzipBytes: 150 * 1024 };
 const SEARCH_TARGETS = { searchP95Ms: 100, listP95Ms: 50 };
 const LIGHTHOUSE_RUNS = Math.max(1, Math.trunc(Number(process.env.BENCH_LIGHTHOUSE_RUNS) || 3));
 const LIGHTHOUSE_TARGETS = { performance: 0.9, accessibility: 0.95 };
+const NOTIFICATION_TARGETS = { runMs: 30_000 };
 const RESULTS_URL = new URL('./results.json', import.meta.url);
 
 const startedAt = performance.now();
@@ -308,6 +314,25 @@ function printLighthouse(result: LighthouseResult) {
   }
 }
 
+function printNotifications(result: NotificationsBenchResult) {
+  const { run, repeat, baseline } = result;
+  console.log(
+    `\n10. Avisos en PostgreSQL: ${result.people} personas, ${result.obligations} acuerdos abiertos (carga ${(result.loadMs / 1000).toFixed(0)} s). ` +
+      `Objetivo: ejecución completa ≤ ${NOTIFICATION_TARGETS.runMs / 1000} s ${mark(run.ms <= NOTIFICATION_TARGETS.runMs)}`,
+  );
+  console.log(
+    formatTable(
+      ['medida', 'tiempo', 'resultado'],
+      [
+        ['ejecución completa (reglas, avisos, resúmenes)', ms(run.ms), `${result.notices} avisos; ${run.summary.messages} correos a ${run.summary.recipients} personas`],
+        ['memoria máxima durante la ejecución', '', `heap ${run.peakHeapMb.toFixed(0)} MB, RSS ${run.peakRssMb.toFixed(0)} MB`],
+        ['la misma ejecución otra vez', ms(repeat.ms), `${repeat.summary.messages} correos; ${repeat.summary.skipped} omitidos`],
+        ['línea base: SQL de los pendientes con destinatarios', ms(baseline.ms), `${baseline.rows} filas`],
+      ],
+    ),
+  );
+}
+
 /** Writes one section's results into bench/results.json, keeping the other sections' last figures. */
 function updateResults(section: string, value: unknown) {
   const previous = existsSync(RESULTS_URL) ? (JSON.parse(readFileSync(RESULTS_URL, 'utf8')) as Record<string, unknown>) : {};
@@ -358,6 +383,13 @@ async function main() {
       logProgress('Resultados de la búsqueda en bench/results.json');
       return;
     }
+    if (ONLY === 'notifications') {
+      const notifications = await benchNotifications(place, SCALE, (message) => logProgress(`  ${message}`));
+      printNotifications(notifications);
+      updateResults('notifications', { generatedAt: new Date().toISOString(), targets: NOTIFICATION_TARGETS, ...notifications });
+      logProgress('Resultados de los avisos en bench/results.json');
+      return;
+    }
     const seedImport = {} as Record<DatabaseKind, SeedImportResult>;
     for (const kind of DATABASE_KINDS) {
       logProgress(`${DATABASE_NAMES[kind]}: importación del informe semilla…`);
@@ -373,6 +405,8 @@ async function main() {
     const dashboards = await runDashboardsBench(place);
     const search = await runSearchBench(place);
     const lighthouse = await runLighthouseBench();
+    logProgress('Avisos: ejecución completa de las reglas…');
+    const notifications = await benchNotifications(place, SCALE, (message) => logProgress(`  ${message}`));
 
     printSeedImport(seedImport);
     printDataset(datasetRuns);
@@ -389,6 +423,7 @@ async function main() {
     printDashboards(dashboards);
     printSearch(search);
     printLighthouse(lighthouse);
+    printNotifications(notifications);
 
     const results = {
       generatedAt: new Date().toISOString(),
@@ -402,6 +437,7 @@ async function main() {
       dashboards: dashboardsResults(dashboards),
       search: { targets: SEARCH_TARGETS, ...search },
       lighthouse: { targets: LIGHTHOUSE_TARGETS, ...lighthouse },
+      notifications: { targets: NOTIFICATION_TARGETS, ...notifications },
     };
     writeFileSync(RESULTS_URL, `${JSON.stringify(results, null, 2)}\n`);
     logProgress(`Resultados en bench/results.json (carga del sistema al terminar: ${results.machine.loadAverage.end.toFixed(1)})`);

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInApi } from './support/api-session.js';
 import { findSeriousAxeViolations, launchBrowser, openMenuArea, openPage, openSignedInPage } from './support/browser.js';
+import { startSmtpServer } from '../apps/server/src/modules/notifications/smtp.test-support.js';
 import { type RunningTelar, startTelar } from './support/telar-server.js';
 
 let telar: RunningTelar;
@@ -11,15 +12,29 @@ let adminPage: Page;
 let personPage: Page;
 let bodyId: string;
 
-const person = { name: 'Renata Ibáñez Solís', email: 'renata.ibanez@e2e.telar.mx', firstPassword: 'Primera-clave-Renata-1', password: 'Clave-propia-de-Renata-7' };
+const person = { name: 'Renata Ibáñez Solís', email: 'renata.ibanez@e2e.telar.mx', password: 'Clave-propia-de-Renata-7', newPassword: 'Clave-recuperada-de-Renata-9' };
 
 async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
   const violations = await findSeriousAxeViolations(page);
   expect(violations.map((v) => `${page.url()}: ${v.id} ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+
+/** The mail to this address with this subject, once the server has sent it (it delivers every second here). */
+async function waitForMail(to: string, subject: string) {
+  await expect.poll(() => smtp.received.some((mail) => mail.to.includes(to) && mail.subject === subject), { timeout: 30_000 }).toBe(true);
+  return smtp.received.filter((mail) => mail.to.includes(to) && mail.subject === subject).at(-1)!;
+}
+/** The app path a mail's link leads to (its host is TELAR_PUBLIC_URL's, not the test server's). */
+const linkPath = (text: string) => {
+  const url = new URL(/https?:\/\/\S+\/contrasena\/nueva\?token=[\w-]+/.exec(text)![0]);
+  return `${url.pathname}${url.search}`;
+};
+
 beforeAll(async () => {
-  telar = await startTelar();
+  smtp = await startSmtpServer();
+  telar = await startTelar({ TELAR_SMTP_URL: smtp.url, TELAR_NOTIFY_EVERY: '1' });
   browser = await launchBrowser();
   adminPage = await openSignedInPage(browser, telar.baseUrl, telar.admin);
   bodyId = (await telar.adminApi.post<{ id: string }>('/bodies', { kind: 'commission', name: 'Comisión de Protección Especial', acronym: 'COPE', level: 'national' })).id;
@@ -27,48 +42,51 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await telar?.stop();
+  await smtp?.close();
 });
 
 describe('an account an administrator creates', () => {
-  it('is created with a first password, which the person must change before anything else', async () => {
+  it('is made with an invitation by e-mail, whose one-time link lets the person choose their own password', async () => {
     await adminPage.goto(`${telar.baseUrl}/usuarios`);
     await adminPage.getByText('1 cuenta', { exact: true }).waitFor();
     await adminPage.getByRole('link', { name: 'Nueva cuenta' }).click();
     await adminPage.getByLabel('Nombre de la persona').fill(person.name);
     await adminPage.getByLabel('Correo electrónico').fill(person.email);
-    await adminPage.getByLabel('Primera contraseña').fill(person.firstPassword);
     await expectNoSeriousAxeViolations(adminPage);
     await adminPage.getByRole('button', { name: 'Crear cuenta' }).click();
     await adminPage.getByRole('heading', { name: person.name }).waitFor();
-    await adminPage.getByText('Debe cambiar su contraseña').waitFor();
+    await adminPage.getByText('Invitación pendiente', { exact: true }).waitFor();
 
+    const invitation = await waitForMail(person.email, 'Invitación a Telar: elija su contraseña');
+    expect(invitation.text).toContain(`Hola, ${person.name}:`);
     personPage = await openPage(browser);
-    await personPage.goto(`${telar.baseUrl}/sesiones`);
-    await personPage.getByLabel('Correo electrónico').fill(person.email);
-    await personPage.getByLabel('Contraseña').fill(person.firstPassword);
-    await personPage.getByRole('button', { name: 'Entrar' }).click();
-    await personPage.getByRole('heading', { name: 'Cambie su contraseña' }).waitFor();
-    expect(new URL(personPage.url()).pathname).toBe('/cambiar-contrasena');
-    expect(await personPage.getByRole('navigation', { name: 'Navegación principal' }).count()).toBe(0);
+    await personPage.goto(`${telar.baseUrl}${linkPath(invitation.text)}`);
+    await personPage.getByRole('heading', { name: 'Bienvenida a Telar: elija su contraseña' }).waitFor();
+    await personPage.getByText(`Cuenta de ${person.name} (${person.email})`, { exact: false }).waitFor();
     await expectNoSeriousAxeViolations(personPage);
-
-    // Another address leads back here while the password is pending.
-    await personPage.goto(`${telar.baseUrl}/organizaciones`);
-    await personPage.getByRole('heading', { name: 'Cambie su contraseña' }).waitFor();
-
-    await personPage.getByLabel('Contraseña actual').fill(person.firstPassword);
     await personPage.getByLabel('Contraseña nueva', { exact: true }).fill(person.password);
     await personPage.getByLabel('Repita la contraseña nueva').fill(`${person.password}x`);
-    await personPage.getByRole('button', { name: 'Cambiar contraseña' }).click();
+    await personPage.getByRole('button', { name: 'Guardar contraseña' }).click();
     await personPage.getByText('Las dos copias de la contraseña nueva no coinciden.').waitFor();
     await personPage.getByLabel('Repita la contraseña nueva').fill(person.password);
-    await personPage.getByRole('button', { name: 'Cambiar contraseña' }).click();
-    await personPage.getByRole('heading', { name: 'Organizaciones' }).waitFor();
+    await personPage.getByRole('button', { name: 'Guardar contraseña' }).click();
+    await personPage.getByText('Su contraseña quedó guardada.').waitFor();
+
+    await personPage.getByRole('link', { name: 'Entrar' }).click();
+    await personPage.getByLabel('Correo electrónico').fill(person.email);
+    await personPage.getByLabel('Contraseña').fill(person.password);
+    await personPage.getByRole('button', { name: 'Entrar' }).click();
     await personPage.getByRole('navigation', { name: 'Navegación principal' }).waitFor();
+
+    // The link served once.
+    const spent = await openPage(browser);
+    await spent.goto(`${telar.baseUrl}${linkPath(invitation.text)}`);
+    await spent.getByText(/El enlace ya se usó, venció o está incompleto/).waitFor();
+    await spent.close();
 
     const history = await telar.adminApi.get<{ action: string; actor: string }[]>(`/history/user/${await findPersonId()}`);
     expect(history.map((entry) => [entry.action, entry.actor])).toEqual([
-      ['password_change', person.email],
+      ['invitation_accepted', person.email],
       ['create', telar.admin.email],
     ]);
   });
@@ -84,6 +102,37 @@ describe('an account an administrator creates', () => {
     await personPage.getByRole('button', { name: /^Cerrar la sesión iniciada el/ }).click();
     await personPage.getByText('Tiene 1 sesión abierta.').waitFor();
     expect((await elsewhere.request('/auth/me')).status).toBe(401);
+  });
+});
+
+describe('«¿Olvidó su contraseña?»', () => {
+  it('mails a link that sets a new password and ends the sessions the account had', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${telar.baseUrl}/ingresar`);
+    await page.getByRole('link', { name: '¿Olvidó su contraseña?' }).click();
+    await page.getByRole('heading', { name: 'Recuperar el acceso' }).waitFor();
+    await expectNoSeriousAxeViolations(page);
+    await page.getByLabel('Correo electrónico').fill(person.email);
+    await page.getByRole('button', { name: 'Enviarme el enlace' }).click();
+    await page.getByText(/Si el correo corresponde a una cuenta activa, el enlace va en camino/).waitFor();
+
+    const reset = await waitForMail(person.email, 'Telar: restablecer su contraseña');
+    await page.goto(`${telar.baseUrl}${linkPath(reset.text)}`);
+    await page.getByRole('heading', { name: 'Elija una contraseña nueva' }).waitFor();
+    await page.getByLabel('Contraseña nueva', { exact: true }).fill(person.newPassword);
+    await page.getByLabel('Repita la contraseña nueva').fill(person.newPassword);
+    await page.getByRole('button', { name: 'Guardar contraseña' }).click();
+    await page.getByText('Su contraseña quedó guardada.').waitFor();
+    await page.close();
+
+    // The person's open session ended; the new password opens a new one.
+    await personPage.reload();
+    await personPage.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
+    await personPage.getByLabel('Correo electrónico').fill(person.email);
+    await personPage.getByLabel('Contraseña').fill(person.newPassword);
+    await personPage.getByRole('button', { name: 'Entrar' }).click();
+    await personPage.getByRole('navigation', { name: 'Navegación principal' }).waitFor();
+    person.password = person.newPassword;
   });
 });
 

@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInApi } from './support/api-session.js';
 import { findSeriousAxeViolations, launchBrowser, openSignedInPage } from './support/browser.js';
 import { type RunningTelar, startTelar } from './support/telar-server.js';
 
@@ -247,23 +246,25 @@ describe('organisation and body forms', () => {
 });
 
 describe('accounts', () => {
-  it('lets an administrator create the account of a body’s secretariat, who can then sign in with that role', async () => {
-    const account = { email: 'secretaria.copi@e2e.telar.mx', password: 'Primera-Infancia-2024' };
+  it('lets an administrator create the account of a body’s secretariat, who is invited by e-mail', async () => {
+    const email = 'secretaria.copi@e2e.telar.mx';
     await page.goto(`${telar.baseUrl}/usuarios/nueva`);
     await page.getByLabel('Nombre de la persona').fill('Secretaría técnica COPI');
-    await page.getByLabel('Correo electrónico').fill(account.email);
-    await page.getByLabel('Primera contraseña').fill('corta');
+    await page.getByLabel('Correo electrónico').fill('no es un correo');
     await page.getByLabel('Rol 1', { exact: true }).selectOption('secretariat');
     await page.getByRole('button', { name: 'Crear cuenta' }).click();
-    await page.getByText('La contraseña debe tener al menos 12 caracteres.').waitFor();
+    await page.getByText('Correo electrónico no válido.').waitFor();
     await page.getByText('La secretaría técnica necesita su órgano.').waitFor();
 
-    await page.getByLabel('Primera contraseña').fill(account.password);
+    await page.getByLabel('Correo electrónico').fill(email);
     await page.getByLabel('Órgano del rol 1').selectOption(seed.bodyId);
     await page.getByRole('button', { name: 'Crear cuenta' }).click();
     await page.getByRole('heading', { name: 'Secretaría técnica COPI' }).waitFor();
+    await page.getByText('Invitación pendiente', { exact: true }).waitFor();
 
-    const me = await (await signInApi(telar.baseUrl, account)).get<{ name: string; roles: unknown[] }>('/auth/me');
-    expect(me).toMatchObject({ name: 'Secretaría técnica COPI', roles: [{ role: 'secretariat', bodyId: seed.bodyId, organizationId: null }], mustChangePassword: true });
+    const accounts = await telar.adminApi.get<{ items: { email: string; isInvitationPending: boolean; roles: { role: string; bodyId: string | null }[] }[] }>(`/users?q=${encodeURIComponent(email)}`);
+    expect(accounts.items).toEqual([expect.objectContaining({ email, isInvitationPending: true, roles: [expect.objectContaining({ role: 'secretariat', bodyId: seed.bodyId })] })]);
+    const outbox = await telar.adminApi.get<{ items: { toAddress: string; kind: string }[] }>('/outbox');
+    expect(outbox.items.filter((mail) => mail.toAddress === email).map((mail) => mail.kind)).toEqual(['account_invitation']);
   });
 });

@@ -46,7 +46,8 @@ export async function startTelarProcess(env: NodeJS.ProcessEnv): Promise<TelarPr
   requireBuild();
   const port = await findFreePort();
   const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'bin/telar.mjs'), 'serve', '--port', String(port)], {
-    env,
+    // Links in e-mail point at this server unless the spec says otherwise.
+    env: { TELAR_PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -70,11 +71,11 @@ export async function startTelarProcess(env: NodeJS.ProcessEnv): Promise<TelarPr
   };
 }
 
-/** Starts the built Telar (`npm run build`) on the embedded database in a fresh directory, as a user would. */
-export async function startTelar(): Promise<RunningTelar> {
+/** Starts the built Telar (`npm run build`) on the embedded database in a fresh directory, as a user would; `extraEnv` adds settings. */
+export async function startTelar(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningTelar> {
   const dataDir = mkdtempSync(join(tmpdir(), 'telar-e2e-'));
   // Every browser and client of a spec signs in from 127.0.0.1: the default 10 sign-ins a minute is for one person.
-  const env = { ...process.env, TELAR_DATA_DIR: dataDir, DATABASE_URL: '', TELAR_LOGIN_ATTEMPTS_PER_MINUTE: '60' };
+  const env = { ...process.env, TELAR_DATA_DIR: dataDir, DATABASE_URL: '', TELAR_LOGIN_ATTEMPTS_PER_MINUTE: '60', ...extraEnv };
   // The embedded database is locked while the server runs, so the first account is made before it.
   await createAdminWithCli(env, { email: admin.email, password: FIRST_ADMIN_PASSWORD });
   const server = await startTelarProcess(env);

@@ -28,6 +28,8 @@ import { registerPlanRoutes } from './modules/plans/index.js';
 import { registerPublicRoutes } from './modules/public/index.js';
 import { registerReportingRoutes } from './modules/reporting/index.js';
 import { registerSearchRoutes } from './modules/search/index.js';
+import { registerCalendarRoutes } from './modules/calendar/index.js';
+import { registerNotificationRoutes } from './modules/notifications/index.js';
 import { registerSessionRoutes } from './modules/sessions/index.js';
 import { createAuthService } from './modules/accounts/index.js';
 
@@ -89,6 +91,8 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
   registerDashboardRoutes(api);
   registerReportingRoutes(api);
   registerSearchRoutes(api);
+  registerCalendarRoutes(api);
+  registerNotificationRoutes(api);
   registerPublicRoutes(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -117,6 +121,7 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
       { name: 'Reporte periódico', description: 'Periodos de reporte y el reporte que cada organización responsable debe.' },
       { name: 'Inicio', description: 'El resumen de la página de inicio.' },
       { name: 'Tableros', description: 'Tableros de actividades validadas.' },
+      { name: 'Avisos', description: 'Los avisos de cada persona, sus preferencias y los correos enviados.' },
       { name: 'Bitácora', description: 'Quién cambió cada registro, cuándo y qué.' },
       { name: 'Catálogos', description: 'Catálogos de referencia (INEGI).' },
       { name: 'Portal público y datos abiertos', description: `Lo publicado, sin cuenta. ${OPEN_DATA_TERMS}` },

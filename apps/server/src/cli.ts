@@ -9,6 +9,8 @@ import { openConfiguredDatabase, prepareDatabase, resetDatabase } from './platfo
 import { loadDemoData } from './demo/demo-data.js';
 import { backupCommand, restoreCommand } from './cli/backup.command.js';
 import { exportCommand, importPlanCommand } from './cli/plans.command.js';
+import { notificationsCommand } from './cli/notifications.command.js';
+import { createNotificationScheduler, transportFromUrl } from './modules/notifications/index.js';
 import { readImportFile } from './cli/import-file.js';
 import { DomainError } from './platform/errors.js';
 import { countRecords } from './modules/dashboards/index.js';
@@ -26,7 +28,9 @@ const USAGE = `Uso:
   telar import plan ARCHIVO [--body SIGLAS]
   telar export plans --format json [--out ARCHIVO]
   telar export activities --format json|csv|xlsx [--out ARCHIVO]
-  telar report mechanism --body SIGLAS --from AAAA-MM-DD --to AAAA-MM-DD --format docx|md|json --out ARCHIVO`;
+  telar report mechanism --body SIGLAS --from AAAA-MM-DD --to AAAA-MM-DD --format docx|md|json --out ARCHIVO
+  telar notifications run [--date AAAA-MM-DD] [--json]
+  telar notifications outbox [--json]`;
 
 type Command = (args: string[], handle: DatabaseHandle) => Promise<number | 'keep-open'>;
 
@@ -34,6 +38,7 @@ const commands: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
   export: exportCommand,
+  notifications: notificationsCommand,
 
   async serve(args, handle) {
     const { values } = parseArgs({ args, options: { port: { type: 'string' }, 'demo-if-empty': { type: 'boolean' } } });
@@ -41,11 +46,18 @@ const commands: Record<string, Command> = {
       printDemoAccount(await loadDemoData(handle.db));
     }
     const port = Number(values.port ?? process.env.PORT ?? 3000);
+    // Notices and mail: one process among several holds the lease and does the work (TELAR_NOTIFY_AT, TELAR_SMTP_URL).
+    const notifications = createNotificationScheduler(handle.db, {
+      notifyAt: process.env.TELAR_NOTIFY_AT,
+      tickSeconds: Number(process.env.TELAR_NOTIFY_EVERY) || undefined,
+      transport: transportFromUrl(process.env.TELAR_SMTP_URL),
+    });
+    notifications.start();
     const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
     const server = serve({ fetch: createApp({ db: handle.db, webRoot }).fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) =>
       console.log(`Telar escucha en http://${info.address}:${info.port} (${handle.kind})`),
     );
-    const shutdown = () => server.close(() => void handle.close().then(() => process.exit(0)));
+    const shutdown = () => server.close(() => void notifications.stop().then(() => handle.close()).then(() => process.exit(0)));
     process.on('SIGINT', shutdown);
     process.on('SIGTERM', shutdown);
     return 'keep-open';

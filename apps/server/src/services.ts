@@ -1,6 +1,6 @@
 import type { Actor } from './platform/auth/actor.js';
 import type { Database } from './platform/db/client.js';
-import { createAccountService } from './modules/accounts/index.js';
+import { createAccountLinkService, createAccountService } from './modules/accounts/index.js';
 import { createActivityDashboardService } from './modules/dashboards/index.js';
 import { createActivityService } from './modules/activities/index.js';
 import { createAgreementService } from './modules/sessions/index.js';
@@ -17,7 +17,9 @@ import { createOrganizationService } from './modules/directory/index.js';
 import { createPlanService } from './modules/plans/index.js';
 import { createPublicService } from './modules/public/index.js';
 import { createReportingService } from './modules/reporting/index.js';
+import { createCalendarService } from './modules/calendar/index.js';
 import { createSearchService } from './modules/search/index.js';
+import { createNotificationService } from './modules/notifications/index.js';
 import { createSessionService } from './modules/sessions/index.js';
 
 /** Every service, bound to a database and to who is acting (recorded in the audit trail). */
@@ -42,7 +44,10 @@ export function createServices(db: Database, actor: Actor) {
     reporting: createReportingService(db, actor),
     activityDashboard: createActivityDashboardService(db, actor),
     accounts: createAccountService(db, actor),
+    accountLinks: createAccountLinkService(db, actor),
     search: createSearchService(db, actor),
+    calendar: createCalendarService(db, actor),
+    notifications: createNotificationService(db, actor),
   };
 }
 

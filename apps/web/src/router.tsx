@@ -32,6 +32,7 @@ import { publicRoutes } from './features/public/public.routes';
 import { reportingRoutes } from './features/reporting/reporting.routes';
 import { reportsRoutes } from './features/reports/reports.routes';
 import { searchRoutes } from './features/search/search.routes';
+import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { sessionsRoutes } from './features/sessions/sessions.routes';
 import { t } from './i18n/translate';
 import type { RouteAccess, RouteEntry } from './routes/route-table';
@@ -164,6 +165,7 @@ const routeTable = [
   ...reportingRoutes,
   ...dashboardsRoutes,
   ...searchRoutes,
+  ...notificationsRoutes,
   ...publicRoutes,
 ] as const;
 

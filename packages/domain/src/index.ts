@@ -28,3 +28,6 @@ export * from './plans/roll-up.js';
 export * from './plans/plan-template.js';
 export * from './history/history-text.js';
 export * from './schemas/search.js';
+export * from './calendar/icalendar.js';
+export * from './calendar/working-days.js';
+export * from './schemas/notifications.js';

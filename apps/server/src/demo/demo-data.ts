@@ -5,6 +5,7 @@ import { systemActor } from '../platform/auth/actor.js';
 import { createAuthService, generatePassword } from '../modules/accounts/index.js';
 import { createServices, type Services } from '../services.js';
 import { loadDemoPlans } from './demo-plans.js';
+import { loadDemoNotificationExample } from './demo-notifications.js';
 
 /** The real COMSE participation-mechanism report (seed 000), kept byte for byte. */
 export const DEMO_REPORT_PATH = fileURLToPath(new URL('./fixtures/comse-mecanismo-2022-2023.txt', import.meta.url));
@@ -13,7 +14,8 @@ export const DEMO_REPORT_PATH = fileURLToPath(new URL('./fixtures/comse-mecanism
  * Demo data: the national system and three of its commissions, then the real report imported into
  * COMSE — published, as SIPINNA itself published that report — and an administrator account whose
  * password is generated and shown once.
- * Nothing is invented: the report gives no due dates, so none are set.
+ * Nothing is invented: the report gives no due dates, so none are set on its records; the one example
+ * that shows notifications (demo-notifications.ts) says it is an example.
  */
 export async function loadDemoData(db: Database): Promise<{ email: string; password: string }> {
   const demo = systemActor('demo');
@@ -40,6 +42,7 @@ export async function loadDemoData(db: Database): Promise<{ email: string; passw
   if (result.diagnostics.length) throw new Error(`El informe de demostración no se pudo importar: ${result.diagnostics[0]!.message}`);
   await publishDemoRecords(services, comse.id);
   await loadDemoPlans(services);
+  await loadDemoNotificationExample(db, services, demo, comse.id);
   const account = { email: 'admin@demo.telar.mx', password: generatePassword() };
   await createAuthService(db).createUser(demo, { ...account, name: 'Administración (demostración)', roles: [{ role: 'admin', bodyId: null, organizationId: null }] });
   return account;

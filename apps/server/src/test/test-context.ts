@@ -50,6 +50,8 @@ export interface TestContext {
   anonymousRequest(path: string, init?: RequestInit): Promise<Response>;
   /** Creates an account with these roles, signs it in and returns its client. */
   signInAs(roles: RoleGrantInput[]): Promise<ApiCall>;
+  /** Signs in an account that exists already and returns its client. */
+  signInWith(email: string, password: string): Promise<ApiCall>;
   close(): Promise<void>;
 }
 
@@ -110,6 +112,7 @@ export async function createTestContext(): Promise<TestContext> {
     anonymous: createClient(app),
     anonymousRequest: async (path, init) => app.request(path, init),
     signInAs,
+    signInWith: async (email, password) => createClient(app, await signIn(app, email, password)),
     close: () => handle.close(),
   };
 }

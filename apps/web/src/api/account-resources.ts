@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { AuthSessionView, PasswordChangeInput, PasswordResetInput, UserCreateInput, UserView } from '@telar/domain';
-import { getJson, sendJson } from './client';
+import type { AuthSessionView, CalendarFeedCreated, CalendarFeedView, PasswordChangeInput, PasswordResetInput, UserCreateInput, UserView } from '@telar/domain';
+import { getJson, sendDelete, sendJson } from './client';
 import { defineResource } from './resources';
 
 /** The signed-in person's open sessions, most recently used first. */
@@ -8,6 +8,18 @@ export const ownSessionsQuery = queryOptions({
   queryKey: ['auth', 'sessions'],
   queryFn: ({ signal }) => getJson<AuthSessionView[]>('/auth/sessions', undefined, signal),
 });
+
+/** Whether the signed-in person has a private calendar feed. */
+export const calendarFeedQuery = queryOptions({
+  queryKey: ['auth', 'calendar'],
+  queryFn: ({ signal }) => getJson<CalendarFeedView>('/me/calendar', undefined, signal),
+});
+
+export const calendarFeedApi = {
+  /** A new secret address (shown once); the previous one stops working. */
+  create: () => sendJson<CalendarFeedCreated>('POST', '/me/calendar'),
+  revoke: () => sendDelete('/me/calendar'),
+};
 
 export const ownAccountApi = {
   /** Replaces the signed-in person's password; their other sessions end, this one stays. */
@@ -36,4 +48,6 @@ export const usersApi = {
     sendJson<null>('POST', userActionPath(id, isActive ? 'reactivate' : 'deactivate'), { version }),
   signOut: (id: string) => sendJson<null>('POST', userActionPath(id, 'sign-out')),
   resetPassword: (id: string, input: PasswordResetInput) => sendJson<null>('POST', userActionPath(id, 'password'), input),
+  /** A new invitation mail (72 h) to someone who has not chosen a password yet; the earlier link stops working. */
+  resendInvitation: (id: string) => sendJson<null>('POST', userActionPath(id, 'invitation')),
 };

@@ -3,6 +3,7 @@ import { dashboardsEn } from './dashboards.en';
 import type { MessageKey } from './es-MX';
 import { plansEn } from './plans.en';
 import { searchEn } from './search.en';
+import { notificationsEn } from './notifications.en';
 
 /** English catalogue: same keys as es-MX, kept in step by the type below; not yet selectable in the UI. */
 export const en: Record<MessageKey, string> = {
@@ -327,6 +328,18 @@ export const en: Record<MessageKey, string> = {
   'auth.moreOptions': 'Account options',
   'auth.publicPrompt': 'Looking for what has been published? No account needed:',
   'auth.notAllowed': 'Your account is not allowed to use this page.',
+  'auth.forgotLink': 'Forgot your password?',
+  'auth.forgotTitle': 'Recover access',
+  'auth.forgotIntro': 'Type the e-mail you sign in with. If it belongs to an active account, we will send a link to choose a new password; it expires in one hour.',
+  'auth.forgotSubmit': 'Send me the link',
+  'auth.forgotSent': 'If the e-mail belongs to an active account, the link is on its way. Check your spam folder too.',
+  'auth.backToSignIn': 'Back to sign in',
+  'auth.linkInvitationTitle': 'Welcome to Telar: choose your password',
+  'auth.linkResetTitle': 'Choose a new password',
+  'auth.linkIntro': 'Account of {name} ({email}). The link works once, until {expiresAt}; saving ends the account’s open sessions.',
+  'auth.linkSubmit': 'Save password',
+  'auth.linkDone': 'Your password is saved. You can now sign in with it.',
+  'auth.linkInvalid': 'The link was used, expired or is incomplete. Ask for another: an invitation from the administrators, otherwise with “Forgot your password?”.',
   'role.label': 'Role',
   'role.admin': 'Administrator',
   'role.secretariat': 'Technical secretariat of a body',
@@ -415,6 +428,7 @@ export const en: Record<MessageKey, string> = {
   'public.openData.apiLink': 'Full API description (OpenAPI 3.1, JSON)',
   ...plansEn,
   ...searchEn,
+  ...notificationsEn,
   ...dashboardsEn,
   ...accountsEn,
 };

@@ -15,6 +15,7 @@ import { dashboardsEsMX } from './dashboards.es-MX';
 import { plansEsMX } from './plans.es-MX';
 import { prefixKeys } from './prefix-keys';
 import { searchEsMX } from './search.es-MX';
+import { notificationsEsMX } from './notifications.es-MX';
 
 /** Every text the interface shows, in Spanish (México). Keys group by area; `{name}` marks a parameter. */
 export const esMX = {
@@ -342,6 +343,18 @@ export const esMX = {
   'auth.moreOptions': 'Opciones de la cuenta',
   'auth.publicPrompt': '¿Busca lo que se ha publicado? No necesita cuenta:',
   'auth.notAllowed': 'Su cuenta no tiene permiso para usar esta página.',
+  'auth.forgotLink': '¿Olvidó su contraseña?',
+  'auth.forgotTitle': 'Recuperar el acceso',
+  'auth.forgotIntro': 'Escriba el correo con el que entra a Telar. Si corresponde a una cuenta activa, le enviaremos un enlace para elegir una contraseña nueva; vence en una hora.',
+  'auth.forgotSubmit': 'Enviarme el enlace',
+  'auth.forgotSent': 'Si el correo corresponde a una cuenta activa, el enlace va en camino. Revise también la carpeta de correo no deseado.',
+  'auth.backToSignIn': 'Volver a iniciar sesión',
+  'auth.linkInvitationTitle': 'Bienvenida a Telar: elija su contraseña',
+  'auth.linkResetTitle': 'Elija una contraseña nueva',
+  'auth.linkIntro': 'Cuenta de {name} ({email}). El enlace sirve una sola vez, hasta el {expiresAt}; al guardar se cierran las sesiones abiertas de la cuenta.',
+  'auth.linkSubmit': 'Guardar contraseña',
+  'auth.linkDone': 'Su contraseña quedó guardada. Ya puede iniciar sesión con ella.',
+  'auth.linkInvalid': 'El enlace ya se usó, venció o está incompleto. Pida otro: si era una invitación, a la administración; si no, con «¿Olvidó su contraseña?».',
   'role.label': 'Rol',
   ...prefixKeys('role', ROLE_LABELS),
   'publication.label': 'Publicación',
@@ -429,6 +442,7 @@ export const esMX = {
   ...searchEsMX,
   ...dashboardsEsMX,
   ...accountsEsMX,
+  ...notificationsEsMX,
 } as const;
 
 export type MessageKey = keyof typeof esMX;

@@ -4,8 +4,8 @@ import type { RouteComponent } from '@tanstack/react-router';
  * Who may open a page, which also decides the frame it opens in:
  * - `signedIn`: the internal app; without a session, to the sign-in page and back afterwards.
  * - `portal`: the public portal, no session; its `path` is under /publico ("/sesiones" is /publico/sesiones).
- * - `signedOut`: the sign-in page, without a frame; someone already signed in goes straight on to
- *   the address its `redirect` search parameter names, or home.
+ * - `signedOut`: the sign-in page and the account pages reached from an e-mail, without a frame;
+ *   someone already signed in goes straight on to the address its `redirect` search parameter names, or home.
  */
 export type RouteAccess = 'signedIn' | 'portal' | 'signedOut';
 
@@ -28,5 +28,5 @@ export type RouteEntry = {
   readonly component: RouteComponent;
 } & (
   | { readonly access: 'signedIn' | 'portal'; readonly validateSearch?: SearchReader<object> }
-  | { readonly access: 'signedOut'; readonly validateSearch: SearchReader<{ redirect?: string }> }
+  | { readonly access: 'signedOut'; readonly validateSearch: SearchReader<{ redirect?: string; token?: string }> }
 );

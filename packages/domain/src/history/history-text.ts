@@ -53,6 +53,10 @@ export const HISTORY_ACTION_LABELS = {
   sign_out: 'Cierre de sesiones',
   password_change: 'Cambio de contraseña',
   password_reset: 'Contraseña asignada por administración',
+  invitation_sent: 'Invitación enviada por correo',
+  invitation_accepted: 'Contraseña elegida con la invitación',
+  password_reset_requested: 'Enlace para restablecer la contraseña enviado por correo',
+  password_reset_by_link: 'Contraseña restablecida con el enlace del correo',
 } as const;
 
 /** Labels of the fields the audit trail records, as the forms name them. */

@@ -61,14 +61,18 @@ export const LoginSchema = z.object({
 });
 export type LoginInput = z.input<typeof LoginSchema>;
 
+/**
+ * A new account. Without a password the person is invited by e-mail to choose their own (the usual way);
+ * with one (the command line, an administrator's choice), they must change it when they first sign in.
+ */
 export const UserCreateSchema = z
   .object({
     email: EmailSchema,
     name: requiredText(200),
-    password: PasswordSchema,
+    password: PasswordSchema.optional(),
     roles: RoleGrantsSchema,
   })
-  .refine((u) => !containsEmailName(u.password, u.email), { message: PASSWORD_WITH_EMAIL_MESSAGE, path: ['password'] });
+  .refine((u) => !u.password || !containsEmailName(u.password, u.email), { message: PASSWORD_WITH_EMAIL_MESSAGE, path: ['password'] });
 export type UserCreateInput = z.input<typeof UserCreateSchema>;
 
 /** An administrator's edit of an account: its name and roles, based on the version they saw. */
@@ -100,3 +104,19 @@ export type PasswordChangeInput = z.input<typeof PasswordChangeSchema>;
 export const PasswordResetSchema = z.object({ password: PasswordSchema });
 export type PasswordResetInput = z.input<typeof PasswordResetSchema>;
 
+
+/** How long a link sent by e-mail stays usable. */
+export const ACCOUNT_LINK_HOURS = { invitation: 72, password_reset: 1 } as const;
+export const ACCOUNT_LINK_PURPOSES = ['invitation', 'password_reset'] as const;
+export type AccountLinkPurpose = (typeof ACCOUNT_LINK_PURPOSES)[number];
+
+/** «¿Olvidó su contraseña?»: the address the person signs in with. */
+export const PasswordResetRequestSchema = z.object({ email: EmailSchema });
+export type PasswordResetRequestInput = z.input<typeof PasswordResetRequestSchema>;
+
+/** The secret of a link sent by e-mail, as its address carries it. */
+export const AccountLinkTokenSchema = z.string().trim().regex(/^[A-Za-z0-9_-]{32,128}$/, { message: 'El enlace no es válido; ábralo tal como llegó en el correo.' });
+
+/** A password chosen through an invitation or a reset link. */
+export const PasswordFromLinkSchema = z.object({ token: AccountLinkTokenSchema, password: PasswordSchema });
+export type PasswordFromLinkInput = z.input<typeof PasswordFromLinkSchema>;

@@ -253,6 +253,8 @@ const AUDIT_ACTIONS = [
   ...['create', 'update', 'archive', 'restore', 'publish', 'unpublish', 'import', 'submit', 'accept', 'send_back', 'close'],
   // Accounts: deactivated or reactivated, sessions ended, password changed by its owner or reset by an administrator.
   ...['deactivate', 'reactivate', 'sign_out', 'password_change', 'password_reset'],
+  // Links sent by e-mail: an invitation sent and accepted, a reset asked for and used.
+  ...['invitation_sent', 'invitation_accepted', 'password_reset_requested', 'password_reset_by_link'],
 ] as const;
 
 /** What a participation-mechanism import read, created (or, in a dry run, would create) and found wrong. */
@@ -368,6 +370,7 @@ export const UserViewSchema = z
     name: z.string(),
     isActive: z.boolean(),
     mustChangePassword: z.boolean(),
+    isInvitationPending: z.boolean().meta({ description: 'Invitada por correo y sin contraseña elegida todavía.' }),
     roles: z.array(RoleGrantViewSchema),
     createdAt: viewInstant,
     version: z.number().int(),
@@ -398,5 +401,31 @@ export const UserPageSchema = pageOf(UserViewSchema, 'UserPage');
 
 /** An account just created: who it is and the roles it was given. */
 export const UserCreatedSchema = z
-  .strictObject({ id: viewId, email: z.string(), name: z.string(), roles: z.array(RoleGrantRefSchema) })
+  .strictObject({
+    id: viewId,
+    email: z.string(),
+    name: z.string(),
+    roles: z.array(RoleGrantRefSchema),
+    isInvited: z.boolean().meta({ description: 'Se le envió por correo una invitación para elegir su contraseña.' }),
+  })
   .meta({ id: 'UserCreated', description: 'La cuenta recién creada, con sus roles.' });
+
+export const AccountLinkViewSchema = z
+  .strictObject({
+    purpose: z.enum(['invitation', 'password_reset']),
+    email: z.string(),
+    name: z.string(),
+    expiresAt: viewInstant,
+  })
+  .meta({ id: 'AccountLinkView', description: 'A quién y para qué sirve un enlace enviado por correo (invitación o restablecimiento), mientras sirve.' });
+export type AccountLinkView = z.infer<typeof AccountLinkViewSchema>;
+
+export const CalendarFeedViewSchema = z
+  .strictObject({ isActive: z.boolean(), createdAt: viewInstant.nullable() })
+  .meta({ id: 'CalendarFeedView', description: 'Si la persona tiene un calendario privado (iCalendar) y desde cuándo; su dirección solo se muestra al crearla.' });
+export type CalendarFeedView = z.infer<typeof CalendarFeedViewSchema>;
+
+export const CalendarFeedCreatedSchema = z
+  .strictObject({ url: z.string().meta({ description: 'Dirección secreta del calendario; quien la tenga lo lee. Guárdela en su aplicación de calendario.' }) })
+  .meta({ id: 'CalendarFeedCreated', description: 'La dirección nueva del calendario privado; la anterior deja de servir.' });
+export type CalendarFeedCreated = z.infer<typeof CalendarFeedCreatedSchema>;

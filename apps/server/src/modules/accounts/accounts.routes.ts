@@ -85,6 +85,23 @@ export function registerAccountRoutes(router: ReturnType<typeof createRouter>) {
   router.openapi(
     apiRoute({
       method: 'post',
+      path: '/users/{id}/invitation',
+      tags: [TAG],
+      operationId: 'resendInvitation',
+      summary: 'Reenviar la invitación por correo a quien aún no eligió su contraseña',
+      description: 'El enlace anterior deja de servir; el nuevo vence en 72 horas.',
+      request: { params: IdParamsSchema },
+      responses: { 204: { description: 'Invitación puesta en la bandeja de salida' } },
+      errors: [404, 409],
+    }),
+    async (c) => {
+      await c.var.services.accountLinks.resendInvitation(c.req.valid('param').id);
+      return c.body(null, 204);
+    },
+  );
+  router.openapi(
+    apiRoute({
+      method: 'post',
       path: '/users/{id}/password',
       tags: [TAG],
       operationId: 'resetUserPassword',

@@ -48,7 +48,12 @@ export const userRoles = pgTable(
     createdAt: instant('created_at').notNull().defaultNow(),
     archivedAt: instant('archived_at'),
   },
-  (t) => [index('user_roles_user_idx').on(t.userId)],
+  (t) => [
+    index('user_roles_user_idx').on(t.userId),
+    // Who is the enlace of an organisation, the secretariat of a body: what notification rules ask per record.
+    index('user_roles_organization_idx').on(t.organizationId).where(sql`${t.archivedAt} is null`),
+    index('user_roles_body_idx').on(t.bodyId).where(sql`${t.archivedAt} is null`),
+  ],
 );
 
 /** A signed-in browser. The cookie holds a random token; only its SHA-256 is stored. */
@@ -67,4 +72,21 @@ export const authSessions = pgTable(
     revokedAt: instant('revoked_at'),
   },
   (t) => [index('auth_sessions_user_idx').on(t.userId), uniqueIndex('auth_sessions_id_idx').on(t.id)],
+);
+
+/** A one-time link sent by e-mail: an invitation to choose one's password, or a password reset. Only the token's SHA-256 is kept. */
+export const accountLinks = pgTable(
+  'account_links',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    purpose: text('purpose').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('account_links_token_idx').on(t.tokenHash), index('account_links_user_idx').on(t.userId, t.purpose)],
 );

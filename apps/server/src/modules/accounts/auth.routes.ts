@@ -1,4 +1,13 @@
-import { LoginSchema, MeViewSchema, PasswordChangeSchema, UserCreatedSchema, UserCreateSchema } from '@telar/domain';
+import {
+  AccountLinkViewSchema,
+  LoginSchema,
+  MeViewSchema,
+  PasswordChangeSchema,
+  PasswordFromLinkSchema,
+  PasswordResetRequestSchema,
+  UserCreatedSchema,
+  UserCreateSchema,
+} from '@telar/domain';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import type { z } from 'zod';
@@ -20,7 +29,7 @@ export interface LoginLimits {
   trustProxy: string | undefined;
 }
 
-/** Sign in, sign out (here or everywhere), who am I, and account creation by administrators. */
+/** Sign in, sign out (here or everywhere), who am I, links sent by e-mail, and account creation by administrators. */
 export function registerAuthRoutes(router: ReturnType<typeof createRouter>, db: Database, auth: AuthService, { loginAttemptsPerMinute, trustProxy }: LoginLimits) {
   if (!Number.isInteger(loginAttemptsPerMinute) || loginAttemptsPerMinute < 1) {
     throw new Error('TELAR_LOGIN_ATTEMPTS_PER_MINUTE debe ser un número entero mayor que cero.');
@@ -94,6 +103,9 @@ export function registerAuthRoutes(router: ReturnType<typeof createRouter>, db: 
   );
   // Guessing the current password from a stolen session is held to the sign-in pace.
   router.use('/auth/password', limitRate(db, { name: 'password', max: loginAttemptsPerMinute, windowMs: 60_000, trust }));
+  // Asking for reset mail and trying link secrets are held to the same pace, per client.
+  router.use('/auth/password-reset', limitRate(db, { name: 'password-reset', max: loginAttemptsPerMinute, windowMs: 60_000, trust }));
+  router.use('/auth/account-link/*', limitRate(db, { name: 'account-link', max: loginAttemptsPerMinute, windowMs: 60_000, trust }));
   router.openapi(
     apiRoute({
       method: 'post',
@@ -110,9 +122,68 @@ export function registerAuthRoutes(router: ReturnType<typeof createRouter>, db: 
       return c.body(null, 204);
     },
   );
+  registerAccountLinkRoutes(router);
   router.openapi(
     jsonCreateRoute({ path: '/users', tag: 'Cuentas', operationId: 'createUser', summary: 'Crear una cuenta', schema: UserCreateSchema, response: UserCreatedSchema, description: 'Cuenta creada', errors: [409] }),
     async (c) =>
       c.json(await auth.createUser(c.var.actor, c.req.valid('json') as z.output<typeof UserCreateSchema>), 201),
+  );
+}
+
+const AccountLinkCheckSchema = PasswordFromLinkSchema.pick({ token: true });
+
+/** «¿Olvidó su contraseña?» and the one-time links (invitation, reset) that let a person choose their password. */
+function registerAccountLinkRoutes(router: ReturnType<typeof createRouter>) {
+  const tags = ['Cuentas'];
+  router.openapi(
+    apiRoute({
+      ...PUBLIC_ROUTE,
+      method: 'post',
+      path: '/auth/password-reset',
+      tags,
+      operationId: 'requestPasswordReset',
+      summary: 'Pedir por correo un enlace para restablecer la contraseña',
+      description: 'Responde lo mismo exista o no una cuenta con ese correo; si existe y está activa, le llega un enlace que sirve una vez durante una hora.',
+      request: { body: { content: { 'application/json': { schema: PasswordResetRequestSchema } }, required: true } },
+      responses: { 204: { description: 'Pedido recibido' } },
+      errors: [429],
+    }),
+    async (c) => {
+      await c.var.services.accountLinks.requestPasswordReset(c.req.valid('json').email);
+      return c.body(null, 204);
+    },
+  );
+  router.openapi(
+    apiRoute({
+      ...PUBLIC_ROUTE,
+      method: 'post',
+      path: '/auth/account-link/check',
+      tags,
+      operationId: 'checkAccountLink',
+      summary: 'Consultar para qué y para quién sirve un enlace enviado por correo',
+      description: 'El secreto del enlace va en el cuerpo, no en la dirección, para que no quede en registros.',
+      request: { body: { content: { 'application/json': { schema: AccountLinkCheckSchema } }, required: true } },
+      responses: { 200: jsonResponse('El enlace sirve', AccountLinkViewSchema) },
+      errors: [410, 429],
+    }),
+    async (c) => c.json(await c.var.services.accountLinks.describeLink(c.req.valid('json').token), 200),
+  );
+  router.openapi(
+    apiRoute({
+      ...PUBLIC_ROUTE,
+      method: 'post',
+      path: '/auth/account-link/password',
+      tags,
+      operationId: 'setPasswordWithLink',
+      summary: 'Elegir la contraseña con un enlace de invitación o de restablecimiento',
+      description: 'El enlace sirve una sola vez; al usarlo se cierran todas las sesiones de la cuenta y se desbloquea.',
+      request: { body: { content: { 'application/json': { schema: PasswordFromLinkSchema } }, required: true } },
+      responses: { 204: { description: 'Contraseña elegida; ya puede iniciar sesión' } },
+      errors: [410, 429],
+    }),
+    async (c) => {
+      await c.var.services.accountLinks.setPasswordWithLink(c.req.valid('json'));
+      return c.body(null, 204);
+    },
   );
 }

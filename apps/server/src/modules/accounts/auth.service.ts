@@ -26,6 +26,7 @@ import {
   touchAuthSession,
 } from './user.repository.js';
 import { checkRoleGrants } from './role-grants.js';
+import { sendAccountLink } from './account-links.service.js';
 
 /** Five sign-ins without a success lock the account for 15 minutes. */
 const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 5, lockSeconds: 15 * 60 };
@@ -105,21 +106,25 @@ export function createAuthService(db: Database, lockout: LockoutPolicy = DEFAULT
     },
 
     /**
-     * Creates an account with its roles (administrators only; the CLI acts as the system). A password an
-     * administrator chose must be changed at first sign-in; the system's own accounts (tests, demo) need not,
-     * unless the caller says so (`telar users create-admin --password`).
+     * Creates an account with its roles (administrators only; the CLI acts as the system). Without a
+     * password, the person is invited by e-mail to choose one. A password an administrator chose must be
+     * changed at first sign-in; the system's own accounts (tests, demo) need not, unless the caller says
+     * so (`telar users create-admin --password`).
      */
     async createUser(actor: Actor, { password, roles, ...data }: z.output<typeof UserCreateSchema>, { mustChangePassword = actor.kind === 'user' } = {}) {
       requireAdmin(actor);
+      const passwordHash = password === undefined ? null : await hash(password);
       return db.transaction(async (tx) => {
         if (await findUserByEmail(tx, data.email)) {
           throw new DomainError('duplicate', [{ path: 'email', message: 'Ya existe una cuenta con ese correo.' }]);
         }
         await checkRoleGrants(tx, roles);
-        const { id } = await insertUser(tx, { ...data, passwordHash: await hash(password), mustChangePassword });
+        const { id } = await insertUser(tx, { ...data, passwordHash, mustChangePassword: passwordHash !== null && mustChangePassword });
         await insertRoleGrants(tx, id, roles);
         await insertAuditEntry(tx, { actor: describeActor(actor), action: 'create', entity: 'user', entityId: id, changes: { email: [null, data.email], roles: [null, roles] } });
-        return { id, ...data, roles };
+        // Without a password the person chooses their own, through the invitation's one-time link.
+        if (passwordHash === null) await sendAccountLink(tx, 'invitation', { id, ...data });
+        return { id, ...data, roles, isInvited: passwordHash === null };
       });
     },
 

@@ -12,7 +12,7 @@ export async function findUserByEmail(db: Database, email: string): Promise<User
   return row;
 }
 
-export async function insertUser(db: Database, values: { email: string; name: string; passwordHash: string; mustChangePassword: boolean }) {
+export async function insertUser(db: Database, values: { email: string; name: string; passwordHash: string | null; mustChangePassword: boolean }) {
   const [row] = await db.insert(users).values(values).returning({ id: users.id });
   return row!;
 }
@@ -126,6 +126,7 @@ export interface UserFilter {
 
 /** Roles in a fixed order (broadest first), then by the name of what they are scoped to. */
 const userViewColumns = sql`u.id, u.email, u.name, u.is_active as "isActive", u.must_change_password as "mustChangePassword", u.version,
+  (u.password_hash is null and u.external_provider is null) as "isInvitationPending",
   ${isoInstant(sql`u.created_at`)} as "createdAt",
   coalesce((select json_agg(json_build_object('role', r.role, 'bodyId', r.body_id, 'organizationId', r.organization_id,
               'body', case when b.id is null then null else ${bodyRefJson(sql`b`)} end,

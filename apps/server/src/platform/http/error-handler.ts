@@ -22,6 +22,8 @@ export const STATUS_BY_ERROR_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   period_closed: 409,
   last_admin: 409,
   own_account: 409,
+  invitation_not_pending: 409,
+  link_invalid: 410,
   // Publishing a record whose parent (an agreement's session) the public does not see: the parent's state is in the way.
   parent_not_published: 409,
   validation: 422,

@@ -89,9 +89,18 @@ describe('the OpenAPI document', () => {
     expect(operations().filter(({ operation }) => !operation.summary?.trim())).toEqual([]);
   });
 
-  it('opens to anonymous callers only sign-in, sign-out, the catalogue, evidence of published records and the portal', () => {
+  it('opens to anonymous callers only sign-in, sign-out, the links sent by e-mail, secret calendar feeds, the catalogue, evidence of published records and the portal', () => {
     const open = operations().filter(({ operation }) => isPublic(operation)).map(({ operation }) => operation.operationId);
-    expect(open.filter((id) => !/^(get|list|download)Public|^downloadOpenData$/.test(id)).sort()).toEqual(['downloadEvidence', 'listStates', 'login', 'logout']);
+    expect(open.filter((id) => !/^(get|list|download)Public|^downloadOpenData$/.test(id)).sort()).toEqual([
+      'checkAccountLink',
+      'downloadEvidence',
+      'getCalendarFeed',
+      'listStates',
+      'login',
+      'logout',
+      'requestPasswordReset',
+      'setPasswordWithLink',
+    ]);
     // Every other route needs the session cookie, and its writes the CSRF header too.
     for (const { path, method, operation } of operations().filter(({ operation }) => !isPublic(operation))) {
       expect(operation.responses, `${method} ${path}`).toHaveProperty('401');

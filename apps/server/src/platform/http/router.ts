@@ -116,13 +116,14 @@ export const ApiErrorSchema = z
   .meta({ id: 'ApiError', description: 'Respuesta de error: su código, su mensaje y, si los hay, los campos que deben corregirse.' });
 
 /** Error statuses an operation may answer; each lists the error codes that lead to it. */
-export type ErrorStatus = 401 | 403 | 404 | 409 | 413 | 415 | 422 | 423 | 429;
+export type ErrorStatus = 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 423 | 429;
 
 const ERROR_MEANINGS: Record<ErrorStatus, string> = {
   401: 'Sin sesión, o credenciales incorrectas',
   403: 'Su rol no permite esta acción, o falta la ficha CSRF de la sesión',
   404: 'No existe, o no es público',
   409: 'Versión vencida, duplicado, o un estado del registro que no lo permite',
+  410: 'El enlace ya se usó o venció',
   413: 'La solicitud es demasiado grande',
   415: 'El cuerpo no trae el tipo de contenido que la operación recibe',
   422: 'Datos no válidos, con un mensaje por campo',

@@ -13,6 +13,7 @@ import { InternalBrand, InternalFooter } from './internal-frame.component';
 import { GroupedNav, type NavEntry, type NavGroup } from './grouped-nav.component';
 import { SiteFrame, type NavItem } from './site-frame.component';
 import { HeaderSearch } from '../../features/search/header-search.component';
+import { NotificationBell } from '../../features/notifications/notification-bell.component';
 
 /** The menu by area; new areas (questionnaires, statistics, networks) join a group or add one. */
 const NAV_ENTRIES: NavEntry[] = [
@@ -47,7 +48,7 @@ const NAV_ENTRIES: NavEntry[] = [
 function administrationGroup(abilities: MeAbilities | undefined): NavGroup[] {
   const items: NavItem[] = [
     ...(abilities?.manageAnyBody ? [{ to: '/importar', label: 'nav.import' } as const] : []),
-    ...(abilities?.manageAccounts ? [{ to: '/usuarios', label: 'nav.users' } as const] : []),
+    ...(abilities?.manageAccounts ? [{ to: '/usuarios', label: 'nav.users' } as const, { to: '/correos', label: 'nav.outbox' } as const] : []),
   ];
   return items.length ? [{ label: 'nav.group.administration', items }] : [];
 }
@@ -125,6 +126,7 @@ export function AppLayout() {
       account={
         <>
           {!me?.mustChangePassword && <HeaderSearch />}
+          {me && !me.mustChangePassword && <NotificationBell />}
           <AccountMenu />
         </>
       }

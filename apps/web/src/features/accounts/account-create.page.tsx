@@ -12,9 +12,9 @@ import { PageHeader } from '../../components/page-header.component';
 import { t } from '../../i18n/translate';
 import { RoleGrantsFields } from './role-grants-fields.component';
 
-const defaultValues: UserCreateInput = { name: '', email: '', password: '', roles: [{ role: 'reader', bodyId: null, organizationId: null }] };
+const defaultValues: UserCreateInput = { name: '', email: '', roles: [{ role: 'reader', bodyId: null, organizationId: null }] };
 
-/** «Nueva cuenta»: an administrator creates a person's account with a first password and its roles. */
+/** «Nueva cuenta»: an administrator creates a person's account with its roles; the person is invited by e-mail to choose their password. */
 export function AccountCreatePage(): ReactElement {
   const navigate = useNavigate();
   const form = useForm({ resolver: zodResolver(UserCreateSchema), defaultValues });
@@ -32,9 +32,6 @@ export function AccountCreatePage(): ReactElement {
           </FormField>
           <FormField label={t('auth.email')} error={errors.email?.message} isRequired>
             {(fieldControl) => <input {...fieldControl} {...register('email')} type="email" autoComplete="off" />}
-          </FormField>
-          <FormField label={t('users.firstPassword')} hint={t('users.firstPasswordHint')} error={errors.password?.message} isRequired>
-            {(fieldControl) => <input {...fieldControl} {...register('password')} type="password" autoComplete="new-password" />}
           </FormField>
           <RoleGrantsFields />
         </FormFrame>

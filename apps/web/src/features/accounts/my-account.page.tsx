@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { AuthSessionView } from '@telar/domain';
+import { Link } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { ownAccountApi, ownSessionsQuery } from '../../api/account-resources';
 import { describeApiError } from '../../api/api-error.util';
@@ -12,6 +13,7 @@ import { PaginatedTable, type TableColumn } from '../../components/paginated-tab
 import { QueryContent } from '../../components/query-content.component';
 import { formatCount, formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n/translate';
+import { CalendarFeedSection } from './calendar-feed.component';
 import { PasswordChangeForm } from './password-change-form.component';
 import '../../styles/accounts.css';
 
@@ -57,7 +59,7 @@ function OwnSessions() {
   );
 }
 
-/** «Mi cuenta»: who the person is signed in as, their password and their open sessions. */
+/** «Mi cuenta»: who the person is signed in as, their password, their open sessions and their calendar. */
 export function MyAccountPage(): ReactElement {
   const me = useMe();
   return (
@@ -79,6 +81,10 @@ export function MyAccountPage(): ReactElement {
         <PasswordChangeForm savedText={t('password.changed')} />
       </PageSection>
       <OwnSessions />
+      <CalendarFeedSection />
+      <p>
+        <Link to="/mi-cuenta/avisos">{t('notifications.preferencesLink')}</Link>
+      </p>
     </>
   );
 }

@@ -56,12 +56,14 @@ function AccessActions({ user }: { user: UserView }) {
   const [done, setDone] = useState<string | null>(null);
   const setActive = useApiMutation(usersApi.setActive);
   const signOut = useApiMutation(usersApi.signOut);
+  const resendInvitation = useApiMutation(usersApi.resendInvitation);
   const isSelf = me?.id === user.id;
-  const failure = setActive.error ?? signOut.error;
-  const isPending = setActive.isPending || signOut.isPending;
+  const failure = setActive.error ?? signOut.error ?? resendInvitation.error;
+  const isPending = setActive.isPending || signOut.isPending || resendInvitation.isPending;
   const changeActive = (isActive: boolean) => {
     setDone(null);
     signOut.reset();
+    resendInvitation.reset();
     const message = isActive ? t('users.reactivated') : t('users.deactivated');
     setActive.mutate({ id: user.id, version: user.version, isActive }, { onSuccess: () => setDone(message) });
   };
@@ -92,11 +94,27 @@ function AccessActions({ user }: { user: UserView }) {
           onClick={() => {
             setDone(null);
             setActive.reset();
+            resendInvitation.reset();
             signOut.mutate(user.id, { onSuccess: () => setDone(t('users.signedOut')) });
           }}
         >
           {t('users.signOut')}
         </button>
+        {user.isInvitationPending && user.isActive && (
+          <button
+            type="button"
+            className="button"
+            disabled={isPending}
+            onClick={() => {
+              setDone(null);
+              setActive.reset();
+              signOut.reset();
+              resendInvitation.mutate(user.id, { onSuccess: () => setDone(t('users.invitationResent', { email: user.email })) });
+            }}
+          >
+            {t('users.resendInvitation')}
+          </button>
+        )}
       </div>
     </PageSection>
   );

@@ -41,6 +41,9 @@ export function SignInPage(): ReactElement {
             {(control) => <input {...control} {...form.register('password')} type="password" autoComplete="current-password" />}
           </FormField>
         </FormFrame>
+        <p>
+          <Link to="/recuperar-contrasena">{t('auth.forgotLink')}</Link>
+        </p>
         <p className="sign-in__public">
           {t('auth.publicPrompt')} <Link to="/publico">{t('public.name')}</Link>
         </p>

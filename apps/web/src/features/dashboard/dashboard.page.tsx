@@ -9,6 +9,7 @@ import { QueryContent } from '../../components/query-content.component';
 import { formatCount, formatNumber } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { MyTasks } from './my-tasks.component';
+import { MyNotificationsSection } from '../notifications/my-notifications.section';
 
 const COUNT_KEYS = ['organizations', 'bodies', 'sessions', 'participations', 'agreements', 'followUps'] as const satisfies readonly (keyof DashboardView['counts'])[];
 /** The list each counter opens; participations and follow-ups are read within their sessions and agreements. */
@@ -59,6 +60,7 @@ export function DashboardPage(): ReactElement {
               <h2 id="por-vencer">{t('dashboard.dueSoon')}</h2>
               <AgreementsTable caption={t('dashboard.dueSoon')} isCaptionHidden agreements={dashboard.dueSoon} emptyText={t('dashboard.dueSoonEmpty')} />
             </section>
+            <MyNotificationsSection />
           </>
         )}
       </QueryContent>

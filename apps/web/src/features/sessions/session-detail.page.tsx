@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
+import { buildApiUrl } from '../../api/client';
 import type { ReactElement } from 'react';
 import { sessionsApi } from '../../api/resources';
 import type { ParticipationAbilities } from '@telar/domain';
@@ -56,11 +57,16 @@ export function SessionDetailPage(): ReactElement {
                 { label: session.body.acronym ?? session.body.name, to: `/organos/${session.body.id}` },
               ]}
               actions={
-                session.abilities.edit && (
-                  <Link to="/sesiones/$sessionId/editar" params={{ sessionId }} className="button">
-                    {t('sessions.edit')}
-                  </Link>
-                )
+                <>
+                  <a className="button" href={buildApiUrl(`/sessions/${sessionId}/ics`)} download>
+                    {t('sessions.addToCalendar')}
+                  </a>
+                  {session.abilities.edit && (
+                    <Link to="/sesiones/$sessionId/editar" params={{ sessionId }} className="button">
+                      {t('sessions.edit')}
+                    </Link>
+                  )}
+                </>
               }
             />
             <RecordStatus entity="session" record={session} changeLifecycle={sessionsApi.changeLifecycle} />
