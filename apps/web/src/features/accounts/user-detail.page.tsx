@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { PasswordResetSchema, UserUpdateSchema, type OrganizationRef, type PasswordResetInput, type UserUpdateInput, type UserView } from '@telar/domain';
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { usersApi } from '../../api/account-resources';
 import { describeApiError } from '../../api/api-error.util';
@@ -50,28 +50,31 @@ function UserEditForm({ user }: { user: UserView }) {
   );
 }
 
-/** Deactivate or reactivate the account, and end its sessions; an administrator does not deactivate themselves. */
+/** What an administrator can do to a person's access, each answered with what was done. */
+type AccessAction = 'deactivate' | 'reactivate' | 'signOut' | 'resendInvitation';
+
+/** Deactivate or reactivate the account, end its sessions, invite again; an administrator does not deactivate themselves. */
 function AccessActions({ user }: { user: UserView }) {
   const me = useMe();
-  const [done, setDone] = useState<string | null>(null);
-  const setActive = useApiMutation(usersApi.setActive);
-  const signOut = useApiMutation(usersApi.signOut);
-  const resendInvitation = useApiMutation(usersApi.resendInvitation);
+  const action = useApiMutation(async (kind: AccessAction): Promise<string> => {
+    if (kind === 'signOut') {
+      await usersApi.signOut(user.id);
+      return t('users.signedOut');
+    }
+    if (kind === 'resendInvitation') {
+      await usersApi.resendInvitation(user.id);
+      return t('users.invitationResent', { email: user.email });
+    }
+    await usersApi.setActive({ id: user.id, version: user.version, isActive: kind === 'reactivate' });
+    return kind === 'reactivate' ? t('users.reactivated') : t('users.deactivated');
+  });
   const isSelf = me?.id === user.id;
-  const failure = setActive.error ?? signOut.error ?? resendInvitation.error;
-  const isPending = setActive.isPending || signOut.isPending || resendInvitation.isPending;
-  const changeActive = (isActive: boolean) => {
-    setDone(null);
-    signOut.reset();
-    resendInvitation.reset();
-    const message = isActive ? t('users.reactivated') : t('users.deactivated');
-    setActive.mutate({ id: user.id, version: user.version, isActive }, { onSuccess: () => setDone(message) });
-  };
+  const act = (kind: AccessAction) => () => action.mutate(kind);
   return (
     <PageSection id="acceso" title={t('users.access')} isPanel>
       <p>{isSelf ? t('users.ownAccountHint') : t('users.accessHint')}</p>
-      {failure && <FormAlert tone="error">{describeApiError(failure)}</FormAlert>}
-      {done && <FormAlert tone="success">{done}</FormAlert>}
+      {action.isError && <FormAlert tone="error">{describeApiError(action.error)}</FormAlert>}
+      {action.isSuccess && <FormAlert tone="success">{action.data}</FormAlert>}
       <div className="form__actions">
         {!(isSelf && user.isActive) &&
           (user.isActive ? (
@@ -79,39 +82,19 @@ function AccessActions({ user }: { user: UserView }) {
               label={t('users.deactivate')}
               title={t('users.deactivateConfirmTitle')}
               message={t('users.deactivateConfirm')}
-              disabled={isPending}
-              onConfirm={() => changeActive(false)}
+              disabled={action.isPending}
+              onConfirm={act('deactivate')}
             />
           ) : (
-            <button type="button" className="button" disabled={isPending} onClick={() => changeActive(true)}>
+            <button type="button" className="button" disabled={action.isPending} onClick={act('reactivate')}>
               {t('users.reactivate')}
             </button>
           ))}
-        <button
-          type="button"
-          className="button"
-          disabled={isPending}
-          onClick={() => {
-            setDone(null);
-            setActive.reset();
-            resendInvitation.reset();
-            signOut.mutate(user.id, { onSuccess: () => setDone(t('users.signedOut')) });
-          }}
-        >
+        <button type="button" className="button" disabled={action.isPending} onClick={act('signOut')}>
           {t('users.signOut')}
         </button>
         {user.isInvitationPending && user.isActive && (
-          <button
-            type="button"
-            className="button"
-            disabled={isPending}
-            onClick={() => {
-              setDone(null);
-              setActive.reset();
-              signOut.reset();
-              resendInvitation.mutate(user.id, { onSuccess: () => setDone(t('users.invitationResent', { email: user.email })) });
-            }}
-          >
+          <button type="button" className="button" disabled={action.isPending} onClick={act('resendInvitation')}>
             {t('users.resendInvitation')}
           </button>
         )}
