@@ -120,7 +120,8 @@ describe('telar backup', () => {
   });
 });
 
-describe('telar restore', () => {
+// Each test restores whole databases, several times over: on a busy machine that takes more than the default 30 s.
+describe('telar restore', { timeout: 120_000 }, () => {
   it('restores into an empty database every table row for row, audit trail and files included', async () => {
     const target = await emptyDatabase();
     const summary = await createBackupService(target.db).restore(backupFile);
