@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -141,9 +140,6 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
   app.use('/api/*', requireSessionUnlessPublic(isPublicRoute));
   app.use('/api/*', checkCsrf());
   app.use('/api/*', requirePasswordChangeFirst(isAllowedWhilePasswordChangeRequired));
-  // Only the hashed static assets are gzipped here: compressing every API answer cost more CPU than the
-  // queries under load (bench:load p95 107 → 23 ms without it); a reverse proxy can compress the rest.
-  app.use('/assets/*', compress());
   app.route('/api', api);
   // A mounted router's notFound is not consulted: without this, an unknown API path would get the web app.
   app.all('/api/*', () => {
@@ -154,7 +150,17 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
 
   if (webRoot && existsSync(join(webRoot, 'index.html'))) {
     const indexHtml = readFileSync(join(webRoot, 'index.html'), 'utf8');
-    app.use('/assets/*', serveStatic({ root: webRoot, onFound: (_path, c) => void c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
+    // Only the hashed static assets are compressed, by the web build (x.js.br, x.js.gz beside x.js): compressing
+    // every API answer cost more CPU than the queries under load (bench:load p95 107 → 23 ms without it); a
+    // reverse proxy can compress the rest.
+    const serveAsset = serveStatic({ root: webRoot, precompressed: true });
+    // A hashed name changes with its content, so the browser may keep the file for good. (Set on the answer
+    // itself: serveStatic's onFound runs after the answer is built and its headers were never sent.)
+    app.use('/assets/*', async (c, next) => {
+      const asset = await serveAsset(c, next);
+      asset?.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+      return asset;
+    });
     app.use('*', serveStatic({ root: webRoot }));
     app.get('*', (c) => c.html(indexHtml));
   }

@@ -7,6 +7,7 @@ import {
   lazyRouteComponent,
   Outlet,
   redirect,
+  type AnyRoute,
   type ErrorComponentProps,
   type ResolveFullPath,
   type ResolveId,
@@ -104,13 +105,22 @@ const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
 });
 
 /**
+ * The router fetches a page's code only once every guard has answered; the frame's and the page's
+ * chunks are fetched while the session is checked instead, so the two wait for each other no more.
+ */
+function preloadPageCode(matches: readonly { routeId: string }[]): void {
+  for (const { routeId } of matches) void router.loadRouteChunk((router.routesById as Record<string, AnyRoute>)[routeId]!)?.catch(() => undefined);
+}
+
+/**
  * Every internal page sits under this guard: without a session, to the sign-in page and back; with a
  * password someone else set, to the page that changes it (the API answers nothing else) and back.
  */
 const internalRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: '_internal',
-  beforeLoad: async ({ context, location }) => {
+  beforeLoad: async ({ context, location, matches }) => {
+    preloadPageCode(matches);
     try {
       const me = await context.queryClient.ensureQueryData(meQuery);
       if (me.mustChangePassword && location.pathname !== PASSWORD_CHANGE_PATH) throw redirect({ to: PASSWORD_CHANGE_PATH, search: { redirect: location.href } });
