@@ -8,7 +8,6 @@ import type { Database } from '../../platform/db/client.js';
 import { publicLink, renderMailLayout } from './mail-layout.js';
 import {
   findLastRunDay,
-  findPreferences,
   insertNotices,
   type MailRecipient,
   pageOfMailRecipients,
@@ -75,14 +74,13 @@ export async function runNotifications(db: Database, { date, isDaily }: { date: 
 }
 
 async function recordNotices(db: Database, rows: RuleRow[], draftsOf: (row: RuleRow) => ReturnType<(typeof RULES)[number]['notices']>) {
-  const userIds = [...new Set(rows.map((row) => row.userId).filter((id): id is string => id !== null))];
-  const preferences = await findPreferences(db, userIds);
   const notices: Parameters<typeof insertNotices>[1] = [];
   let skipped = 0;
   for (const row of rows) {
     if (!row.userId) continue;
+    const kindChoices: Record<string, boolean> = row.kindChoices ? JSON.parse(row.kindChoices) : {};
     for (const draft of draftsOf(row)) {
-      if (!isKindWanted(draft.kind, preferences.get(row.userId)!.kindChoices)) {
+      if (!isKindWanted(draft.kind, kindChoices)) {
         skipped++;
         continue;
       }
