@@ -2,7 +2,8 @@
  * Section 9, notifications: a full daily run of the rules on PostgreSQL with 10,000 people and 100,000 open
  * agreements (due within 7 working days or overdue, so every one produces notices), timed with its peak memory,
  * then the same run again (nothing new). Baseline in the same run: the plain SQL that selects the due
- * obligations with their recipients, every row read by the client.
+ * obligations with their recipients, every row read by the client. The full run is first done at half the
+ * size in a database of its own, so the two peaks of memory show whether it grows with the obligations.
  */
 import { mexicoCityDay } from '@telar/domain';
 import { sql } from 'drizzle-orm';
@@ -12,11 +13,22 @@ import { queryRows } from '../apps/server/src/platform/db/query.js';
 import { runNotifications, type RunSummary } from '../apps/server/src/modules/notifications/index.js';
 import { type BenchPlace, openBenchDatabase } from './bench-database.js';
 
+interface MeasuredRun {
+  ms: number;
+  /** Heap in use (after a collection when node runs with --expose-gc) just before the run. */
+  startHeapMb: number;
+  peakHeapMb: number;
+  peakRssMb: number;
+  summary: RunSummary;
+}
+
 export interface NotificationsBenchResult {
   people: number;
   obligations: number;
   loadMs: number;
-  run: { ms: number; peakHeapMb: number; peakRssMb: number; summary: RunSummary };
+  run: MeasuredRun;
+  /** The same full run on half the people and obligations, measured first. */
+  halfSize: { people: number; obligations: number; run: MeasuredRun };
   repeat: { ms: number; summary: RunSummary };
   baseline: { ms: number; rows: number };
   notices: number;
@@ -51,6 +63,8 @@ async function generate(db: Database, scale: number, today: string) {
 
 /** Peak heap and RSS while `work` runs, sampled every 20 ms. */
 async function withPeakMemory<T>(work: () => Promise<T>) {
+  global.gc?.();
+  const startHeap = process.memoryUsage().heapUsed;
   let peakHeap = process.memoryUsage().heapUsed;
   let peakRss = process.memoryUsage().rss;
   const timer = setInterval(() => {
@@ -61,17 +75,31 @@ async function withPeakMemory<T>(work: () => Promise<T>) {
   const started = performance.now();
   try {
     const result = await work();
-    return { result, ms: performance.now() - started, peakHeapMb: peakHeap / 2 ** 20, peakRssMb: peakRss / 2 ** 20 };
+    return { result, ms: performance.now() - started, startHeapMb: startHeap / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20, peakRssMb: peakRss / 2 ** 20 };
   } finally {
     clearInterval(timer);
   }
 }
 
+/** A full daily run on a fresh database of the given size: its time and peak memory. */
+async function measureFullRun(place: BenchPlace, scale: number, today: string) {
+  const database = await openBenchDatabase('postgres', place);
+  try {
+    const size = await generate(database.handle.db, scale, today);
+    const { result, ...run } = await withPeakMemory(() => runNotifications(database.handle.db, { date: today, isDaily: true }));
+    return { ...size, run: { ...run, summary: result } };
+  } finally {
+    await database.dispose();
+  }
+}
+
 export async function benchNotifications(place: BenchPlace, scale: number, log: (message: string) => void): Promise<NotificationsBenchResult> {
+  const today = mexicoCityDay(new Date().toISOString());
+  log(`ejecución completa a la mitad del tamaño (escala ${scale / 2}), para comparar la memoria…`);
+  const halfSize = await measureFullRun(place, scale / 2, today);
   const database = await openBenchDatabase('postgres', place);
   const db = database.handle.db;
   try {
-    const today = mexicoCityDay(new Date().toISOString());
     const loadStarted = performance.now();
     const { people, obligations } = await generate(db, scale, today);
     const loadMs = performance.now() - loadStarted;
@@ -93,7 +121,6 @@ export async function benchNotifications(place: BenchPlace, scale: number, log: 
     const baseline = { ms: performance.now() - baselineStarted, rows: rows.length };
     rows.length = 0;
 
-    global.gc?.();
     log('ejecución completa de las reglas…');
     const run = await withPeakMemory(() => runNotifications(db, { date: today, isDaily: true }));
     log('la misma ejecución otra vez (nada nuevo)…');
@@ -105,7 +132,8 @@ export async function benchNotifications(place: BenchPlace, scale: number, log: 
       people,
       obligations,
       loadMs,
-      run: { ms: run.ms, peakHeapMb: run.peakHeapMb, peakRssMb: run.peakRssMb, summary: run.result },
+      run: { ms: run.ms, startHeapMb: run.startHeapMb, peakHeapMb: run.peakHeapMb, peakRssMb: run.peakRssMb, summary: run.result },
+      halfSize,
       repeat,
       baseline,
       notices: count?.n ?? 0,

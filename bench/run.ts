@@ -315,7 +315,7 @@ function printLighthouse(result: LighthouseResult) {
 }
 
 function printNotifications(result: NotificationsBenchResult) {
-  const { run, repeat, baseline } = result;
+  const { run, repeat, baseline, halfSize: half } = result;
   console.log(
     `\n10. Avisos en PostgreSQL: ${result.people} personas, ${result.obligations} acuerdos abiertos (carga ${(result.loadMs / 1000).toFixed(0)} s). ` +
       `Objetivo: ejecución completa ≤ ${NOTIFICATION_TARGETS.runMs / 1000} s ${mark(run.ms <= NOTIFICATION_TARGETS.runMs)}`,
@@ -325,7 +325,11 @@ function printNotifications(result: NotificationsBenchResult) {
       ['medida', 'tiempo', 'resultado'],
       [
         ['ejecución completa (reglas, avisos, resúmenes)', ms(run.ms), `${result.notices} avisos; ${run.summary.messages} correos a ${run.summary.recipients} personas`],
-        ['memoria máxima durante la ejecución', '', `heap ${run.peakHeapMb.toFixed(0)} MB, RSS ${run.peakRssMb.toFixed(0)} MB`],
+        ...[half.run, run].map((measured, index) => [
+          `memoria máxima, ${index ? 'tamaño completo' : 'mitad del tamaño'} (${index ? result.obligations : half.obligations} acuerdos)`,
+          index ? '' : ms(measured.ms),
+          `heap ${measured.peakHeapMb.toFixed(0)} MB (${measured.startHeapMb.toFixed(0)} MB al empezar), RSS ${measured.peakRssMb.toFixed(0)} MB`,
+        ]),
         ['la misma ejecución otra vez', ms(repeat.ms), `${repeat.summary.messages} correos; ${repeat.summary.skipped} omitidos`],
         ['línea base: SQL de los pendientes con destinatarios', ms(baseline.ms), `${baseline.rows} filas`],
       ],

@@ -116,17 +116,21 @@ export interface UnmailedNotice {
   linkPath: string;
 }
 
-export async function findUnmailedNotices(db: Database, userIds: string[]): Promise<UnmailedNotice[]> {
+/**
+ * Marks mailed, and returns, every notice of these people not mailed yet, in the order they were told; one
+ * statement for the page of people. It finds them by person through the partial index of unmailed notices:
+ * naming thousands of notice ids made PostgreSQL scan the whole table once per page of people.
+ * Called in the transaction that queues the mails, so a failure leaves them unmailed.
+ */
+export async function takeUnmailedNotices(db: Database, userIds: string[]): Promise<UnmailedNotice[]> {
   if (!userIds.length) return [];
-  return db
-    .select({ id: notifications.id, userId: notifications.userId, kind: notifications.kind, title: notifications.title, body: notifications.body, linkPath: notifications.linkPath })
-    .from(notifications)
-    .where(and(inArray(notifications.userId, userIds), isNull(notifications.mailedAt)))
-    .orderBy(notifications.userId, notifications.createdAt, notifications.id);
-}
-
-export async function markNoticesMailed(db: Database, ids: string[]) {
-  if (ids.length) await queryRows(db, sql`update notifications set mailed_at = now() where id = any(${arrayParam(ids)}::uuid[])`);
+  return queryRows<UnmailedNotice>(
+    db,
+    sql`with taken as (
+          update notifications set mailed_at = now() where user_id = any(${arrayParam(userIds)}::uuid[]) and mailed_at is null
+          returning id, user_id, kind, title, body, link_path, created_at)
+        select id, user_id as "userId", kind, title, body, link_path as "linkPath" from taken order by user_id, created_at, id`,
+  );
 }
 
 /** The day of the last daily run, if any. */

@@ -8,17 +8,15 @@ import type { Database } from '../../platform/db/client.js';
 import { publicLink, renderMailLayout } from './mail-layout.js';
 import {
   findLastRunDay,
-  findPreferences,
-  findUnmailedNotices,
   insertNotices,
   type MailRecipient,
-  markNoticesMailed,
   pageOfMailRecipients,
   recordRun,
+  takeUnmailedNotices,
   type UnmailedNotice,
 } from './notice.repository.js';
 import { insertMails } from './outbox.repository.js';
-import { RULES, type RunWindow } from './rules.js';
+import { plural, RULES, type RunWindow } from './rules.js';
 import { firstPage, type RuleRow } from './rules.repository.js';
 
 export interface RunSummary {
@@ -76,14 +74,13 @@ export async function runNotifications(db: Database, { date, isDaily }: { date: 
 }
 
 async function recordNotices(db: Database, rows: RuleRow[], draftsOf: (row: RuleRow) => ReturnType<(typeof RULES)[number]['notices']>) {
-  const userIds = [...new Set(rows.map((row) => row.userId).filter((id): id is string => id !== null))];
-  const preferences = await findPreferences(db, userIds);
   const notices: Parameters<typeof insertNotices>[1] = [];
   let skipped = 0;
   for (const row of rows) {
     if (!row.userId) continue;
+    const kindChoices: Record<string, boolean> = row.kindChoices ? JSON.parse(row.kindChoices) : {};
     for (const draft of draftsOf(row)) {
-      if (!isKindWanted(draft.kind, preferences.get(row.userId)!.kindChoices)) {
+      if (!isKindWanted(draft.kind, kindChoices)) {
         skipped++;
         continue;
       }
@@ -113,7 +110,7 @@ async function mailNotices(db: Database, date: string, isDaily: boolean) {
     const people = await pageOfMailRecipients(db, after, PEOPLE_PER_PAGE, !isDaily);
     if (!people.length) break;
     await db.transaction(async (tx) => {
-      const notices = await findUnmailedNotices(tx, people.map((p) => p.userId));
+      const notices = await takeUnmailedNotices(tx, people.map((p) => p.userId));
       const byPerson = new Map<string, UnmailedNotice[]>();
       for (const notice of notices) {
         const own = byPerson.get(notice.userId);
@@ -127,7 +124,6 @@ async function mailNotices(db: Database, date: string, isDaily: boolean) {
         return person.delivery === 'immediate' ? own.map((notice) => noticeMail(person, notice)) : [digestMail(person, own, date)];
       });
       const queued = await insertMails(tx, mails);
-      await markNoticesMailed(tx, notices.map((n) => n.id));
       messages += queued.size;
       recipients += new Set(mails.filter((mail) => queued.has(mail.dedupeKey)).map((mail) => mail.toUserId)).size;
     });
@@ -161,7 +157,7 @@ function noticeMail(person: MailRecipient, notice: UnmailedNotice) {
 function digestMail(person: MailRecipient, notices: UnmailedNotice[], date: string) {
   const optional = isOptional(notices);
   const more = notices.length - DIGEST_ITEMS;
-  const count = `${notices.length} ${new Intl.PluralRules('es-MX').select(notices.length) === 'one' ? 'aviso' : 'avisos'}`;
+  const count = plural(notices.length, 'aviso', 'avisos');
   const content = renderMailLayout({
     greeting: greeting(person),
     paragraphs: [

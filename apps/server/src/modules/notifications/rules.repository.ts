@@ -6,7 +6,8 @@ import { queryRows } from '../../platform/db/query.js';
  * What the notification rules read. Each query returns a page of records (keyset on the record id, so a run
  * reads any number of records in bounded memory) joined with their recipients: one row per record and
  * person, a record without any recipient once with `userId` null so the page still advances.
- * Recipients are live role grants of active accounts only.
+ * Recipients are live role grants of active accounts only; each row carries the recipient's choice of kinds
+ * (`kindChoices`, JSON, null for someone who never chose), so a run asks nothing else per page.
  */
 
 export interface DeadlineWindow {
@@ -53,8 +54,9 @@ async function pageWithRecipients(db: Database, records: SQL, recipients: SQL): 
   return queryRows<RuleRow>(
     db,
     sql`with recs as (${records})
-        select recs.*, who.user_id as "userId", who.audience from recs
+        select recs.*, who.user_id as "userId", who.audience, np.kind_choices::text as "kindChoices" from recs
         left join lateral (${recipients}) who on true
+        left join notification_preferences np on np.user_id = who.user_id
         order by recs."recordId", who.user_id`,
   );
 }

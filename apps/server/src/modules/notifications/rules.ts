@@ -42,7 +42,9 @@ export interface Rule {
   notices(row: RuleRow, window: RunWindow): NoticeDraft[];
 }
 
-const plural = (n: number, one: string, other: string) => `${n} ${new Intl.PluralRules('es-MX').select(n) === 'one' ? one : other}`;
+// One PluralRules for every notice: constructing one costs far more than the rest of a notice.
+const pluralRules = new Intl.PluralRules('es-MX');
+export const plural = (n: number, one: string, other: string) => `${n} ${pluralRules.select(n) === 'one' ? one : other}`;
 const shorten = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
 type DeadlineStage = { stage: 'due'; occasion: string; sentence: string } | { stage: 'overdue'; occasion: string; sentence: string };
