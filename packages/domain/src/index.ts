@@ -31,3 +31,5 @@ export * from './schemas/search.js';
 export * from './calendar/icalendar.js';
 export * from './calendar/working-days.js';
 export * from './schemas/notifications.js';
+export * from './questionnaires/model.js';
+export * from './schemas/questionnaires.js';

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 /** An abilities object: each key a yes/no the policy answered for this person and this record. */
-const abilitiesOf = <const Key extends string>(id: string, description: string, keys: Record<Key, string>) =>
+export const abilitiesOf = <const Key extends string>(id: string, description: string, keys: Record<Key, string>) =>
   z
     .strictObject(Object.fromEntries(Object.entries(keys).map(([key, meaning]) => [key, z.boolean().describe(meaning as string)])) as Record<Key, z.ZodBoolean>)
     .meta({ id, description });
