@@ -278,6 +278,8 @@ export const ConsolidationQuestionViewSchema = z
     /** Contributions not yet accepted, by status, so the coordinator sees what is still coming. */
     waiting: z.array(z.strictObject({ organization: OrganizationRefSchema, status: z.enum(CONTRIBUTION_STATUSES) })),
     previousAnswer: AnswerSchema.nullable(),
+    /** Whether `previousAnswer` is a carried-over proposal still waiting to be used or discarded (else only shown for reference). */
+    hasCarriedAnswer: z.boolean(),
     /** Repeated questions over a plan: what Telar already knows about the node in the period. */
     prefill: z
       .strictObject({
@@ -300,3 +302,63 @@ export type AnswerUpdateInput = z.input<typeof AnswerUpdateSchema>;
 
 export const REPLY_FORMATS = ['docx', 'md', 'json'] as const;
 export type ReplyFormat = (typeof REPLY_FORMATS)[number];
+
+/** Take the carried-over answer (`use`) or drop it (`discard`). */
+export const CARRIED_DECISIONS = ['use', 'discard'] as const;
+export const CarriedDecisionSchema = z.object({ version: VersionSchema });
+
+/** The consolidated reply (the model's `ConsolidatedReply`) as the JSON export and the portal give it. */
+const ReplyQuestionSchema = z.strictObject({
+  number: z.string(),
+  text: z.string(),
+  kind: z.enum(QUESTION_KINDS),
+  section: z.string().nullable(),
+  options: z.array(z.strictObject({ label: z.string(), marked: z.boolean() })),
+  columns: z.array(z.string()),
+  answer: AnswerSchema,
+  contributors: z.array(z.string()),
+});
+export const ConsolidatedReplySchema = z
+  .strictObject({
+    title: z.string(),
+    recipient: z.string().nullable(),
+    reference: z.string().nullable(),
+    date: viewDate.nullable(),
+    place: z.string().nullable(),
+    coverNote: RichTextSchema.nullable(),
+    questions: z.array(ReplyQuestionSchema),
+    organisations: z.array(z.strictObject({ id: viewId, name: z.string(), acronym: z.string().nullable() })),
+    bodyName: z.string().nullable(),
+  })
+  .meta({ id: 'ConsolidatedReply', description: 'La respuesta consolidada: cada pregunta con su respuesta oficial y las organizaciones que aportaron.' });
+
+export const PublicReplyRefSchema = z
+  .strictObject({ id: viewId, title: z.string(), recipient: z.string().nullable(), reference: z.string().nullable(), replyDate: viewDate.nullable() })
+  .meta({ id: 'PublicQuestionnaireReplyRef', description: 'Respuesta a un cuestionario publicada en el portal.' });
+export type PublicReplyRef = z.infer<typeof PublicReplyRefSchema>;
+
+// ── Import of existing replies ─────────────────────────────────────────────────────────────────
+
+export const QuestionnaireImportSchema = z.object({
+  text: z
+    .string()
+    .min(1, { message: 'Pegue o cargue el texto de la respuesta.' })
+    .max(5_000_000, { message: 'El texto es demasiado largo: admite hasta 5,000,000 caracteres.' }),
+  bodyId: requiredId('Elija el órgano que coordina.'),
+  dryRun: z.boolean().default(true),
+});
+export type QuestionnaireImportInput = z.input<typeof QuestionnaireImportSchema>;
+
+const importCounts = z.strictObject({ templates: viewCount, exercises: viewCount, questions: viewCount, organizations: viewCount });
+export const QuestionnaireImportResultSchema = z
+  .strictObject({
+    /** Null on a dry run that would create the exercise (it was rolled back). */
+    exerciseId: viewId.nullable(),
+    templateId: viewId.nullable(),
+    created: importCounts,
+    /** The document was imported before: nothing was created. */
+    reused: z.boolean(),
+    warnings: z.array(z.strictObject({ line: z.number().int(), message: z.string() })),
+  })
+  .meta({ id: 'QuestionnaireImportResult', description: 'Lo que creó (o crearía, en simulación) la importación de una respuesta.' });
+export type QuestionnaireImportResult = z.infer<typeof QuestionnaireImportResultSchema>;

@@ -1,0 +1,65 @@
+import { sql } from 'drizzle-orm';
+import type { Answer, QuestionDefinition, TemplateDefinition } from '@telar/domain';
+import type { Database } from '../../platform/db/client.js';
+import { findRowById, queryRows, updateIfVersion } from '../../platform/db/query.js';
+import { exerciseContributors, exerciseQuestions, questionnaireExercises, questionnaireTemplates, questionnaireTemplateVersions } from './questionnaires.tables.js';
+
+/** A reply imported before: the body's live exercise with the same reference, or with the same title when there is none. */
+export async function findImportedExercise(db: Database, bodyId: string, reference: string | null, title: string) {
+  const [row] = await queryRows<{ id: string; templateId: string }>(
+    db,
+    sql`select e.id, v.template_id as "templateId" from questionnaire_exercises e join questionnaire_template_versions v on v.id = e.template_version_id
+        where e.body_id = ${bodyId} and e.archived_at is null
+          and ${reference === null ? sql`e.reference is null and e.title = ${title}` : sql`e.reference = ${reference}`}
+        limit 1`,
+  );
+  return row;
+}
+
+/** The body's template of this name with its newest version, to reuse it when the questions are the same. */
+export async function findTemplateByName(db: Database, bodyId: string, name: string) {
+  const [row] = await queryRows<{ id: string; version: number; currentVersion: number; currentVersionId: string; definition: TemplateDefinition }>(
+    db,
+    sql`select t.id, t.version, t.current_version as "currentVersion", v.id as "currentVersionId", v.definition
+        from questionnaire_templates t join questionnaire_template_versions v on v.template_id = t.id and v.number = t.current_version
+        where t.body_id = ${bodyId} and t.name = ${name}`,
+  );
+  return row;
+}
+
+export async function insertImportedTemplate(db: Database, values: { bodyId: string; name: string }) {
+  const [row] = await db.insert(questionnaireTemplates).values(values).returning({ id: questionnaireTemplates.id });
+  return row!;
+}
+
+export async function insertTemplateVersionRow(db: Database, templateId: string, number: number, definition: TemplateDefinition) {
+  const [row] = await db.insert(questionnaireTemplateVersions).values({ templateId, number, definition }).returning({ id: questionnaireTemplateVersions.id });
+  return row!;
+}
+
+export async function insertImportedExercise(db: Database, values: Omit<typeof questionnaireExercises.$inferInsert, 'id'>) {
+  const [row] = await db.insert(questionnaireExercises).values(values).returning({ id: questionnaireExercises.id });
+  return row!;
+}
+
+export interface ImportedQuestionRow {
+  key: string;
+  position: number;
+  number: string;
+  text: string;
+  section: string | null;
+  definition: QuestionDefinition;
+  answer: Answer;
+}
+
+export async function insertImportedQuestions(db: Database, exerciseId: string, questions: ImportedQuestionRow[]) {
+  if (questions.length) await db.insert(exerciseQuestions).values(questions.map((q) => ({ ...q, exerciseId })));
+}
+
+export async function insertNamedContributors(db: Database, exerciseId: string, contributors: { organizationId: string; nameAsWritten: string }[]) {
+  if (contributors.length) await db.insert(exerciseContributors).values(contributors.map((c, position) => ({ ...c, exerciseId, position })));
+}
+
+export const findTemplateRow = (db: Database, id: string) => findRowById(db, questionnaireTemplates, id);
+export const updateTemplateRow = (db: Database, id: string, version: number, values: Partial<typeof questionnaireTemplates.$inferInsert>) =>
+  updateIfVersion(db, questionnaireTemplates, id, version, values);
