@@ -6,7 +6,7 @@ import { attributionOf, replyPlainText } from './reply-text.js';
 const SNDIF = '11111111-1111-4111-8111-111111111111';
 const SRE = '22222222-2222-4222-8222-222222222222';
 
-const question = (overrides: Partial<ReplyQuestion> & { answer?: Partial<Answer> }): ReplyQuestion => ({
+const question = (overrides: Partial<Omit<ReplyQuestion, 'answer'>> & { answer?: Partial<Answer> }): ReplyQuestion => ({
   number: '1',
   text: 'Pregunta',
   kind: 'open',
