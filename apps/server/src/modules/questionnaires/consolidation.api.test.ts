@@ -198,6 +198,17 @@ describe('the consolidated reply', () => {
     await expect(createConsolidationService(ctx.handle.db, { kind: 'anonymous' }).buildReply(exerciseId)).rejects.toMatchObject({ code: 'unauthenticated' });
   });
 
+  it('downloads as Word, Markdown or JSON, named after the reply', async () => {
+    const markdown = await service(enlace).exportReply(exerciseId, 'md');
+    expect(markdown).toMatchObject({ fileName: 'respuesta-cuestionario-2023.md', contentType: 'text/markdown; charset=utf-8' });
+    expect(markdown.body).toContain('La STPS realizó 40 inspecciones en 2023.');
+    expect(markdown.body).toContain('Secretaría del Trabajo y Previsión Social');
+    const json = JSON.parse((await service().exportReply(exerciseId, 'json')).body as string);
+    expect(json.questions[1]).toMatchObject({ number: '2', marked: ['Sí'] });
+    const word = await service().exportReply(exerciseId, 'docx');
+    expect((word.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('is on the portal only while published', async () => {
     const portal = createPublicReplyService(ctx.handle.db);
     await expect(portal.getReply(exerciseId)).rejects.toMatchObject({ code: 'not_found' });

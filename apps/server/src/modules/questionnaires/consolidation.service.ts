@@ -10,6 +10,10 @@ import {
   type ExerciseQuestionView,
   type PublicReplyRef,
   type QuestionDefinition,
+  renderReplyJson,
+  renderReplyMarkdown,
+  type ReplyFormat,
+  toFileStem,
   YES_NO_OPTIONS,
 } from '@telar/domain';
 import type { z } from 'zod';
@@ -35,6 +39,8 @@ import {
   updateQuestionAnswer,
 } from './consolidation.repository.js';
 import { questionnaireExercises } from './questionnaires.tables.js';
+import { renderReplyDocx } from './reply.docx.js';
+import { findBodyHeaderLogo } from '../bodies/index.js';
 
 type AnswerUpdate = z.output<typeof AnswerUpdateSchema>;
 
@@ -201,6 +207,21 @@ export function createConsolidationService(db: Database, actor: Actor) {
     async buildReply(exerciseId: string): Promise<ConsolidatedReply> {
       requireSignedIn(actor);
       return buildConsolidatedReply(db, exerciseId);
+    },
+
+    /** The reply as a file: Word (with the body's logo in the header), Markdown or JSON, named after its reference or title. */
+    async exportReply(exerciseId: string, format: ReplyFormat) {
+      requireSignedIn(actor);
+      const exercise = await findLiveExercise(exerciseId);
+      const reply = await writeReply(db, exercise);
+      const fileStem = `respuesta-${toFileStem(exercise.reference ?? exercise.title)}`;
+      if (format === 'json') return { body: renderReplyJson(reply), contentType: 'application/json', fileName: `${fileStem}.json` };
+      if (format === 'md') return { body: renderReplyMarkdown(reply), contentType: 'text/markdown; charset=utf-8', fileName: `${fileStem}.md` };
+      return {
+        body: await renderReplyDocx(reply, { headerLogo: await findBodyHeaderLogo(db, exercise.bodyId) }),
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        fileName: `${fileStem}.docx`,
+      };
     },
 
     publish: lifecycle.publish,
