@@ -33,3 +33,5 @@ export * from './calendar/working-days.js';
 export * from './schemas/notifications.js';
 export * from './questionnaires/model.js';
 export * from './schemas/questionnaires.js';
+export * from './questionnaires/parse.js';
+export * from './questionnaires/import-summary.js';
