@@ -101,7 +101,7 @@ function findQuestions(lines: SourceLine[], warnings: ImportDiagnostic[]): Quest
     const inList = listNext === number;
     const asks = inList ? isStrongQuestion(rest) : looksLikeQuestion(rest) || style === previousStyle;
     const isNext = number === expected;
-    const isAfterGap = number > expected && number <= expected + MAX_NUMBER_GAP && !inList && isStrongQuestion(rest);
+    const isAfterGap = number > expected && number <= expected + MAX_NUMBER_GAP && !inList && looksLikeQuestion(rest);
     if ((isNext && asks) || isAfterGap) {
       if (isAfterGap) {
         const missing = number - expected === 1 ? `la pregunta ${expected}` : `las preguntas ${expected} a ${number - 1}`;

@@ -246,7 +246,7 @@ export function stripMarkdown(text: string): string {
 }
 
 // Emphasis: **bold**, *italic* (not a lone "*" of "* Requerido" nor the "*" of a required mark).
-const EMPHASIS = /\*\*(.+?)\*\*|(?<![*\p{L}\p{N}])\*(?=[^\s*])([^*]*?[^\s*])\*(?![*\p{L}\p{N}])/gu;
+const EMPHASIS = /\*\*(.+?)\*\*|(?<![*\p{L}0-9])\*(?=[^\s*])([^*]*?[^\s*])\*(?![*\p{L}0-9])/gu;
 // Links (<a href="…">, <https://…>, bare addresses) and footnote references (superscript digits).
 const LINK_OR_REFERENCE = new RegExp(
   [
