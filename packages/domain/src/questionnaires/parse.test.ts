@@ -125,7 +125,8 @@ describe('parseQuestionnaire on seed 002 (Alliance 8.7 annual progress report 20
       expect(lists.length, number).toBe(1);
       expect(lists[0]!.ordered).toBe(true);
     }
-    expect(question(q, '10').answer.blocks[0]!.type === 'list' && question(q, '10').answer.blocks[0]!.items).toHaveLength(3);
+    const [list] = question(q, '10').answer.blocks;
+    expect(list?.type === 'list' ? list.items : []).toHaveLength(3);
   });
 
   it('reads a question wrapped over two lines, the required mark and the editorial notes', () => {
