@@ -27,6 +27,18 @@ describe('parseQuestionnaire: numbering styles', () => {
     expect([answerText(q, 0), answerText(q, 1)]).toEqual(['Tres.', 'Dos acuerdos.']);
   });
 
+  it('reads its own Markdown: "### 1." questions, "##" sections and "·" bullets', () => {
+    const text = ['# Informe anual', '', '## Marco legal', '', '### 1. ¿Qué leyes aplican?', '', '· La Ley General', '· Su reglamento', '', '## Perspectivas de futuro', '', '### 2. ¿Qué sigue?', '', 'Un plan nuevo.'].join('\n');
+    const q = parsed(text);
+    expect(q.title).toBe('Informe anual');
+    expect(q.questions.map((question) => [question.number, question.section, question.text])).toEqual([
+      ['1', 'Marco legal', '¿Qué leyes aplican?'],
+      ['2', 'Perspectivas de futuro', '¿Qué sigue?'],
+    ]);
+    expect(q.questions[0]!.answer.blocks).toEqual([{ type: 'list', ordered: false, items: [[{ text: 'La Ley General' }], [{ text: 'Su reglamento' }]] }]);
+    expect(q.warnings).toEqual([]);
+  });
+
   it('reads a number without a dot ("21\\tPor favor…") and warns about a gap in the numbering', () => {
     const q = parsed('1. ¿Primera?\nSí.\n\n3\tPor favor, describa la tercera.\nTexto.');
     expect(numbers(q)).toEqual(['1', '3']);

@@ -210,6 +210,16 @@ describe('parseQuestionnaire on seed 002 (Alliance 8.7 annual progress report 20
   });
 });
 
+describe('parseQuestionnaire reads the seeds the same whatever their line endings and spaces', () => {
+  it.each([
+    ['001', SEED_001],
+    ['002', SEED_002],
+  ])('seed %s with CRLF and non-breaking spaces', (_name, seed) => {
+    const variant = seed.replace(/ /g, (space, offset: number) => (offset % 7 === 0 ? '\u00A0' : space)).replace(/\n/g, '\r\n');
+    expect(summarizeImport(parsed(variant))).toEqual(summarizeImport(parsed(seed)));
+  });
+});
+
 function expectWellFormed(result: QuestionnaireParseResult) {
   if (!result.ok) {
     expect(result.errors.length).toBeGreaterThan(0);

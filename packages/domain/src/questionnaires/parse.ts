@@ -55,8 +55,8 @@ interface NumberedLine {
   style: string;
 }
 
-// "- 1. …", "1. **…**", "9.\t¿…", "13.\t. ¿…", "21\tPor favor…", "1) …", "Pregunta 1. …", "P1. …".
-const NUMBERED_LINE = /^(\s*(?:[-–•]\s+)?(?:\*\*)?)(?:(Pregunta\s+|P)(\d{1,3})[.):-]?\s*|(\d{1,3})(?:([.)])[ \t]*|(\t)))(.*)$/iu;
+// "- 1. …", "1. **…**", "9.\t¿…", "13.\t. ¿…", "21\tPor favor…", "1) …", "Pregunta 1. …", "P1. …", "### 1. …".
+const NUMBERED_LINE = /^(\s*(?:#{1,6}\s+)?(?:[-–•]\s+)?(?:\*\*)?)(?:(Pregunta\s+|P)(\d{1,3})[.):-]?\s*|(\d{1,3})(?:([.)])[ \t]*|(\t)))(.*)$/iu;
 
 function readNumberedLine(text: string): NumberedLine | null {
   const match = NUMBERED_LINE.exec(text);
@@ -73,7 +73,7 @@ const ASKING = /^(?:¿|sírvase|sirvase|por favor|especifique|describa|indique|p
 /** Clearly a question: asks ("¿…?"), is all bold, or carries the required mark. */
 function isStrongQuestion(rest: string): boolean {
   const text = rest.trim();
-  return /[¿?]/u.test(text) || (/^\*\*/.test(text) && /\*\*$/.test(text)) || /\*\*$/.test(text) || /[?.:)]\s*\*(?:\s|$)/u.test(text);
+  return /[¿?]/u.test(text) || /\*\*$/.test(text) || /[?.:)]\s*\*(?:\s|$)/u.test(text);
 }
 
 function looksLikeQuestion(rest: string): boolean {
@@ -339,8 +339,13 @@ function groupParagraphs(lines: SourceLine[]): LineGroup[] {
   return groups;
 }
 
+/** A Markdown heading or bold line is read by its text ("## Perspectivas de futuro", "**Marco legal**"). */
+const headingText = (text: string) => stripMarkdown(text.replace(/^\s*#{1,6}\s+/, ''));
+
 function isHeadingLine(text: string): boolean {
-  const trimmed = text.trim();
+  const trimmed = headingText(text);
+  // A Markdown heading says it is one; other lines must look like one.
+  if (/^\s*#{1,6}\s+\S/u.test(text)) return trimmed.length <= 200;
   const words = trimmed.split(/\s+/);
   return (
     trimmed.length <= 100 &&
@@ -384,7 +389,7 @@ function splitSection(lines: SourceLine[], warnings: ImportDiagnostic[]): Sectio
     const debris = after.filter((text) => startsLowercase(text)).length;
     const ordinary = after.length - notes - debris;
     if (!(after.length === 0 || (notes > 0 && ordinary <= 2) || (ordinary === 0 && debris > 0))) continue;
-    const heading = stripMarkdown(group.lines[0]!.text);
+    const heading = headingText(group.lines[0]!.text);
     let beforeEnd = group.start;
     const previous = groups[candidate - 1];
     if (previous && previous.lines.length === 1 && isGarbledHeading(previous.lines[0]!.text, heading)) {
@@ -432,7 +437,7 @@ function readFrontMatter(lines: SourceLine[], warnings: ImportDiagnostic[]): Fro
   const groups = groupParagraphs(lines).map((group) => ({ ...group, text: group.lines.map((line) => line.text.trim()).join(' ') }));
   const coverIndex = groups.findIndex((group) => COVER_NOTE.test(group.text));
   const titleIndex = findTitle(groups, coverIndex);
-  const title = titleIndex >= 0 ? stripMarkdown(groups[titleIndex]!.text) : '';
+  const title = titleIndex >= 0 ? headingText(groups[titleIndex]!.text) : '';
   if (titleIndex < 0) warnings.push({ line: 1, message: 'No se encontró el título del documento antes de la primera pregunta.' });
 
   const titleGroup = titleIndex >= 0 ? groups[titleIndex]! : null;

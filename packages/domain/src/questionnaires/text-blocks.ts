@@ -26,8 +26,8 @@ export const startsLowercase = (text: string): boolean => /^\p{Ll}/u.test(text.t
 const stripEmphasisMarks = (text: string) => text.replace(/\*+$/, '').trimEnd();
 export const endsSentence = (text: string): boolean => FINAL_PUNCTUATION.test(stripEmphasisMarks(text.trim()).replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/u, ''));
 
-const BULLET_ITEM = /^\s*[-–•]\s+(.*)$/u;
-const NUMBERED_ITEM = /^\s*(?:[-–•]\s+)?\(?\d{1,3}[.)]\s+(.*)$/u;
+const BULLET_ITEM = /^\s*[-–•·]\s+(.*)$/u;
+const NUMBERED_ITEM = /^\s*(?:[-–•·]\s+)?\(?\d{1,3}[.)]\s+(.*)$/u;
 const BARE_URL_LINE = /^<?https?:\/\/\S+>?$/u;
 const URL_ANYWHERE = /https?:\/\//u;
 
@@ -149,7 +149,9 @@ export function buildRichText(lines: SourceLine[], knownFootnotes: ReadonlySet<s
       previous.items[previous.items.length - 1] += ` ${text.trim()}`;
       continue;
     }
-    const lineText = text.replace(/\t+/g, ' ').trim();
+    // The model has no headings: a Markdown heading inside a passage is a bold paragraph.
+    const markdownHeading = /^\s*#{1,6}\s+(.+)$/u.exec(text)?.[1];
+    const lineText = markdownHeading ? `**${markdownHeading.trim()}**` : text.replace(/\t+/g, ' ').trim();
     if (openParagraph && !afterBlank) {
       openParagraph.text = `${openParagraph.text} ${lineText}`;
       continue;
