@@ -39,6 +39,12 @@ describe('parseQuestionnaire: numbering styles', () => {
     expect(q.warnings).toEqual([]);
   });
 
+  it('takes a bold first line right before the first question as the title, not a section', () => {
+    const q = parsed('**Respuesta al cuestionario de la Alianza 8.7**\n\n1. ¿Primera?\nUno.');
+    expect(q.title).toBe('Respuesta al cuestionario de la Alianza 8.7');
+    expect(q.questions[0]!.section).toBeNull();
+  });
+
   it('reads a number without a dot ("21\\tPor favor…") and warns about a gap in the numbering', () => {
     const q = parsed('1. ¿Primera?\nSí.\n\n3\tPor favor, describa la tercera.\nTexto.');
     expect(numbers(q)).toEqual(['1', '3']);

@@ -377,10 +377,11 @@ interface SectionSplit {
  * The section heading at the end of a passage, if it can be told: a short line with no final stop
  * after a blank line, followed by nothing, by notes ("*Esta sección…", "Notas de edición…") with at
  * most two ordinary paragraphs, or by lower-case debris. A garbled copy of the heading just before it is dropped.
+ * Paragraphs before `firstCandidate` are never headings.
  */
-function splitSection(lines: SourceLine[], warnings: ImportDiagnostic[]): SectionSplit | null {
+function splitSection(lines: SourceLine[], warnings: ImportDiagnostic[], firstCandidate = 0): SectionSplit | null {
   const groups = groupParagraphs(lines);
-  for (let candidate = groups.length - 1; candidate >= Math.max(0, groups.length - 6); candidate--) {
+  for (let candidate = groups.length - 1; candidate >= Math.max(firstCandidate, groups.length - 6); candidate--) {
     const group = groups[candidate]!;
     const previousLine = lines[group.start - 1];
     if (group.lines.length !== 1 || !isHeadingLine(group.lines[0]!.text) || (previousLine && previousLine.text.trim() !== '')) continue;
@@ -519,7 +520,8 @@ function parseLines(lines: SourceLine[]): QuestionnaireParseResult {
 
   // Section headings: at the end of the front matter and of each answer, for the questions after them.
   const frontLines = lines.slice(0, starts[0]!.index);
-  const frontSection = splitSection(frontLines, warnings);
+  // The first paragraph of the document is its title, not a section.
+  const frontSection = splitSection(frontLines, warnings, 1);
   let section = frontSection?.heading ?? null;
   drafts.forEach((draft, index) => {
     draft.question.section = section;
