@@ -36,3 +36,5 @@ export * from './schemas/questionnaires.js';
 export * from './questionnaires/markup.js';
 export * from './questionnaires/reply-text.js';
 export * from './questionnaires/render-markdown.js';
+export * from './questionnaires/parse.js';
+export * from './questionnaires/import-summary.js';
