@@ -7,7 +7,7 @@ import { AnswerSchema, QUESTION_KINDS, RichTextSchema, TemplateDefinitionSchema 
 import { abilitiesOf } from './abilities.js';
 import { datesInOrder, IsoDateSchema, optionalText, requiredId, requiredText, VersionSchema } from './common.js';
 import { viewCount, viewDate, viewId, viewInstant, viewVersion } from './view-fields.js';
-import { BodyRefSchema, OrganizationRefSchema } from './views.js';
+import { BodyRefSchema, OrganizationRefSchema, pageOf } from './views.js';
 
 export const CONTRIBUTION_STATUSES = ['pending', 'draft', 'submitted', 'sent_back', 'accepted'] as const;
 export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
@@ -50,6 +50,7 @@ export const TemplateViewSchema = z
   })
   .meta({ id: 'QuestionnaireTemplateView', description: 'Plantilla de cuestionario.' });
 export type TemplateView = z.infer<typeof TemplateViewSchema>;
+export const TemplatePageSchema = pageOf(TemplateViewSchema, 'QuestionnaireTemplatePage');
 
 export const TemplateAbilitiesSchema = abilitiesOf('QuestionnaireTemplateAbilities', 'Lo que la persona puede hacer con una plantilla.', {
   edit: 'Cambiar sus preguntas (crea una versión nueva).',
@@ -129,6 +130,7 @@ export const ExerciseViewSchema = z
   })
   .meta({ id: 'QuestionnaireExerciseView', description: 'Ejercicio: una plantilla respondida para un destinatario y un periodo.' });
 export type ExerciseView = z.infer<typeof ExerciseViewSchema>;
+export const ExercisePageSchema = pageOf(ExerciseViewSchema, 'QuestionnaireExercisePage');
 
 export const ExerciseAbilitiesSchema = abilitiesOf('QuestionnaireExerciseAbilities', 'Lo que la persona puede hacer con un ejercicio.', {
   edit: 'Cambiar sus datos, asignar preguntas, revisar aportaciones y consolidar la respuesta.',
@@ -265,6 +267,7 @@ export const MyContributionViewSchema = z
   })
   .meta({ id: 'MyContributionView', description: 'Aportación a cargo de la persona.' });
 export type MyContributionView = z.infer<typeof MyContributionViewSchema>;
+export const MyContributionPageSchema = pageOf(MyContributionViewSchema, 'MyContributionPage');
 
 // ── Consolidation ─────────────────────────────────────────────────────────────────────────────
 
