@@ -20,7 +20,7 @@ import { findBodyScope } from '../../platform/auth/scope.repository.js';
 import type { Database } from '../../platform/db/client.js';
 import type { PageRequest } from '../../platform/db/query.js';
 import { DomainError, invalidField, notFound, rethrowDuplicateAs } from '../../platform/errors.js';
-import { diffFields, insertAuditEntry } from '../../platform/audit/audit.repository.js';
+import { diffFields, insertAuditEntries } from '../../platform/audit/audit.repository.js';
 import { auditCreate, writeVersionedUpdate } from '../../platform/records/versioned-write.js';
 import { findPlan } from '../plans/index.js';
 import {
@@ -33,6 +33,7 @@ import {
   findExerciseView,
   insertExercise,
   insertExerciseQuestions,
+  listAssignmentDueDates,
   listAssignments,
   listExerciseContributors,
   listExerciseQuestions,
@@ -187,11 +188,17 @@ export function createExerciseService(db: Database, actor: Actor) {
       if (missing >= 0) throw invalidField(`organizationIds.${missing}`, 'La organización no existe.');
       const pairs = uniqueQuestions.flatMap((questionId) => [...existing].map((organizationId) => ({ questionId, organizationId })));
       await db.transaction(async (tx) => {
+        const dueBefore = await listAssignmentDueDates(tx, id);
         const written = await upsertAssignments(tx, id, pairs, dueOn, emptyAnswer());
-        for (const row of written) {
-          if (row.isNew) await auditCreate(tx, actor, 'questionnaire_contribution', row.id, { questionId: row.questionId, organizationId: row.organizationId, dueOn, status: 'pending' });
-          else await insertAuditEntry(tx, { actor: describeActor(actor), action: 'update', entity: 'questionnaire_contribution', entityId: row.id, changes: diffFields({ dueOn: row.dueOnBefore }, { dueOn }) });
-        }
+        const entries = written.flatMap((row) => {
+          const key = `${row.questionId}:${row.organizationId}`;
+          const changes = dueBefore.has(key)
+            ? diffFields({ dueOn: dueBefore.get(key) }, { dueOn })
+            : diffFields({}, { questionId: row.questionId, organizationId: row.organizationId, dueOn, status: 'pending' });
+          const action = dueBefore.has(key) ? ('update' as const) : ('create' as const);
+          return Object.keys(changes).length ? [{ actor: describeActor(actor), action, entity: 'questionnaire_contribution', entityId: row.id, changes }] : [];
+        });
+        await insertAuditEntries(tx, entries);
       });
       return this.get(id);
     },

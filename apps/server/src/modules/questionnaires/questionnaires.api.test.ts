@@ -283,3 +283,28 @@ describe('a following exercise', () => {
     expect((await enlaceC('GET', `/questionnaire-contributions/${contributionFor(orgs.c)}`)).body.previousAnswer.text).toEqual(paragraph(officialText).text);
   });
 });
+
+describe('the board of a large exercise', () => {
+  it('reads 60 questions × 30 organisations (1,800 contributions) in two statements, quickly', async () => {
+    const questions = Array.from({ length: 60 }, (_, i) => ({ key: `p${i + 1}`, number: String(i + 1), text: `Pregunta ${i + 1}`, kind: 'open' }));
+    const template = await secretariat('POST', '/questionnaire-templates', { name: 'Cuestionario extenso', bodyId, definition: { sections: [{ key: 's', title: 'S', questions }] } });
+    const exercise = await secretariat('POST', '/questionnaire-exercises', { templateId: template.body.id, title: 'Ejercicio extenso', bodyId });
+    const organizationIds: string[] = [];
+    for (let i = 1; i <= 30; i++) {
+      organizationIds.push((await ctx.api('POST', '/organizations', { name: `Organización número ${i}`, acronym: `ON${i}`, sector: 'government', level: 'federal' })).body.id);
+    }
+    const questionIdList = exercise.body.questions.map((q: { id: string }) => q.id);
+    const assigned = await secretariat('POST', `/questionnaire-exercises/${exercise.body.id}/assignments`, { questionIds: questionIdList, organizationIds, dueOn: '2099-12-31' });
+    expect(assigned.status, JSON.stringify(assigned.body).slice(0, 500)).toBe(200);
+    expect(assigned.body.assignments).toHaveLength(1800);
+
+    const started = performance.now();
+    const board = await secretariat('GET', `/questionnaire-exercises/${exercise.body.id}/board`);
+    const elapsed = performance.now() - started;
+    expect(board.body.cells).toHaveLength(1800);
+    expect(board.body.totals.pending).toBe(1800);
+    expect(board.body.organizations).toHaveLength(30);
+    // Generous for a shared test machine: it answers in about 150 ms on PGlite.
+    expect(elapsed).toBeLessThan(2000);
+  });
+});

@@ -252,10 +252,18 @@ export async function listExistingOrganizationIds(db: Database, ids: string[]): 
   return new Set(rows.map((row) => row.id));
 }
 
+/** The contributions of an exercise by question and organisation, removed ones included, with their due dates. */
+export async function listAssignmentDueDates(db: Database, exerciseId: string): Promise<Map<string, string | null>> {
+  const rows = await queryRows<{ questionId: string; organizationId: string; dueOn: string | null }>(
+    db,
+    sql`select question_id as "questionId", organization_id as "organizationId", due_on::text as "dueOn" from questionnaire_contributions where exercise_id = ${exerciseId}`,
+  );
+  return new Map(rows.map((row) => [`${row.questionId}:${row.organizationId}`, row.dueOn]));
+}
+
 /**
- * One contribution per question × organisation: a new pair starts pending with an empty answer; a
- * pair already there (even removed) keeps its work and takes the new due date. Returns what was
- * created and what was moved, for the audit.
+ * One contribution per question × organisation: a new pair starts pending with `answer` (empty); a
+ * pair already there (even removed) keeps its work and takes the new due date.
  */
 export function upsertAssignments(db: Database, exerciseId: string, pairs: { questionId: string; organizationId: string }[], dueOn: string | null, answer: Answer) {
   if (!pairs.length) return Promise.resolve([]);
@@ -263,14 +271,11 @@ export function upsertAssignments(db: Database, exerciseId: string, pairs: { que
     pairs.map((p) => sql`(${exerciseId}::uuid, ${p.questionId}::uuid, ${p.organizationId}::uuid, ${dueOn}::date, ${JSON.stringify(answer)}::jsonb)`),
     sql`, `,
   );
-  return queryRows<{ id: string; questionId: string; organizationId: string; isNew: boolean; dueOnBefore: string | null }>(
+  return queryRows<{ id: string; questionId: string; organizationId: string }>(
     db,
-    sql`with before as (select c.id, c.due_on from questionnaire_contributions c where c.exercise_id = ${exerciseId})
-        insert into questionnaire_contributions as c (exercise_id, question_id, organization_id, due_on, answer) values ${values}
-        on conflict (question_id, organization_id) do update set due_on = excluded.due_on, archived_at = null,
-          version = c.version + 1, updated_at = now()
-        returning c.id, c.question_id as "questionId", c.organization_id as "organizationId", (xmax = 0) as "isNew",
-          (select before.due_on::text from before where before.id = c.id) as "dueOnBefore"`,
+    sql`insert into questionnaire_contributions as c (exercise_id, question_id, organization_id, due_on, answer) values ${values}
+        on conflict (question_id, organization_id) do update set due_on = excluded.due_on, archived_at = null, version = c.version + 1, updated_at = now()
+        returning c.id, c.question_id as "questionId", c.organization_id as "organizationId"`,
   );
 }
 
