@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/test-context.js';
+import { mexicoCityDay } from '@telar/domain';
+import { runNotifications } from '../notifications/index.js';
 import { listOfficialAnswers } from './questionnaires.repository.js';
 
 type ApiCall = TestContext['api'];
@@ -214,6 +216,19 @@ describe('contributions', () => {
     expect(history.body[0].shown.fields).toEqual(
       expect.arrayContaining([expect.objectContaining({ label: 'Respuesta', before: 'Se instaló la mesa interinstitucional.', after: 'Se instaló la mesa el 3 de marzo de 2025.' })]),
     );
+  });
+
+  it('reminds the organisation enlaces of an overdue contribution and tells them it was sent back', async () => {
+    await runNotifications(ctx.handle.db, { date: mexicoCityDay(new Date().toISOString()), isDaily: true });
+    const noticesOf = async (call: ApiCall) => (await call('GET', '/notifications')).body.items as { kind: string; title: string; linkPath: string }[];
+    const toA = await noticesOf(enlaceA);
+    expect(toA.map((n) => n.kind).sort()).toEqual(['contribution_overdue', 'contribution_sent_back']);
+    expect(toA.find((n) => n.kind === 'contribution_overdue')).toMatchObject({
+      title: 'Pregunta 3 del cuestionario «Alianza 8.7 — informe 2025»: aportación vencida',
+      linkPath: `/cuestionarios/aportaciones/${contributionOf.a}`,
+    });
+    // STPS's contribution was accepted: nothing is owed.
+    expect(await noticesOf(enlaceB)).toEqual([]);
   });
 
   it('refuses to submit an empty answer to a required question', async () => {
