@@ -26,7 +26,7 @@ export const notificationsEn: Record<keyof typeof notificationsEsMX, string> = {
   'notifications.preferences.digest': 'One daily digest with everything (recommended)',
   'notifications.preferences.immediate': 'One e-mail per notification, at once',
   'notifications.preferences.kinds': 'Which notifications to get',
-  'notifications.preferences.mandatoryHint': 'Notifications of your own overdue items and of reports sent back are always sent.',
+  'notifications.preferences.mandatoryHint': 'Notifications of your own overdue items and of reports or contributions sent back are always sent.',
   'notifications.preferences.save': 'Save preferences',
   'notifications.preferences.saved': 'Preferences saved.',
   'notifications.kind.agreement_due': 'Agreements coming due (7 and 1 working days before)',

@@ -24,7 +24,7 @@ export const notificationsEsMX = {
   'notifications.preferences.digest': 'Un resumen diario con todo (recomendado)',
   'notifications.preferences.immediate': 'Un correo por aviso, al momento',
   'notifications.preferences.kinds': 'Qué avisos recibir',
-  'notifications.preferences.mandatoryHint': 'Los avisos de sus propios pendientes vencidos y de reportes devueltos siempre se envían.',
+  'notifications.preferences.mandatoryHint': 'Los avisos de sus propios pendientes vencidos y de reportes o aportaciones devueltos siempre se envían.',
   'notifications.preferences.save': 'Guardar preferencias',
   'notifications.preferences.saved': 'Preferencias guardadas.',
   'notifications.kind.agreement_due': 'Acuerdos próximos a vencer (7 y 1 días hábiles antes)',
