@@ -126,7 +126,7 @@ const FIELD_LABELS: Record<string, string> = {
   place: 'Lugar',
   coverNote: 'Oficio de envío',
   previousExerciseId: 'Ejercicio anterior',
-  questionId: 'Pregunta',
+  questionNumber: 'Pregunta',
   dueOn: 'Fecha límite',
   answer: 'Respuesta',
   links: 'Registros vinculados',

@@ -180,8 +180,9 @@ export function createExerciseService(db: Database, actor: Actor) {
       const exercise = await requireManagedExercise(id);
       if (exercise.status === 'closed') throw new DomainError('exercise_not_open');
       const uniqueQuestions = [...new Set(questionIds)];
-      const ofExercise = new Set((await listExerciseQuestions(db, id, uniqueQuestions)).map((q) => q.id));
-      const strayQuestion = questionIds.findIndex((questionId) => !ofExercise.has(questionId));
+      // The history names a question by its number: an id of an exercise question reads as nothing to a person.
+      const numberOf = new Map((await listExerciseQuestions(db, id, uniqueQuestions)).map((q) => [q.id, q.number]));
+      const strayQuestion = questionIds.findIndex((questionId) => !numberOf.has(questionId));
       if (strayQuestion >= 0) throw invalidField(`questionIds.${strayQuestion}`, 'La pregunta no es de este ejercicio.');
       const existing = await listExistingOrganizationIds(db, [...new Set(organizationIds)]);
       const missing = organizationIds.findIndex((organizationId) => !existing.has(organizationId));
@@ -194,7 +195,7 @@ export function createExerciseService(db: Database, actor: Actor) {
           const key = `${row.questionId}:${row.organizationId}`;
           const changes = dueBefore.has(key)
             ? diffFields({ dueOn: dueBefore.get(key) }, { dueOn })
-            : diffFields({}, { questionId: row.questionId, organizationId: row.organizationId, dueOn, status: 'pending' });
+            : diffFields({}, { questionNumber: numberOf.get(row.questionId), organizationId: row.organizationId, dueOn, status: 'pending' });
           const action = dueBefore.has(key) ? ('update' as const) : ('create' as const);
           return Object.keys(changes).length ? [{ actor: describeActor(actor), action, entity: 'questionnaire_contribution', entityId: row.id, changes }] : [];
         });

@@ -213,6 +213,13 @@ describe('contributions', () => {
     expect(history.body[1].shown.fields).toEqual(
       expect.arrayContaining([expect.objectContaining({ label: 'Estado', before: 'Enviada a revisión', after: 'Devuelta para corregir' })]),
     );
+    expect(history.body.at(-1).shown.fields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ label: 'Pregunta', after: '3' }),
+        expect.objectContaining({ label: 'Organización', after: 'Sistema Nacional para el Desarrollo Integral de la Familia (SNDIF)' }),
+        expect.objectContaining({ label: 'Estado', after: 'Pendiente' }),
+      ]),
+    );
     expect(history.body[0].shown.fields).toEqual(
       expect.arrayContaining([expect.objectContaining({ label: 'Respuesta', before: 'Se instaló la mesa interinstitucional.', after: 'Se instaló la mesa el 3 de marzo de 2025.' })]),
     );
