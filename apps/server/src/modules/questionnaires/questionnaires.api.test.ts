@@ -140,6 +140,11 @@ describe('questionnaire exercises', () => {
     const onQuestion1 = again.body.assignments.filter((a: { questionId: string }) => a.questionId === questionIds['1']);
     const onQuestion3 = again.body.assignments.filter((a: { questionId: string }) => a.questionId === questionIds['3']);
     for (const a of onQuestion3) contributionOf[a.organization.id === orgs.a ? 'a' : 'b'] = a.contributionId;
+    // The same due date again writes nothing: an edit in progress keeps its version.
+    const versionOfA = async () => (await ctx.api('GET', `/questionnaire-contributions/${contributionOf.a}`)).body.version;
+    const before = await versionOfA();
+    await assign('2020-02-15');
+    expect(await versionOfA()).toBe(before);
     // Withdrawn while pending: question 1 stays with nobody.
     for (const a of onQuestion1) expect((await secretariat('DELETE', `/questionnaire-exercises/${exerciseId}/assignments/${a.contributionId}`)).status).toBe(204);
     expect((await ctx.api('GET', `/questionnaire-exercises/${exerciseId}`)).body.assignments).toHaveLength(2);

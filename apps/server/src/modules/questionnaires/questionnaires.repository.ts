@@ -263,7 +263,8 @@ export async function listAssignmentDueDates(db: Database, exerciseId: string): 
 
 /**
  * One contribution per question × organisation: a new pair starts pending with `answer` (empty); a
- * pair already there (even removed) keeps its work and takes the new due date.
+ * pair already there (even removed) keeps its work and takes the new due date. A pair left as it was is
+ * not written (nor returned), so an enlace's edit in progress does not meet a new version for nothing.
  */
 export function upsertAssignments(db: Database, exerciseId: string, pairs: { questionId: string; organizationId: string }[], dueOn: string | null, answer: Answer) {
   if (!pairs.length) return Promise.resolve([]);
@@ -275,6 +276,7 @@ export function upsertAssignments(db: Database, exerciseId: string, pairs: { que
     db,
     sql`insert into questionnaire_contributions as c (exercise_id, question_id, organization_id, due_on, answer) values ${values}
         on conflict (question_id, organization_id) do update set due_on = excluded.due_on, archived_at = null, version = c.version + 1, updated_at = now()
+          where c.due_on is distinct from excluded.due_on or c.archived_at is not null
         returning c.id, c.question_id as "questionId", c.organization_id as "organizationId"`,
   );
 }
