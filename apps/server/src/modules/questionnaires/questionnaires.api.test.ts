@@ -10,6 +10,7 @@ type ApiCall = TestContext['api'];
 let ctx: TestContext;
 let bodyId: string;
 let planId: string;
+let priorityNodeId: string;
 const orgs: Record<'a' | 'b' | 'c', string> = { a: '', b: '', c: '' };
 let secretariat: ApiCall;
 let enlaceA: ApiCall;
@@ -57,7 +58,7 @@ beforeAll(async () => {
     return response.body.id as string;
   };
   const axis = await node('1', 'axis', null);
-  await node('1.1', 'priority', axis, 'in_progress');
+  priorityNodeId = await node('1.1', 'priority', axis, 'in_progress');
   await node('1.2', 'priority', axis);
   secretariat = await ctx.signInAs([{ role: 'secretariat', bodyId }]);
   enlaceA = await ctx.signInAs([{ role: 'enlace', organizationId: orgs.a }]);
@@ -186,7 +187,19 @@ describe('contributions', () => {
     );
 
     const b = await get(enlaceB, 'b');
-    const draftedB = await enlaceB('PUT', `/questionnaire-contributions/${contributionOf.b}`, { answer: paragraph('Inspecciones laborales en 2025.'), version: b.body.version });
+    const unknownLink = await enlaceB('PUT', `/questionnaire-contributions/${contributionOf.b}`, {
+      answer: paragraph('Inspecciones laborales en 2025.'),
+      links: [{ kind: 'plan_node', id: priorityNodeId }, { kind: 'activity', id: '00000000-0000-4000-8000-000000000000' }],
+      version: b.body.version,
+    });
+    expect(unknownLink.status).toBe(422);
+    expect(unknownLink.body.error.issues[0].path).toBe('links.1.id');
+    const draftedB = await enlaceB('PUT', `/questionnaire-contributions/${contributionOf.b}`, {
+      answer: paragraph('Inspecciones laborales en 2025.'),
+      links: [{ kind: 'plan_node', id: priorityNodeId }],
+      version: b.body.version,
+    });
+    expect(draftedB.body.links).toEqual([{ kind: 'plan_node', id: priorityNodeId, label: '1.1 Línea 1.1' }]);
     expect((await enlaceB('POST', `/questionnaire-contributions/${contributionOf.b}/submit`, { version: draftedB.body.version })).status).toBe(200);
   });
 
