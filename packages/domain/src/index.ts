@@ -32,6 +32,7 @@ export * from './calendar/icalendar.js';
 export * from './calendar/working-days.js';
 export * from './schemas/notifications.js';
 export * from './questionnaires/model.js';
+export * from './questionnaires/expand.js';
 export * from './schemas/questionnaires.js';
 export * from './questionnaires/markup.js';
 export * from './questionnaires/reply-text.js';
