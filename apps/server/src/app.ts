@@ -25,6 +25,7 @@ import { registerEvidenceRoutes } from './modules/sessions/index.js';
 import { registerMechanismReportRoutes } from './modules/mechanism-report/index.js';
 import { registerPlanRoutes } from './modules/plans/index.js';
 import { registerPublicRoutes } from './modules/public/index.js';
+import { registerQuestionnaireRoutes } from './modules/questionnaires/index.js';
 import { registerReportingRoutes } from './modules/reporting/index.js';
 import { registerSearchRoutes } from './modules/search/index.js';
 import { registerCalendarRoutes } from './modules/calendar/index.js';
@@ -89,6 +90,7 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
   registerActivityRoutes(api);
   registerDashboardRoutes(api);
   registerReportingRoutes(api);
+  registerQuestionnaireRoutes(api);
   registerSearchRoutes(api);
   registerCalendarRoutes(api);
   registerNotificationRoutes(api);

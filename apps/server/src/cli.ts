@@ -10,6 +10,7 @@ import { loadDemoData } from './demo/demo-data.js';
 import { backupCommand, restoreCommand } from './cli/backup.command.js';
 import { exportCommand, importPlanCommand } from './cli/plans.command.js';
 import { notificationsCommand } from './cli/notifications.command.js';
+import { importQuestionnaireCommand } from './cli/questionnaire-import.command.js';
 import { createNotificationScheduler, transportFromUrl } from './modules/notifications/index.js';
 import { readImportFile } from './cli/import-file.js';
 import { DomainError } from './platform/errors.js';
@@ -26,6 +27,7 @@ const USAGE = `Uso:
   telar users create-admin --email CORREO --name NOMBRE [--password CONTRASEÑA]
   telar import mechanism-report ARCHIVO [--body SIGLAS] [--dry-run] [--json]
   telar import plan ARCHIVO [--body SIGLAS]
+  telar import questionnaire ARCHIVO(.txt|.md|.docx) --dry-run [--json]
   telar export plans --format json [--out ARCHIVO]
   telar export activities --format json|csv|xlsx [--out ARCHIVO]
   telar report mechanism --body SIGLAS --from AAAA-MM-DD --to AAAA-MM-DD --format docx|md|json --out ARCHIVO
@@ -90,6 +92,7 @@ const commands: Record<string, Command> = {
 
   async import([what, ...args], handle) {
     if (what === 'plan') return importPlanCommand(args, handle);
+    if (what === 'questionnaire') return importQuestionnaireCommand(args);
     if (what !== 'mechanism-report') return usageError();
     const { values, positionals } = parseArgs({
       args,

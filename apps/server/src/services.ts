@@ -16,6 +16,7 @@ import { createIndicatorService } from './modules/indicators/index.js';
 import { createOrganizationService } from './modules/directory/index.js';
 import { createPlanService } from './modules/plans/index.js';
 import { createPublicService } from './modules/public/index.js';
+import { createContributionService, createExerciseService, createTemplateService } from './modules/questionnaires/index.js';
 import { createReportingService } from './modules/reporting/index.js';
 import { createCalendarService } from './modules/calendar/index.js';
 import { createSearchService } from './modules/search/index.js';
@@ -48,6 +49,9 @@ export function createServices(db: Database, actor: Actor) {
     search: createSearchService(db, actor),
     calendar: createCalendarService(db, actor),
     notifications: createNotificationService(db, actor),
+    questionnaireTemplates: createTemplateService(db, actor),
+    questionnaireExercises: createExerciseService(db, actor),
+    contributions: createContributionService(db, actor),
   };
 }
 

@@ -22,6 +22,9 @@ export const errorMessages = {
   own_account: 'No puede desactivar su propia cuenta; pida a otra persona administradora que lo haga.',
   parent_not_published: 'Publique primero el registro del que depende este.',
   period_closed: 'El periodo de reporte está cerrado: ya no se modifica.',
+  contribution_locked: 'La aportación ya se envió a revisión o fue aceptada: no se puede modificar.',
+  contribution_not_submitted: 'Solo se revisa una aportación enviada.',
+  exercise_not_open: 'El ejercicio no está abierto a aportaciones.',
   link_invalid: 'El enlace ya se usó, venció o no es válido. Pida uno nuevo con «¿Olvidó su contraseña?» o a la administración.',
   invitation_not_pending: 'La persona ya eligió su contraseña o su cuenta está desactivada: no hay invitación que reenviar.',
 } as const;

@@ -36,6 +36,15 @@ export const ROLE_LABELS = {
   reader: 'Lectura',
 } as const;
 
+export const EXERCISE_STATUS_LABELS = { draft: 'Borrador', open: 'Abierto a aportaciones', closed: 'Cerrado' } as const;
+export const CONTRIBUTION_STATUS_LABELS = {
+  pending: 'Pendiente',
+  draft: 'En redacción',
+  submitted: 'Enviada a revisión',
+  sent_back: 'Devuelta para corregir',
+  accepted: 'Aceptada',
+} as const;
+
 export const HISTORY_ACTION_LABELS = {
   create: 'Creación',
   update: 'Modificación',
@@ -103,6 +112,28 @@ const FIELD_LABELS: Record<string, string> = {
   minutesUrl: 'Dirección del acta',
   startDate: 'Fecha de inicio',
   endDate: 'Fecha de término',
+  currentVersion: 'Versión de las preguntas',
+  templateId: 'Plantilla',
+  templateVersion: 'Versión de la plantilla',
+  recipient: 'Destinatario',
+  reference: 'Referencia',
+  receivedOn: 'Fecha de recepción',
+  internalDueOn: 'Fecha límite interna',
+  externalDueOn: 'Fecha de entrega',
+  periodFrom: 'Inicio del periodo',
+  periodTo: 'Fin del periodo',
+  replyDate: 'Fecha de la respuesta',
+  place: 'Lugar',
+  coverNote: 'Oficio de envío',
+  previousExerciseId: 'Ejercicio anterior',
+  questionNumber: 'Pregunta',
+  dueOn: 'Fecha límite',
+  answer: 'Respuesta',
+  links: 'Registros vinculados',
+  reviewComment: 'Comentario de revisión',
+  submittedAt: 'Envío a revisión',
+  reviewedAt: 'Revisión',
+  reviewedBy: 'Revisó',
 };
 
 /** Where a record kind names a field its own way. */
@@ -127,6 +158,8 @@ const ENUM_LABELS: Record<string, Record<string, Record<string, string>>> = {
   user: { role: ROLE_LABELS },
   activity: { kind: ACTIVITY_KIND_LABELS },
   plan_node: { kind: PLAN_NODE_KIND_LABELS },
+  questionnaire_exercise: { status: EXERCISE_STATUS_LABELS },
+  questionnaire_contribution: { status: CONTRIBUTION_STATUS_LABELS },
 };
 
 export function historyFieldLabel(entity: string, field: string): string {

@@ -8,7 +8,7 @@ import { detectStates } from '../geo/detect-states.js';
 import { isWebUrl } from '../schemas/common.js';
 import { findSpanishPeriod, parseSpanishDate } from '../text/dates.js';
 import { createLabelMatcher } from '../text/labels.js';
-import { foldAccents, normalizeForMatch, normalizeLabel } from '../text/normalize.js';
+import { foldAccents, normalizeForMatch, normalizeLabel, splitNormalizedLines } from '../text/normalize.js';
 import { parseSpanishOrdinal } from '../text/ordinals.js';
 import {
   APPROVAL_TEXT_PREFIX,
@@ -164,14 +164,9 @@ function refuse(findings: Findings, error: Diagnostic): MechanismReportParseResu
   return { report: null, diagnostics: [...findings.errors, error], warnings: findings.warnings, blockLines: [] };
 }
 
-/** Lines of the text: any line ending; non-breaking spaces are spaces and runs of spaces one space. */
+/** Lines of the text (see `splitNormalizedLines`), trailing tabs trimmed too: this report has no tables. */
 function splitLines(text: string): string[] {
-  return text
-    .replace(/^\uFEFF/, '')
-    .normalize('NFC')
-    .replace(/[\u00A0\u2007\u202F]/g, ' ')
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.replace(/ {2,}/g, ' ').trimEnd());
+  return splitNormalizedLines(text).map((line) => line.trimEnd());
 }
 
 // ---------------------------------------------------------------------------------------------

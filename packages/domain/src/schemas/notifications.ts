@@ -17,6 +17,9 @@ export const NOTIFICATION_KINDS = {
   report_sent_back: { isMandatory: true, isOnByDefault: true },
   report_accepted: { isMandatory: false, isOnByDefault: true },
   session_published: { isMandatory: false, isOnByDefault: false },
+  contribution_due: { isMandatory: false, isOnByDefault: true },
+  contribution_overdue: { isMandatory: true, isOnByDefault: true },
+  contribution_sent_back: { isMandatory: true, isOnByDefault: true },
 } as const satisfies Record<string, { isMandatory: boolean; isOnByDefault: boolean }>;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 export const NOTIFICATION_KIND_KEYS = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];

@@ -7,7 +7,7 @@ import { AnswerSchema, QUESTION_KINDS, RichTextSchema, TemplateDefinitionSchema 
 import { abilitiesOf } from './abilities.js';
 import { datesInOrder, IsoDateSchema, optionalText, requiredId, requiredText, VersionSchema } from './common.js';
 import { viewCount, viewDate, viewId, viewInstant, viewVersion } from './view-fields.js';
-import { BodyRefSchema, OrganizationRefSchema } from './views.js';
+import { BodyRefSchema, OrganizationRefSchema, pageOf } from './views.js';
 
 export const CONTRIBUTION_STATUSES = ['pending', 'draft', 'submitted', 'sent_back', 'accepted'] as const;
 export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
@@ -48,10 +48,11 @@ export const TemplateViewSchema = z
     version: viewVersion,
     updatedAt: viewInstant,
   })
-  .meta({ id: 'QuestionnaireTemplateView', description: 'Plantilla de cuestionario.' });
+  .meta({ id: 'TemplateView', description: 'Plantilla de cuestionario.' });
 export type TemplateView = z.infer<typeof TemplateViewSchema>;
+export const TemplatePageSchema = pageOf(TemplateViewSchema, 'TemplatePage');
 
-export const TemplateAbilitiesSchema = abilitiesOf('QuestionnaireTemplateAbilities', 'Lo que la persona puede hacer con una plantilla.', {
+export const TemplateAbilitiesSchema = abilitiesOf('TemplateAbilities', 'Lo que la persona puede hacer con una plantilla.', {
   edit: 'Cambiar sus preguntas (crea una versión nueva).',
   createExercise: 'Abrir un ejercicio con ella.',
 });
@@ -60,7 +61,7 @@ export const TemplateDetailViewSchema = TemplateViewSchema.extend({
   definition: TemplateDefinitionSchema,
   versions: z.array(z.strictObject({ number: z.number().int().min(1), createdAt: viewInstant, questionCount: viewCount })),
   abilities: TemplateAbilitiesSchema,
-}).meta({ id: 'QuestionnaireTemplateDetailView', description: 'Plantilla con las preguntas de su versión más reciente.' });
+}).meta({ id: 'TemplateDetailView', description: 'Plantilla con las preguntas de su versión más reciente.' });
 export type TemplateDetailView = z.infer<typeof TemplateDetailViewSchema>;
 
 // ── Exercises ──────────────────────────────────────────────────────────────────────────────────
@@ -127,10 +128,11 @@ export const ExerciseViewSchema = z
     version: viewVersion,
     updatedAt: viewInstant,
   })
-  .meta({ id: 'QuestionnaireExerciseView', description: 'Ejercicio: una plantilla respondida para un destinatario y un periodo.' });
+  .meta({ id: 'ExerciseView', description: 'Ejercicio: una plantilla respondida para un destinatario y un periodo.' });
 export type ExerciseView = z.infer<typeof ExerciseViewSchema>;
+export const ExercisePageSchema = pageOf(ExerciseViewSchema, 'ExercisePage');
 
-export const ExerciseAbilitiesSchema = abilitiesOf('QuestionnaireExerciseAbilities', 'Lo que la persona puede hacer con un ejercicio.', {
+export const ExerciseAbilitiesSchema = abilitiesOf('ExerciseAbilities', 'Lo que la persona puede hacer con un ejercicio.', {
   edit: 'Cambiar sus datos, asignar preguntas, revisar aportaciones y consolidar la respuesta.',
   publish: 'Publicar la respuesta en el portal y retirarla.',
 });
@@ -169,7 +171,7 @@ export const AssignmentViewSchema = z
     status: z.enum(CONTRIBUTION_STATUSES),
     isOverdue: z.boolean(),
   })
-  .meta({ id: 'QuestionAssignmentView', description: 'Una pregunta asignada a una organización, con el estado de su aportación.' });
+  .meta({ id: 'AssignmentView', description: 'Una pregunta asignada a una organización, con el estado de su aportación.' });
 export type AssignmentView = z.infer<typeof AssignmentViewSchema>;
 
 export const ExerciseDetailViewSchema = ExerciseViewSchema.extend({
@@ -181,7 +183,7 @@ export const ExerciseDetailViewSchema = ExerciseViewSchema.extend({
   /** Organisations named as contributors (imported replies) or with an accepted contribution. */
   contributors: z.array(OrganizationRefSchema),
   abilities: ExerciseAbilitiesSchema,
-}).meta({ id: 'QuestionnaireExerciseDetailView', description: 'Ejercicio con sus preguntas y asignaciones.' });
+}).meta({ id: 'ExerciseDetailView', description: 'Ejercicio con sus preguntas y asignaciones.' });
 export type ExerciseDetailView = z.infer<typeof ExerciseDetailViewSchema>;
 
 /** Assign questions (or whole sections, by listing their questions) to organisations. */
@@ -265,6 +267,7 @@ export const MyContributionViewSchema = z
   })
   .meta({ id: 'MyContributionView', description: 'Aportación a cargo de la persona.' });
 export type MyContributionView = z.infer<typeof MyContributionViewSchema>;
+export const MyContributionPageSchema = pageOf(MyContributionViewSchema, 'MyContributionPage');
 
 // ── Consolidation ─────────────────────────────────────────────────────────────────────────────
 

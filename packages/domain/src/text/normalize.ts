@@ -13,6 +13,20 @@ export function foldAccents(text: string): string {
   return text.replace(LATIN_ACCENTED, (char) => char.normalize('NFD').charAt(0));
 }
 
+/**
+ * The lines of a text as extracted from a PDF or Word file: any line ending (CRLF, CR, LF), a byte-order
+ * mark dropped, NFC, non-breaking spaces as spaces, runs of spaces as one and trailing spaces trimmed
+ * (tabs are kept: they separate table cells).
+ */
+export function splitNormalizedLines(text: string): string[] {
+  return text
+    .replace(/^\uFEFF/, '')
+    .normalize('NFC')
+    .replace(/[\u00A0\u2007\u202F]/g, ' ')
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/ {2,}/g, ' ').replace(/ +$/, ''));
+}
+
 /** Collapses every run of whitespace into one space and trims. */
 export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

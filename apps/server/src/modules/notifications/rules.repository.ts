@@ -139,3 +139,29 @@ export function publishedSessions(db: Database, window: EventWindow, page: PageR
         union select user_id, 'secretariat' from (${secretariatOf(sql`recs."bodyId"`)}) s`,
   );
 }
+
+/** Questionnaire contributions still with their organisation, in open exercises, whose due date is at most 7 working days away or past → the organisation's enlaces. */
+export function contributionDeadlines(db: Database, window: DeadlineWindow, page: PageRequest) {
+  return pageWithRecipients(
+    db,
+    sql`select c.id as "recordId", c.organization_id as "organizationId", c.due_on::text as "dueDate", e.title as "exerciseTitle", q.number as "questionNumber"
+        from questionnaire_contributions c join questionnaire_exercises e on e.id = c.exercise_id join exercise_questions q on q.id = c.question_id
+        where c.id > ${page.after} and c.archived_at is null and e.archived_at is null and e.status = 'open'
+          and c.status in ('pending', 'draft', 'sent_back') and c.due_on < ${window.dueSevenBefore}::date
+        order by c.id limit ${page.limit}`,
+    sql`select user_id, 'enlace' as audience from (${enlacesOf(sql`recs."organizationId"`)}) e`,
+  );
+}
+
+/** Questionnaire contributions sent back in the window (and not yet sent again) → the organisation's enlaces. */
+export function sentBackContributions(db: Database, window: EventWindow, page: PageRequest) {
+  return pageWithRecipients(
+    db,
+    sql`select c.id as "recordId", c.reviewed_at::text as "eventAt", c.organization_id as "organizationId", e.title as "exerciseTitle", q.number as "questionNumber"
+        from questionnaire_contributions c join questionnaire_exercises e on e.id = c.exercise_id join exercise_questions q on q.id = c.question_id
+        where c.id > ${page.after} and c.archived_at is null and c.status in ('sent_back', 'draft') and c.reviewed_at is not null
+          and ${inMexicoCity(sql`c.reviewed_at`)} between ${window.fromDay}::date and ${window.toDay}::date
+        order by c.id limit ${page.limit}`,
+    sql`select user_id, 'enlace' as audience from (${enlacesOf(sql`recs."organizationId"`)}) e`,
+  );
+}

@@ -8,6 +8,7 @@ import { daysBetween, formatSessionTitleEs, formatSpanishDate, type Notification
 import type { Database } from '../../platform/db/client.js';
 import {
   agreementDeadlines,
+  contributionDeadlines,
   type DeadlineWindow,
   type EventWindow,
   type PageRequest,
@@ -15,6 +16,7 @@ import {
   reportDeadlines,
   reviewedReports,
   type RuleRow,
+  sentBackContributions,
   submittedReports,
 } from './rules.repository.js';
 
@@ -166,4 +168,48 @@ const publishedSessionRule: Rule = {
   ],
 };
 
-export const RULES: Rule[] = [agreementDeadlineRule, reportDeadlineRule, submittedReportRule, reviewedReportRule, publishedSessionRule];
+const contributionName = (row: RuleRow) => `Pregunta ${row.questionNumber} del cuestionario «${shorten(row.exerciseTitle!, 120)}»`;
+const contributionLink = (row: RuleRow) => `/cuestionarios/aportaciones/${row.recordId}`;
+
+const contributionDeadlineRule: Rule = {
+  name: 'contribution-deadline',
+  isDaily: true,
+  read: (db, window, page) => contributionDeadlines(db, window.deadlines, page),
+  notices(row, window) {
+    const stage = deadlineStage(row.dueDate!, window);
+    return [
+      {
+        kind: stage.stage === 'due' ? 'contribution_due' : 'contribution_overdue',
+        occasion: stage.occasion,
+        title: `${contributionName(row)}: ${stage.stage === 'due' ? 'fecha de entrega próxima' : 'aportación vencida'}`,
+        body: stage.sentence,
+        linkPath: contributionLink(row),
+      },
+    ];
+  },
+};
+
+const sentBackContributionRule: Rule = {
+  name: 'contribution-sent-back',
+  isDaily: false,
+  read: (db, window, page) => sentBackContributions(db, window.events, page),
+  notices: (row) => [
+    {
+      kind: 'contribution_sent_back',
+      occasion: row.eventAt!,
+      title: `${contributionName(row)}: su aportación fue devuelta`,
+      body: 'La secretaría técnica devolvió la aportación de su organización con observaciones. Revíselas y vuelva a enviarla.',
+      linkPath: contributionLink(row),
+    },
+  ],
+};
+
+export const RULES: Rule[] = [
+  agreementDeadlineRule,
+  reportDeadlineRule,
+  submittedReportRule,
+  reviewedReportRule,
+  publishedSessionRule,
+  contributionDeadlineRule,
+  sentBackContributionRule,
+];

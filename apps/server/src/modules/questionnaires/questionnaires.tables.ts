@@ -19,7 +19,7 @@ export const questionnaireTemplates = pgTable(
     search: searchVector(`name || ' ' || coalesce(description, '')`),
     ...recordColumns(),
   },
-  (t) => [uniqueIndex('questionnaire_templates_name_idx').on(t.bodyId, t.name)],
+  (t) => [uniqueIndex('questionnaire_templates_name_idx').on(t.bodyId, t.name), index('questionnaire_templates_search_idx').using('gin', t.search)],
 );
 
 /** One saved state of a template's sections and questions; never changed once written. */
@@ -64,6 +64,7 @@ export const questionnaireExercises = pgTable(
     // An imported reply is matched by its reference, so importing it twice creates nothing new.
     uniqueIndex('questionnaire_exercises_reference_idx').on(t.bodyId, t.reference).where(sql`reference is not null and archived_at is null`),
     index('questionnaire_exercises_body_idx').on(t.bodyId),
+    index('questionnaire_exercises_search_idx').using('gin', t.search),
   ],
 );
 

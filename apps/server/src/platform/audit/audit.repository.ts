@@ -17,6 +17,11 @@ export async function insertAuditEntry(db: Database, entry: AuditRecord): Promis
   await db.insert(auditEntries).values(entry);
 }
 
+/** Several entries in one statement (a bulk write: an assignment of many questions to many organisations). */
+export async function insertAuditEntries(db: Database, entries: AuditRecord[]): Promise<void> {
+  if (entries.length) await db.insert(auditEntries).values(entries);
+}
+
 /** Field-by-field difference between a record before and the values written to it. */
 export function diffFields(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, [unknown, unknown]> {
   const changes: Record<string, [unknown, unknown]> = {};

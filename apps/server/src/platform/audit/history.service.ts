@@ -33,6 +33,9 @@ export const AUDITED_ENTITIES = [
   'reporting_period',
   'report',
   'published_report',
+  'questionnaire_template',
+  'questionnaire_exercise',
+  'questionnaire_contribution',
 ] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 

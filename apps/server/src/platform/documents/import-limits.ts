@@ -25,3 +25,6 @@ export const formatMegabytes = (bytes: number) => `${formatCount(Math.ceil((byte
 
 export const tooManyRows = () => new Error(`La hoja tiene más de ${formatCount(TABLE_LIMITS.maxRows)} filas con datos; divida el archivo.`);
 export const tooManyColumns = () => new Error(`La hoja tiene datos en más de ${formatCount(TABLE_LIMITS.maxColumns)} columnas; quite las columnas que sobran.`);
+
+/** What a .docx may inflate to: its text, footnotes and numbering are a few MB at most (images are not read). */
+export const DOCX_ZIP_LIMITS: ZipLimits = { maxEntries: 2_000, maxEntryBytes: 32 * 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024 };

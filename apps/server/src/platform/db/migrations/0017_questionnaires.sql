@@ -109,4 +109,6 @@ CREATE UNIQUE INDEX "exercise_questions_position_idx" ON "exercise_questions" US
 CREATE UNIQUE INDEX "questionnaire_exercises_reference_idx" ON "questionnaire_exercises" USING btree ("body_id","reference") WHERE reference is not null and archived_at is null;--> statement-breakpoint
 CREATE INDEX "questionnaire_exercises_body_idx" ON "questionnaire_exercises" USING btree ("body_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "questionnaire_template_versions_number_idx" ON "questionnaire_template_versions" USING btree ("template_id","number");--> statement-breakpoint
-CREATE UNIQUE INDEX "questionnaire_templates_name_idx" ON "questionnaire_templates" USING btree ("body_id","name");
+CREATE UNIQUE INDEX "questionnaire_templates_name_idx" ON "questionnaire_templates" USING btree ("body_id","name");--> statement-breakpoint
+CREATE INDEX "questionnaire_templates_search_idx" ON "questionnaire_templates" USING gin ("search");--> statement-breakpoint
+CREATE INDEX "questionnaire_exercises_search_idx" ON "questionnaire_exercises" USING gin ("search");
