@@ -16,7 +16,14 @@ import { createIndicatorService } from './modules/indicators/index.js';
 import { createOrganizationService } from './modules/directory/index.js';
 import { createPlanService } from './modules/plans/index.js';
 import { createPublicService } from './modules/public/index.js';
-import { createContributionService, createExerciseService, createTemplateService } from './modules/questionnaires/index.js';
+import {
+  createConsolidationService,
+  createContributionService,
+  createExerciseService,
+  createPublicReplyService,
+  createQuestionnaireImportService,
+  createTemplateService,
+} from './modules/questionnaires/index.js';
 import { createReportingService } from './modules/reporting/index.js';
 import { createCalendarService } from './modules/calendar/index.js';
 import { createSearchService } from './modules/search/index.js';
@@ -52,6 +59,9 @@ export function createServices(db: Database, actor: Actor) {
     questionnaireTemplates: createTemplateService(db, actor),
     questionnaireExercises: createExerciseService(db, actor),
     contributions: createContributionService(db, actor),
+    consolidation: createConsolidationService(db, actor),
+    questionnaireImport: createQuestionnaireImportService(db, actor),
+    publicReplies: createPublicReplyService(db),
   };
 }
 

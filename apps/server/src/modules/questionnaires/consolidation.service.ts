@@ -7,7 +7,7 @@ import {
   type ConsolidatedReply,
   type ConsolidationQuestionView,
   type ConsolidationView,
-  type ExerciseQuestionView,
+  isAnswerEmpty,
   type PublicReplyRef,
   type QuestionDefinition,
   renderReplyJson,
@@ -40,33 +40,14 @@ import {
 } from './consolidation.repository.js';
 import { questionnaireExercises } from './questionnaires.tables.js';
 import { renderReplyDocx } from './reply.docx.js';
+import { toQuestionView } from './exercises.service.js';
 import { findBodyHeaderLogo } from '../bodies/index.js';
 
 type AnswerUpdate = z.output<typeof AnswerUpdateSchema>;
 
-const hasContent = (answer: Answer) =>
-  answer.text.blocks.length > 0 || answer.selected.length > 0 || !!answer.otherText || answer.number !== null || answer.date !== null || answer.rows.length > 0;
-
-function toQuestionView(row: ConsolidationQuestionRow): ExerciseQuestionView {
-  const { definition } = row;
-  return {
-    id: row.id,
-    key: row.key,
-    number: row.number,
-    text: row.text,
-    kind: definition.kind,
-    section: row.section,
-    required: definition.required,
-    help: definition.help,
-    editorialNote: definition.editorialNote,
-    options: definition.options,
-    columns: definition.columns,
-    condition: definition.condition,
-    withComment: definition.withComment,
-    planNode: row.planNode && { id: row.planNode.id, code: row.planNode.code, title: row.planNode.title },
-    isAnswered: hasContent(row.answer),
-  };
-}
+/** The question as the exercise shows it (the plan node without its status, which the prefill gives). */
+const questionViewOf = (row: ConsolidationQuestionRow) =>
+  toQuestionView({ ...row, planNode: row.planNode && { id: row.planNode.id, code: row.planNode.code, title: row.planNode.title }, isAnswered: !isAnswerEmpty(row.answer) });
 
 /**
  * The options a closed question offers: its own, else for a yes/no question the fixed «Sí» / «No»
@@ -114,7 +95,7 @@ export function createConsolidationService(db: Database, actor: Actor) {
     const entries = questions.map((row): ConsolidationQuestionView => {
       const own = contributionsByQuestion.get(row.id) ?? [];
       return {
-        question: toQuestionView(row),
+        question: questionViewOf(row),
         answer: row.answer,
         answerVersion: row.version,
         accepted: own.flatMap((c) => (c.answer ? [{ contributionId: c.id, organization: organizationById.get(c.organizationId)!, answer: c.answer }] : [])),
@@ -190,7 +171,7 @@ export function createConsolidationService(db: Database, actor: Actor) {
         // Decided meanwhile by someone else (or never carried): nothing to take or drop.
         if (!question.carriedAnswer) throw new DomainError('conflict', undefined, 'Esta pregunta ya no tiene una respuesta anterior por decidir; recargue para ver la respuesta actual.');
         const carried = question.carriedAnswer;
-        const answer = decision === 'discard' ? question.answer : hasContent(question.answer) ? { ...question.answer, text: appendRichText(question.answer.text, carried.text) } : carried;
+        const answer = decision === 'discard' ? question.answer : !isAnswerEmpty(question.answer) ? { ...question.answer, text: appendRichText(question.answer.text, carried.text) } : carried;
         await writeVersionedUpdate(tx, actor, {
           entity: 'exercise_question',
           id: questionId,

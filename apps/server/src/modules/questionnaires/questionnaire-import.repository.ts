@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Answer, QuestionDefinition, TemplateDefinition } from '@telar/domain';
+import type { TemplateDefinition } from '@telar/domain';
 import type { Database } from '../../platform/db/client.js';
-import { findRowById, queryRows, updateIfVersion } from '../../platform/db/query.js';
-import { exerciseContributors, exerciseQuestions, questionnaireExercises, questionnaireTemplates, questionnaireTemplateVersions } from './questionnaires.tables.js';
+import { queryRows } from '../../platform/db/query.js';
+import { exerciseContributors } from './questionnaires.tables.js';
 
 /** A reply imported before: the body's live exercise with the same reference, or with the same title when there is none. */
 export async function findImportedExercise(db: Database, bodyId: string, reference: string | null, title: string) {
@@ -27,39 +27,7 @@ export async function findTemplateByName(db: Database, bodyId: string, name: str
   return row;
 }
 
-export async function insertImportedTemplate(db: Database, values: { bodyId: string; name: string }) {
-  const [row] = await db.insert(questionnaireTemplates).values(values).returning({ id: questionnaireTemplates.id });
-  return row!;
-}
-
-export async function insertTemplateVersionRow(db: Database, templateId: string, number: number, definition: TemplateDefinition) {
-  const [row] = await db.insert(questionnaireTemplateVersions).values({ templateId, number, definition }).returning({ id: questionnaireTemplateVersions.id });
-  return row!;
-}
-
-export async function insertImportedExercise(db: Database, values: Omit<typeof questionnaireExercises.$inferInsert, 'id'>) {
-  const [row] = await db.insert(questionnaireExercises).values(values).returning({ id: questionnaireExercises.id });
-  return row!;
-}
-
-export interface ImportedQuestionRow {
-  key: string;
-  position: number;
-  number: string;
-  text: string;
-  section: string | null;
-  definition: QuestionDefinition;
-  answer: Answer;
-}
-
-export async function insertImportedQuestions(db: Database, exerciseId: string, questions: ImportedQuestionRow[]) {
-  if (questions.length) await db.insert(exerciseQuestions).values(questions.map((q) => ({ ...q, exerciseId })));
-}
-
 export async function insertNamedContributors(db: Database, exerciseId: string, contributors: { organizationId: string; nameAsWritten: string }[]) {
   if (contributors.length) await db.insert(exerciseContributors).values(contributors.map((c, position) => ({ ...c, exerciseId, position })));
 }
 
-export const findTemplateRow = (db: Database, id: string) => findRowById(db, questionnaireTemplates, id);
-export const updateTemplateRow = (db: Database, id: string, version: number, values: Partial<typeof questionnaireTemplates.$inferInsert>) =>
-  updateIfVersion(db, questionnaireTemplates, id, version, values);

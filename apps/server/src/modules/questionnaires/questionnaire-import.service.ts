@@ -8,6 +8,7 @@ import {
   type ImportedQuestionnaire,
   normalizeLabel,
   parseOrganizationName,
+  parseQuestionnaire,
   type QuestionnaireImportResult,
   type QuestionOption,
   type SectionDefinition,
@@ -21,20 +22,19 @@ import { findBodyScope } from '../../platform/auth/scope.repository.js';
 import { insertAuditEntry } from '../../platform/audit/audit.repository.js';
 import type { Database } from '../../platform/db/client.js';
 import { DomainError, rethrowDuplicateAs } from '../../platform/errors.js';
-import { writeVersionedUpdate } from '../../platform/records/versioned-write.js';
 import { findOrganizationByIdentity, insertOrganization } from '../directory/index.js';
+import { findImportedExercise, findTemplateByName, insertNamedContributors } from './questionnaire-import.repository.js';
 import {
-  findImportedExercise,
-  findTemplateByName,
-  findTemplateRow,
-  type ImportedQuestionRow,
-  insertImportedExercise,
-  insertImportedQuestions,
-  insertImportedTemplate,
-  insertNamedContributors,
-  insertTemplateVersionRow,
-  updateTemplateRow,
-} from './questionnaire-import.repository.js';
+  type ExerciseQuestionValues,
+  findCurrentTemplateVersion,
+  findTemplate,
+  insertExercise,
+  insertExerciseQuestions,
+  insertTemplate,
+  insertTemplateVersion,
+  updateTemplate,
+} from './questionnaires.repository.js';
+import { auditCreate, writeVersionedUpdate } from '../../platform/records/versioned-write.js';
 
 type Counts = QuestionnaireImportResult['created'];
 const zeroCounts = (): Counts => ({ templates: 0, exercises: 0, questions: 0, organizations: 0 });
@@ -82,7 +82,7 @@ function toColumns(question: ImportedQuestion) {
 }
 
 /** The template definition the imported questions make, and each question with its answer as the official one. */
-function deriveQuestions(imported: ImportedQuestionnaire): { definition: TemplateDefinition; rows: Omit<ImportedQuestionRow, 'position'>[] } {
+function deriveQuestions(imported: ImportedQuestionnaire): { definition: TemplateDefinition; rows: Omit<ExerciseQuestionValues, 'position'>[] } {
   const keys = new Set<string>();
   const sections: SectionDefinition[] = [];
   const optionsOf = imported.questions.map(toOptions);
@@ -128,7 +128,8 @@ function deriveQuestions(imported: ImportedQuestionnaire): { definition: Templat
   const rows = imported.questions.map((question, index) => {
     const definition = definitions[index]!;
     const selected = CLOSED_KINDS.includes(question.kind) ? optionsOf[index]!.filter((_, i) => question.options[i]!.marked).map((o) => o.key) : [];
-    return { key: definition.key, number: definition.number, text: definition.text, section: question.section, definition, answer: { ...emptyAnswer(), text: question.answer, selected, otherText: question.otherText } };
+    const answer = { ...emptyAnswer(), text: question.answer, selected, otherText: question.otherText };
+    return { key: definition.key, number: definition.number, text: definition.text, section: question.section, definition, planNodeId: null, answer, carriedAnswer: null };
   });
   return { definition: parsed.data, rows };
 }
@@ -141,19 +142,33 @@ function deriveQuestions(imported: ImportedQuestionnaire): { definition: Templat
  * (same reference, or same title without one) creates nothing.
  */
 export function createQuestionnaireImportService(db: Database, actor: Actor) {
+  // Only who may import into the body reads the document: nobody else learns what it holds.
+  const requireImporter = async (bodyId: string) =>
+    requireBodyManager(actor, await findBodyScope(db, bodyId), { path: 'bodyId', message: 'Solo la secretaría técnica del órgano (o una persona administradora) importa sus respuestas.' });
+
+  async function importQuestionnaire(imported: ImportedQuestionnaire, options: { bodyId: string; dryRun: boolean }): Promise<QuestionnaireImportResult> {
+    await requireImporter(options.bodyId);
+    try {
+      return await db.transaction(async (tx) => {
+        const result = await writeImport(tx, actor, imported, options.bodyId);
+        if (options.dryRun && !result.reused) throw new DryRunRollback({ ...result, exerciseId: null, templateId: result.created.templates ? null : result.templateId });
+        return result;
+      });
+    } catch (error) {
+      if (error instanceof DryRunRollback) return error.result;
+      throw error;
+    }
+  }
+
   return {
-    async importQuestionnaire(imported: ImportedQuestionnaire, options: { bodyId: string; dryRun: boolean }): Promise<QuestionnaireImportResult> {
-      requireBodyManager(actor, await findBodyScope(db, options.bodyId), { path: 'bodyId', message: 'Solo la secretaría técnica del órgano (o una persona administradora) importa sus respuestas.' });
-      try {
-        return await db.transaction(async (tx) => {
-          const result = await writeImport(tx, actor, imported, options.bodyId);
-          if (options.dryRun && !result.reused) throw new DryRunRollback({ ...result, exerciseId: null, templateId: result.created.templates ? null : result.templateId });
-          return result;
-        });
-      } catch (error) {
-        if (error instanceof DryRunRollback) return error.result;
-        throw error;
-      }
+    importQuestionnaire,
+
+    /** The text of a reply (pasted, or a .docx turned to text): read, then imported; a text the reader cannot follow writes nothing. */
+    async importText(text: string, options: { bodyId: string; dryRun: boolean }): Promise<QuestionnaireImportResult> {
+      await requireImporter(options.bodyId);
+      const parsed = parseQuestionnaire(text);
+      if (!parsed.ok) throw new DomainError('import_invalid', parsed.errors.map((e) => ({ path: 'text', message: `Línea ${e.line}: ${e.message}` })));
+      return importQuestionnaire(parsed.value, options);
     },
   };
 }
@@ -168,7 +183,7 @@ async function writeImport(db: Database, actor: Actor, imported: ImportedQuestio
 
   const { definition, rows } = deriveQuestions(imported);
   const { templateId, templateVersionId } = await findOrCreateTemplate(db, actor, bodyId, title, definition, created);
-  const exercise = await insertImportedExercise(db, {
+  const exercise = await insertExercise(db, {
     templateVersionId,
     bodyId,
     title,
@@ -181,7 +196,7 @@ async function writeImport(db: Database, actor: Actor, imported: ImportedQuestio
     status: 'closed',
   }).catch(rethrowDuplicateAs('reference', 'Ya se importó una respuesta con esta referencia.'));
   created.exercises++;
-  await insertImportedQuestions(db, exercise.id, rows.map((row, position) => ({ ...row, position })));
+  await insertExerciseQuestions(db, exercise.id, rows.map((row, position) => ({ ...row, position })));
   created.questions += rows.length;
 
   const contributors = new Map<string, string>();
@@ -207,15 +222,17 @@ async function writeImport(db: Database, actor: Actor, imported: ImportedQuestio
 async function findOrCreateTemplate(db: Database, actor: Actor, bodyId: string, name: string, definition: TemplateDefinition, created: Counts) {
   const existing = await findTemplateByName(db, bodyId, name);
   if (existing && isDeepStrictEqual(existing.definition, definition)) return { templateId: existing.id, templateVersionId: existing.currentVersionId };
+  let templateId: string;
   if (existing) {
+    templateId = existing.id;
     const number = existing.currentVersion + 1;
-    const version = await insertTemplateVersionRow(db, existing.id, number, definition);
-    await writeVersionedUpdate(db, actor, { entity: 'questionnaire_template', id: existing.id, version: existing.version, values: { currentVersion: number }, find: findTemplateRow, write: updateTemplateRow });
-    return { templateId: existing.id, templateVersionId: version.id };
+    await insertTemplateVersion(db, templateId, number, definition);
+    await writeVersionedUpdate(db, actor, { entity: 'questionnaire_template', id: templateId, version: existing.version, values: { currentVersion: number }, find: findTemplate, write: updateTemplate });
+  } else {
+    templateId = (await insertTemplate(db, { bodyId, name })).id;
+    await insertTemplateVersion(db, templateId, 1, definition);
+    await auditCreate(db, actor, 'questionnaire_template', templateId, { name, bodyId, currentVersion: 1 });
+    created.templates++;
   }
-  const template = await insertImportedTemplate(db, { bodyId, name });
-  const version = await insertTemplateVersionRow(db, template.id, 1, definition);
-  await insertAuditEntry(db, { actor: describeActor(actor), action: 'create', entity: 'questionnaire_template', entityId: template.id, changes: { name: [null, name] } });
-  created.templates++;
-  return { templateId: template.id, templateVersionId: version.id };
+  return { templateId, templateVersionId: (await findCurrentTemplateVersion(db, templateId))!.id };
 }
