@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportedQuestion, ImportedQuestionnaire, RichText } from '@telar/domain';
@@ -182,5 +183,32 @@ describe('importing an existing reply', () => {
       await expect(createQuestionnaireImportService(ctx.handle.db, actor).importQuestionnaire(reply, { bodyId, dryRun: true })).rejects.toMatchObject({ code: 'forbidden' });
     }
     expect((await createQuestionnaireImportService(ctx.handle.db, secretariat).importQuestionnaire(reply, { bodyId, dryRun: true })).created.exercises).toBe(1);
+  });
+});
+
+describe('POST /questionnaire-exercises/import', () => {
+  // The seeds sit beside the repository, as for the parser's own tests.
+  const seed001 = () => readFileSync(new URL('../../../../../../shared/seeds/001_6f61884c0cbed154.txt', import.meta.url), 'utf8');
+
+  it('reads the text of a reply (seed 001), previews it, imports it once and reuses it after', async () => {
+    const text = seed001();
+    const preview = await ctx.api('POST', '/questionnaire-exercises/import', { text, bodyId: otherBodyId, dryRun: true });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body).toMatchObject({ exerciseId: null, reused: false, created: { templates: 1, exercises: 1 } });
+    expect(preview.body.created.questions).toBeGreaterThan(0);
+    const imported = await ctx.api('POST', '/questionnaire-exercises/import', { text, bodyId: otherBodyId, dryRun: false });
+    expect(imported.body.created).toEqual(preview.body.created);
+    const exercise = await ctx.api('GET', `/questionnaire-exercises/${imported.body.exerciseId}`);
+    expect(exercise.body).toMatchObject({ status: 'closed', reference: 'JAL MEX 4/2021', questionCount: preview.body.created.questions });
+    const again = await ctx.api('POST', '/questionnaire-exercises/import', { text, bodyId: otherBodyId, dryRun: false });
+    expect(again.body).toMatchObject({ exerciseId: imported.body.exerciseId, reused: true, created: { templates: 0, exercises: 0, questions: 0, organizations: 0 } });
+  });
+
+  it('refuses a text with no questions, naming the line, and a caller who does not coordinate the body', async () => {
+    const refused = await ctx.api('POST', '/questionnaire-exercises/import', { text: 'Solo una nota sin preguntas.', bodyId, dryRun: false });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.issues[0]).toMatchObject({ path: 'text', message: expect.stringMatching(/^Línea \d+: /) });
+    const enlace = await ctx.signInAs([{ role: 'enlace', organizationId: sndif }]);
+    expect((await enlace('POST', '/questionnaire-exercises/import', { text: seed001(), bodyId, dryRun: true })).status).toBe(403);
   });
 });
