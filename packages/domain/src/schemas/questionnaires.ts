@@ -337,7 +337,7 @@ export const ConsolidatedReplySchema = z
 
 export const PublicReplyRefSchema = z
   .strictObject({ id: viewId, title: z.string(), recipient: z.string().nullable(), reference: z.string().nullable(), replyDate: viewDate.nullable() })
-  .meta({ id: 'PublicQuestionnaireReplyRef', description: 'Respuesta a un cuestionario publicada en el portal.' });
+  .meta({ id: 'PublicReplyRef', description: 'Respuesta a un cuestionario publicada en el portal.' });
 export type PublicReplyRef = z.infer<typeof PublicReplyRefSchema>;
 
 // ── Import of existing replies ─────────────────────────────────────────────────────────────────
