@@ -65,6 +65,7 @@ export const questionnairesEn: Record<keyof typeof questionnairesEsMX, string> =
   'questionnaires.exercise.reference': 'Reference',
   'questionnaires.exercise.referenceHint': "The communication's reference, if any.",
   'questionnaires.exercise.template': 'Template',
+  'questionnaires.exercise.templateVersion': '{name} (version {version})',
   'questionnaires.exercise.chooseTemplate': '— Choose a template —',
   'questionnaires.exercise.receivedOn': 'Received on',
   'questionnaires.exercise.internalDueOn': 'Internal due date',

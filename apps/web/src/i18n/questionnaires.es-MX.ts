@@ -63,6 +63,7 @@ export const questionnairesEsMX = {
   'questionnaires.exercise.reference': 'Referencia',
   'questionnaires.exercise.referenceHint': 'La clave de la comunicación, si tiene.',
   'questionnaires.exercise.template': 'Plantilla',
+  'questionnaires.exercise.templateVersion': '{name} (versión {version})',
   'questionnaires.exercise.chooseTemplate': '— Elija una plantilla —',
   'questionnaires.exercise.receivedOn': 'Fecha de recepción',
   'questionnaires.exercise.internalDueOn': 'Fecha límite interna',

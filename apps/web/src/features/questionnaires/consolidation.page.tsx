@@ -7,6 +7,7 @@ import { describeApiError } from '../../api/api-error.util';
 import { useEditForm } from '../../api/edit-form.hook';
 import { questionnaireExercisesApi } from '../../api/questionnaire-resources';
 import { useApiMutation } from '../../api/resources';
+import { AbilityGate } from '../../auth/ability-gate.component';
 import { CheckboxGroup } from '../../components/checkbox-group.component';
 import { Disclosure } from '../../components/disclosure.component';
 import { FormAlert } from '../../components/form-alert.component';
@@ -411,7 +412,8 @@ function OfficialRows({ question }: { question: ConsolidationQuestionView['quest
 export function ConsolidationPage(): ReactElement {
   const { exerciseId } = routeApi.useParams();
   const exercise = useQuery(questionnaireExercisesApi.detail(exerciseId));
-  const query = useQuery(questionnaireExercisesApi.consolidation(exerciseId));
+  const canEdit = exercise.data?.abilities.edit ?? false;
+  const query = useQuery({ ...questionnaireExercisesApi.consolidation(exerciseId), enabled: canEdit });
   const title = exercise.data?.title ?? t('questionnaires.title');
   return (
     <>
@@ -423,16 +425,20 @@ export function ConsolidationPage(): ReactElement {
         ]}
       />
       <p>{t('questionnaires.consolidation.intro')}</p>
-      <QueryContent query={query}>
-        {(view) => {
-          const organizations = new Map(view.organizations.map((organization) => [organization.id, organization]));
-          return view.questions.length === 0 ? (
-            <p className="empty">{t('questionnaires.consolidation.empty')}</p>
-          ) : (
-            view.questions.map((item) => <QuestionConsolidation key={item.question.id} exerciseId={exerciseId} item={item} organizations={organizations} />)
-          );
-        }}
-      </QueryContent>
+      {exercise.data && !canEdit ? (
+        <AbilityGate isAllowed={false}>{null}</AbilityGate>
+      ) : (
+        <QueryContent query={query}>
+          {(view) => {
+            const organizations = new Map(view.organizations.map((organization) => [organization.id, organization]));
+            return view.questions.length === 0 ? (
+              <p className="empty">{t('questionnaires.consolidation.empty')}</p>
+            ) : (
+              view.questions.map((item) => <QuestionConsolidation key={item.question.id} exerciseId={exerciseId} item={item} organizations={organizations} />)
+            );
+          }}
+        </QueryContent>
+      )}
     </>
   );
 }

@@ -35,7 +35,8 @@ function BoardTable({ board }: { board: ExerciseBoardView }): ReactElement {
                 return (
                   <td key={organization.id} className={cell?.isOverdue ? 'board__cell board__cell--overdue' : 'board__cell'}>
                     {cell ? (
-                      <Link to="/aportaciones/$contributionId" params={{ contributionId: cell.contributionId }} aria-label={t('questionnaires.board.cellLabel', { number: question.number, organization: organization.acronym ?? organization.name })}>
+                      <Link to="/aportaciones/$contributionId" params={{ contributionId: cell.contributionId }}>
+                        <span className="visually-hidden">{t('questionnaires.board.cellLabel', { number: question.number, organization: organization.acronym ?? organization.name })}: </span>
                         <ContributionStatusBadge status={cell.status} isOverdue={cell.isOverdue} />
                       </Link>
                     ) : (

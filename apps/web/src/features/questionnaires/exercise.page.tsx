@@ -32,7 +32,12 @@ function ExerciseFacts({ exercise }: { exercise: ExerciseDetailView }): ReactEle
   const facts: [string, string | ReactElement][] = [
     [t('questionnaires.exercise.recipient'), exercise.recipient ?? t('app.none')],
     [t('questionnaires.exercise.reference'), exercise.reference ?? t('app.none')],
-    [t('questionnaires.exercise.template'), `${exercise.template.name} (v${exercise.template.version})`],
+    [
+      t('questionnaires.exercise.template'),
+      <Link to="/cuestionarios/plantillas/$templateId" params={{ templateId: exercise.template.id }}>
+        {t('questionnaires.exercise.templateVersion', { name: exercise.template.name, version: exercise.template.version })}
+      </Link>,
+    ],
     [t('questionnaires.exercise.body'), formatRefName(exercise.body)],
     [t('questionnaires.exercise.receivedOn'), formatDate(exercise.receivedOn)],
     [t('questionnaires.exercise.internalDueOn'), formatDate(exercise.internalDueOn)],

@@ -59,10 +59,11 @@ export function MarkupEditor({ label, value, onChange, onBlur, error, rows = 10,
           </p>
         )}
       </div>
+      {/* Not a heading: the editor sits at different depths of different pages. */}
       <section className="markup-editor__preview" aria-labelledby={`${id}-preview`}>
-        <h4 id={`${id}-preview`} className="markup-editor__preview-title">
+        <p id={`${id}-preview`} className="markup-editor__preview-title">
           {t('questionnaires.markup.preview')}
-        </h4>
+        </p>
         {'value' in reading ? (
           <RichTextView richText={reading.value} />
         ) : (
