@@ -24,6 +24,7 @@ import { isClosedKind, optionsOf, takesText } from './answer-form';
 import { ContributionStatusBadge } from './contribution-status.component';
 import { MarkupEditor, describeMarkupErrors } from './markup-editor.component';
 import { markupToRichText, richTextToMarkup } from './markup.stub';
+import { collectErrorMessages } from './form-errors';
 import { QuestionSummary } from './question-summary.component';
 import { RichTextBlock, RichTextFootnotes } from './rich-text.component';
 import { diffWords } from './word-diff';
@@ -39,16 +40,6 @@ interface OfficialAnswer {
 type AnswerFormValues = { answer: Answer; version: number };
 
 const toOfficialAnswer = (item: ConsolidationQuestionView): OfficialAnswer => ({ id: item.question.id, version: item.answerVersion, answer: item.answer });
-
-/** Every message of a nested error object: the answer's issues sit deep in its blocks. */
-function collectMessages(errors: FieldErrors | undefined): string[] {
-  if (!errors) return [];
-  return Object.values(errors).flatMap((value) => {
-    if (!value || typeof value !== 'object') return [];
-    const message = 'message' in value && typeof value.message === 'string' ? [value.message] : [];
-    return [...message, ...collectMessages(value as FieldErrors)];
-  });
-}
 
 /** Small chips naming the organisations a block came from. */
 function SourceChips({ sources, organizations }: { sources: readonly string[] | undefined; organizations: ReadonlyMap<string, OrganizationRef> }): ReactElement {
@@ -272,7 +263,7 @@ function QuestionConsolidation({ exerciseId, item, organizations }: { exerciseId
   const setText = (next: RichText) => form.setValue('answer.text', next, { shouldDirty: true });
   const { question } = item;
   const headingId = `pregunta-${question.id}`;
-  const problems = collectMessages(form.formState.errors.answer as FieldErrors | undefined);
+  const problems = collectErrorMessages(form.formState.errors.answer as FieldErrors | undefined);
   return (
     <section aria-labelledby={headingId} className="consolidation-question">
       <h2 id={headingId}>
@@ -318,7 +309,7 @@ function QuestionConsolidation({ exerciseId, item, organizations }: { exerciseId
           )}
         </div>
         <FormProvider {...form}>
-          <form className="form official-answer" onSubmit={saveState.submitForm} noValidate aria-labelledby={`${headingId}-official`}>
+          <form className="form official-answer" onSubmit={saveState.submitForm} noValidate aria-labelledby={`${headingId}-official ${headingId}`}>
             <h3 id={`${headingId}-official`}>{t('questionnaires.consolidation.official')}</h3>
             {saveState.serverError && <FormAlert tone="error">{[saveState.serverError, ...problems].join(' ')}</FormAlert>}
             {saveState.isSaved && <FormAlert tone="success">{t('questionnaires.consolidation.saved')}</FormAlert>}

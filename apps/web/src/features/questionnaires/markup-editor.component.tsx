@@ -36,7 +36,7 @@ export function MarkupEditor({ label, value, onChange, onBlur, error, rows = 10,
   return (
     <div className={`markup-editor${error ? ' field--invalid' : ''}`}>
       <div className="field markup-editor__text">
-        <label htmlFor={id} className="field__label">
+        <label htmlFor={id} id={`${id}-label`} className="field__label">
           {label}
         </label>
         <textarea
@@ -60,7 +60,7 @@ export function MarkupEditor({ label, value, onChange, onBlur, error, rows = 10,
         )}
       </div>
       {/* Not a heading: the editor sits at different depths of different pages. */}
-      <section className="markup-editor__preview" aria-labelledby={`${id}-preview`}>
+      <section className="markup-editor__preview" aria-labelledby={`${id}-preview ${id}-label`}>
         <p id={`${id}-preview`} className="markup-editor__preview-title">
           {t('questionnaires.markup.preview')}
         </p>

@@ -19,20 +19,11 @@ import { QueryContent } from '../../components/query-content.component';
 import { formatDateTime, formatNumber, formatRefName } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { useBodyOptions } from '../bodies/body-options.hook';
+import { collectErrorMessages } from './form-errors';
 import { blankQuestion, definitionToForm, TemplateCreateFormSchema, TemplateUpdateFormSchema, type TemplateFormValues } from './template-form';
 import '../../styles/questionnaires.css';
 
 const routeApi = getRouteApi('/_internal/cuestionarios/plantillas/$templateId');
-
-/** What the editor's summary lists: every problem of the definition, those of unseen fields too (an option's key). */
-function collectMessages(errors: FieldErrors | undefined): string[] {
-  if (!errors) return [];
-  return Object.values(errors).flatMap((value) => {
-    if (!value || typeof value !== 'object') return [];
-    const message = 'message' in value && typeof value.message === 'string' ? [value.message] : [];
-    return [...message, ...collectMessages(value as FieldErrors)];
-  });
-}
 
 function QuestionFields({ sectionIndex, questionIndex, label }: { sectionIndex: number; questionIndex: number; label: string }): ReactElement {
   const { register, watch, formState } = useFormContext<TemplateFormValues>();
@@ -179,7 +170,7 @@ function SectionFields({ sectionIndex, sectionCount, onRemove, onMove }: { secti
 function DefinitionFields(): ReactElement {
   const { control, formState } = useFormContext<TemplateFormValues>();
   const { fields, append, remove, move } = useFieldArray({ control, name: 'definition.sections' });
-  const problems = collectMessages(formState.errors.definition as FieldErrors | undefined);
+  const problems = collectErrorMessages(formState.errors.definition as FieldErrors | undefined);
   return (
     <>
       {problems.length > 0 && (
