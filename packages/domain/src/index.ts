@@ -33,3 +33,6 @@ export * from './calendar/working-days.js';
 export * from './schemas/notifications.js';
 export * from './questionnaires/model.js';
 export * from './schemas/questionnaires.js';
+export * from './questionnaires/markup.js';
+export * from './questionnaires/reply-text.js';
+export * from './questionnaires/render-markdown.js';

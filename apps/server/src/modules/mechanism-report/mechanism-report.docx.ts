@@ -13,7 +13,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import { CELL_MARGINS, CELL_STYLE, CONTENT_WIDTH, type HeaderLogo, renderWordDocument, SYSTEM_NAME, TABLE_BORDERS } from '../../platform/documents/word-style.js';
+import { CELL_MARGINS, CELL_STYLE, cleanWordText, CONTENT_WIDTH, type HeaderLogo, renderWordDocument, SYSTEM_NAME, TABLE_BORDERS } from '../../platform/documents/word-style.js';
 import {
   buildReportDocument,
   formatSpanishPeriod,
@@ -34,10 +34,6 @@ const LABEL_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' }
 const TABLE_WIDTH = { size: CONTENT_WIDTH, type: WidthType.DXA };
 const LABEL_STYLE = 'TableLabel';
 
-// Characters XML 1.0 forbids (control codes, lone surrogates); text extracted from PDFs carries them.
-const XML_ILLEGAL =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /**
  * Renders the participation-mechanism report as a Word document laid out like the published one,
  * from the same document model as the Markdown export: the document's own preamble and footnote
@@ -56,21 +52,21 @@ export async function renderMechanismReportDocx(report: MechanismReport, logo?: 
       alignment: AlignmentType.CENTER,
       spacing: { after: 240 },
     }),
-    new Paragraph({ text: cleanText(document.title), heading: HeadingLevel.HEADING_1 }),
-    ...document.preamble.map((text) => new Paragraph({ children: [new TextRun(cleanText(text))], alignment: AlignmentType.JUSTIFIED })),
+    new Paragraph({ text: cleanWordText(document.title), heading: HeadingLevel.HEADING_1 }),
+    ...document.preamble.map((text) => new Paragraph({ children: [new TextRun(cleanWordText(text))], alignment: AlignmentType.JUSTIFIED })),
   ];
   for (const rows of document.blocks) {
     body.push(createBlockTable(rows, citeMinutes, labelCell), new Paragraph({}));
   }
 
   return renderWordDocument({
-    title: cleanText(document.title),
+    title: cleanWordText(document.title),
     subject: MECHANISM_NAME,
     description: report.period ? `Periodo ${formatSpanishPeriod(report.period)}` : undefined,
     titleSize: 26,
     paragraphStyles: [{ id: LABEL_STYLE, name: 'Etiqueta de tabla', basedOn: CELL_STYLE, run: { bold: true } }],
     body,
-    pageHeader: `${SYSTEM_NAME} · ${cleanText(report.bodyName)}`,
+    pageHeader: `${SYSTEM_NAME} · ${cleanWordText(report.bodyName)}`,
     headerLogo: logo,
   });
 }
@@ -85,14 +81,14 @@ function createMinutesCitation(document: ReportDocument): MinutesCitation {
     if (!note || isCited) return null;
     isCited = true;
     return new FootnoteReferenceRun({
-      children: [new Paragraph({ style: 'FootnoteText', children: [new TextRun(`${cleanText(note.text)} `), createLink(note.url)] })],
+      children: [new Paragraph({ style: 'FootnoteText', children: [new TextRun(`${cleanWordText(note.text)} `), createLink(note.url)] })],
     });
   };
 }
 
 // Only http(s) addresses reach here (the document model checks them); Word also refuses a malformed one.
 function createLink(address: string): ParagraphChild {
-  const text = cleanText(address);
+  const text = cleanWordText(address);
   return new ExternalHyperlink({ link: new URL(address).href, children: [new TextRun({ text, style: 'Hyperlink' })] });
 }
 
@@ -169,12 +165,8 @@ function createCellParagraph(children: ParagraphChild[]): Paragraph {
 }
 
 function splitLines(text: string): string[] {
-  return cleanText(text)
+  return cleanWordText(text)
     .split(/\r\n?|\n/)
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
-}
-
-function cleanText(text: string): string {
-  return text.replace(XML_ILLEGAL, '');
 }

@@ -16,7 +16,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { CELL_MARGINS, CELL_STYLE, CONTENT_WIDTH, renderWordDocument, TABLE_BORDERS } from '../../platform/documents/word-style.js';
+import { CELL_MARGINS, CELL_STYLE, cleanWordText, CONTENT_WIDTH, renderWordDocument, TABLE_BORDERS } from '../../platform/documents/word-style.js';
 import type ExcelJS from 'exceljs';
 import {
   DATE_FORMAT,
@@ -197,10 +197,6 @@ function fitHeaderWidths(columns: { header: string; share: number }[]): number[]
 }
 const LATE_WIDTHS = fitHeaderWidths(LATE_COLUMNS);
 
-// Characters XML 1.0 forbids (control codes, lone surrogates).
-const XML_ILLEGAL =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const clean = (text: string) => text.replace(XML_ILLEGAL, '');
 
 const percentFormat = new Intl.NumberFormat('es-MX', { maximumFractionDigits: 1 });
 const formatProgress = (value: number | null) => (value === null ? 'sin dato' : `${percentFormat.format(value)} %`);
@@ -221,12 +217,12 @@ const responsibleNames = (node: PlanTreeNode) => node.responsibleOrganizations.m
  */
 export async function writePlanDocument(plan: PlanDetailView): Promise<Buffer> {
   const statusLabel = (key: string | null) => (key === null ? 'sin estado' : (plan.statuses.find((s) => s.key === key)?.label ?? key));
-  const title = clean(plan.shortName ? `${plan.name} (${plan.shortName})` : plan.name);
+  const title = cleanWordText(plan.shortName ? `${plan.name} (${plan.shortName})` : plan.name);
   const late = flattenTree(plan.nodes).filter((node) => node.isLate);
 
   const body: (Paragraph | Table)[] = [
     new Paragraph({ text: title, heading: HeadingLevel.HEADING_1 }),
-    labelled('Órgano', clean(plan.body.name)),
+    labelled('Órgano', cleanWordText(plan.body.name)),
     labelled('Periodo', describePeriod(plan.periodFrom, plan.periodTo)),
     labelled('Avance general', formatProgress(plan.progress)),
     labelled('Nodos atrasados', String(late.length)),
@@ -239,7 +235,7 @@ export async function writePlanDocument(plan: PlanDetailView): Promise<Buffer> {
   const visit = (node: PlanTreeNode, depth: number) => {
     body.push(
       new Paragraph({
-        text: clean(`${node.code} ${node.title.replace(/\s+/g, ' ')}`),
+        text: cleanWordText(`${node.code} ${node.title.replace(/\s+/g, ' ')}`),
         heading: NODE_HEADINGS[Math.min(depth, NODE_HEADINGS.length - 1)],
       }),
       nodeDetails(node, statusLabel(node.status)),
@@ -269,11 +265,11 @@ function labelled(label: string, value: string): Paragraph {
 function nodeDetails(node: PlanTreeNode, status: string): Paragraph {
   const parts: TextRun[][] = [
     [new TextRun(PLAN_NODE_KIND_LABELS[node.kind])],
-    [new TextRun({ text: 'Estado: ', bold: true }), new TextRun(clean(status))],
+    [new TextRun({ text: 'Estado: ', bold: true }), new TextRun(cleanWordText(status))],
     [new TextRun({ text: 'Avance: ', bold: true }), new TextRun(formatProgress(node.rolledProgress))],
   ];
   const responsible = responsibleNames(node);
-  if (responsible.length) parts.push([new TextRun({ text: 'Responsables: ', bold: true }), new TextRun(clean(responsible.join('; ')))]);
+  if (responsible.length) parts.push([new TextRun({ text: 'Responsables: ', bold: true }), new TextRun(cleanWordText(responsible.join('; ')))]);
   if (node.dueDate) parts.push([new TextRun({ text: 'Fecha límite: ', bold: true }), new TextRun(formatSpanishDate(node.dueDate))]);
   if (node.isLate) parts.push([new TextRun({ text: 'Atrasado', bold: true, color: LATE_COLOR })]);
   const children = parts.flatMap((runs, index) => (index === 0 ? runs : [new TextRun(' · '), ...runs]));
@@ -285,7 +281,7 @@ function lateTable(nodes: PlanTreeNode[], statusLabel: (key: string | null) => s
     new TableCell({
       width: { size: LATE_WIDTHS[index] ?? 0, type: WidthType.DXA },
       shading: isHeader ? HEADER_SHADING : undefined,
-      children: [new Paragraph({ children: [new TextRun({ text: clean(text), bold: isHeader })], style: CELL_STYLE })],
+      children: [new Paragraph({ children: [new TextRun({ text: cleanWordText(text), bold: isHeader })], style: CELL_STYLE })],
     });
   return new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
@@ -314,7 +310,7 @@ function lateTable(nodes: PlanTreeNode[], statusLabel: (key: string | null) => s
 }
 
 function splitLines(text: string): string[] {
-  return clean(text)
+  return cleanWordText(text)
     .split(/\r\n?|\n/)
     .map((line) => line.trim())
     .filter((line) => line.length > 0);

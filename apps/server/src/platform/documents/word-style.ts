@@ -1,5 +1,5 @@
 /** Telar's Word house style, shared by every document it writes (mechanism report, plans). */
-import { AlignmentType, BorderStyle, Document, Footer, Header, ImageRun, type IParagraphStyleOptions, Packer, PageNumber, Paragraph, Tab, type Table, TabStopType, TextRun } from 'docx';
+import { AlignmentType, BorderStyle, Document, Footer, Header, ImageRun, type INumberingOptions, type IParagraphStyleOptions, Packer, PageNumber, Paragraph, Tab, type Table, TabStopType, TextRun } from 'docx';
 import type { ImageInfo } from './image-info.js';
 
 // Letter page (the size Mexican offices print on) with 2.5 cm margins; widths in twentieths of a point.
@@ -31,7 +31,17 @@ interface WordDocumentOptions {
   pageHeader?: string;
   /** A logo at the left of that header (the body's own). */
   headerLogo?: HeaderLogo;
+  /** Footnotes by number, referred to by `FootnoteReferenceRun(number)` in the body. */
+  footnotes?: Record<number, { children: Paragraph[] }>;
+  /** Numbered-list definitions referred to by the body's paragraphs. */
+  numbering?: INumberingOptions;
 }
+
+// Characters XML 1.0 forbids (control codes, lone surrogates); text extracted from PDFs carries them.
+const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text without the characters Word cannot hold. */
+export const cleanWordText = (text: string) => text.replace(XML_ILLEGAL, '');
 
 export type HeaderLogo = Pick<ImageInfo, 'type' | 'width' | 'height'> & { content: Uint8Array };
 
@@ -81,13 +91,15 @@ function createPageFrame(headerText: string, logo: HeaderLogo | undefined) {
 }
 
 /** A Word document in the house style: one letter-size section holding `body`, optionally framed by a header and page numbers. */
-export function renderWordDocument({ title, subject, description, titleSize, paragraphStyles = [], body, pageHeader, headerLogo }: WordDocumentOptions): Promise<Buffer> {
+export function renderWordDocument({ title, subject, description, titleSize, paragraphStyles = [], body, pageHeader, headerLogo, footnotes, numbering }: WordDocumentOptions): Promise<Buffer> {
   const document = new Document({
     title,
     subject,
     description,
     creator: 'Telar',
     lastModifiedBy: 'Telar',
+    ...(footnotes ? { footnotes } : {}),
+    ...(numbering ? { numbering } : {}),
     styles: {
       paragraphStyles: [CELL_STYLE_DEFINITION, ...paragraphStyles],
       default: {

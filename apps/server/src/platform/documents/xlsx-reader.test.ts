@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFirstSheet } from './xlsx-reader.js';
+import { readFirstSheet, readSheets } from './xlsx-reader.js';
 import { deflatedEntry, SHEET_END, SHEET_START, workbookEntries, writeZip } from './zip.test-support.js';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -98,5 +98,26 @@ describe('readFirstSheet', () => {
     for (const sheet of hostile) expect(await readFirstSheet(workbook('', { 'xl/worksheets/sheet1.xml': sheet }))).toEqual([]);
     // Backtracking across tags would take hours here; linear reading takes well under a second.
     expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
+
+describe('readSheets', () => {
+  it('reads the sheets asked for by name, whatever their case, sharing strings and styles; a missing one is absent', async () => {
+    const type = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const book = workbook('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', {
+      'xl/workbook.xml': `<workbook xmlns="${MAIN}" xmlns:r="${type}"><sheets><sheet name=" Survey " sheetId="1" r:id="rId1"/><sheet name="choices" sheetId="2" r:id="rId2"/><sheet name="settings" sheetId="3" r:id="rId3"/></sheets></workbook>`,
+      'xl/_rels/workbook.xml.rels':
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${type}/worksheet" Target="worksheets/sheet1.xml"/>` +
+        `<Relationship Id="rId2" Type="${type}/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId3" Type="${type}/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`,
+      'xl/worksheets/sheet2.xml': `${SHEET_START}<row r="2"><c r="B2" t="s"><v>1</v></c><c r="C2" s="1"><v>45351</v></c></row>${SHEET_END}`,
+      'xl/sharedStrings.xml': `<sst xmlns="${MAIN}"><si><t>type</t></si><si><t>list_name</t></si></sst>`,
+      'xl/styles.xml': styles('', [0, 14]),
+    });
+    const sheets = await readSheets(book, ['survey', 'CHOICES', 'settings', 'external_choices']);
+    expect([...sheets]).toEqual([
+      ['survey', [['type']]],
+      ['CHOICES', [[], ['', 'list_name', '2024-02-29']]],
+    ]);
+    await expect(readSheets(Buffer.from('hola'), ['survey'])).rejects.toThrow(/No se pudo leer el archivo de Excel/);
   });
 });

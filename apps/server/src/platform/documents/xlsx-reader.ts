@@ -18,50 +18,92 @@ const NO_WORKSHEET = 'El archivo de Excel no tiene ninguna hoja.';
  * one over the limits of import-limits.ts.
  */
 export async function readFirstSheet(bytes: Uint8Array): Promise<string[][]> {
-  try {
-    const zip = openZip(bytes, XLSX_ZIP_LIMITS);
-    const workbook = await readText(zip, 'xl/workbook.xml');
-    if (workbook === undefined) throw new Error(UNREADABLE_XLSX);
-    const { sheetIds, is1904 } = readWorkbook(workbook);
-    const sheetPath = findFirstWorksheetPath(sheetIds, (await readText(zip, 'xl/_rels/workbook.xml.rels')) ?? '');
-    const sheet = sheetPath ? await readText(zip, sheetPath) : undefined;
+  return withReadableErrors(async () => {
+    const workbook = await openWorkbook(bytes);
+    const first = workbook.worksheets[0];
+    const sheet = first ? await readText(workbook.zip, first.path) : undefined;
     if (sheet === undefined) throw new Error(NO_WORKSHEET);
-    return readSheetRows(sheet, {
-      strings: readSharedStrings((await readText(zip, 'xl/sharedStrings.xml')) ?? ''),
-      dateStyles: readDateStyles((await readText(zip, 'xl/styles.xml')) ?? ''),
-      is1904,
-    });
+    return readSheetRows(sheet, await workbook.context());
+  });
+}
+
+/**
+ * The worksheets of a workbook named `names` (compared without regard to case or surrounding
+ * spaces), read as `readFirstSheet` reads the first, by the name asked for; a sheet the workbook
+ * lacks is absent from the map. Within the same limits: a workbook whose sheets are read together.
+ */
+export async function readSheets(bytes: Uint8Array, names: string[]): Promise<Map<string, string[][]>> {
+  return withReadableErrors(async () => {
+    const workbook = await openWorkbook(bytes);
+    const found = new Map<string, string[][]>();
+    for (const name of names) {
+      const sheet = workbook.worksheets.find((candidate) => candidate.name.trim().toLowerCase() === name.trim().toLowerCase());
+      const xml = sheet ? await readText(workbook.zip, sheet.path) : undefined;
+      if (xml !== undefined) found.set(name, readSheetRows(xml, await workbook.context()));
+    }
+    return found;
+  });
+}
+
+async function withReadableErrors<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
   } catch (error) {
     throw error instanceof ZipFormatError ? new Error(UNREADABLE_XLSX) : error;
   }
+}
+
+/** The archive, its worksheets in the workbook's order and, read once when first asked, what reading cells needs. */
+async function openWorkbook(bytes: Uint8Array) {
+  const zip = openZip(bytes, XLSX_ZIP_LIMITS);
+  const workbook = await readText(zip, 'xl/workbook.xml');
+  if (workbook === undefined) throw new Error(UNREADABLE_XLSX);
+  const { sheets, is1904 } = readWorkbook(workbook);
+  const worksheets = findWorksheetPaths(sheets, (await readText(zip, 'xl/_rels/workbook.xml.rels')) ?? '');
+  let context: SheetContext | undefined;
+  return {
+    zip,
+    worksheets,
+    context: async () =>
+      (context ??= {
+        strings: readSharedStrings((await readText(zip, 'xl/sharedStrings.xml')) ?? ''),
+        dateStyles: readDateStyles((await readText(zip, 'xl/styles.xml')) ?? ''),
+        is1904,
+      }),
+  };
 }
 
 async function readText(zip: ZipArchive, name: string): Promise<string | undefined> {
   return (await zip.read(name))?.toString('utf8');
 }
 
-/** The relationship ids of the sheets, in the workbook's order, and its date system. */
-function readWorkbook(xml: string): { sheetIds: string[]; is1904: boolean } {
-  const sheetIds: string[] = [];
+/** The sheets (name and relationship id), in the workbook's order, and its date system. */
+function readWorkbook(xml: string): { sheets: { name: string; id: string }[]; is1904: boolean } {
+  const sheets: { name: string; id: string }[] = [];
   let is1904 = false;
   walkTags(xml, (tag) => {
     if (tag.isEnd) return;
     if (tag.name === 'workbookPr') is1904 = ['1', 'true'].includes(readAttributes(tag.attributes).get('date1904') ?? '');
-    const id = tag.name === 'sheet' ? [...readAttributes(tag.attributes)].find(([name]) => name.endsWith(':id'))?.[1] : undefined;
-    if (id) sheetIds.push(id);
+    if (tag.name !== 'sheet') return;
+    const attributes = readAttributes(tag.attributes);
+    const id = [...attributes].find(([name]) => name.endsWith(':id'))?.[1];
+    if (id) sheets.push({ name: attributes.get('name') ?? '', id });
   });
-  return { sheetIds, is1904 };
+  return { sheets, is1904 };
 }
 
-/** The part of the first sheet that is a worksheet (not a chart sheet), as a path inside the archive. */
-function findFirstWorksheetPath(sheetIds: string[], relationships: string): string | undefined {
+/** The sheets that are worksheets (not chart sheets), each with its path inside the archive. */
+function findWorksheetPaths(sheets: { name: string; id: string }[], relationships: string): { name: string; path: string }[] {
   const worksheets = new Map<string, string>();
   walkTags(relationships, (tag) => {
     const attributes = tag.name === 'Relationship' && !tag.isEnd ? readAttributes(tag.attributes) : undefined;
     const [id, target] = [attributes?.get('Id'), attributes?.get('Target')];
     if (id && target && attributes!.get('Type')?.endsWith('/worksheet')) worksheets.set(id, target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target)));
   });
-  return sheetIds.map((id) => worksheets.get(id)).find((path) => path !== undefined);
+  return sheets.flatMap((sheet) => {
+    const path = worksheets.get(sheet.id);
+    return path === undefined ? [] : [{ name: sheet.name, path }];
+  });
 }
 
 interface SheetContext {
