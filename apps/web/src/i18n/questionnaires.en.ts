@@ -139,7 +139,7 @@ export const questionnairesEn: Record<keyof typeof questionnairesEsMX, string> =
   'questionnaires.answer.comments': 'Comments',
   'questionnaires.answer.noChoice': 'No option chosen.',
 
-  'questionnaires.markup.hint': 'Separate paragraphs with a blank line. The preview shows how it will read in the reply.',
+  'questionnaires.markup.hint': 'Separate paragraphs with a blank line. «- » at the start of a line makes a list, «1. » a numbered one; **bold**, *italic*, [text](https://…), a note [^1] with its text on a line «[^1]: …»; a table, one row per line between «|». The preview shows how it will read.',
   'questionnaires.markup.preview': 'Preview',
   'questionnaires.markup.lineError': 'Line {line}: {message}',
 

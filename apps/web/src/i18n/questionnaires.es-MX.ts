@@ -137,7 +137,7 @@ export const questionnairesEsMX = {
   'questionnaires.answer.comments': 'Comentarios',
   'questionnaires.answer.noChoice': 'Sin opción elegida.',
 
-  'questionnaires.markup.hint': 'Separe los párrafos con una línea en blanco. La vista previa muestra cómo quedará en la respuesta.',
+  'questionnaires.markup.hint': 'Separe los párrafos con una línea en blanco. «- » al inicio de línea hace una lista, «1. » una lista numerada; **negritas**, *cursivas*, [texto](https://…), una nota [^1] y su texto en una línea «[^1]: …»; una tabla, con una fila por línea entre «|». La vista previa muestra cómo quedará.',
   'questionnaires.markup.preview': 'Vista previa',
   'questionnaires.markup.lineError': 'Línea {line}: {message}',
 

@@ -30,4 +30,13 @@ describe('VersionedAnswerSchema', () => {
     expect(parsed.answer).toMatchObject({ selected: ['a'], otherText: null, number: 12, date: null, rows: [['1', '']] });
     expect(parsed.answer.text.blocks.map((block) => block.type)).toEqual(['paragraph', 'paragraph']);
   });
+
+  it('refuses markup it cannot read, naming the line, on the text field', () => {
+    const values = { ...answerToValues({ text: { blocks: [], footnotes: [] }, selected: [], otherText: null, number: null, date: null, rows: [] }), markup: 'Primero.\n\nVer la nota[^1].', version: 1 };
+    const parsed = VersionedAnswerSchema.safeParse(values);
+    expect(parsed.success).toBe(false);
+    const issue = parsed.error!.issues[0]!;
+    expect(issue.path).toEqual(['markup']);
+    expect(issue.message).toMatch(/^Línea 3: Falta el texto de la nota \[\^1\]/);
+  });
 });

@@ -1,8 +1,7 @@
-import { CLOSED_KINDS, YES_NO_OPTIONS, type Answer, type ExerciseQuestionView } from '@telar/domain';
+import { CLOSED_KINDS, markupToRichText, richTextToMarkup, YES_NO_OPTIONS, type Answer, type ExerciseQuestionView } from '@telar/domain';
 import { z } from 'zod';
 import { t } from '../../i18n/translate';
 import { describeMarkupErrors } from './markup-editor.component';
-import { markupToRichText, richTextToMarkup } from './markup.stub';
 
 /** An answer as a form edits it: the text as markup, the rest as typed. */
 export interface AnswerValues {

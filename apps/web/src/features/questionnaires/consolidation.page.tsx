@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { AnswerUpdateSchema, type Answer, type ConsolidationQuestionView, type ConsolidationView, type OrganizationRef, type RichText } from '@telar/domain';
+import { AnswerUpdateSchema, markupToRichText, richTextToMarkup, type Answer, type ConsolidationQuestionView, type ConsolidationView, type OrganizationRef, type RichText } from '@telar/domain';
 import { useState, type ReactElement } from 'react';
 import { FormProvider, useFormContext, type FieldErrors } from 'react-hook-form';
 import { describeApiError } from '../../api/api-error.util';
@@ -23,7 +23,6 @@ import { AnswerView } from './answer-fields.component';
 import { isClosedKind, optionsOf, takesText } from './answer-form';
 import { ContributionStatusBadge } from './contribution-status.component';
 import { MarkupEditor, describeMarkupErrors } from './markup-editor.component';
-import { markupToRichText, richTextToMarkup } from './markup.stub';
 import { collectErrorMessages } from './form-errors';
 import { QuestionSummary } from './question-summary.component';
 import { RichTextBlock, RichTextFootnotes } from './rich-text.component';

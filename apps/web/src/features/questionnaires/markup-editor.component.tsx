@@ -1,14 +1,10 @@
-import type { RichText } from '@telar/domain';
+import { markupToRichText, type MarkupReading, type RichText } from '@telar/domain';
 import { useDeferredValue, useId, useMemo, type ReactElement } from 'react';
 import { t } from '../../i18n/translate';
-import { markupToRichText } from './markup.stub';
 import { RichTextView } from './rich-text.component';
 
-/** What a markup text reads as: the document, or the lines that could not be read. */
-export type MarkupReading = { value: RichText } | { errors: { line: number; message: string }[] };
-
 /** The markup problems as one sentence per line, for a form's field error. */
-export function describeMarkupErrors(reading: MarkupReading): string | undefined {
+export function describeMarkupErrors(reading: MarkupReading<RichText>): string | undefined {
   if ('value' in reading) return undefined;
   return reading.errors.map((error) => t('questionnaires.markup.lineError', { line: error.line, message: error.message })).join(' ');
 }
