@@ -14,21 +14,22 @@ import type {
 import { buildApiUrl, getJson, sendDelete, sendJson } from './client';
 import { defineResource } from './resources';
 
+/** The API's largest page. */
+const MAX_PAGE_SIZE = 500;
+const MY_CONTRIBUTIONS_SHOWN = 20;
+
 const path = (...parts: string[]) => parts.map((part) => `/${encodeURIComponent(part)}`).join('');
 
 const templatesResource = defineResource<TemplateView, TemplateDetailView>('questionnaire-templates');
 const exercisesResource = defineResource<ExerciseView, ExerciseDetailView>('questionnaire-exercises');
 const contributionsResource = defineResource<ContributionView, ContributionView>('questionnaire-contributions');
 
-/** Templates: their list is short (one per kind of questionnaire), read whole (a paged answer is read as its items). */
+/** Templates are few (one per kind of questionnaire): their list is read whole, in one page. */
 export const questionnaireTemplatesApi = {
   list: () =>
     queryOptions({
       queryKey: ['questionnaire-templates', 'list'],
-      queryFn: async ({ signal }) => {
-        const answer = await getJson<TemplateView[] | Page<TemplateView>>('/questionnaire-templates', undefined, signal);
-        return Array.isArray(answer) ? answer : answer.items;
-      },
+      queryFn: async ({ signal }) => (await getJson<Page<TemplateView>>('/questionnaire-templates', { pageSize: MAX_PAGE_SIZE }, signal)).items,
     }),
   detail: templatesResource.detail,
   create: (input: unknown) => sendJson<TemplateDetailView>('POST', '/questionnaire-templates', input),
@@ -71,8 +72,8 @@ export const contributionsApi = {
     sendJson<ContributionView>('POST', `${path('questionnaire-contributions', id)}/${action}`, input),
 };
 
-/** «Mis aportaciones»: the contributions in the signed-in person's charge. */
+/** «Mis aportaciones»: the first page of the contributions in the signed-in person's charge (in the API's order). */
 export const myContributionsQuery = queryOptions({
   queryKey: ['me', 'questionnaire-contributions'],
-  queryFn: ({ signal }) => getJson<MyContributionView[]>('/me/questionnaire-contributions', undefined, signal),
+  queryFn: ({ signal }) => getJson<Page<MyContributionView>>('/me/questionnaire-contributions', { pageSize: MY_CONTRIBUTIONS_SHOWN }, signal),
 });

@@ -154,6 +154,7 @@ export const questionnairesEn: Record<keyof typeof questionnairesEsMX, string> =
   'questionnaires.review.sentBack': 'The contribution was sent back with your comment.',
 
   'questionnaires.mine.title': 'My contributions',
+  'questionnaires.mine.more': 'Showing {shown} of {total}.',
   'questionnaires.mine.item': 'Question {number}: {text}',
 
   'questionnaires.consolidation.open': 'Consolidate the reply',

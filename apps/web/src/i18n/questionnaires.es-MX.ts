@@ -152,6 +152,7 @@ export const questionnairesEsMX = {
   'questionnaires.review.sentBack': 'La aportación se devolvió con su comentario.',
 
   'questionnaires.mine.title': 'Mis aportaciones',
+  'questionnaires.mine.more': 'Se muestran {shown} de {total}.',
   'questionnaires.mine.item': 'Pregunta {number}: {text}',
 
   'questionnaires.consolidation.open': 'Consolidar la respuesta',
