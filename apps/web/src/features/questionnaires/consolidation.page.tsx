@@ -258,7 +258,7 @@ function QuestionConsolidation({ exerciseId, item, organizations }: { exerciseId
       return saved ? toOfficialAnswer(saved) : { id: questionId, version: input.version + 1, answer: input.answer };
     },
   });
-  const text = form.watch('answer.text');
+  const text: RichText = form.watch('answer.text');
   const setText = (next: RichText) => form.setValue('answer.text', next, { shouldDirty: true });
   const { question } = item;
   const headingId = `pregunta-${question.id}`;

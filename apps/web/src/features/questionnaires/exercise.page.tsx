@@ -86,13 +86,13 @@ function ExerciseEditForm({ exercise }: { exercise: ExerciseDetailView }): React
     <FormFrame form={form} saveState={saveState} submitLabel={t('form.saveChanges')} savedText={t('form.saved')}>
       <ExerciseDataFields />
       <div className="questionnaire-form-row">
-        <FormField label={t('questionnaires.exercise.replyDate')} error={errors.replyDate?.message}>
+        <FormField label={t('questionnaires.exercise.replyDate')} error={errors.replyDate?.message as string | undefined}>
           {(control) => <input {...control} {...form.register('replyDate')} type="date" />}
         </FormField>
-        <FormField label={t('questionnaires.exercise.place')} error={errors.place?.message}>
+        <FormField label={t('questionnaires.exercise.place')} error={errors.place?.message as string | undefined}>
           {(control) => <input {...control} {...form.register('place')} type="text" />}
         </FormField>
-        <FormField label={t('questionnaires.statusLabel')} error={errors.status?.message}>
+        <FormField label={t('questionnaires.statusLabel')} error={errors.status?.message as string | undefined}>
           {(control) => (
             <select {...control} {...form.register('status')}>
               <ChoiceOptions values={EXERCISE_STATUSES} getLabel={(status) => t(`questionnaires.exerciseStatus.${status}`)} />
