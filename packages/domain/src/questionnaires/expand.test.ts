@@ -90,7 +90,7 @@ describe('expandQuestions', () => {
           key: 'pasos',
           title: 'Avances generales entre enero y diciembre de {año}',
           questions: [
-            { key: 'paso', number: '9', text: '¿Cuál es la situación de su próximo paso {n} [«{titulo}»]?', kind: 'status', repeat: { over: 'plan_nodes', nodeKind: 'next_step' } },
+            { key: 'paso', number: '9', text: '¿Cuál es la situación de su próximo paso {n} [«{titulo}»]?', kind: 'status', statusSource: 'plan', repeat: { over: 'plan_nodes', nodeKind: 'next_step' } },
             { key: 'informe', number: '10', text: 'Desde {inicio} hasta {fin}, informe anual {año_anterior}-{año}; prioridades de {año_siguiente}.', kind: 'open' },
           ],
         },
@@ -109,6 +109,7 @@ describe('expandQuestions', () => {
       ['3', 'Desde enero de 2024 hasta diciembre de 2024, informe anual 2023-2024; prioridades de 2025.'],
     ]);
     expect(of2024[0]!.section).toBe('Avances generales entre enero y diciembre de 2024');
+    expect(of2024[0]!.definition.options).toEqual(context.statuses);
     const of2025 = expandQuestions(steps, { ...context, planNodes, periodFrom: '2025-01-01', periodTo: '2025-12-31' });
     expect(of2025.filter((q) => q.key === 'paso').map((q) => q.text)).toEqual([
       '¿Cuál es la situación de su próximo paso 1 [«Capacitación»]?',

@@ -89,6 +89,9 @@ export function expandQuestions(definition: TemplateDefinition, context: Expansi
     if (NUMERIC.test(original)) return String(++lastNumber);
     return instance === null ? original : `${original}.${instance + 1}`;
   };
+  // A status question over the plan offers the plan's own statuses, as the exercise was created.
+  const optionsOf = (question: QuestionDefinition) =>
+    question.kind === 'status' && question.statusSource === 'plan' ? context.statuses.map(({ key, label }) => ({ key, label })) : question.options;
   const add = (question: QuestionDefinition, section: string | null, number: string, values: Record<string, string | null>, planNodeId: string | null) => {
     const text = fill(question.text, values);
     expanded.push({
@@ -97,7 +100,7 @@ export function expandQuestions(definition: TemplateDefinition, context: Expansi
       number,
       text,
       section,
-      definition: { ...question, number, text, help: fillNullable(question.help, values), editorialNote: fillNullable(question.editorialNote, values) },
+      definition: { ...question, number, text, help: fillNullable(question.help, values), editorialNote: fillNullable(question.editorialNote, values), options: optionsOf(question) },
       planNodeId,
     });
   };
