@@ -30,6 +30,7 @@ import { importsRoutes } from './features/imports/imports.routes';
 import { organizationsRoutes } from './features/organizations/organizations.routes';
 import { plansRoutes } from './features/plans/plans.routes';
 import { publicRoutes } from './features/public/public.routes';
+import { questionnairesRoutes } from './features/questionnaires/questionnaires.routes';
 import { reportingRoutes } from './features/reporting/reporting.routes';
 import { reportsRoutes } from './features/reports/reports.routes';
 import { searchRoutes } from './features/search/search.routes';
@@ -173,6 +174,7 @@ const routeTable = [
   ...plansRoutes,
   ...activitiesRoutes,
   ...reportingRoutes,
+  ...questionnairesRoutes,
   ...dashboardsRoutes,
   ...searchRoutes,
   ...notificationsRoutes,

@@ -39,4 +39,5 @@ export * from './questionnaires/markup.js';
 export * from './questionnaires/reply-text.js';
 export * from './questionnaires/render-markdown.js';
 export * from './questionnaires/parse.js';
+export { readContributionText } from './questionnaires/text-blocks.js';
 export * from './questionnaires/import-summary.js';

@@ -4,6 +4,7 @@ import type { MessageKey } from './es-MX';
 import { plansEn } from './plans.en';
 import { searchEn } from './search.en';
 import { notificationsEn } from './notifications.en';
+import { questionnairesEn } from './questionnaires.en';
 
 /** English catalogue: same keys as es-MX, kept in step by the type below; not yet selectable in the UI. */
 export const en: Record<MessageKey, string> = {
@@ -431,4 +432,5 @@ export const en: Record<MessageKey, string> = {
   ...notificationsEn,
   ...dashboardsEn,
   ...accountsEn,
+  ...questionnairesEn,
 };

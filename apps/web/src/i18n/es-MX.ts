@@ -16,6 +16,7 @@ import { plansEsMX } from './plans.es-MX';
 import { prefixKeys } from './prefix-keys';
 import { searchEsMX } from './search.es-MX';
 import { notificationsEsMX } from './notifications.es-MX';
+import { questionnairesEsMX } from './questionnaires.es-MX';
 
 /** Every text the interface shows, in Spanish (México). Keys group by area; `{name}` marks a parameter. */
 export const esMX = {
@@ -443,6 +444,7 @@ export const esMX = {
   ...dashboardsEsMX,
   ...accountsEsMX,
   ...notificationsEsMX,
+  ...questionnairesEsMX,
 } as const;
 
 export type MessageKey = keyof typeof esMX;

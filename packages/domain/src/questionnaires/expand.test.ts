@@ -83,6 +83,41 @@ describe('expandQuestions', () => {
     ]);
   });
 
+  it('asks about a dated node only in an exercise whose period it overlaps, numbering it among the repeated ones', () => {
+    const steps = TemplateDefinitionSchema.parse({
+      sections: [
+        {
+          key: 'pasos',
+          title: 'Avances generales entre enero y diciembre de {año}',
+          questions: [
+            { key: 'paso', number: '9', text: '¿Cuál es la situación de su próximo paso {n} [«{titulo}»]?', kind: 'status', statusSource: 'plan', repeat: { over: 'plan_nodes', nodeKind: 'next_step' } },
+            { key: 'informe', number: '10', text: 'Desde {inicio} hasta {fin}, informe anual {año_anterior}-{año}; prioridades de {año_siguiente}.', kind: 'open' },
+          ],
+        },
+      ],
+    });
+    const planNodes = [
+      { id: '00000000-0000-4000-8000-000000000011', kind: 'next_step', code: 'PP1', title: 'Plan 2024', status: null, startDate: '2024-01-01', dueDate: '2024-12-31' },
+      { id: '00000000-0000-4000-8000-000000000012', kind: 'next_step', code: '2025-1', title: 'Capacitación', status: null, startDate: '2025-01-01', dueDate: '2025-12-31' },
+      { id: '00000000-0000-4000-8000-000000000013', kind: 'next_step', code: '2025-2', title: 'Plan 2025-2030', status: null, startDate: '2025-01-01', dueDate: '2025-12-31' },
+      { id: '00000000-0000-4000-8000-000000000014', kind: 'next_step', code: 'S', title: 'Sin fechas', status: null },
+    ];
+    const of2024 = expandQuestions(steps, { ...context, planNodes, periodFrom: '2024-01-01', periodTo: '2024-12-31' });
+    expect(of2024.map((q) => [q.number, q.text])).toEqual([
+      ['1', '¿Cuál es la situación de su próximo paso 1 [«Plan 2024»]?'],
+      ['2', '¿Cuál es la situación de su próximo paso 2 [«Sin fechas»]?'],
+      ['3', 'Desde enero de 2024 hasta diciembre de 2024, informe anual 2023-2024; prioridades de 2025.'],
+    ]);
+    expect(of2024[0]!.section).toBe('Avances generales entre enero y diciembre de 2024');
+    expect(of2024[0]!.definition.options).toEqual(context.statuses);
+    const of2025 = expandQuestions(steps, { ...context, planNodes, periodFrom: '2025-01-01', periodTo: '2025-12-31' });
+    expect(of2025.filter((q) => q.key === 'paso').map((q) => q.text)).toEqual([
+      '¿Cuál es la situación de su próximo paso 1 [«Capacitación»]?',
+      '¿Cuál es la situación de su próximo paso 2 [«Plan 2025-2030»]?',
+      '¿Cuál es la situación de su próximo paso 3 [«Sin fechas»]?',
+    ]);
+  });
+
   it('gives no question for a kind the plan does not have', () => {
     const questions = expandQuestions(template, { ...context, planNodes: context.planNodes.slice(0, 1) });
     expect(questions.map((q) => q.number)).toEqual(['1', '2', 'A', '3']);

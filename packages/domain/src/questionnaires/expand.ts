@@ -13,6 +13,9 @@ export interface ExpansionNode {
   code: string;
   title: string;
   status: string | null;
+  /** A dated node (a next step "for 2025") is asked about only in exercises whose period it overlaps. */
+  startDate?: string | null;
+  dueDate?: string | null;
 }
 
 export interface ExpansionContext {
@@ -48,14 +51,36 @@ export function describePeriodEs(periodFrom: string | null, periodTo: string | n
   return periodFrom && periodTo ? `${monthAndYear(periodFrom)} a ${monthAndYear(periodTo)}` : null;
 }
 
-/** Replaces each `{name}` with its value; placeholders without a value stay as written, for the coordinator to see. */
+/**
+ * Replaces each `{name}` with its value; placeholders without a value stay as written, for the coordinator
+ * to see. Besides a node's `{codigo}`, `{titulo}`, `{estado}` and `{n}` (its place among the repeated
+ * questions), the period gives `{periodo}`, `{inicio}` and `{fin}` ("enero de 2025") and the years
+ * `{año}`, `{año_anterior}` and `{año_siguiente}` (of the period's end), as recipients word them
+ * ("Desde {inicio}, ¿qué progresos…", "informe anual {año_anterior}-{año}").
+ */
 const fill = (text: string, values: Record<string, string | null>) =>
-  text.replace(/\{(codigo|titulo|estado|periodo)\}/g, (whole, name: string) => values[name] ?? whole);
+  text.replace(/\{(codigo|titulo|estado|n|periodo|inicio|fin|año|año_anterior|año_siguiente)\}/g, (whole, name: string) => values[name] ?? whole);
+
+function periodValues(periodFrom: string | null, periodTo: string | null): Record<string, string | null> {
+  const year = periodTo ? Number(periodTo.slice(0, 4)) : null;
+  return {
+    periodo: describePeriodEs(periodFrom, periodTo),
+    inicio: periodFrom ? monthAndYear(periodFrom) : null,
+    fin: periodTo ? monthAndYear(periodTo) : null,
+    año: year === null ? null : String(year),
+    año_anterior: year === null ? null : String(year - 1),
+    año_siguiente: year === null ? null : String(year + 1),
+  };
+}
+
+/** Whether a node's dates (when it has them) overlap the exercise's period (when it has one). */
+const isWithinPeriod = (node: ExpansionNode, periodFrom: string | null, periodTo: string | null) =>
+  (!periodFrom || !node.dueDate || node.dueDate >= periodFrom) && (!periodTo || !node.startDate || node.startDate <= periodTo);
 
 const fillNullable = (text: string | null, values: Record<string, string | null>) => (text === null ? null : fill(text, values));
 
 export function expandQuestions(definition: TemplateDefinition, context: ExpansionContext): ExpandedQuestion[] {
-  const periodo = describePeriodEs(context.periodFrom, context.periodTo);
+  const period = periodValues(context.periodFrom, context.periodTo);
   const statusLabels = new Map(context.statuses.map((s) => [s.key, s.label]));
   const expanded: ExpandedQuestion[] = [];
   // Numeric numbers are renumbered in sequence, so that a question repeated over n nodes pushes the following ones by n − 1.
@@ -64,6 +89,9 @@ export function expandQuestions(definition: TemplateDefinition, context: Expansi
     if (NUMERIC.test(original)) return String(++lastNumber);
     return instance === null ? original : `${original}.${instance + 1}`;
   };
+  // A status question over the plan offers the plan's own statuses, as the exercise was created.
+  const optionsOf = (question: QuestionDefinition) =>
+    question.kind === 'status' && question.statusSource === 'plan' ? context.statuses.map(({ key, label }) => ({ key, label })) : question.options;
   const add = (question: QuestionDefinition, section: string | null, number: string, values: Record<string, string | null>, planNodeId: string | null) => {
     const text = fill(question.text, values);
     expanded.push({
@@ -72,21 +100,21 @@ export function expandQuestions(definition: TemplateDefinition, context: Expansi
       number,
       text,
       section,
-      definition: { ...question, number, text, help: fillNullable(question.help, values), editorialNote: fillNullable(question.editorialNote, values) },
+      definition: { ...question, number, text, help: fillNullable(question.help, values), editorialNote: fillNullable(question.editorialNote, values), options: optionsOf(question) },
       planNodeId,
     });
   };
   for (const section of definition.sections) {
-    const sectionTitle = section.title || null;
+    const sectionTitle = section.title ? fill(section.title, period) : null;
     for (const question of section.questions) {
       if (!question.repeat) {
-        add(question, sectionTitle, nextNumber(question.number, null), { periodo }, null);
+        add(question, sectionTitle, nextNumber(question.number, null), period, null);
         continue;
       }
-      const nodes = context.planNodes.filter((node) => node.kind === question.repeat!.nodeKind);
+      const nodes = context.planNodes.filter((node) => node.kind === question.repeat!.nodeKind && isWithinPeriod(node, context.periodFrom, context.periodTo));
       nodes.forEach((node, instance) => {
         const estado = node.status === null ? NO_STATUS : (statusLabels.get(node.status) ?? node.status);
-        add(question, sectionTitle, nextNumber(question.number, instance), { periodo, codigo: node.code, titulo: node.title, estado }, node.id);
+        add(question, sectionTitle, nextNumber(question.number, instance), { ...period, codigo: node.code, titulo: node.title, estado, n: String(instance + 1) }, node.id);
       });
     }
   }

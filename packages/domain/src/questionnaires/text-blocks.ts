@@ -5,6 +5,7 @@
  * the builder joins the pieces back and says so in a warning.
  */
 import { isWebUrl } from '../schemas/common.js';
+import { splitNormalizedLines } from '../text/normalize.js';
 import type { Block, Footnote, ImportDiagnostic, Inline, RichText } from './model.js';
 
 export interface SourceLine {
@@ -322,3 +323,15 @@ export function richTextToPlain(text: RichText): string {
 }
 
 export const containsUrl = (text: string): boolean => URL_ANYWHERE.test(text);
+
+/**
+ * A contribution an agency wrote as a document of its own (seed 004: the SNDIF's text for an OHCHR
+ * report) → the RichText of its answer, read by the same rules as an imported reply's answers.
+ */
+export function readContributionText(text: string): { value: RichText; warnings: ImportDiagnostic[] } {
+  const lines = splitNormalizedLines(text).map((line, index) => ({ line: index + 1, text: line }));
+  const known = new Set(lines.flatMap(({ text: line }) => FOOTNOTE_DEFINITION.exec(line)?.[1] ?? []).map(superscriptToDigits));
+  const warnings: ImportDiagnostic[] = [];
+  const built = buildRichText(lines, known, warnings);
+  return { value: { blocks: built.blocks, footnotes: built.footnotes.map(({ line: _line, ...footnote }) => footnote) }, warnings };
+}

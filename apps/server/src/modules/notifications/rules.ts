@@ -169,7 +169,7 @@ const publishedSessionRule: Rule = {
 };
 
 const contributionName = (row: RuleRow) => `Pregunta ${row.questionNumber} del cuestionario «${shorten(row.exerciseTitle!, 120)}»`;
-const contributionLink = (row: RuleRow) => `/cuestionarios/aportaciones/${row.recordId}`;
+const contributionLink = (row: RuleRow) => `/aportaciones/${row.recordId}`;
 
 const contributionDeadlineRule: Rule = {
   name: 'contribution-deadline',

@@ -250,7 +250,7 @@ describe('contributions', () => {
     expect(toA.map((n) => n.kind).sort()).toEqual(['contribution_overdue', 'contribution_sent_back']);
     expect(toA.find((n) => n.kind === 'contribution_overdue')).toMatchObject({
       title: 'Pregunta 3 del cuestionario «Alianza 8.7 — informe 2025»: aportación vencida',
-      linkPath: `/cuestionarios/aportaciones/${contributionOf.a}`,
+      linkPath: `/aportaciones/${contributionOf.a}`,
     });
     // STPS's contribution was accepted: nothing is owed.
     expect(await noticesOf(enlaceB)).toEqual([]);

@@ -185,7 +185,7 @@ export function listPlanNodesInOrder(db: Database, planId: string) {
           select n.id, array[n.position] from plan_nodes n where n.plan_id = ${planId} and n.parent_id is null and n.archived_at is null
           union all
           select n.id, tree.path || n.position from plan_nodes n join tree on n.parent_id = tree.id where n.archived_at is null and cardinality(tree.path) < 100)
-        select n.id, n.kind, n.code, n.title, n.status from tree join plan_nodes n on n.id = tree.id order by tree.path, n.code`,
+        select n.id, n.kind, n.code, n.title, n.status, n.start_date as "startDate", n.due_date as "dueDate" from tree join plan_nodes n on n.id = tree.id order by tree.path, n.code`,
   );
 }
 

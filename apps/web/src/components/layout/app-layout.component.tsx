@@ -25,6 +25,7 @@ const NAV_ENTRIES: NavEntry[] = [
       { to: '/organos', label: 'nav.bodies' },
       { to: '/sesiones', label: 'nav.sessions' },
       { to: '/acuerdos', label: 'nav.agreements' },
+      { to: '/cuestionarios', label: 'nav.questionnaires' },
     ],
   },
   {

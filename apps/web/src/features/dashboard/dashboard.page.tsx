@@ -10,6 +10,7 @@ import { formatCount, formatNumber } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { MyTasks } from './my-tasks.component';
 import { MyNotificationsSection } from '../notifications/my-notifications.section';
+import { MyContributionsSection } from '../questionnaires/my-contributions.section';
 
 const COUNT_KEYS = ['organizations', 'bodies', 'sessions', 'participations', 'agreements', 'followUps'] as const satisfies readonly (keyof DashboardView['counts'])[];
 /** The list each counter opens; participations and follow-ups are read within their sessions and agreements. */
@@ -26,6 +27,7 @@ export function DashboardPage(): ReactElement {
     <>
       <PageHeader title={t('dashboard.title')} />
       <MyTasks />
+      <MyContributionsSection />
       <QueryContent query={query}>
         {(dashboard) => (
           <>
