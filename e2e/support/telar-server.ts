@@ -36,8 +36,11 @@ function requireBuild() {
 
 /** Creates the administrator with the built command line, as a person installing Telar would. */
 export async function createAdminWithCli(env: NodeJS.ProcessEnv, credentials: Credentials = admin): Promise<void> {
+  await runTelarCommand(env, ['users', 'create-admin', '--email', credentials.email, '--name', 'Administración e2e', '--password', credentials.password]);
+}
+
+async function runTelarCommand(env: NodeJS.ProcessEnv, args: string[]) {
   requireBuild();
-  const args = ['users', 'create-admin', '--email', credentials.email, '--name', 'Administración e2e', '--password', credentials.password];
   await promisify(execFile)(process.execPath, [join(repoRoot, 'bin/telar.mjs'), ...args], { env });
 }
 
@@ -71,11 +74,15 @@ export async function startTelarProcess(env: NodeJS.ProcessEnv): Promise<TelarPr
   };
 }
 
-/** Starts the built Telar (`npm run build`) on the embedded database in a fresh directory, as a user would; `extraEnv` adds settings. */
-export async function startTelar(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningTelar> {
+/**
+ * Starts the built Telar (`npm run build`) on the embedded database in a fresh directory, as a user would;
+ * `extraEnv` adds settings; `withDemoData` loads the demo data first (`telar demo`).
+ */
+export async function startTelar(extraEnv: NodeJS.ProcessEnv = {}, { withDemoData = false } = {}): Promise<RunningTelar> {
   const dataDir = mkdtempSync(join(tmpdir(), 'telar-e2e-'));
   // Every browser and client of a spec signs in from 127.0.0.1: the default 10 sign-ins a minute is for one person.
   const env = { ...process.env, TELAR_DATA_DIR: dataDir, DATABASE_URL: '', TELAR_LOGIN_ATTEMPTS_PER_MINUTE: '60', ...extraEnv };
+  if (withDemoData) await runTelarCommand(env, ['demo']);
   // The embedded database is locked while the server runs, so the first account is made before it.
   await createAdminWithCli(env, { email: admin.email, password: FIRST_ADMIN_PASSWORD });
   const server = await startTelarProcess(env);

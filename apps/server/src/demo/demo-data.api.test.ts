@@ -30,6 +30,42 @@ describe('demo data from the seeds', () => {
     expect((await ctx.anonymous('GET', `/public/plans/${pacto.id}`)).body.nodes).toHaveLength(10);
   });
 
+  it('holds the questionnaires of seeds 001, 002 and 004: the UN reply published, the 8.7 exercises of 2024 and 2025, the SNDIF contribution', async () => {
+    const exercises = (await ctx.api('GET', '/questionnaire-exercises?pageSize=50')).body.items as { id: string; title: string; status: string; questionCount: number; answeredCount: number; isPublished: boolean }[];
+    const byTitle = (start: string) => exercises.find((e) => e.title.startsWith(start))!;
+    const un = byTitle('Contribuciones del Estado mexicano');
+    expect(un).toMatchObject({ status: 'closed', questionCount: 9, answeredCount: 9, isPublished: true });
+    const { body: unDetail } = await ctx.api('GET', `/questionnaire-exercises/${un.id}`);
+    expect(unDetail.reference).toBe('JAL MEX 4/2021');
+    expect(unDetail.contributors).toHaveLength(5);
+    expect((await ctx.anonymous('GET', `/public/questionnaire-replies/${un.id}`)).status).toBe(200);
+
+    // 2024: the template's repeated questions over the roadmap give the seed's 34 questions, answered with its words and marks.
+    const of2024 = byTitle('Alianza 8.7, informe anual 2024');
+    expect(of2024).toMatchObject({ status: 'closed', questionCount: 34, answeredCount: 31 });
+    const consolidation2024 = (await ctx.api('GET', `/questionnaire-exercises/${of2024.id}/consolidation`)).body.questions as { question: { number: string; text: string; planNode: { code: string } | null }; answer: { selected: string[] } }[];
+    const question = (number: string) => consolidation2024.find((q) => q.question.number === number)!;
+    expect(question('1').question.text).toMatch(/^Desde enero de 2024, ¿qué progresos ha logrado su país respecto de la prioridad 1 "Promover/);
+    expect(question('9').question.planNode?.code).toBe('PP1');
+    expect(question('9').answer.selected).toEqual(['in_progress']);
+    expect(question('27').answer.selected).toHaveLength(3);
+
+    // 2025 starts from 2024 (last year's answers proposed) and from the plan (its three next steps for 2025).
+    const of2025 = byTitle('Alianza 8.7, informe anual 2025');
+    expect(of2025).toMatchObject({ status: 'draft', questionCount: 36, answeredCount: 0 });
+    const consolidation2025 = (await ctx.api('GET', `/questionnaire-exercises/${of2025.id}/consolidation`)).body.questions as { question: { text: string }; hasCarriedAnswer: boolean; prefill: unknown }[];
+    expect(consolidation2025.filter((q) => q.hasCarriedAnswer).length).toBeGreaterThan(20);
+    expect(consolidation2025.filter((q) => q.question.text.includes('próximo paso')).map((q) => q.question.text)).toEqual([
+      expect.stringContaining('próximo paso 1 [«Alcanzar un alto nivel de capacitación'),
+      expect.stringContaining('próximo paso 2 [«Elaboración del Plan de Trabajo 2025-2030'),
+      expect.stringContaining('próximo paso 3 [«Diseño y elaboración del Programa Nacional'),
+    ]);
+
+    const sndif = byTitle('Aportación de México para el informe de la OACNUDH');
+    const { body: sndifDetail } = await ctx.api('GET', `/questionnaire-exercises/${sndif.id}`);
+    expect(sndifDetail.assignments).toMatchObject([{ organization: { acronym: 'SNDIF' }, status: 'accepted' }]);
+  });
+
   it('records the activities of seeds 001, 002 and 004 with their real figures', async () => {
     const inm = (await ctx.api('GET', `/activities?q=${encodeURIComponent('Delitos asociados a la Migración')}`)).body.items[0];
     expect(inm).toMatchObject({ kind: 'training', startDate: '2024-01-01', endDate: '2024-12-31', events: 23, participants: 1502, isValidated: true });

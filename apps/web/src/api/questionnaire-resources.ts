@@ -57,8 +57,8 @@ export const questionnaireExercisesApi = {
   saveAnswer: ({ id, questionId, input }: { id: string; questionId: string; input: unknown }) =>
     sendJson<unknown>('PUT', `${path('questionnaire-exercises', id, 'questions', questionId)}/answer`, input),
   /** Takes last exercise's answer as this question's answer, or sets it aside. */
-  decideCarried: ({ id, questionId, decision }: { id: string; questionId: string; decision: 'use' | 'discard' }) =>
-    sendJson<unknown>('POST', `${path('questionnaire-exercises', id, 'questions', questionId)}/carried/${decision}`),
+  decideCarried: ({ id, questionId, decision, version }: { id: string; questionId: string; decision: 'use' | 'discard'; version: number }) =>
+    sendJson<unknown>('POST', `${path('questionnaire-exercises', id, 'questions', questionId)}/carried/${decision}`, { version }),
   changePublication: ({ id, version, action }: { id: string; version: number; action: 'publish' | 'unpublish' }) =>
     sendJson<null>('POST', `${path('questionnaire-exercises', id)}/${action}`, { version }),
   /** The reply's download (Content-Disposition attachment). */

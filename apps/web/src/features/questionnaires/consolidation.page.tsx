@@ -159,12 +159,12 @@ function ChoiceFields({ item }: { item: ConsolidationQuestionView }): ReactEleme
   );
 }
 
-/** Last exercise's answer beside this one, word by word, to take it or set it aside. */
+/** Last exercise's answer beside this one, word by word; while it is a proposal still to decide, to take it or set it aside. */
 function CarriedAnswer({ exerciseId, item, current }: { exerciseId: string; item: ConsolidationQuestionView; current: RichText }): ReactElement | null {
   const mutation = useApiMutation(questionnaireExercisesApi.decideCarried);
   if (!item.previousAnswer) return null;
   const parts = diffWords(richTextToMarkup(item.previousAnswer.text), richTextToMarkup(current));
-  const decide = (decision: 'use' | 'discard') => mutation.mutate({ id: exerciseId, questionId: item.question.id, decision });
+  const decide = (decision: 'use' | 'discard') => mutation.mutate({ id: exerciseId, questionId: item.question.id, decision, version: item.answerVersion });
   return (
     <div className="panel carried">
       <h3>{t('questionnaires.consolidation.carriedTitle')}</h3>
@@ -189,14 +189,16 @@ function CarriedAnswer({ exerciseId, item, current }: { exerciseId: string; item
         </div>
       </div>
       {mutation.isError && <FormAlert tone="error">{describeApiError(mutation.error)}</FormAlert>}
-      <div className="form__actions">
-        <button type="button" className="button" disabled={mutation.isPending} onClick={() => decide('use')}>
-          {t('questionnaires.consolidation.useCarried')}
-        </button>
-        <button type="button" className="button" disabled={mutation.isPending} onClick={() => decide('discard')}>
-          {t('questionnaires.consolidation.discardCarried')}
-        </button>
-      </div>
+      {item.hasCarriedAnswer && (
+        <div className="form__actions">
+          <button type="button" className="button" disabled={mutation.isPending} onClick={() => decide('use')}>
+            {t('questionnaires.consolidation.useCarried')}
+          </button>
+          <button type="button" className="button" disabled={mutation.isPending} onClick={() => decide('discard')}>
+            {t('questionnaires.consolidation.discardCarried')}
+          </button>
+        </div>
+      )}
     </div>
   );
 }
