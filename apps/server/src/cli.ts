@@ -10,7 +10,7 @@ import { loadDemoData } from './demo/demo-data.js';
 import { backupCommand, restoreCommand } from './cli/backup.command.js';
 import { exportCommand, importPlanCommand } from './cli/plans.command.js';
 import { notificationsCommand } from './cli/notifications.command.js';
-import { importQuestionnaireCommand } from './cli/questionnaire-import.command.js';
+import { exportQuestionnaireCommand, importQuestionnaireCommand } from './cli/questionnaire.command.js';
 import { createNotificationScheduler, transportFromUrl } from './modules/notifications/index.js';
 import { readImportFile } from './cli/import-file.js';
 import { DomainError } from './platform/errors.js';
@@ -27,9 +27,10 @@ const USAGE = `Uso:
   telar users create-admin --email CORREO --name NOMBRE [--password CONTRASEÑA]
   telar import mechanism-report ARCHIVO [--body SIGLAS] [--dry-run] [--json]
   telar import plan ARCHIVO [--body SIGLAS]
-  telar import questionnaire ARCHIVO(.txt|.md|.docx) --dry-run [--json]
+  telar import questionnaire ARCHIVO(.txt|.md|.docx) (--dry-run | --body SIGLAS) [--json]
   telar export plans --format json [--out ARCHIVO]
   telar export activities --format json|csv|xlsx [--out ARCHIVO]
+  telar export questionnaire REFERENCIA-O-ID --format docx|md|json --out ARCHIVO
   telar report mechanism --body SIGLAS --from AAAA-MM-DD --to AAAA-MM-DD --format docx|md|json --out ARCHIVO
   telar notifications run [--date AAAA-MM-DD] [--json]
   telar notifications outbox [--json]`;
@@ -39,7 +40,7 @@ type Command = (args: string[], handle: DatabaseHandle) => Promise<number | 'kee
 const commands: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
-  export: exportCommand,
+  export: ([what, ...args], handle) => (what === 'questionnaire' ? exportQuestionnaireCommand(args, handle) : exportCommand([what!, ...args], handle)),
   notifications: notificationsCommand,
 
   async serve(args, handle) {
@@ -92,7 +93,7 @@ const commands: Record<string, Command> = {
 
   async import([what, ...args], handle) {
     if (what === 'plan') return importPlanCommand(args, handle);
-    if (what === 'questionnaire') return importQuestionnaireCommand(args);
+    if (what === 'questionnaire') return importQuestionnaireCommand(args, handle);
     if (what !== 'mechanism-report') return usageError();
     const { values, positionals } = parseArgs({
       args,

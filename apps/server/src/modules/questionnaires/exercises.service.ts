@@ -29,6 +29,7 @@ import {
   findContributionFacts,
   findCurrentTemplateVersion,
   findExercise,
+  findExerciseIdsByReference,
   findExerciseOrigin,
   findExerciseView,
   insertExercise,
@@ -99,6 +100,15 @@ export function createExerciseService(db: Database, actor: Actor) {
     async list(filter: ExerciseFilter, page: PageRequest) {
       requireSignedIn(actor);
       return { ...(await listExercises(db, filter, page)), ...page };
+    },
+
+    /** The id of the one live exercise with this id or reference; two with the same reference (in different bodies) must be named by id. */
+    async resolveId(referenceOrId: string): Promise<string> {
+      requireSignedIn(actor);
+      const found = await findExerciseIdsByReference(db, referenceOrId);
+      if (found.length === 0) throw notFound();
+      if (found.length > 1) throw invalidField('exercise', `Hay ${found.length} ejercicios con la referencia «${referenceOrId}»; indique su identificador.`);
+      return found[0]!.id;
     },
 
     async get(id: string): Promise<ExerciseDetailView> {

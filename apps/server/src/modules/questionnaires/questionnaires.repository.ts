@@ -143,6 +143,15 @@ export async function findExercise(db: Database, id: string): Promise<ExerciseRo
   return row;
 }
 
+/** Live exercises named by id or by their communication's reference ("JAL MEX 4/2021"): what a person types on the command line. */
+export function findExerciseIdsByReference(db: Database, referenceOrId: string) {
+  const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(referenceOrId);
+  return queryRows<{ id: string }>(
+    db,
+    sql`select id from questionnaire_exercises where archived_at is null and ${isId ? sql`id = ${referenceOrId}::uuid` : sql`reference = ${referenceOrId}`} order by created_at`,
+  );
+}
+
 /** An exercise with the template it was made from, to check a "previous exercise" against a new one. */
 export async function findExerciseOrigin(db: Database, id: string) {
   const [row] = await queryRows<{ id: string; bodyId: string; templateId: string }>(
