@@ -57,12 +57,12 @@ function staticClosure(file: string, seen = new Set<string>()): Set<string> {
   return seen;
 }
 
-/** (a) From the files: the route chunk's static closure minus the shell's (entry + modulepreloads and what they import). */
-export function measureRouteJs(): RouteJsResult {
+/** (a) From the files: a route chunk's static closure minus the shell's (entry + modulepreloads and what they import); by default /tableros'. */
+export function measureRouteJs(routeChunk: RegExp = ROUTE_CHUNK): RouteJsResult {
   const shell = measureWebFirstLoad();
   if ('unavailable' in shell) return { unavailable: shell.unavailable };
-  const route = readdirSync(ASSETS).find((file) => ROUTE_CHUNK.test(file));
-  if (!route) return { unavailable: 'no hay un fragmento activity-dashboard.page-*.js en apps/web/dist/assets (¿la ruta /tableros aún no existe?)' };
+  const route = readdirSync(ASSETS).find((file) => routeChunk.test(file));
+  if (!route) return { unavailable: `ningún fragmento de apps/web/dist/assets responde a ${routeChunk} (¿la ruta aún no existe?)` };
   const shellFiles = new Set<string>();
   for (const file of shell.files) staticClosure(file.path.replace(/^.*\/assets\//, ''), shellFiles);
   const routeFiles = [...staticClosure(route)].filter((file) => !shellFiles.has(file));

@@ -14,6 +14,9 @@
  * page, medians reported; BENCH_LIGHTHOUSE_REPORTS=<directory> keeps each page's last full report; BENCH_ONLY=lighthouse runs only it.
  * Section 10, notifications: a full daily run with 10,000 people and 100,000 open obligations on PostgreSQL,
  * its time and peak memory beside the plain SQL that selects the due obligations; BENCH_ONLY=notifications runs only it.
+ * Section 11, questionnaires on PostgreSQL (60 questions, 30 organisations, 2,000 contributions): the consolidation
+ * view beside the SQL that reads its rows, the Word reply beside plain paragraphs, importing seed 001 beside
+ * parsing it, and the editors' route JS; BENCH_ONLY=questionnaires runs only it.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -32,6 +35,7 @@ import { benchQueries, type QueryResult } from './queries.bench.js';
 import { benchLighthouse, type LighthouseResult } from './lighthouse.bench.js';
 import { benchSearch, type SearchBenchResult } from './search.bench.js';
 import { benchNotifications, type NotificationsBenchResult } from './notifications.bench.js';
+import { benchQuestionnaires, type QuestionnairesBenchResult } from './questionnaires.bench.js';
 import { benchSeedImport, SEED_PATH, type SeedImportResult } from './seed-import.bench.js';
 import { measureWebFirstLoad } from './web-size.bench.js';
 
@@ -44,8 +48,8 @@ const DATABASE_KINDS: DatabaseKind[] = ['postgres', 'pglite'];
 const DATABASE_NAMES: Record<DatabaseKind, string> = { postgres: 'PostgreSQL', pglite: 'PGlite' };
 const TARGETS = { queryP95Ms: 50, apiRatio: 1.5, apiOverheadMs: 2, docxMs: 1000, webGzipBytes: 200 * 1024 };
 const ONLY = process.env.BENCH_ONLY ?? '';
-if (ONLY && !['dashboards', 'search', 'lighthouse', 'notifications'].includes(ONLY)) {
-  throw new Error(`BENCH_ONLY admite «dashboards», «search», «lighthouse» o «notifications», no «${ONLY}».`);
+if (ONLY && !['dashboards', 'search', 'lighthouse', 'notifications', 'questionnaires'].includes(ONLY)) {
+  throw new Error(`BENCH_ONLY admite «dashboards», «search», «lighthouse», «notifications» o «questionnaires», no «${ONLY}».`);
 }
 const RAW_RUNS = Math.max(5, Math.trunc(Number(process.env.BENCH_RAW_RUNS) || 30));
 const MAP_LOADS = Math.max(20, Math.trunc(Number(process.env.BENCH_MAP_LOADS) || 0));
@@ -54,6 +58,7 @@ const SEARCH_TARGETS = { searchP95Ms: 100, listP95Ms: 50 };
 const LIGHTHOUSE_RUNS = Math.max(1, Math.trunc(Number(process.env.BENCH_LIGHTHOUSE_RUNS) || 3));
 const LIGHTHOUSE_TARGETS = { performance: 0.9, accessibility: 0.95 };
 const NOTIFICATION_TARGETS = { runMs: 30_000 };
+const QUESTIONNAIRE_TARGETS = { consolidationP95Ms: 100, docxMs: 1000, importSeedMs: 200, editorGzipBytes: 150 * 1024 };
 const RESULTS_URL = new URL('./results.json', import.meta.url);
 
 const startedAt = performance.now();
@@ -337,6 +342,34 @@ function printNotifications(result: NotificationsBenchResult) {
   );
 }
 
+function printQuestionnaires(result: QuestionnairesBenchResult) {
+  const { consolidation, docx, importSeed, editorJs } = result;
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  console.log(
+    `\n11. Cuestionarios en PostgreSQL: ${result.questions} preguntas, ${result.organizations} organizaciones, ${result.contributions} aportaciones (${QUERY_RUNS} solicitudes por medida)`,
+  );
+  console.log(
+    formatTable(
+      ['medida', 'p50', 'p95', 'línea base p50', 'línea base p95', 'objetivo'],
+      [
+        [`vista de consolidación, API (${kb(result.consolidationBytes)} JSON)`, ms(consolidation.api.p50), ms(consolidation.api.p95), ms(consolidation.baseline.p50), ms(consolidation.baseline.p95),
+          `p95 ≤ ${QUESTIONNAIRE_TARGETS.consolidationP95Ms} ms ${mark(consolidation.api.p95 <= QUESTIONNAIRE_TARGETS.consolidationP95Ms)}`],
+        [`respuesta en Word, API (${kb(result.docxBytes)}; base: párrafos simples)`, ms(docx.api.p50), ms(docx.api.p95), ms(docx.baseline.p50), ms(docx.baseline.p95),
+          `≤ ${QUESTIONNAIRE_TARGETS.docxMs} ms ${mark(docx.api.p95 <= QUESTIONNAIRE_TARGETS.docxMs)}`],
+        [`importar la semilla 001, API simulada (${importSeed.questions} preguntas; base: solo leerla)`, ms(importSeed.api.p50), ms(importSeed.api.p95), ms(importSeed.parse.p50), ms(importSeed.parse.p95),
+          `≤ ${QUESTIONNAIRE_TARGETS.importSeedMs} ms ${mark(importSeed.api.p95 <= QUESTIONNAIRE_TARGETS.importSeedMs)}`],
+      ],
+    ),
+  );
+  for (const [label, js] of [['aportación', editorJs.contribution], ['consolidación', editorJs.consolidation]] as const) {
+    console.log(
+      'unavailable' in js
+        ? `   JS de la ruta de ${label}: n/d — ${js.unavailable}`
+        : `   JS de la ruta de ${label} además del armazón (gzip -9): ${kb(js.routeGzipBytes)} en ${js.files.length} archivos — objetivo ≤ ${QUESTIONNAIRE_TARGETS.editorGzipBytes / 1024} KB ${mark(js.routeGzipBytes <= QUESTIONNAIRE_TARGETS.editorGzipBytes)}`,
+    );
+  }
+}
+
 /** Writes one section's results into bench/results.json, keeping the other sections' last figures. */
 function updateResults(section: string, value: unknown) {
   const previous = existsSync(RESULTS_URL) ? (JSON.parse(readFileSync(RESULTS_URL, 'utf8')) as Record<string, unknown>) : {};
@@ -394,6 +427,13 @@ async function main() {
       logProgress('Resultados de los avisos en bench/results.json');
       return;
     }
+    if (ONLY === 'questionnaires') {
+      const questionnaires = await benchQuestionnaires(place, { runs: QUERY_RUNS, warmUps: QUERY_WARM_UPS }, (message) => logProgress(`  ${message}`));
+      printQuestionnaires(questionnaires);
+      updateResults('questionnaires', { generatedAt: new Date().toISOString(), targets: QUESTIONNAIRE_TARGETS, ...questionnaires });
+      logProgress('Resultados de los cuestionarios en bench/results.json');
+      return;
+    }
     const seedImport = {} as Record<DatabaseKind, SeedImportResult>;
     for (const kind of DATABASE_KINDS) {
       logProgress(`${DATABASE_NAMES[kind]}: importación del informe semilla…`);
@@ -411,6 +451,8 @@ async function main() {
     const lighthouse = await runLighthouseBench();
     logProgress('Avisos: ejecución completa de las reglas…');
     const notifications = await benchNotifications(place, SCALE, (message) => logProgress(`  ${message}`));
+    logProgress('Cuestionarios: consolidación, Word e importación…');
+    const questionnaires = await benchQuestionnaires(place, { runs: QUERY_RUNS, warmUps: QUERY_WARM_UPS }, (message) => logProgress(`  ${message}`));
 
     printSeedImport(seedImport);
     printDataset(datasetRuns);
@@ -428,6 +470,7 @@ async function main() {
     printSearch(search);
     printLighthouse(lighthouse);
     printNotifications(notifications);
+    printQuestionnaires(questionnaires);
 
     const results = {
       generatedAt: new Date().toISOString(),
@@ -442,6 +485,7 @@ async function main() {
       search: { targets: SEARCH_TARGETS, ...search },
       lighthouse: { targets: LIGHTHOUSE_TARGETS, ...lighthouse },
       notifications: { targets: NOTIFICATION_TARGETS, ...notifications },
+      questionnaires: { targets: QUESTIONNAIRE_TARGETS, ...questionnaires },
     };
     writeFileSync(RESULTS_URL, `${JSON.stringify(results, null, 2)}\n`);
     logProgress(`Resultados en bench/results.json (carga del sistema al terminar: ${results.machine.loadAverage.end.toFixed(1)})`);
