@@ -28,6 +28,7 @@ export const questionnairesEn: Record<keyof typeof questionnairesEsMX, string> =
   'questionnaires.submittedAt': 'Submitted',
   'questionnaires.reviewedAt': 'Reviewed',
   'questionnaires.noText': 'No text.',
+  'questionnaires.tableInText': 'Table in the text',
   'questionnaires.footnotes': 'Footnotes',
   'questionnaires.previousAnswer': "The previous exercise's answer",
   'questionnaires.usePreviousAnswer': 'Use the previous answer',

@@ -26,6 +26,7 @@ export const questionnairesEsMX = {
   'questionnaires.submittedAt': 'Enviada',
   'questionnaires.reviewedAt': 'Revisada',
   'questionnaires.noText': 'Sin texto.',
+  'questionnaires.tableInText': 'Tabla del texto',
   'questionnaires.footnotes': 'Notas al pie',
   'questionnaires.previousAnswer': 'Respuesta del ejercicio anterior',
   'questionnaires.usePreviousAnswer': 'Usar la respuesta anterior',

@@ -9,6 +9,7 @@ import { t } from '../../i18n/translate';
 import { describeSelection, isClosedKind, optionsOf, takesText, type AnswerValues } from './answer-form';
 import { MarkupEditor } from './markup-editor.component';
 import { RichTextView } from './rich-text.component';
+import { TableScroll } from '../../components/table-scroll.component';
 
 type Question = Pick<ExerciseQuestionView, 'kind' | 'options' | 'columns' | 'withComment' | 'number'>;
 
@@ -80,7 +81,7 @@ function TableRowsField({ question }: { question: Question }): ReactElement {
   const emptyRow = () => question.columns.map(() => '');
   return (
     <FormFieldset legend={t('questionnaires.answer.table', { number: question.number })}>
-      <div className="table-scroll">
+      <TableScroll label={t('questionnaires.answer.table', { number: question.number })}>
         <table className="table table--compact answer-table">
           <thead>
             <tr>
@@ -115,7 +116,7 @@ function TableRowsField({ question }: { question: Question }): ReactElement {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <button type="button" className="button" onClick={() => setValue('rows', [...rows, emptyRow()], { shouldDirty: true })}>
         {t('questionnaires.answer.addRow')}
       </button>
@@ -132,7 +133,7 @@ export function AnswerView({ question, answer }: { question: Question; answer: A
       {question.kind === 'number' && <p>{answer.number === null ? t('app.none') : formatNumber(answer.number)}</p>}
       {question.kind === 'date' && <p>{formatDate(answer.date)}</p>}
       {question.kind === 'table' && (
-        <div className="table-scroll">
+        <TableScroll label={t('questionnaires.answer.table', { number: question.number })}>
           <table className="table table--compact">
             <thead>
               <tr>
@@ -153,7 +154,7 @@ export function AnswerView({ question, answer }: { question: Question; answer: A
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {(takesText(question) || answer.text.blocks.length > 0) && <RichTextView richText={answer.text} />}
     </div>

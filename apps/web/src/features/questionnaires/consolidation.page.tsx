@@ -28,6 +28,7 @@ import { QuestionSummary } from './question-summary.component';
 import { RichTextBlock, RichTextFootnotes } from './rich-text.component';
 import { diffWords } from './word-diff';
 import '../../styles/questionnaires.css';
+import { TableScroll } from '../../components/table-scroll.component';
 
 const routeApi = getRouteApi('/_internal/cuestionarios/$exerciseId/consolidar');
 
@@ -367,7 +368,7 @@ function OfficialRows({ question }: { question: ConsolidationQuestionView['quest
   const rows = watch('answer.rows');
   if (rows.length === 0) return <p className="empty">{t('questionnaires.consolidation.noRows')}</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label={t('questionnaires.answer.table', { number: question.number })}>
       <table className="table table--compact">
         <caption>{t('questionnaires.answer.table', { number: question.number })}</caption>
         <thead>
@@ -397,7 +398,7 @@ function OfficialRows({ question }: { question: ConsolidationQuestionView['quest
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -7,11 +7,12 @@ import { QueryContent } from '../../components/query-content.component';
 import { formatNumber } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { ContributionStatusBadge } from './contribution-status.component';
+import { TableScroll } from '../../components/table-scroll.component';
 
 function BoardTable({ board }: { board: ExerciseBoardView }): ReactElement {
   const cellAt = new Map(board.cells.map((cell) => [`${cell.questionId}|${cell.organizationId}`, cell]));
   return (
-    <div className="table-scroll">
+    <TableScroll label={t('questionnaires.board.caption')}>
       <table className="table table--compact board">
         <caption>{t('questionnaires.board.caption')}</caption>
         <thead>
@@ -52,7 +53,7 @@ function BoardTable({ board }: { board: ExerciseBoardView }): ReactElement {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

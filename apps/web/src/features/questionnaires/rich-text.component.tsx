@@ -1,6 +1,7 @@
 import type { Block, Inline, RichText } from '@telar/domain';
 import type { ReactElement, ReactNode } from 'react';
 import { t } from '../../i18n/translate';
+import { TableScroll } from '../../components/table-scroll.component';
 
 /** A run of text as React elements: never HTML, so nothing typed can become markup. */
 function InlineRun({ inline }: { inline: Inline }): ReactElement {
@@ -34,7 +35,7 @@ export function RichTextBlock({ block }: { block: Block }): ReactElement {
     return block.ordered ? <ol>{items}</ol> : <ul>{items}</ul>;
   }
   return (
-    <div className="table-scroll">
+    <TableScroll label={block.caption ?? t('questionnaires.tableInText')}>
       <table className="table table--compact">
         {block.caption && <caption>{block.caption}</caption>}
         {block.header.length > 0 && (
@@ -58,7 +59,7 @@ export function RichTextBlock({ block }: { block: Block }): ReactElement {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
