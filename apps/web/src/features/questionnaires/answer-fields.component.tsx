@@ -83,18 +83,7 @@ function TableRowsField({ question }: { question: Question }): ReactElement {
     <FormFieldset legend={t('questionnaires.answer.table', { number: question.number })}>
       <TableScroll label={t('questionnaires.answer.table', { number: question.number })}>
         <table className="table table--compact answer-table">
-          <thead>
-            <tr>
-              {question.columns.map((column) => (
-                <th key={column.key} scope="col">
-                  {column.label}
-                </th>
-              ))}
-              <th scope="col">
-                <span className="visually-hidden">{t('questionnaires.answer.rowActions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <AnswerTableHead columns={question.columns} />
           <tbody>
             {rows.map((_, rowIndex) => (
               <tr key={rowIndex}>
@@ -158,5 +147,23 @@ export function AnswerView({ question, answer }: { question: Question; answer: A
       )}
       {(takesText(question) || answer.text.blocks.length > 0) && <RichTextView richText={answer.text} />}
     </div>
+  );
+}
+
+/** The header row of a table question: its declared columns, then the row actions. */
+export function AnswerTableHead({ columns }: { columns: readonly { key: string; label: string }[] }): ReactElement {
+  return (
+    <thead>
+      <tr>
+        {columns.map((column) => (
+          <th key={column.key} scope="col">
+            {column.label}
+          </th>
+        ))}
+        <th scope="col">
+          <span className="visually-hidden">{t('questionnaires.answer.rowActions')}</span>
+        </th>
+      </tr>
+    </thead>
   );
 }

@@ -19,7 +19,7 @@ import { SubmitButton } from '../../components/submit-button.component';
 import { formatDate, formatRefName } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { appendParagraph, blockAsRichText, insertBlocks, moveBlock, removeBlock, replaceBlock } from './answer-blocks';
-import { AnswerView } from './answer-fields.component';
+import { AnswerTableHead, AnswerView } from './answer-fields.component';
 import { isClosedKind, optionsOf, takesText } from './answer-form';
 import { ContributionStatusBadge } from './contribution-status.component';
 import { MarkupEditor, describeMarkupErrors } from './markup-editor.component';
@@ -371,18 +371,7 @@ function OfficialRows({ question }: { question: ConsolidationQuestionView['quest
     <TableScroll label={t('questionnaires.answer.table', { number: question.number })}>
       <table className="table table--compact">
         <caption>{t('questionnaires.answer.table', { number: question.number })}</caption>
-        <thead>
-          <tr>
-            {question.columns.map((column) => (
-              <th key={column.key} scope="col">
-                {column.label}
-              </th>
-            ))}
-            <th scope="col">
-              <span className="visually-hidden">{t('questionnaires.answer.rowActions')}</span>
-            </th>
-          </tr>
-        </thead>
+        <AnswerTableHead columns={question.columns} />
         <tbody>
           {rows.map((row, rowIndex) => (
             <tr key={rowIndex}>
