@@ -262,3 +262,16 @@ describe('parseQuestionnaire never throws (property)', () => {
     );
   });
 });
+
+describe('hostile text', () => {
+  // Each of these took seconds at 40–150 KB, and would have taken days at the 5 MB the API accepts, before the
+  // patterns behind them were bounded: the parser runs on the server's only thread.
+  it.each([
+    ['a long run of tabs after a question', `**Cuestionario**\n\n1. ¿Qué hizo?${'\t'.repeat(200_000)}abc\n\nRespuesta.\n`],
+    ['whitespace that never ends in the required mark', `**Cuestionario**\n\n1. ¿Qué hizo?${' \t'.repeat(100_000)}x\n\nRespuesta.\n`],
+    ['a contributors sentence that never ends', `Nota\n\n${'elaborado por a '.repeat(100_000)}\n\n1. ¿Qué?\nUno.\n`],
+    ['a greeting that never names its recipient', `Nota\n\n${'saluda atentamente '.repeat(100_000)}\n\n1. ¿Qué?\nUno.\n`],
+  ])('reads %s in linear time', { timeout: 5_000 }, (_, text) => {
+    expect(parseQuestionnaire(text).ok).toBe(true);
+  });
+});

@@ -296,7 +296,11 @@ function readQuestion(lines: SourceLine[], start: QuestionStart, end: number, wa
 
 /** A one- or two-letter cell after the last tab of a question line is extraction debris ("…nacionales.\tj"). */
 function stripTrailingDebris(text: string): string {
-  return text.replace(/\t+\S{1,2}\s*$/u, '').replace(/\s+$/, '');
+  // By hand, not /\t+\S{1,2}\s*$/: on a line with a long run of tabs that pattern backtracks from every tab.
+  const trimmed = text.trimEnd();
+  const lastTab = trimmed.lastIndexOf('\t');
+  const tail = trimmed.slice(lastTab + 1);
+  return lastTab >= 0 && tail.length <= 2 && tail.trim() === tail && tail !== '' ? trimmed.slice(0, lastTab).trimEnd() : trimmed;
 }
 
 function isGarbledCopy(text: string, questionText: string): boolean {
@@ -307,11 +311,13 @@ function isGarbledCopy(text: string, questionText: string): boolean {
 
 function cleanQuestionText(raw: string, line: number, warnings: ImportDiagnostic[]): { text: string; required: boolean } {
   let text = stripTrailingDebris(raw);
-  if (text !== raw.replace(/\s+$/, '')) warnings.push({ line, message: `Se omiten caracteres sueltos al final de la pregunta: «${raw.slice(text.length).trim()}».` });
+  if (text !== raw.trimEnd()) warnings.push({ line, message: `Se omiten caracteres sueltos al final de la pregunta: «${raw.slice(text.length).trim()}».` });
   text = stripMarkdown(text.replace(/\t+/g, ' '));
   // The required mark: " *" after the question ("…? *", "…?*", "…? * Por favor, seleccione…").
   const required = /[?.:)]\s*\*(?=\s|$)/u.test(text);
-  text = text.replace(/([?.:)])\s*\*(?=\s|$)/gu, '$1').replace(/\s+\*$/u, '');
+  text = text.replace(/([?.:)])\s*\*(?=\s|$)/gu, '$1');
+  const end = text.trimEnd();
+  if (end.endsWith('*') && /\s/u.test(end.at(-2) ?? '')) text = end.slice(0, -1);
   // An unbalanced quote left at the end by the extraction ('…de su país? "').
   if ((text.match(/"/g) ?? []).length % 2 === 1) text = text.replace(/\s*"\s*$/, '');
   return { text: text.replace(/^[.\s]+/, '').replace(/\s+/g, ' ').trim(), required };
@@ -416,10 +422,25 @@ function isGarbledHeading(text: string, heading: string): boolean {
 
 const COVER_NOTE = /saluda\s+(?:muy\s+)?atentamente|tiene\s+el\s+honor\s+de|hace\s+referencia\s+a\s+la\s+(?:comunicaci|nota)/iu;
 const TITLE_WORDS = /\b(?:informe|respuesta|contribuci[oó]n|contribuciones|cuestionario|encuesta|aportaciones)\b/iu;
-const RECIPIENT = /saluda\s+(?:muy\s+)?atentamente\s+(?:a\s+)?(?:la\s+|el\s+|los\s+|las\s+)?(.+?)(?:,|\s+y\s+(?:hace|tiene|se\s+permite))/iu;
+// The recipient and the contributors are read in two steps: the words that introduce them, then a lazy
+// capture within a bounded window after them, so a long hostile text costs what it weighs (a lazy capture
+// over the whole text would rescan it from every place the introduction matched).
+const RECIPIENT_INTRO = /saluda\s+(?:muy\s+)?atentamente\s+(?:a\s+)?(?:la\s+|el\s+|los\s+|las\s+)?/iu;
+const RECIPIENT = /^(.+?)(?:,|\s+y\s+(?:hace|tiene|se\s+permite))/iu;
 const REFERENCE = /comunicaci[oó]n(?:\s+conjunta)?\s+(?:n[uú]m(?:ero|\.)?\s+)?([A-Z]{2,4}(?:\s+[A-Z]{2,4})*\s+\d{1,4}\/\d{4})/u;
 const ANY_REFERENCE = /\b([A-Z]{2,4}\s+[A-Z]{3}\s+\d{1,4}\/\d{4})\b/u;
-const CONTRIBUTORS = /\b(?:integrad[ao]|elaborad[ao]|preparad[ao]|proporcionad[ao]|compilad[ao])\s+(?:por|con\s+(?:la\s+)?informaci[oó]n\s+de|con\s+aportaciones\s+de)\s+(.+?)\.(?:\s|$)/iu;
+const CONTRIBUTORS_INTRO = /\b(?:integrad[ao]|elaborad[ao]|preparad[ao]|proporcionad[ao]|compilad[ao])\s+(?:por|con\s+(?:la\s+)?informaci[oó]n\s+de|con\s+aportaciones\s+de)\s+/iu;
+const CONTRIBUTORS = /^(.+?)\.(?:\s|$)/u;
+/** How far after its introduction a recipient or a list of contributors may run. */
+const FRONT_WINDOW = 2000;
+
+/** `capture` applied to the text right after the first match of `intro`, within FRONT_WINDOW characters. */
+function readAfter(text: string, intro: RegExp, capture: RegExp): string | null {
+  const found = intro.exec(text);
+  if (!found) return null;
+  const start = found.index + found[0].length;
+  return capture.exec(text.slice(start, start + FRONT_WINDOW))?.[1] ?? null;
+}
 const DATE_LINE = /^([\p{Lu}][\p{L} .]*?),\s+(.+?)\s*$/u;
 const CLOSING = /^¡?\s*(?:muchas\s+)?gracias\s*!?\.?$/iu;
 
@@ -467,7 +488,7 @@ function readFrontMatter(lines: SourceLine[], warnings: ImportDiagnostic[]): Fro
     reference: (REFERENCE.exec(searchText) ?? ANY_REFERENCE.exec(searchText))?.[1]?.replace(/\s+/g, ' ') ?? null,
     date,
     place,
-    recipient: RECIPIENT.exec(coverText)?.[1]?.trim() ?? null,
+    recipient: readAfter(coverText, RECIPIENT_INTRO, RECIPIENT)?.trim() ?? null,
     contributors: readContributors(coverText),
     coverLines,
     preambleLines,
@@ -485,7 +506,7 @@ function findTitle(groups: { text: string }[], coverIndex: number): number {
 
 /** "…fue integrada por el Sistema…, la Secretaría…, … y la Fiscalía General de la República." → the names, articles dropped. */
 function readContributors(text: string): string[] {
-  const list = CONTRIBUTORS.exec(text.replace(/\s+/g, ' '))?.[1];
+  const list = readAfter(text.replace(/\s+/g, ' '), CONTRIBUTORS_INTRO, CONTRIBUTORS);
   if (!list) return [];
   // Split only where an article starts the next name: "de niños, niñas y adolescentes" stays whole.
   return list
