@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountApi, type Credentials } from './support/api-session.js';
-import { findSeriousAxeViolations, launchBrowser, openSignedInPage } from './support/browser.js';
+import { findSeriousAxeViolations, launchBrowser, openPage, openSignedInPage } from './support/browser.js';
 import { type RunningTelar, startTelar } from './support/telar-server.js';
 
 /**
@@ -183,5 +183,17 @@ describe('a questionnaire answered as one State', () => {
     expect(text).toMatch(/☐ ?poco progreso/);
     expect(text).toContain('Aportaciones');
     expect(text).toContain('Instituto Nacional de Migración');
+  });
+
+  it('shows anyone the published reply to JAL MEX 4/2021 on the portal, with its tables and the agencies that contributed', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${telar.baseUrl}/publico/respuestas`);
+    await page.getByRole('link', { name: /^Contribuciones del Estado mexicano/ }).click();
+    await page.getByText(/JAL MEX 4\/2021/).first().waitFor();
+    await page.getByRole('heading', { name: /^6\. Sírvase proporcionar información sobre los casos denunciados/ }).waitFor();
+    await page.getByRole('cell', { name: 'ABUSO SEXUAL' }).first().waitFor();
+    await page.getByRole('region', { name: 'Organizaciones que aportaron' }).getByText(/Fiscalía General de la República/).waitFor();
+    await expectNoSeriousAxeViolations(page);
+    await page.context().close();
   });
 });

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { AgreementDetailView, AgreementView, Page, PublishedReportView, SessionDetailView, SessionView } from '@telar/domain';
+import type { AgreementDetailView, AgreementView, ConsolidatedReply, Page, PublicReplyRef, PublishedReportView, SessionDetailView, SessionView } from '@telar/domain';
 import { buildApiUrl, getJson, type QueryParams } from './client';
 
 const list = <T>(path: string, params: QueryParams) =>
@@ -19,6 +19,8 @@ export const publicApi = {
   agreements: (params: QueryParams) => list<AgreementView>('/public/agreements', params),
   agreement: (id: string) => detail<AgreementDetailView>('/public/agreements', id),
   reports: queryOptions({ queryKey: ['public', 'reports'], queryFn: ({ signal }) => getJson<PublishedReportView[]>('/public/reports', undefined, signal) }),
+  replies: queryOptions({ queryKey: ['public', 'questionnaire-replies'], queryFn: ({ signal }) => getJson<PublicReplyRef[]>('/public/questionnaire-replies', undefined, signal) }),
+  reply: (id: string) => detail<ConsolidatedReply>('/public/questionnaire-replies', id),
 };
 
 /** Address of a published report's file. */

@@ -23,5 +23,7 @@ export const publicRoutes = [
   },
   { path: '/acuerdos/$agreementId', access: 'portal', component: lazyRouteComponent(() => import('./public-agreement.page'), 'PublicAgreementPage') },
   { path: '/informes', access: 'portal', component: lazyRouteComponent(() => import('./public-reports.page'), 'PublicReportsPage') },
+  { path: '/respuestas', access: 'portal', component: lazyRouteComponent(() => import('./public-replies.page'), 'PublicRepliesPage') },
+  { path: '/respuestas/$replyId', access: 'portal', component: lazyRouteComponent(() => import('./public-replies.page'), 'PublicReplyPage') },
   { path: '/datos-abiertos', access: 'portal', component: lazyRouteComponent(() => import('./open-data.page'), 'OpenDataPage') },
 ] as const satisfies readonly RouteEntry[];

@@ -8,7 +8,7 @@ import { formatDate, formatNumber } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { describeSelection, isClosedKind, optionsOf, takesText, type AnswerValues } from './answer-form';
 import { MarkupEditor } from './markup-editor.component';
-import { RichTextView } from './rich-text.component';
+import { RichTextView } from '../../components/rich-text.component';
 import { TableScroll } from '../../components/table-scroll.component';
 
 type Question = Pick<ExerciseQuestionView, 'kind' | 'options' | 'columns' | 'withComment' | 'number'>;

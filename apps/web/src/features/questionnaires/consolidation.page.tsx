@@ -25,7 +25,7 @@ import { ContributionStatusBadge } from './contribution-status.component';
 import { MarkupEditor, describeMarkupErrors } from './markup-editor.component';
 import { collectErrorMessages } from './form-errors';
 import { QuestionSummary } from './question-summary.component';
-import { RichTextBlock, RichTextFootnotes } from './rich-text.component';
+import { RichTextBlock, RichTextFootnotes } from '../../components/rich-text.component';
 import { diffWords } from './word-diff';
 import '../../styles/questionnaires.css';
 import { TableScroll } from '../../components/table-scroll.component';

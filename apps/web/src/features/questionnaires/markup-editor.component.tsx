@@ -1,7 +1,7 @@
 import { markupToRichText, type MarkupReading, type RichText } from '@telar/domain';
 import { useDeferredValue, useId, useMemo, type ReactElement } from 'react';
 import { t } from '../../i18n/translate';
-import { RichTextView } from './rich-text.component';
+import { RichTextView } from '../../components/rich-text.component';
 
 /** The markup problems as one sentence per line, for a form's field error. */
 export function describeMarkupErrors(reading: MarkupReading<RichText>): string | undefined {
