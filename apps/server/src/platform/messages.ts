@@ -25,6 +25,8 @@ export const errorMessages = {
   contribution_locked: 'La aportación ya se envió a revisión o fue aceptada: no se puede modificar.',
   contribution_not_submitted: 'Solo se revisa una aportación enviada.',
   exercise_not_open: 'El ejercicio no está abierto a aportaciones.',
+  exercise_not_closed: 'Cierre el ejercicio antes de publicar su respuesta.',
+  reply_published: 'La respuesta está publicada: retírela del portal antes de cambiarla.',
   link_invalid: 'El enlace ya se usó, venció o no es válido. Pida uno nuevo con «¿Olvidó su contraseña?» o a la administración.',
   invitation_not_pending: 'La persona ya eligió su contraseña o su cuenta está desactivada: no hay invitación que reenviar.',
 } as const;

@@ -159,7 +159,7 @@ export function sentBackContributions(db: Database, window: EventWindow, page: P
     db,
     sql`select c.id as "recordId", c.reviewed_at::text as "eventAt", c.organization_id as "organizationId", e.title as "exerciseTitle", q.number as "questionNumber"
         from questionnaire_contributions c join questionnaire_exercises e on e.id = c.exercise_id join exercise_questions q on q.id = c.question_id
-        where c.id > ${page.after} and c.archived_at is null and c.status in ('sent_back', 'draft') and c.reviewed_at is not null
+        where c.id > ${page.after} and c.archived_at is null and c.status in ('sent_back', 'draft') and c.reviewed_at is not null and e.status = 'open' and e.archived_at is null
           and ${inMexicoCity(sql`c.reviewed_at`)} between ${window.fromDay}::date and ${window.toDay}::date
         order by c.id limit ${page.limit}`,
     sql`select user_id, 'enlace' as audience from (${enlacesOf(sql`recs."organizationId"`)}) e`,

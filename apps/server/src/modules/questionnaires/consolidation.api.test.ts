@@ -224,9 +224,19 @@ describe('the consolidated reply', () => {
     const onPortal = () => ctx.anonymous('GET', `/public/questionnaire-replies/${exerciseId}`);
     expect((await onPortal()).status).toBe(404);
     expect((await ctx.anonymous('GET', '/public/questionnaire-replies')).body).toEqual([]);
-    const { version } = (await coordinator('GET', `/questionnaire-exercises/${exerciseId}`)).body;
+    const open = (await coordinator('GET', `/questionnaire-exercises/${exerciseId}`)).body;
+    // An open exercise's reply is still being written: it is published once closed.
+    const whileOpen = await coordinator('POST', `/questionnaire-exercises/${exerciseId}/publish`, { version: open.version });
+    expect(whileOpen.status).toBe(409);
+    expect(whileOpen.body.error.code).toBe('exercise_not_closed');
+    const { version } = (await coordinator('PUT', `/questionnaire-exercises/${exerciseId}`, { status: 'closed', version: open.version })).body;
     expect((await enlaces.sndif!('POST', `/questionnaire-exercises/${exerciseId}/publish`, { version })).status).toBe(403);
     expect((await coordinator('POST', `/questionnaire-exercises/${exerciseId}/publish`, { version })).status).toBe(204);
+    // While public, the official answers stay as published.
+    const entry = (await coordinator('GET', `/questionnaire-exercises/${exerciseId}/consolidation`)).body.questions[0];
+    const edit = await coordinator('PUT', `/questionnaire-exercises/${exerciseId}/questions/${entry.question.id}/answer`, { answer: entry.answer, version: entry.answerVersion });
+    expect(edit.status).toBe(409);
+    expect(edit.body.error.code).toBe('reply_published');
     expect((await ctx.anonymous('GET', '/public/questionnaire-replies')).body).toEqual([{ id: exerciseId, title: 'Cuestionario 2023', recipient: 'Alianza 8.7', reference: null, replyDate: null }]);
     const published = await onPortal();
     expect(published.status).toBe(200);

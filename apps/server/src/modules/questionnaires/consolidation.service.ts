@@ -75,6 +75,12 @@ export function createConsolidationService(db: Database, actor: Actor) {
     requireBodyManager(actor, await findBodyScope(db, exercise.bodyId));
     return exercise;
   };
+  /** The portal reads the official answers live, so a published reply is withdrawn before it changes. */
+  const requireEditableReply = async (id: string) => {
+    const exercise = await requireCoordinator(id);
+    if (exercise.isPublished) throw new DomainError('reply_published');
+    return exercise;
+  };
 
   /** The consolidation entries of the exercise (or of one question), in a fixed number of statements whatever their count. */
   async function readConsolidation(exercise: ExerciseFacts, questionId?: string) {
@@ -143,7 +149,7 @@ export function createConsolidationService(db: Database, actor: Actor) {
 
     /** Saves the official answer as sent: the blocks keep the `sources` the editor sends with them. */
     async updateAnswer(exerciseId: string, questionId: string, input: AnswerUpdate): Promise<ConsolidationQuestionView> {
-      const exercise = await requireCoordinator(exerciseId);
+      const exercise = await requireEditableReply(exerciseId);
       await db.transaction(async (tx) => {
         const [contributions, namedIds] = await Promise.all([listExerciseContributions(tx, exerciseId, questionId), listNamedContributorIds(tx, exerciseId)]);
         requireKnownSources(input.answer, contributions, namedIds);
@@ -164,7 +170,7 @@ export function createConsolidationService(db: Database, actor: Actor) {
      * becomes the answer when the answer is empty, else its blocks are appended; either way it is cleared.
      */
     async decideCarried(exerciseId: string, questionId: string, decision: 'use' | 'discard', version: number): Promise<ConsolidationQuestionView> {
-      const exercise = await requireCoordinator(exerciseId);
+      const exercise = await requireEditableReply(exerciseId);
       await db.transaction(async (tx) => {
         const question = await findExerciseQuestion(tx, exerciseId, questionId);
         if (!question) throw notFound();
@@ -205,7 +211,12 @@ export function createConsolidationService(db: Database, actor: Actor) {
       };
     },
 
-    publish: lifecycle.publish,
+    /** A reply goes public once its exercise is closed; while public, its answers stay as published. */
+    async publish(id: string, version: number) {
+      const exercise = await requireCoordinator(id);
+      if (exercise.status !== 'closed') throw new DomainError('exercise_not_closed');
+      return lifecycle.publish(id, version);
+    },
     unpublish: lifecycle.unpublish,
   };
 }

@@ -151,6 +151,8 @@ export function createContributionService(db: Database, actor: Actor) {
       return change(id, version, 'send_back', async (tx, facts) => {
         await requireReviewable(tx, facts);
         if (!comment) throw invalidField('comment', 'Diga qué debe cambiar la organización.');
+        // Sent back to an organisation that can no longer write would only ask for the impossible.
+        if (facts.exerciseStatus !== 'open') throw new DomainError('exercise_not_open');
         return { status: 'sent_back', reviewComment: comment, reviewedAt: new Date().toISOString(), reviewedBy: describeActor(actor) };
       });
     },

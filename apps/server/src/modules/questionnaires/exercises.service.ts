@@ -216,7 +216,8 @@ export function createExerciseService(db: Database, actor: Actor) {
 
     /** Withdraws an assignment (its contribution leaves the exercise, kept archived) while nothing was sent. */
     async unassign(id: string, contributionId: string) {
-      await requireManagedExercise(id);
+      const exercise = await requireManagedExercise(id);
+      if (exercise.status === 'closed') throw new DomainError('exercise_not_open');
       await db.transaction(async (tx) => {
         const facts = await findContributionFacts(tx, contributionId, true);
         if (!facts || facts.exerciseId !== id || facts.isArchived) throw notFound();

@@ -23,6 +23,8 @@ export const STATUS_BY_ERROR_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   contribution_locked: 409,
   contribution_not_submitted: 409,
   exercise_not_open: 409,
+  exercise_not_closed: 409,
+  reply_published: 409,
   last_admin: 409,
   own_account: 409,
   invitation_not_pending: 409,
