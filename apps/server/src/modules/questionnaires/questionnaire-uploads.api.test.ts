@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
+import { Document, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/query.js';
@@ -99,5 +101,73 @@ describe('POST /questionnaire-templates/import-xlsform', () => {
     const bytes = await workbook({ survey: [SURVEY_HEADER, ['text', 'nombre', 'Nombre', '']] });
     expect((await enlace('POST', path, form({ name: 'a.xlsx', bytes }, { bodyId, name: 'Del enlace' }))).status).toBe(403);
     expect((await ctx.anonymous('POST', path, form({ name: 'a.xlsx', bytes }, { bodyId, name: 'Anónima' }))).status).toBe(401);
+  });
+});
+
+describe('POST /questionnaire-exercises/import-file', () => {
+  const path = '/questionnaire-exercises/import-file';
+  // The seeds sit beside the repository, as for the parser's own tests.
+  const seed001 = () => readFileSync(new URL('../../../../../../shared/seeds/001_6f61884c0cbed154.txt', import.meta.url));
+
+  it('previews seed 001 from its .txt, then imports it once with the same counts', async () => {
+    const bytes = seed001();
+    const exercisesBefore = await countRows('questionnaire_exercises');
+    const preview = await ctx.api('POST', path, form({ name: 'JAL MEX 4-2021.txt', bytes }, { bodyId, dryRun: 'true' }));
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body).toMatchObject({ exerciseId: null, reused: false, created: { templates: 1, exercises: 1 } });
+    expect(preview.body.created.questions).toBeGreaterThan(0);
+    expect(await countRows('questionnaire_exercises')).toBe(exercisesBefore);
+
+    const imported = await ctx.api('POST', path, form({ name: 'JAL MEX 4-2021.txt', bytes }, { bodyId, dryRun: 'false' }));
+    expect(imported.status).toBe(200);
+    expect(imported.body.created).toEqual(preview.body.created);
+    expect(imported.body.warnings).toEqual(preview.body.warnings);
+    expect(await countRows('questionnaire_exercises')).toBe(exercisesBefore + 1);
+    const exercise = await ctx.api('GET', `/questionnaire-exercises/${imported.body.exerciseId}`);
+    expect(exercise.body).toMatchObject({ status: 'closed', reference: 'JAL MEX 4/2021', questionCount: preview.body.created.questions });
+  });
+
+  it('reads a Word reply (.docx) as text', async () => {
+    const question = (text: string) => new Paragraph({ numbering: { reference: 'preguntas', level: 0 }, children: [new TextRun({ text, bold: true })] });
+    const document = new Document({
+      numbering: { config: [{ reference: 'preguntas', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.' }] }] },
+      sections: [
+        {
+          children: [
+            new Paragraph({ children: [new TextRun({ text: 'Respuesta al cuestionario de prueba de Word', bold: true })] }),
+            question('¿Cuántas sesiones celebró la Comisión?'),
+            new Paragraph('La Comisión celebró dos sesiones en 2024.'),
+            question('¿Se aprobó el protocolo?'),
+            new Paragraph('☒ sí ☐ no'),
+          ],
+        },
+      ],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(document));
+    const imported = await ctx.api('POST', path, form({ name: 'respuesta.docx', bytes }, { bodyId, dryRun: 'false' }));
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+    expect(imported.body.created).toMatchObject({ exercises: 1, questions: 2 });
+    const exercise = await ctx.api('GET', `/questionnaire-exercises/${imported.body.exerciseId}`);
+    expect(exercise.body).toMatchObject({ title: 'Respuesta al cuestionario de prueba de Word', questionCount: 2 });
+  });
+
+  it('refuses text that is not UTF-8, a damaged Word file and other file types, in Spanish, writing nothing', async () => {
+    const before = await countRows('questionnaire_exercises');
+    const latin1 = await ctx.api('POST', path, form({ name: 'latin1.txt', bytes: new Uint8Array([0x31, 0x2e, 0x20, 0xbf, 0x53, 0xed, 0x3f]) }, { bodyId, dryRun: 'false' }));
+    expect(latin1.status).toBe(422);
+    expect(latin1.body.error.issues).toEqual([{ path: 'file', message: 'latin1.txt no está en UTF-8; guárdelo como texto UTF-8 o como .docx.' }]);
+    const damaged = await ctx.api('POST', path, form({ name: 'respuesta.docx', bytes: 'no es un Word' }, { bodyId, dryRun: 'false' }));
+    expect(damaged.status).toBe(422);
+    expect(damaged.body.error.issues[0]).toMatchObject({ path: 'file', message: expect.stringMatching(/^No se pudo leer el archivo de Word/) });
+    const pdf = await ctx.api('POST', path, form({ name: 'respuesta.pdf', bytes: '%PDF' }, { bodyId, dryRun: 'true' }));
+    expect(pdf.status).toBe(422);
+    expect(pdf.body.error.issues[0].message).toBe('respuesta.pdf: se importan archivos .txt, .md o .docx.');
+    expect(await countRows('questionnaire_exercises')).toBe(before);
+  });
+
+  it('is for the body’s secretariat: an enlace is refused before the file is read, an anonymous caller gets 401', async () => {
+    expect((await enlace('POST', path, form({ name: 'r.txt', bytes: seed001() }, { bodyId, dryRun: 'true' }))).status).toBe(403);
+    expect((await enlace('POST', path, form({ name: 'latin1.txt', bytes: new Uint8Array([0xbf]) }, { bodyId, dryRun: 'true' }))).status).toBe(403);
+    expect((await ctx.anonymous('POST', path, form({ name: 'r.txt', bytes: seed001() }, { bodyId, dryRun: 'true' }))).status).toBe(401);
   });
 });
