@@ -1,29 +1,15 @@
 import { writeFileSync } from 'node:fs';
-import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseQuestionnaire, REPLY_FORMATS, type ReplyFormat, summarizeImport } from '@telar/domain';
 import { findBodyByAcronym } from '../modules/bodies/index.js';
+import { readReplyFile } from '../modules/questionnaires/index.js';
 import { systemActor } from '../platform/auth/actor.js';
 import type { DatabaseHandle } from '../platform/db/client.js';
-import { docxToText } from '../platform/documents/docx-text.js';
 import { createServices } from '../services.js';
 import { readImportFile } from './import-file.js';
 
 const USAGE = 'Uso: telar import questionnaire ARCHIVO(.txt|.md|.docx) (--dry-run | --body SIGLAS) [--json]';
 const EXPORT_USAGE = 'Uso: telar export questionnaire REFERENCIA-O-ID --format docx|md|json --out ARCHIVO';
-
-/** The text of a reply file: UTF-8 text or Markdown, or a Word document. Spanish errors name the file. */
-export async function readQuestionnaireText(path: string): Promise<string> {
-  const extension = extname(path).toLowerCase();
-  if (!['.txt', '.md', '.docx'].includes(extension)) throw new Error(`${path}: se importan archivos .txt, .md o .docx.`);
-  const bytes = await readImportFile(path);
-  if (extension === '.docx') return docxToText(bytes);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new Error(`${path} no está en UTF-8; guárdelo como texto UTF-8 o como .docx.`);
-  }
-}
 
 /**
  * `telar import questionnaire ARCHIVO (--dry-run | --body SIGLAS) [--json]`: reads an answered
@@ -42,7 +28,7 @@ export async function importQuestionnaireCommand(args: string[], handle: Databas
     return 2;
   }
   const file = positionals[0]!;
-  const result = parseQuestionnaire(await readQuestionnaireText(file));
+  const result = parseQuestionnaire(await readReplyFile(file, await readImportFile(file)));
   if (!result.ok) {
     for (const error of result.errors) console.error(`${file}:${error.line}: Error: ${error.message}`);
     for (const warning of result.warnings) console.error(`${file}:${warning.line}: Aviso: ${warning.message}`);

@@ -7,16 +7,26 @@ import type {
   ExerciseView,
   MyContributionView,
   Page,
+  QuestionnaireImportResult,
   ReplyFormat,
   TemplateDetailView,
   TemplateView,
+  TemplateXlsFormImportResult,
 } from '@telar/domain';
-import { buildApiUrl, getJson, sendDelete, sendJson } from './client';
+import { buildApiUrl, getJson, sendDelete, sendFormData, sendJson } from './client';
 import { defineResource } from './resources';
 
 /** The API's largest page. */
 const MAX_PAGE_SIZE = 500;
 const MY_CONTRIBUTIONS_SHOWN = 20;
+
+/** A multipart form: the chosen file under `file`, then the text fields. */
+function uploadForm(file: File, fields: Record<string, string>): FormData {
+  const form = new FormData();
+  form.set('file', file);
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  return form;
+}
 
 const path = (...parts: string[]) => parts.map((part) => `/${encodeURIComponent(part)}`).join('');
 
@@ -34,12 +44,18 @@ export const questionnaireTemplatesApi = {
   detail: templatesResource.detail,
   create: (input: unknown) => sendJson<TemplateDetailView>('POST', '/questionnaire-templates', input),
   update: (id: string, input: unknown) => sendJson<TemplateDetailView>('PUT', path('questionnaire-templates', id), input),
+  /** A template from an XLSForm workbook (.xlsx): the template and what was read only in part. */
+  importXlsForm: ({ file, bodyId, name }: { file: File; bodyId: string; name: string }) =>
+    sendFormData<TemplateXlsFormImportResult>('/questionnaire-templates/import-xlsform', uploadForm(file, { bodyId, name })),
 };
 
 export const questionnaireExercisesApi = {
   list: exercisesResource.list,
   detail: exercisesResource.detail,
   create: (input: unknown) => sendJson<ExerciseView>('POST', '/questionnaire-exercises', input),
+  /** A sent reply (.txt, .md or .docx) imported as a closed exercise, or only previewed (`dryRun`). */
+  importReplyFile: ({ file, bodyId, dryRun }: { file: File; bodyId: string; dryRun: boolean }) =>
+    sendFormData<QuestionnaireImportResult>('/questionnaire-exercises/import-file', uploadForm(file, { bodyId, dryRun: String(dryRun) })),
   update: (id: string, input: unknown) => sendJson<ExerciseDetailView>('PUT', path('questionnaire-exercises', id), input),
   assign: ({ id, input }: { id: string; input: unknown }) => sendJson<ExerciseDetailView>('POST', `${path('questionnaire-exercises', id)}/assignments`, input),
   unassign: ({ id, contributionId }: { id: string; contributionId: string }) => sendDelete(`${path('questionnaire-exercises', id)}/assignments${path(contributionId)}`),

@@ -64,6 +64,17 @@ export const TemplateDetailViewSchema = TemplateViewSchema.extend({
 }).meta({ id: 'TemplateDetailView', description: 'Plantilla con las preguntas de su versión más reciente.' });
 export type TemplateDetailView = z.infer<typeof TemplateDetailViewSchema>;
 
+/** What an XLSForm workbook held only in part, or could not hold: the sentence names the sheet, row and column. */
+export const XlsFormIssueSchema = z
+  .strictObject({ sheet: z.string(), row: z.number().int().nullable(), column: z.string().nullable(), message: z.string() })
+  .meta({ id: 'XlsFormIssue', description: 'Un aviso sobre una hoja, fila y columna de un libro XLSForm.' });
+export type XlsFormIssueView = z.infer<typeof XlsFormIssueSchema>;
+
+export const TemplateXlsFormImportResultSchema = z
+  .strictObject({ template: TemplateDetailViewSchema, warnings: z.array(XlsFormIssueSchema) })
+  .meta({ id: 'TemplateXlsFormImportResult', description: 'La plantilla creada de un libro XLSForm, con lo que se leyó solo en parte.' });
+export type TemplateXlsFormImportResult = z.infer<typeof TemplateXlsFormImportResultSchema>;
+
 // ── Exercises ──────────────────────────────────────────────────────────────────────────────────
 
 export const ExerciseCreateSchema = z

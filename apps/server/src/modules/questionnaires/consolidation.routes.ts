@@ -11,11 +11,27 @@ import {
   REPLY_FORMATS,
 } from '@telar/domain';
 import { z } from 'zod';
+import { formatMegabytes, IMPORT_MAX_BYTES } from '../../platform/documents/import-limits.js';
 import { registerLifecycleRoutes } from '../../platform/http/crud-routes.js';
 import { sendDownload } from '../../platform/http/download.js';
-import { apiRoute, CONTENT_TYPES, type createRouter, fileResponse, IdParamsSchema, jsonResponse, OPEN_DATA_TERMS, PUBLIC_ROUTE } from '../../platform/http/router.js';
+import {
+  apiRoute,
+  CONTENT_TYPES,
+  type createRouter,
+  fileResponse,
+  formFile,
+  IdParamsSchema,
+  jsonResponse,
+  OPEN_DATA_TERMS,
+  PUBLIC_ROUTE,
+  readFormFile,
+} from '../../platform/http/router.js';
 
 const tag = 'Cuestionarios';
+const ImportFileFormSchema = QuestionnaireImportSchema.pick({ bodyId: true }).extend({
+  file: formFile(`La respuesta enviada: texto o Markdown en UTF-8 (.txt, .md) o Word (.docx), hasta ${formatMegabytes(IMPORT_MAX_BYTES)}`),
+  dryRun: z.enum(['true', 'false']).default('true').describe('«true» simula la importación sin guardar nada; «false» la guarda'),
+});
 const QuestionParamsSchema = IdParamsSchema.extend({ questionId: z.string().uuid({ message: 'Identificador no válido.' }) });
 
 /** Consolidating an exercise's reply, its publication, and the published replies on the portal. */
@@ -34,6 +50,23 @@ export function registerConsolidationRoutes(router: ReturnType<typeof createRout
     async (c) => {
       const { text, bodyId, dryRun } = c.req.valid('json');
       return c.json(await c.var.services.questionnaireImport.importText(text, { bodyId, dryRun }), 200);
+    },
+  );
+  router.openapi(
+    apiRoute({
+      method: 'post',
+      path: '/questionnaire-exercises/import-file',
+      tags: [tag],
+      operationId: 'importQuestionnaireReplyFile',
+      summary: 'Importar una respuesta ya enviada desde su archivo (.txt, .md o .docx) como ejercicio cerrado, o simularlo con dryRun',
+      description: 'Lo mismo que importar su texto: importar dos veces el mismo documento no crea nada nuevo. Un texto que no está en UTF-8 o un Word dañado se rechazan (422).',
+      request: { body: { content: { 'multipart/form-data': { schema: ImportFileFormSchema } }, required: true } },
+      responses: { 200: jsonResponse('Lo que se creó (o se crearía)', QuestionnaireImportResultSchema) },
+    }),
+    async (c) => {
+      const { file, bodyId, dryRun } = c.req.valid('form') as z.output<typeof ImportFileFormSchema>;
+      const reply = await readFormFile(file);
+      return c.json(await c.var.services.questionnaireImport.importFile(reply, { bodyId, dryRun: dryRun === 'true' }), 200);
     },
   );
   router.openapi(

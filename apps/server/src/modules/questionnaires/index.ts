@@ -7,6 +7,7 @@ export { createExerciseService, toQuestionView } from './exercises.service.js';
 export { listOfficialAnswers } from './questionnaires.repository.js';
 export { buildConsolidatedReply, createConsolidationService, createPublicReplyService } from './consolidation.service.js';
 export { createQuestionnaireImportService } from './questionnaire-import.service.js';
+export { readReplyFile } from './reply-file.js';
 export { createTemplateService } from './templates.service.js';
 
 /** Every questionnaire route: templates, exercises and contributions, then consolidation, import and the portal's replies. */

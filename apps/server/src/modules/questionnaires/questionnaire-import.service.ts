@@ -24,6 +24,7 @@ import type { Database } from '../../platform/db/client.js';
 import { DomainError, rethrowDuplicateAs } from '../../platform/errors.js';
 import { findOrganizationByIdentity, insertOrganization } from '../directory/index.js';
 import { findImportedExercise, findTemplateByName, insertNamedContributors } from './questionnaire-import.repository.js';
+import { readReplyFile } from './reply-file.js';
 import {
   type ExerciseQuestionValues,
   findCurrentTemplateVersion,
@@ -169,6 +170,15 @@ export function createQuestionnaireImportService(db: Database, actor: Actor) {
       const parsed = parseQuestionnaire(text);
       if (!parsed.ok) throw new DomainError('import_invalid', parsed.errors.map((e) => ({ path: 'text', message: `Línea ${e.line}: ${e.message}` })));
       return importQuestionnaire(parsed.value, options);
+    },
+
+    /** A reply sent as a file (.txt or .md in UTF-8, or .docx): read as text, then imported as `importText` does. */
+    async importFile(file: { name: string; bytes: Uint8Array }, options: { bodyId: string; dryRun: boolean }): Promise<QuestionnaireImportResult> {
+      await requireImporter(options.bodyId);
+      const text = await readReplyFile(file.name, file.bytes).catch((error: Error) => {
+        throw new DomainError('import_invalid', [{ path: 'file', message: error.message }]);
+      });
+      return this.importText(text, options);
     },
   };
 }

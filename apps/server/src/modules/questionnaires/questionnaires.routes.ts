@@ -16,12 +16,18 @@ import {
   TemplateDetailViewSchema,
   TemplatePageSchema,
   TemplateUpdateSchema,
+  TemplateXlsFormImportResultSchema,
   VersionOnlySchema,
 } from '@telar/domain';
 import { z } from 'zod';
-import { apiRoute, type createRouter, IdParamsSchema, jsonCreateRoute, jsonResponse } from '../../platform/http/router.js';
+import { formatMegabytes, IMPORT_MAX_BYTES } from '../../platform/documents/import-limits.js';
+import { apiRoute, type createRouter, formFile, IdParamsSchema, jsonCreateRoute, jsonResponse, readFormFile } from '../../platform/http/router.js';
 
 const tag = 'Cuestionarios';
+
+const XlsFormImportFormSchema = TemplateCreateSchema.omit({ definition: true }).extend({
+  file: formFile(`El libro XLSForm (.xlsx, hasta ${formatMegabytes(IMPORT_MAX_BYTES)}): la hoja survey con las preguntas, la hoja choices con sus opciones`),
+});
 
 const jsonBody = <Schema extends z.ZodType>(schema: Schema) => ({ content: { 'application/json': { schema } }, required: true });
 
@@ -55,6 +61,25 @@ export function registerQuestionnaireRoutes(router: ReturnType<typeof createRout
       errors: [409],
     }),
     async (c) => c.json(await c.var.services.questionnaireTemplates.create(c.req.valid('json') as z.output<typeof TemplateCreateSchema>), 201),
+  );
+  router.openapi(
+    apiRoute({
+      method: 'post',
+      path: '/questionnaire-templates/import-xlsform',
+      tags: [tag],
+      operationId: 'importQuestionnaireTemplateXlsForm',
+      summary: 'Registrar una plantilla desde un libro XLSForm (KoboToolbox, ODK); con cualquier error no se registra nada',
+      description:
+        'Los grupos son secciones, las repeticiones preguntas de tabla, `relevant` sencillo una condición. Cada error y cada aviso nombra la hoja, la fila y la columna.',
+      request: { body: { content: { 'multipart/form-data': { schema: XlsFormImportFormSchema } }, required: true } },
+      responses: { 201: jsonResponse('Plantilla registrada, con lo que se leyó solo en parte', TemplateXlsFormImportResultSchema) },
+      errors: [409],
+    }),
+    async (c) => {
+      const { file, ...fields } = c.req.valid('form') as z.output<typeof XlsFormImportFormSchema>;
+      const workbook = await readFormFile(file);
+      return c.json(await c.var.services.questionnaireTemplates.importXlsForm(fields, workbook.bytes), 201);
+    },
   );
   router.openapi(
     apiRoute({

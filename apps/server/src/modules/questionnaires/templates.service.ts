@@ -1,15 +1,17 @@
-import type { TemplateCreateSchema, TemplateDetailView, TemplateUpdateSchema } from '@telar/domain';
+import type { TemplateCreateSchema, TemplateDetailView, TemplateUpdateSchema, TemplateXlsFormImportResult } from '@telar/domain';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import { canManageBody, requireBodyManager, requireSignedIn } from '../../platform/auth/policy.js';
 import { findBodyScope } from '../../platform/auth/scope.repository.js';
 import type { Database } from '../../platform/db/client.js';
 import type { PageRequest } from '../../platform/db/query.js';
-import { invalidField, notFound, rethrowDuplicateAs } from '../../platform/errors.js';
+import { DomainError, invalidField, notFound, rethrowDuplicateAs } from '../../platform/errors.js';
 import { auditCreate, writeVersionedUpdate } from '../../platform/records/versioned-write.js';
 import { findTemplate, findTemplateView, insertTemplate, insertTemplateVersion, listTemplates, listTemplateVersions, updateTemplate } from './questionnaires.repository.js';
+import { readXlsForm } from './xlsform.js';
 
 const DUPLICATE_NAME = 'Ya existe una plantilla con ese nombre en este órgano.';
+const CREATOR_ONLY = { path: 'bodyId', message: 'Solo la secretaría técnica del órgano (o de uno superior) registra sus plantillas.' };
 
 /** The scope of a body that must exist: a body chosen in a form that is not there is the field's fault. */
 export async function requireBodyScope(db: Database, bodyId: string, field = 'bodyId') {
@@ -41,7 +43,7 @@ export function createTemplateService(db: Database, actor: Actor) {
 
     async create({ definition, ...data }: z.output<typeof TemplateCreateSchema>) {
       const scope = await requireBodyScope(db, data.bodyId);
-      requireBodyManager(actor, scope, { path: 'bodyId', message: 'Solo la secretaría técnica del órgano (o de uno superior) registra sus plantillas.' });
+      requireBodyManager(actor, scope, CREATOR_ONLY);
       const id = await db.transaction(async (tx) => {
         const template = await insertTemplate(tx, { ...data, currentVersion: 1 }).catch(rethrowDuplicateAs('name', DUPLICATE_NAME));
         await insertTemplateVersion(tx, template.id, 1, definition);
@@ -49,6 +51,18 @@ export function createTemplateService(db: Database, actor: Actor) {
         return template.id;
       });
       return this.get(id);
+    },
+
+    /**
+     * A template read from an XLSForm workbook: any error (each naming its sheet, row and column) writes
+     * nothing; what the template holds only in part comes back as warnings beside the created template.
+     */
+    async importXlsForm(fields: Omit<z.output<typeof TemplateCreateSchema>, 'definition'>, workbook: Uint8Array): Promise<TemplateXlsFormImportResult> {
+      // Only who may create the template has the workbook read.
+      requireBodyManager(actor, await requireBodyScope(db, fields.bodyId), CREATOR_ONLY);
+      const reading = await readXlsForm(workbook);
+      if ('errors' in reading) throw new DomainError('import_invalid', reading.errors.map((error) => ({ path: 'file', message: error.message })));
+      return { template: await this.create({ ...fields, definition: reading.value }), warnings: reading.warnings };
     },
 
     /** A name or description edit keeps the version; a changed definition makes the next one. */

@@ -4,6 +4,7 @@ import type { SessionPerson } from '../auth/actor.js';
 import type { Actor } from '../auth/actor.js';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
+import { invalidField } from '../errors.js';
 import { type ErrorCode, errorMessages } from '../messages.js';
 import { STATUS_BY_ERROR_CODE } from './error-handler.js';
 import { SESSION_COOKIE } from './authenticate.js';
@@ -115,6 +116,8 @@ export const ApiErrorSchema = z
   })
   .meta({ id: 'ApiError', description: 'Respuesta de error: su código, su mensaje y, si los hay, los campos que deben corregirse.' });
 
+const CHOOSE_A_FILE = 'Elija un archivo.';
+
 /** Error statuses an operation may answer; each lists the error codes that lead to it. */
 export type ErrorStatus = 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 423 | 429;
 
@@ -160,8 +163,14 @@ export const fileResponse = <const Types extends readonly string[]>(
   content: fileContent(contentTypes),
 });
 
-/** A file field of a multipart form: the server reads it itself, so the schema only documents it. */
-export const formFile = (description: string) => z.any().meta({ type: 'string', format: 'binary', description });
+/** A file field of a multipart form: the server reads it itself, so the schema only documents it and asks for it. */
+export const formFile = (description: string) => z.any().nonoptional({ error: CHOOSE_A_FILE }).meta({ type: 'string', format: 'binary', description });
+
+/** The file a multipart form carried, as its name and bytes; a form without one is the `file` field's error. */
+export async function readFormFile(value: unknown): Promise<{ name: string; bytes: Uint8Array }> {
+  if (!(value instanceof File)) throw invalidField('file', CHOOSE_A_FILE);
+  return { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
+}
 
 export const CONTENT_TYPES = {
   csv: 'text/csv',

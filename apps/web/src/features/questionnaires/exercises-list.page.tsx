@@ -4,6 +4,7 @@ import type { ExerciseView } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { questionnaireExercisesApi } from '../../api/questionnaire-resources';
 import { useMeAbilities } from '../../auth/me.hook';
+import { Disclosure } from '../../components/disclosure.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PaginatedTable, type TableColumn } from '../../components/paginated-table.component';
 import { QueryContent } from '../../components/query-content.component';
@@ -11,6 +12,7 @@ import { SearchBox } from '../../components/search-box.component';
 import { formatDate } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { ExerciseStatusBadge } from './exercise-status.component';
+import { ReplyImportForm } from './questionnaire-uploads.component';
 import '../../styles/questionnaires.css';
 
 const routeApi = getRouteApi('/_internal/cuestionarios');
@@ -62,6 +64,11 @@ export function ExercisesListPage(): ReactElement {
         }
       />
       <p>{t('questionnaires.intro')}</p>
+      {abilities?.manageAnyBody && (
+        <Disclosure summary={t('questionnaires.replyImport.title')}>
+          <ReplyImportForm />
+        </Disclosure>
+      )}
       <div className="filters" role="search" aria-label={t('questionnaires.filters')}>
         <SearchBox label={t('questionnaires.searchLabel')} value={search.q ?? ''} onSearch={(q) => void navigate({ search: (previous) => ({ ...previous, q: q || undefined, page: undefined }), replace: true })} />
       </div>

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate, useRouterState } from '@tanstack/react-router';
 import { QUESTION_KINDS, type QuestionDefinition, type TemplateDetailView } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { useFieldArray, useForm, useFormContext, type FieldErrors } from 'react-hook-form';
@@ -20,6 +20,7 @@ import { formatDateTime, formatNumber, formatRefName } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { useBodyOptions } from '../bodies/body-options.hook';
 import { collectErrorMessages } from './form-errors';
+import { XlsFormWarnings } from './questionnaire-uploads.component';
 import { blankQuestion, definitionToForm, TemplateCreateFormSchema, TemplateUpdateFormSchema, type TemplateFormValues } from './template-form';
 import '../../styles/questionnaires.css';
 
@@ -273,11 +274,13 @@ function QuestionLine({ question }: { question: QuestionDefinition }): ReactElem
 export function TemplatePage(): ReactElement {
   const { templateId } = routeApi.useParams();
   const query = useQuery(questionnaireTemplatesApi.detail(templateId));
+  const xlsFormWarnings = useRouterState({ select: (state) => state.location.state.xlsFormWarnings });
   return (
     <QueryContent query={query}>
       {(template) => (
         <>
           <PageHeader title={template.name} trail={[{ label: t('nav.questionnaires'), to: '/cuestionarios' }, { label: t('questionnaires.templates.title'), to: '/cuestionarios/plantillas' }]} />
+          <XlsFormWarnings warnings={xlsFormWarnings} />
           {template.description && <p>{template.description}</p>}
           <dl className="facts">
             <div>

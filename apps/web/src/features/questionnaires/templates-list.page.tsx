@@ -4,11 +4,13 @@ import type { TemplateView } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { questionnaireTemplatesApi } from '../../api/questionnaire-resources';
 import { useMeAbilities } from '../../auth/me.hook';
+import { Disclosure } from '../../components/disclosure.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PaginatedTable, type TableColumn } from '../../components/paginated-table.component';
 import { QueryContent } from '../../components/query-content.component';
 import { formatDateTime, formatNumber, formatRefName } from '../../i18n/format';
 import { t } from '../../i18n/translate';
+import { XlsFormImportForm } from './questionnaire-uploads.component';
 import '../../styles/questionnaires.css';
 
 const columns: TableColumn<TemplateView>[] = [
@@ -45,6 +47,11 @@ export function TemplatesListPage(): ReactElement {
         }
       />
       <p>{t('questionnaires.templates.intro')}</p>
+      {abilities?.manageAnyBody && (
+        <Disclosure summary={t('questionnaires.xlsform.title')}>
+          <XlsFormImportForm />
+        </Disclosure>
+      )}
       <QueryContent query={query}>
         {(templates) => (
           <PaginatedTable caption={t('questionnaires.templates.title')} isCaptionHidden columns={columns} rows={templates} getRowKey={(template) => template.id} emptyText={t('questionnaires.templates.empty')} />
