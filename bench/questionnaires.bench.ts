@@ -37,7 +37,8 @@ export interface QuestionnairesBenchResult {
   editorJs: { contribution: RouteJsResult; consolidation: RouteJsResult };
 }
 
-const id = (kind: string, n: ReturnType<typeof sql>) => sql`md5(${kind} || ${n})::uuid`;
+/** A repeatable id of version 4 shape (the API's ids are checked as such): an md5 with its version and variant digits set. */
+const id = (kind: string, n: ReturnType<typeof sql>) => sql`overlay(overlay(md5(${kind} || ${n}) placing '4' from 13) placing 'a' from 17)::uuid`;
 /** Two paragraphs of ordinary reply prose (~600 characters), as a RichText answer built in SQL. */
 const answerOf = (n: ReturnType<typeof sql>, organization: ReturnType<typeof sql> | null) => sql`jsonb_build_object(
   'text', jsonb_build_object('blocks', jsonb_build_array(
