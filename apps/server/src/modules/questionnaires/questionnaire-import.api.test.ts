@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -202,6 +203,25 @@ describe('POST /questionnaire-exercises/import', () => {
     expect(exercise.body).toMatchObject({ status: 'closed', reference: 'JAL MEX 4/2021', questionCount: preview.body.created.questions });
     const again = await ctx.api('POST', '/questionnaire-exercises/import', { text, bodyId: otherBodyId, dryRun: false });
     expect(again.body).toMatchObject({ exerciseId: imported.body.exerciseId, reused: true, created: { templates: 0, exercises: 0, questions: 0, organizations: 0 } });
+  });
+
+  it('imports the Alliance 8.7 report (seed 002) with its closed questions and marks, and writes it back as a Word reply with ☒ where the seed marked', async () => {
+    const text = readFileSync(new URL('../../../../../../shared/seeds/002_01b722a5f4a19936.txt', import.meta.url), 'utf8');
+    const imported = await ctx.api('POST', '/questionnaire-exercises/import', { text, bodyId: otherBodyId, dryRun: false });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+    expect(imported.body.created).toMatchObject({ exercises: 1, questions: 34 });
+    const exercise = (await ctx.api('GET', `/questionnaire-exercises/${imported.body.exerciseId}`)).body;
+    expect(exercise).toMatchObject({ title: 'Informe de progreso anual de País Pionero 2024', questionCount: 34, answeredCount: 31 });
+    const json = await ctx.api('GET', `/questionnaire-exercises/${imported.body.exerciseId}/reply?format=json`);
+    const marked = Object.fromEntries((json.body.questions as { number: string; marked: string[] }[]).filter((q) => q.marked.length).map((q) => [q.number, q.marked]));
+    expect(marked).toMatchObject({ '9': ['En curso'], '13': ['gran progreso'], '15': ['sí'], '25': ['no'], '29': ['sí'], '31': ['sí'], '33': ['no'] });
+    expect(marked['27']).toEqual(['Organizaciones de empleadores', 'Organizaciones de trabajadores', 'Ministerios de su Gobierno']);
+    const docx = await ctx.request(`/api/questionnaire-exercises/${imported.body.exerciseId}/reply?format=docx`);
+    expect(docx.status).toBe(200);
+    const xml = (await (await JSZip.loadAsync(await docx.arrayBuffer())).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(xml).toMatch(/☒ ?En curso/);
+    expect(xml).toMatch(/☐ ?No alcanzado/);
+    expect(xml).toContain('9. ¿Cuál es la situación de su próximo paso 1');
   });
 
   it('refuses a text with no questions, naming the line, and a caller who does not coordinate the body', async () => {
