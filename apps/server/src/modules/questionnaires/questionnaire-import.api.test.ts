@@ -158,8 +158,10 @@ describe('importing an existing reply', () => {
     );
     expect(template!.definition.sections.map((s) => [s.title, s.questions.length])).toEqual([['Sección 1. Compromiso', 2], ['Sección 2. Resultados', 1]]);
 
-    // Without a reference, the same title is the same reply.
+    // Without a reference, the same title and date is the same reply; another date is another year's reply.
     expect((await service.importQuestionnaire(allianceReply(), { bodyId, dryRun: false })).reused).toBe(true);
+    const otherDate = await service.importQuestionnaire({ ...allianceReply(), date: '2023-05-02' }, { bodyId, dryRun: false });
+    expect(otherDate).toMatchObject({ reused: false, created: { exercises: 1 } });
     // Next year's reply to the same questionnaire reuses its template.
     const nextYear = await service.importQuestionnaire({ ...allianceReply(), reference: 'A87-2025' }, { bodyId, dryRun: false });
     expect(nextYear).toMatchObject({ reused: false, templateId: result.templateId, created: { templates: 0, exercises: 1, questions: 3 } });

@@ -4,13 +4,16 @@ import type { Database } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/query.js';
 import { exerciseContributors } from './questionnaires.tables.js';
 
-/** A reply imported before: the body's live exercise with the same reference, or with the same title when there is none. */
-export async function findImportedExercise(db: Database, bodyId: string, reference: string | null, title: string) {
+/**
+ * A reply imported before: the body's live exercise with the same reference; without one, an imported (closed)
+ * exercise with the same title and date — never an exercise being answered, nor last year's reply of the same name.
+ */
+export async function findImportedExercise(db: Database, bodyId: string, reference: string | null, title: string, date: string | null) {
   const [row] = await queryRows<{ id: string; templateId: string }>(
     db,
     sql`select e.id, v.template_id as "templateId" from questionnaire_exercises e join questionnaire_template_versions v on v.id = e.template_version_id
         where e.body_id = ${bodyId} and e.archived_at is null
-          and ${reference === null ? sql`e.reference is null and e.title = ${title}` : sql`e.reference = ${reference}`}
+          and ${reference === null ? sql`e.reference is null and e.title = ${title} and e.status = 'closed' and e.reply_date is not distinct from ${date}::date` : sql`e.reference = ${reference}`}
         limit 1`,
   );
   return row;

@@ -188,7 +188,7 @@ async function writeImport(db: Database, actor: Actor, imported: ImportedQuestio
   const created = zeroCounts();
   const title = imported.title.trim();
   const reference = imported.reference?.trim() || null;
-  const existing = await findImportedExercise(db, bodyId, reference, title);
+  const existing = await findImportedExercise(db, bodyId, reference, title, imported.date);
   if (existing) return { exerciseId: existing.id, templateId: existing.templateId, created, reused: true, warnings };
 
   const { definition, rows } = deriveQuestions(imported);
