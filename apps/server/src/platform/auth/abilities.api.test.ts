@@ -3,6 +3,7 @@
  * an ability that says yes is a write the API accepts, and one that says no is a write it refuses.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { abilityPersonas, expectAnswerMatches, readWithAbilities } from '../../test/abilities.test-support.js';
 import { createTestContext, type TestContext } from '../../test/test-context.js';
 
 type ApiCall = TestContext['api'];
@@ -31,26 +32,8 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const personas: Record<string, () => Parameters<TestContext['signInAs']>[0]> = {
-  'the secretariat of the body': () => [{ role: 'secretariat', bodyId: ids.group }],
-  'the secretariat of a body above': () => [{ role: 'secretariat', bodyId: ids.system }],
-  'the secretariat of another system': () => [{ role: 'secretariat', bodyId: ids.other }],
-  'the enlace of the responsible organisation': () => [{ role: 'enlace', organizationId: ids.responsible }],
-  'the enlace of another organisation': () => [{ role: 'enlace', organizationId: ids.bystander }],
-  'a reader': () => [{ role: 'reader' }],
-};
-
-const read = async (client: ApiCall, path: string) => {
-  const response = await client('GET', path);
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  return response.body as { version: number; abilities: Record<string, boolean> } & Record<string, unknown>;
-};
-
-/** 2xx when the ability says yes, 403 when it says no. */
-function expectAnswerMatches(ability: boolean, status: number, what: string) {
-  if (ability) expect(status, what).toBeLessThan(300);
-  else expect(status, what).toBe(403);
-}
+const personas = abilityPersonas(ids, 'responsible');
+const read = readWithAbilities;
 
 describe.each(Object.keys(personas))('for %s', (persona) => {
   let client: ApiCall;
