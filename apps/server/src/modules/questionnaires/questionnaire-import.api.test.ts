@@ -177,6 +177,17 @@ describe('importing an existing reply', () => {
     expect(await countRows('questionnaire_exercises')).toBe(before);
   });
 
+  it('refuses an answer longer than Telar holds (one that could never be edited or carried over), naming its question and line', async () => {
+    const before = await countRows('questionnaire_exercises');
+    const paragraphs = Array.from({ length: 401 }, (_, n) => ({ type: 'paragraph' as const, content: [{ text: `Párrafo ${n + 1}.` }] }));
+    const reply = { ...unReply(), reference: 'JAL MEX 8/2022', questions: [question({ number: '3', text: '¿Qué avances hubo?', line: 40, answer: { blocks: paragraphs, footnotes: [] } })] };
+    await expect(createQuestionnaireImportService(ctx.handle.db, admin).importQuestionnaire(reply, { bodyId, dryRun: false })).rejects.toMatchObject({
+      code: 'import_invalid',
+      issues: [{ path: 'questions.0', message: expect.stringContaining('Pregunta 3 (línea 40)') }],
+    });
+    expect(await countRows('questionnaire_exercises')).toBe(before);
+  });
+
   it('is for the body’s secretariat or an administrator only', async () => {
     const secretariatElsewhere: Actor = { kind: 'user', id: 's', email: 's@prueba.telar.mx', name: 'S', roles: [{ role: 'secretariat', bodyId: otherBodyId, organizationId: null }] };
     const enlace: Actor = { kind: 'user', id: 'e', email: 'e@prueba.telar.mx', name: 'E', roles: [{ role: 'enlace', bodyId: null, organizationId: sndif }] };

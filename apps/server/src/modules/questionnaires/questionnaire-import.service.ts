@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import {
   CLOSED_KINDS,
+  AnswerSchema,
   emptyAnswer,
   foldAccents,
   type ImportDiagnostic,
@@ -126,12 +127,16 @@ function deriveQuestions(imported: ImportedQuestionnaire): { definition: Templat
     );
   }
   const definitions = parsed.data.sections.flatMap((section) => section.questions);
+  const problems: { path: string; message: string }[] = [];
   const rows = imported.questions.map((question, index) => {
     const definition = definitions[index]!;
     const selected = CLOSED_KINDS.includes(question.kind) ? optionsOf[index]!.filter((_, i) => question.options[i]!.marked).map((o) => o.key) : [];
-    const answer = { ...emptyAnswer(), text: question.answer, selected, otherText: question.otherText };
-    return { key: definition.key, number: definition.number, text: definition.text, section: question.section, definition, planNodeId: null, answer, carriedAnswer: null };
+    // Held to the limits of an answer typed in Telar, so the coordinator can edit and carry it over later.
+    const answer = AnswerSchema.safeParse({ ...emptyAnswer(), text: question.answer, selected, otherText: question.otherText });
+    if (!answer.success) problems.push({ path: `questions.${index}`, message: `Pregunta ${question.number} (línea ${question.line}): ${answer.error.issues[0]!.message}` });
+    return { key: definition.key, number: definition.number, text: definition.text, section: question.section, definition, planNodeId: null, answer: answer.data!, carriedAnswer: null };
   });
+  if (problems.length) throw new DomainError('import_invalid', problems);
   return { definition: parsed.data, rows };
 }
 
