@@ -128,6 +128,7 @@ const FIELD_LABELS: Record<string, string> = {
   previousExerciseId: 'Ejercicio anterior',
   questionNumber: 'Pregunta',
   dueOn: 'Fecha límite',
+  withdrawn: 'Asignación retirada',
   answer: 'Respuesta',
   links: 'Registros vinculados',
   reviewComment: 'Comentario de revisión',

@@ -34,7 +34,7 @@ import {
   findExerciseView,
   insertExercise,
   insertExerciseQuestions,
-  listAssignmentDueDates,
+  listAssignmentStates,
   listAssignments,
   listExerciseContributors,
   listExerciseQuestions,
@@ -199,14 +199,15 @@ export function createExerciseService(db: Database, actor: Actor) {
       if (missing >= 0) throw invalidField(`organizationIds.${missing}`, 'La organización no existe.');
       const pairs = uniqueQuestions.flatMap((questionId) => [...existing].map((organizationId) => ({ questionId, organizationId })));
       await db.transaction(async (tx) => {
-        const dueBefore = await listAssignmentDueDates(tx, id);
+        const before = await listAssignmentStates(tx, id);
         const written = await upsertAssignments(tx, id, pairs, dueOn, emptyAnswer());
         const entries = written.flatMap((row) => {
-          const key = `${row.questionId}:${row.organizationId}`;
-          const changes = dueBefore.has(key)
-            ? diffFields({ dueOn: dueBefore.get(key) }, { dueOn })
+          const previous = before.get(`${row.questionId}:${row.organizationId}`);
+          // A withdrawn assignment given again comes back with its work: the history says it was restored.
+          const changes = previous
+            ? diffFields({ dueOn: previous.dueOn, withdrawn: previous.isWithdrawn }, { dueOn, withdrawn: false })
             : diffFields({}, { questionNumber: numberOf.get(row.questionId), organizationId: row.organizationId, dueOn, status: 'pending' });
-          const action = dueBefore.has(key) ? ('update' as const) : ('create' as const);
+          const action = !previous ? ('create' as const) : previous.isWithdrawn ? ('restore' as const) : ('update' as const);
           return Object.keys(changes).length ? [{ actor: describeActor(actor), action, entity: 'questionnaire_contribution', entityId: row.id, changes }] : [];
         });
         await insertAuditEntries(tx, entries);

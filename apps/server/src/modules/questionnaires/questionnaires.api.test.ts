@@ -148,6 +148,12 @@ describe('questionnaire exercises', () => {
     expect(await versionOfA()).toBe(before);
     // Withdrawn while pending: question 1 stays with nobody.
     for (const a of onQuestion1) expect((await secretariat('DELETE', `/questionnaire-exercises/${exerciseId}/assignments/${a.contributionId}`)).status).toBe(204);
+    // Given again with the same due date, a withdrawn assignment comes back, and its history says so.
+    const [withdrawn] = onQuestion1;
+    await secretariat('POST', `/questionnaire-exercises/${exerciseId}/assignments`, { questionIds: [questionIds['1']], organizationIds: [withdrawn.organization.id], dueOn: '2020-02-15' });
+    const restored = (await ctx.api('GET', `/history/questionnaire_contribution/${withdrawn.contributionId}`)).body;
+    expect(restored.map((entry: { action: string }) => entry.action).slice(0, 2)).toEqual(['restore', 'archive']);
+    expect((await secretariat('DELETE', `/questionnaire-exercises/${exerciseId}/assignments/${withdrawn.contributionId}`)).status).toBe(204);
     expect((await ctx.api('GET', `/questionnaire-exercises/${exerciseId}`)).body.assignments).toHaveLength(2);
   });
 

@@ -262,12 +262,14 @@ export async function listExistingOrganizationIds(db: Database, ids: string[]): 
 }
 
 /** The contributions of an exercise by question and organisation, removed ones included, with their due dates. */
-export async function listAssignmentDueDates(db: Database, exerciseId: string): Promise<Map<string, string | null>> {
-  const rows = await queryRows<{ questionId: string; organizationId: string; dueOn: string | null }>(
+/** Each assigned pair's due date and whether it was withdrawn, by "questionId:organizationId": what a new assignment changes. */
+export async function listAssignmentStates(db: Database, exerciseId: string): Promise<Map<string, { dueOn: string | null; isWithdrawn: boolean }>> {
+  const rows = await queryRows<{ questionId: string; organizationId: string; dueOn: string | null; isWithdrawn: boolean }>(
     db,
-    sql`select question_id as "questionId", organization_id as "organizationId", due_on::text as "dueOn" from questionnaire_contributions where exercise_id = ${exerciseId}`,
+    sql`select question_id as "questionId", organization_id as "organizationId", due_on::text as "dueOn", archived_at is not null as "isWithdrawn"
+        from questionnaire_contributions where exercise_id = ${exerciseId}`,
   );
-  return new Map(rows.map((row) => [`${row.questionId}:${row.organizationId}`, row.dueOn]));
+  return new Map(rows.map(({ questionId, organizationId, ...state }) => [`${questionId}:${organizationId}`, state]));
 }
 
 /**
