@@ -29,6 +29,7 @@ const TITLE = 'Alianza 8.7, informe anual 2025 (revisión)';
 const STPS_TEXT = 'La STPS impartió tres cursos sobre inspección laboral.';
 const INM_TEXT = 'Del 3 al 7 de marzo de 2025 el INM capacitó a **412 personas** servidoras públicas en 14 eventos.[^1]';
 const INM_NOTE = 'Registros de asistencia del Instituto Nacional de Migración, 2025.';
+const COVER_NOTE = 'La Secretaría Técnica de la CITI remite la respuesta de **México** al cuestionario 2025.';
 const COMMENT = 'Indique las fechas y el número de participantes de cada curso.';
 
 async function expectNoSeriousAxeViolations(page: Page) {
@@ -91,6 +92,7 @@ describe('a questionnaire answered as one State', () => {
     await page.getByRole('heading', { name: /^1\. Desde enero de 2025, ¿qué progresos ha logrado su país respecto de la prioridad 1 "Promover/ }).waitFor();
     await page.getByText('Editar datos del ejercicio').click();
     await page.getByLabel('Estado', { exact: true }).selectOption('open');
+    await page.getByRole('textbox', { name: 'Oficio o nota de envío (opcional)' }).fill(COVER_NOTE);
     await page.getByRole('button', { name: 'Guardar cambios' }).click();
     await page.getByText('Los cambios se guardaron.').waitFor();
 
@@ -173,6 +175,7 @@ describe('a questionnaire answered as one State', () => {
     const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
     const documentXml = await zip.file('word/document.xml')!.async('string');
     const text = documentXml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('La Secretaría Técnica de la CITI remite la respuesta de México al cuestionario 2025.');
     expect(text).toContain('3. Desde enero de 2025, ¿qué progresos ha logrado su país respecto de la prioridad 3');
     expect(text).toContain('412 personas');
     expect(text).not.toContain(STPS_TEXT);

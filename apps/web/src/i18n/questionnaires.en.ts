@@ -83,6 +83,7 @@ export const questionnairesEn: Record<keyof typeof questionnairesEsMX, string> =
   'questionnaires.exercise.previousHint': 'Optional: an earlier exercise of the same template; its answers are proposed as a starting point.',
   'questionnaires.exercise.replyDate': 'Date of the reply',
   'questionnaires.exercise.place': 'Place',
+  'questionnaires.exercise.coverNote': 'Cover note (optional)',
   'questionnaires.exercise.answered': 'Answered',
   'questionnaires.exercise.answeredOf': '{answered} of {total}',
 

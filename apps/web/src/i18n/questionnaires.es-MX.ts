@@ -81,6 +81,7 @@ export const questionnairesEsMX = {
   'questionnaires.exercise.previousHint': 'Opcional: un ejercicio anterior de la misma plantilla; sus respuestas se proponen como punto de partida.',
   'questionnaires.exercise.replyDate': 'Fecha de la respuesta',
   'questionnaires.exercise.place': 'Lugar',
+  'questionnaires.exercise.coverNote': 'Oficio o nota de envío (opcional)',
   'questionnaires.exercise.answered': 'Respondidas',
   'questionnaires.exercise.answeredOf': '{answered} de {total}',
 

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { EXERCISE_STATUSES, ExerciseUpdateSchema, REPLY_FORMATS, type AssignmentView, type ExerciseDetailView, type ReplyFormat } from '@telar/domain';
+import { EXERCISE_STATUSES, REPLY_FORMATS, richTextToMarkup, type AssignmentView, type ExerciseDetailView, type ReplyFormat } from '@telar/domain';
 import type { ReactElement } from 'react';
+import { Controller } from 'react-hook-form';
 import { describeApiError } from '../../api/api-error.util';
 import { useEditForm } from '../../api/edit-form.hook';
 import { questionnaireExercisesApi } from '../../api/questionnaire-resources';
@@ -21,7 +22,9 @@ import { AssignDialog } from './assign-dialog.component';
 import { ExerciseBoard } from './exercise-board.component';
 import { ContributionStatusBadge } from './contribution-status.component';
 import { ExerciseDataFields } from './exercise-fields.component';
+import { ExerciseEditSchema } from './exercise-form';
 import { groupBySection } from './exercise-sections';
+import { MarkupEditor } from './markup-editor.component';
 import { ExerciseStatusBadge } from './exercise-status.component';
 import { QuestionSummary } from './question-summary.component';
 import '../../styles/questionnaires.css';
@@ -63,10 +66,10 @@ function ExerciseFacts({ exercise }: { exercise: ExerciseDetailView }): ReactEle
   );
 }
 
-/** The coordinator corrects the exercise's data, the reply's date and place, and its status. */
+/** The coordinator corrects the exercise's data, the reply's date, place and cover note, and its status. */
 function ExerciseEditForm({ exercise }: { exercise: ExerciseDetailView }): ReactElement {
   const { form, saveState } = useEditForm({
-    schema: ExerciseUpdateSchema,
+    schema: ExerciseEditSchema,
     record: exercise,
     toValues: (source) => ({
       title: source.title,
@@ -77,6 +80,7 @@ function ExerciseEditForm({ exercise }: { exercise: ExerciseDetailView }): React
       externalDueOn: source.externalDueOn ?? '',
       replyDate: source.replyDate ?? '',
       place: source.place ?? '',
+      coverNote: source.coverNote ? richTextToMarkup(source.coverNote) : '',
       status: source.status,
     }),
     update: questionnaireExercisesApi.update,
@@ -100,6 +104,13 @@ function ExerciseEditForm({ exercise }: { exercise: ExerciseDetailView }): React
           )}
         </FormField>
       </div>
+      <Controller
+        control={form.control}
+        name="coverNote"
+        render={({ field }) => (
+          <MarkupEditor label={t('questionnaires.exercise.coverNote')} value={field.value} onChange={field.onChange} onBlur={field.onBlur} rows={6} error={errors.coverNote?.message as string | undefined} />
+        )}
+      />
     </FormFrame>
   );
 }
