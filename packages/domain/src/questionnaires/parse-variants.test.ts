@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportedQuestionnaire } from './model.js';
 import { isAnswered, parseQuestionnaire } from './parse.js';
-import { richTextToPlain } from './text-blocks.js';
+import { richTextToPlain } from './text-blocks.test-support.js';
 
 function parsed(text: string): ImportedQuestionnaire {
   const result = parseQuestionnaire(text);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { summarizeImport } from './import-summary.js';
 import { RichTextSchema, type ImportedQuestionnaire, type RichText } from './model.js';
 import { isAnswered, parseQuestionnaire, type QuestionnaireParseResult } from './parse.js';
-import { richTextToPlain } from './text-blocks.js';
+import { richTextToPlain } from './text-blocks.test-support.js';
 
 const readSeed = (name: string) => readFileSync(new URL(`../../../../../shared/seeds/${name}`, import.meta.url), 'utf8');
 const SEED_001 = readSeed('001_6f61884c0cbed154.txt');

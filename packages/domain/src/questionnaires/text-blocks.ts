@@ -310,18 +310,6 @@ function mergeRuns(inlines: Inline[]): Inline[] {
   return merged;
 }
 
-/** The plain text of a RichText (for emptiness checks and matching). */
-export function richTextToPlain(text: RichText): string {
-  const inlineText = (inlines: Inline[]) => inlines.map((inline) => inline.text).join('');
-  return text.blocks
-    .map((block) => {
-      if (block.type === 'paragraph') return inlineText(block.content);
-      if (block.type === 'list') return block.items.map(inlineText).join('\n');
-      return [block.header.join('\t'), ...block.rows.map((row) => row.join('\t'))].join('\n');
-    })
-    .join('\n\n');
-}
-
 export const containsUrl = (text: string): boolean => URL_ANYWHERE.test(text);
 
 /**
