@@ -41,3 +41,5 @@ export * from './questionnaires/render-markdown.js';
 export * from './questionnaires/parse.js';
 export { readContributionText } from './questionnaires/text-blocks.js';
 export * from './questionnaires/import-summary.js';
+export * from './statistics/model.js';
+export * from './schemas/statistics.js';
