@@ -52,6 +52,11 @@ export const RATE_BASE = 100_000;
 export const DimensionCodeSchema = z.object({
   code: z.string().min(1).max(200),
   label: z.string().min(1).max(500),
+  /**
+   * A total the source publishes ("TOTAL" rows of a table): kept as written and checked against its
+   * parts, never added into a sum — a cross-tab includes it only when a filter asks for it by code.
+   */
+  isTotal: z.boolean().optional(),
 });
 export type DimensionCode = z.infer<typeof DimensionCodeSchema>;
 

@@ -51,6 +51,8 @@ export const datasetCodes = pgTable(
     ordinal: integer('ordinal').notNull(),
     code: text('code').notNull(),
     label: text('label').notNull(),
+    /** A total as the source published it: never summed with its parts. */
+    isTotal: boolean('is_total').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.datasetId, t.position, t.ordinal] }), uniqueIndex('stat_codes_code_idx').on(t.datasetId, t.position, t.code)],
 );

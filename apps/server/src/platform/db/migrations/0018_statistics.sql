@@ -4,6 +4,7 @@ CREATE TABLE "stat_codes" (
 	"ordinal" integer NOT NULL,
 	"code" text NOT NULL,
 	"label" text NOT NULL,
+	"is_total" boolean DEFAULT false NOT NULL,
 	CONSTRAINT "stat_codes_dataset_id_position_ordinal_pk" PRIMARY KEY("dataset_id","position","ordinal")
 );
 --> statement-breakpoint
