@@ -64,7 +64,7 @@ describe('protectCrossTab', () => {
     ]);
     const protectedTable = protectCrossTab(table, 5);
     const hidden = suppressedKeys(protectedTable).map(crossTabKeyId);
-    expect(hidden).toEqual(expect.arrayContaining([{ row: 'r1', col: 'A' }, { row: 'r3', col: 'A' }, { col: 'A' }].map(crossTabKeyId)));
+    expect(hidden).toEqual(expect.arrayContaining([crossTabKeyId({ row: 'r1', col: 'A' }), crossTabKeyId({ row: 'r3', col: 'A' }), crossTabKeyId({ col: 'A' })]));
     // The grand total is the sum of the column totals, so a second column total is withheld too.
     expect(protectedTable.margins.filter((m) => Object.keys(m.key)[0] === 'col' && m.flag === 'suppressed').length).toBeGreaterThanOrEqual(2);
     expect(disclosureRisks(table, 5).length).toBeGreaterThan(0);
