@@ -43,3 +43,7 @@ export { readContributionText } from './questionnaires/text-blocks.js';
 export * from './questionnaires/import-summary.js';
 export * from './statistics/model.js';
 export * from './schemas/statistics.js';
+export * from './statistics/cross-tab.js';
+export * from './statistics/disclosure.js';
+export * from './statistics/rates.js';
+export * from './statistics/table-export.js';
