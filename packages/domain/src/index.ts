@@ -43,3 +43,9 @@ export { readContributionText } from './questionnaires/text-blocks.js';
 export * from './questionnaires/import-summary.js';
 export * from './statistics/model.js';
 export * from './schemas/statistics.js';
+// statistics import
+export { readDatasetTable, readDatasetCsv, MAX_DATASET_ROWS, NOT_APPLICABLE_CODE, isTotalLabel } from './statistics/import/read-table.js';
+export type { DatasetTableOptions } from './statistics/import/read-table.js';
+export { parseSpanishAmount } from './statistics/import/spanish-amounts.js';
+export { checkTotals, checkScale, totalsByPosition } from './statistics/import/validate.js';
+export type { CellSource, TotalCoverage } from './statistics/import/validate.js';
