@@ -145,7 +145,7 @@ export function checkTotals(dataset: ParsedDataset, sources: readonly CellSource
             'total_mismatch',
             'error',
             sources[totalIndex]!,
-            `el total publicado "${label}" es ${formatNumber(total.value)}, pero la suma de las ${found} partes que cubre es ${formatNumber(sum)}${blankNote}; diferencia de ${formatNumber(total.value - sum)}.`,
+            `el total publicado "${label}" es ${formatNumber(total.value)}, pero ${found === 1 ? 'la única parte con valor que cubre es' : `la suma de las ${found} partes que cubre es`} ${formatNumber(sum)}${blankNote}; diferencia de ${formatNumber(total.value - sum)}.`,
           ),
         );
       }
