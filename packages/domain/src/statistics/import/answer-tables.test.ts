@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { TableBlock } from '../../questionnaires/model.js';
+import type { Block } from '../../questionnaires/model.js';
 import { parseQuestionnaire } from '../../questionnaires/parse.js';
 import { readAnswerTables } from './answer-tables.js';
 
 // Seed 001 (OACNUDH questionnaire, Jalisco's answer), copied byte for byte into the demo fixtures.
 const seed = readFileSync(new URL('../../../../../apps/server/src/demo/fixtures/oacnudh-jal-mex-4-2021.txt', import.meta.url), 'utf8');
+
+type TableBlock = Extract<Block, { type: 'table' }>;
 
 function crimeTables(): TableBlock[] {
   const parsed = parseQuestionnaire(seed);
