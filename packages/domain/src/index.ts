@@ -51,3 +51,4 @@ export { checkTotals, checkScale, totalsByPosition } from './statistics/import/v
 export type { CellSource, TotalCoverage } from './statistics/import/validate.js';
 export { readAnswerTables } from './statistics/import/answer-tables.js';
 export type { AnswerTable } from './statistics/import/answer-tables.js';
+export { readBudgetTable } from './statistics/import/budget-table.js';
