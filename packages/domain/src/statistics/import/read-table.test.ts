@@ -261,3 +261,37 @@ describe('readDatasetTable dimensions', () => {
     expect(odd.measures[0]).toMatchObject({ code: 'numero_de_victimas', unit: 'persons', isPersonCount: true });
   });
 });
+
+describe('readDatasetTable wide by another dimension', () => {
+  it('reads sexes as columns and reports a column that is not a year among years', () => {
+    const bySex = readDatasetTable(
+      [
+        ['Entidad', 'Hombres', 'Mujeres'],
+        ['Colima', '4', '6'],
+      ],
+      { name: 'x', wideDimension: 'sex', measure: 'víctimas' },
+    );
+    expect(bySex.dimensions.map((candidate) => [candidate.code, candidate.codes])).toEqual([
+      ['state', [{ code: 'MX-COL', label: 'Colima' }]],
+      [
+        'sex',
+        [
+          { code: 'hombres', label: 'Hombres' },
+          { code: 'mujeres', label: 'Mujeres' },
+        ],
+      ],
+    ]);
+    expect(bySex.measures[0]).toMatchObject({ code: 'victimas', unit: 'persons' });
+    expect(bySex.observations.map((observation) => observation.value)).toEqual([4, 6]);
+
+    const withNotes = readDatasetTable(
+      [
+        ['Entidad', '2023', 'Notas'],
+        ['Colima', '4', '6'],
+      ],
+      { name: 'x', wideDimension: 'period' },
+    );
+    expect(errors(withNotes)).toMatchObject([{ code: 'unknown_code', row: 1, column: 'Notas' }]);
+    expect(withNotes.observations.map((observation) => observation.flags)).toEqual([[], ['inconsistent']]);
+  });
+});

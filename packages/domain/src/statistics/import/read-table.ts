@@ -254,6 +254,8 @@ interface ValueColumn {
   column: number;
   measure: number;
   wideCode: string | null;
+  /** A wide column whose header is not a code of its dimension ("Notas" among years): its values are flagged. */
+  isUnknownCode?: boolean;
 }
 
 /** Where each row of `rows` is in the source: its row number, and the table's name when the source has several. */
@@ -274,22 +276,24 @@ function emptyDataset(options: DatasetTableOptions, issues: DatasetIssue[]): Par
   return { metadata: { name: options.name }, dimensions: [], measures: [], observations: [], issues };
 }
 
+/** Whether a column has values and every non-blank one is a number; a column named as a dimension (year, cve_ent) is not. */
+function isValueColumn(header: string[], rows: string[][], column: number): boolean {
+  if (roleOf(header[column]!) !== undefined) return false;
+  let hasValue = false;
+  for (let index = 1; index < rows.length; index++) {
+    const text = (rows[index]![column] ?? '').trim();
+    if (text === '') continue;
+    if (parseSpanishAmount(text) === null) return false;
+    hasValue = true;
+  }
+  return hasValue;
+}
+
 /** A table's measure columns in long form: the one asked, every non-dimension column, or the last numeric column. */
 function chooseMeasureColumns(header: string[], rows: string[][], options: DatasetTableOptions, dimensionColumns: Set<number> | null): number[] {
   if (options.measure !== undefined) return [header.indexOf(options.measure)];
   if (dimensionColumns !== null) return header.map((_, column) => column).filter((column) => !dimensionColumns.has(column));
-  for (let column = header.length - 1; column >= 0; column--) {
-    if (roleOf(header[column]!) !== undefined) continue;
-    let hasValue = false;
-    let isNumeric = true;
-    for (let index = 1; index < rows.length && isNumeric; index++) {
-      const text = (rows[index]![column] ?? '').trim();
-      if (text === '') continue;
-      hasValue = true;
-      isNumeric = parseSpanishAmount(text) !== null;
-    }
-    if (hasValue && isNumeric) return [column];
-  }
+  for (let column = header.length - 1; column >= 0; column--) if (isValueColumn(header, rows, column)) return [column];
   return [];
 }
 
@@ -339,7 +343,9 @@ export function readTableCells(rows: string[][], options: DatasetTableOptions, r
   const measures: Measure[] = [];
   let wide: { dimension: Dimension; codes: Map<string, DimensionCode> } | null = null;
   if (isWide) {
-    dimensionColumns = givenDimensions ? [...givenDimensions] : header.map((_, column) => column).filter((column) => column < firstWide);
+    // Without a year in the headers ("Entidad | Hombres | Mujeres"), the values start at the first column of numbers.
+    const firstValue = firstWide > 0 ? firstWide : header.findIndex((_, column) => isValueColumn(header, rows, column));
+    dimensionColumns = givenDimensions ? [...givenDimensions] : header.map((_, column) => column).filter((column) => column < firstValue);
     const valueIndexes = header.map((_, column) => column).filter((column) => !dimensionColumns.includes(column));
     const wideCode = toIdentifier(options.wideDimension ?? 'period');
     const kind: DimensionKind = wideCode === 'period' || wideCode === 'year' ? 'period' : wideCode === 'sex' ? 'sex' : 'category';
@@ -347,9 +353,13 @@ export function readTableCells(rows: string[][], options: DatasetTableOptions, r
     valueColumns = valueIndexes.map((column) => {
       const text = header[column]!;
       const year = kind === 'period' ? YEAR_IN_TEXT.exec(text)?.[1] : undefined;
-      const code = year ?? (isTotalLabel(text) ? text.toUpperCase() : text);
-      if (!codes.has(code)) codes.set(code, { code, label: year ?? text, ...(year === undefined && isTotalLabel(text) ? { isTotal: true } : {}) });
-      return { column, measure: 0, wideCode: code };
+      const isTotal = year === undefined && isTotalLabel(text);
+      const code = year ?? (isTotal ? text.toUpperCase() : kind === 'sex' ? text.toLowerCase() : text);
+      const label = year ?? (kind === 'sex' ? (SEX_LABELS.get(code) ?? text) : text);
+      if (!codes.has(code)) codes.set(code, { code, label, ...(isTotal ? { isTotal: true } : {}) });
+      const isUnknownCode = kind === 'period' && year === undefined && !isTotal;
+      if (isUnknownCode) issues.push(cellIssue('unknown_code', 'error', at(0, text), `"${text}" no es un año: no puede ser una columna del periodo.`));
+      return { column, measure: 0, wideCode: code, isUnknownCode };
     });
     const label = withoutYear(header[valueIndexes[0] ?? 0] ?? '');
     const hasNamedHeaders = valueIndexes.some((column) => YEAR_IN_TEXT.test(header[column]!) && withoutYear(header[column]!) !== '');
@@ -411,7 +421,7 @@ export function readTableCells(rows: string[][], options: DatasetTableOptions, r
       const columnName = header[valueColumn.column]!;
       const key: Record<string, string> = {};
       for (let d = 0; d < readers.length; d++) key[readers[d]!.dimension.code] = d === wideIndex ? valueColumn.wideCode! : readingCodes[d]!;
-      const flags: ObservationFlag[] = isRowInconsistent ? ['inconsistent'] : [];
+      const flags: ObservationFlag[] = isRowInconsistent || valueColumn.isUnknownCode === true ? ['inconsistent'] : [];
       const text = cells[valueColumn.column] ?? '';
       const where = at(index, columnName);
       let value: number | null;
