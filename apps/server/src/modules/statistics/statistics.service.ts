@@ -1,5 +1,11 @@
 import {
   buildCrossTab,
+  crossTabToCsv,
+  crossTabToJson,
+  crossTabToSdmxCsv,
+  type DATASET_DOWNLOAD_FORMATS,
+  FLAG_NAMES_ES,
+  mexicoCityDay,
   type CrossTab,
   type CrossTabQuery,
   type CrossTabView,
@@ -31,6 +37,8 @@ import { insertAuditEntry } from '../../platform/audit/audit.repository.js';
 import type { Database } from '../../platform/db/client.js';
 import { DomainError, invalidField, notFound } from '../../platform/errors.js';
 import { writeVersionedUpdate } from '../../platform/records/versioned-write.js';
+import { type DownloadFile, renderTableFile } from '../../platform/documents/table-file.js';
+import { readDatasetFile } from './dataset-file.js';
 import { ancestorCode, codeLevel, coarserLevels, findState, hasLevel, missingParentCodes } from './dimension-levels.js';
 import {
   aggregateObservations,
@@ -83,8 +91,24 @@ const asLevel = (name: string) => (DIMENSION_LEVELS as readonly string[]).includ
 const codeAt = (resolved: ResolvedDimension, code: string) =>
   resolved.level ? ancestorCode(resolved.dimension.kind, code, resolved.level) : code;
 
+const LEVEL_LABELS: Record<DimensionLevel, string> = { year: 'Año', quarter: 'Trimestre', month: 'Mes', state: 'Entidad', municipality: 'Municipio' };
+
+/** Where a download's numbers come from, one line each: source, licence, cut-off, revision, the source's own words. */
+function provenanceLines(dataset: DatasetRow, table: CrossTabView): string[] {
+  return [
+    dataset.publisher && `Fuente: ${dataset.publisher}`,
+    dataset.sourceUrl && `Dirección: ${dataset.sourceUrl}`,
+    dataset.licence && `Licencia: ${dataset.licence}`,
+    dataset.cutoffDate && `Fecha de corte: ${dataset.cutoffDate}`,
+    `Revisión ${table.revision}`,
+    dataset.provenance && `Procedencia: ${dataset.provenance}`,
+  ].filter((line): line is string => Boolean(line));
+}
+
 export function createStatisticsService(db: Database, actor: Actor) {
   const mayViewInternal = canViewInternalStatistics(actor);
+  /** The view a caller gets: the internal one only when asked for by someone who may see it, never on the portal. */
+  const viewFor = (audience: TableAudience, query: CrossTabQuery) => (audience === 'session' && mayViewInternal && query.view === 'internal' ? 'internal' : 'public');
 
   /** A dataset the actor may read: internal roles see every one; others only those with data (and the portal only published ones). */
   const readableDataset = async (id: string, audience: TableAudience): Promise<DatasetRow> => {
@@ -135,7 +159,8 @@ export function createStatisticsService(db: Database, actor: Actor) {
     return [...filters.values()];
   };
 
-  async function computeTable(dataset: DatasetRow, query: CrossTabQuery, view: 'public' | 'internal'): Promise<CrossTabView> {
+  /** The cross-tab, with the labels a download writes beside it. */
+  async function computeTable(dataset: DatasetRow, query: CrossTabQuery, view: 'public' | 'internal') {
     const structure = await findStructure(db, dataset.id);
     const measure = query.measure ? structure.measures.find((m) => m.code === query.measure) : structure.measures[0];
     if (!measure) throw invalidField('measure', `El conjunto no tiene la medida «${query.measure ?? ''}».`);
@@ -184,7 +209,7 @@ export function createStatisticsService(db: Database, actor: Actor) {
     if (dataset.coverageDatasetId && dataset.coverageThreshold !== null) table = await flagUnreliable(table, dataset.coverageDatasetId, dataset.coverageThreshold, context);
 
     const entries = [...table.cells, ...table.margins];
-    return {
+    const crossTab: CrossTabView = {
       dataset: { id: dataset.id, name: dataset.name },
       revision: query.revision ?? dataset.currentRevision,
       measure: measure.code,
@@ -203,6 +228,8 @@ export function createStatisticsService(db: Database, actor: Actor) {
       margins: table.margins,
       suppressedCells: entries.filter((entry) => entry.flag === 'suppressed').length,
     };
+    const dimensionLabels = Object.fromEntries(by.map((b) => [b.name, b.level ? LEVEL_LABELS[b.level] : b.dimension.label]));
+    return { crossTab, dimensionLabels, measureLabel: measure.label };
   }
 
   /** Which dimensions of a table's keys (or its filters) say the state, the year and the sex of a cell. */
@@ -452,8 +479,42 @@ export function createStatisticsService(db: Database, actor: Actor) {
     async crossTab(id: string, query: CrossTabQuery, audience: TableAudience): Promise<CrossTabView> {
       if (audience === 'session') requireSignedIn(actor);
       const dataset = await readableDataset(id, audience);
-      const view = audience === 'session' && mayViewInternal && query.view === 'internal' ? 'internal' : 'public';
-      return computeTable(dataset, query, view);
+      return (await computeTable(dataset, query, viewFor(audience, query))).crossTab;
+    },
+
+    /** The same cross-tab as a file: CSV with its provenance in `#` lines, Excel with it below the table, JSON or SDMX-CSV. */
+    async downloadTable(id: string, query: CrossTabQuery, format: (typeof DATASET_DOWNLOAD_FORMATS)[number], audience: TableAudience): Promise<DownloadFile> {
+      if (audience === 'session') requireSignedIn(actor);
+      const dataset = await readableDataset(id, audience);
+      const { crossTab, dimensionLabels, measureLabel } = await computeTable(dataset, query, viewFor(audience, query));
+      const provenance = provenanceLines(dataset, crossTab);
+      const day = mexicoCityDay(new Date().toISOString());
+      const stem = `${dataset.name} ${day}`;
+      if (format === 'json') return { body: crossTabToJson(crossTab), contentType: 'application/json; charset=utf-8', fileName: `${stem}.json` };
+      if (format === 'sdmx') {
+        return { body: crossTabToSdmxCsv(crossTab, { datasetId: dataset.id, measure: crossTab.measure }), contentType: 'text/csv; charset=utf-8', fileName: `${dataset.name} SDMX ${day}.csv` };
+      }
+      if (format === 'csv') {
+        const body = crossTabToCsv(crossTab, {
+          datasetName: dataset.name,
+          measureLabel,
+          kind: crossTab.kind,
+          view: crossTab.view,
+          threshold: crossTab.disclosureThreshold,
+          labels: crossTab.labels,
+          dimensionLabels,
+          provenance,
+        });
+        return { body, contentType: 'text/csv; charset=utf-8', fileName: `${stem}.csv` };
+      }
+      const label = (dimension: string, code: string | undefined) => (code === undefined ? 'Total' : (crossTab.labels[dimension]?.[code] ?? code));
+      const rows = [...crossTab.cells, ...crossTab.margins].map((entry) => ({
+        ...Object.fromEntries(crossTab.dimensions.map((dimension) => [dimension, label(dimension, entry.key[dimension])])),
+        value: entry.flag === 'suppressed' ? null : entry.value,
+        flag: entry.flag === null ? null : FLAG_NAMES_ES[entry.flag],
+      }));
+      const columns = [...crossTab.dimensions.map((dimension) => ({ key: dimension, header: dimensionLabels[dimension] ?? dimension })), { key: 'value', header: 'valor' }, { key: 'flag', header: 'marca' }];
+      return renderTableFile({ title: dataset.name, columns, rows, note: provenance.join(' · ') }, 'xlsx', stem);
     },
 
     /**
@@ -493,6 +554,12 @@ export function createStatisticsService(db: Database, actor: Actor) {
         if (error instanceof DryRunRollback) return error.result;
         throw error;
       }
+    },
+
+    /** A CSV or .xlsx file, read within limits, then imported as `importParsed` does. */
+    async importFile(file: { name: string; bytes: Uint8Array }, fields: DatasetImportFields): Promise<DatasetImportResult> {
+      requireStatisticsManager(actor);
+      return this.importParsed(await readDatasetFile(file, fields), file.name, fields);
     },
 
     async update(id: string, input: z.output<typeof DatasetUpdateSchema>): Promise<DatasetDetailView> {
