@@ -46,3 +46,4 @@ export * from './schemas/statistics.js';
 export * from './statistics/cross-tab.js';
 export * from './statistics/disclosure.js';
 export * from './statistics/rates.js';
+export * from './statistics/table-export.js';

@@ -27,4 +27,11 @@ describe('writeCsv', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(parseCsv(csv.slice(1))).toEqual([['nombre', 'nota', 'n'], ['Red, "REDIM"', `'=HYPERLINK("x")`, '-3']]);
   });
+
+  it('writes comment lines before the header, each on one line, and can leave the BOM out', async () => {
+    const { writeCsv } = await import('./write-csv.js');
+    const csv = writeCsv([{ n: 1 }], [{ header: 'n', value: (r) => r.n }], { comments: ['Fuente: SESNSP', 'dos\r\nlíneas'], byteOrderMark: false });
+    expect(csv).toBe('# Fuente: SESNSP\r\n# dos líneas\r\nn\r\n1\r\n');
+    expect(parseCsvRecords(csv)).toEqual([{ n: '1' }]);
+  });
 });
