@@ -47,3 +47,9 @@ export * from './statistics/cross-tab.js';
 export * from './statistics/disclosure.js';
 export * from './statistics/rates.js';
 export * from './statistics/table-export.js';
+// statistics import
+export { readDatasetTable, readDatasetCsv, MAX_DATASET_ROWS, NOT_APPLICABLE_CODE, isTotalLabel } from './statistics/import/read-table.js';
+export type { DatasetTableOptions } from './statistics/import/read-table.js';
+export { parseSpanishAmount } from './statistics/import/spanish-amounts.js';
+export { checkTotals, checkScale, totalsByPosition } from './statistics/import/validate.js';
+export type { CellSource, TotalCoverage } from './statistics/import/validate.js';

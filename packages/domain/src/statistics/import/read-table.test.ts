@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ParsedDataset } from '../model.js';
+import { readDatasetCsv, readDatasetTable } from './read-table.js';
+
+const fixture = (name: string): string => readFileSync(new URL(`../../../../../apps/server/src/demo/fixtures/statistics/${name}`, import.meta.url), 'utf8');
+const errors = (dataset: ParsedDataset) => dataset.issues.filter((issue) => issue.severity === 'error');
+const dimension = (dataset: ParsedDataset, code: string) => dataset.dimensions.find((candidate) => candidate.code === code)!;
+
+describe('readDatasetCsv on the demo files', () => {
+  it('reads the SESNSP child-victims file: every row one observation, no errors', () => {
+    const text = fixture('sesnsp-victimas-nna-estatal.csv');
+    const dataset = readDatasetCsv(text, { name: 'Víctimas NNA' });
+    expect(dataset.observations).toHaveLength(108_864);
+    expect(dataset.dimensions.map((candidate) => [candidate.code, candidate.kind])).toEqual([
+      ['period', 'period'],
+      ['state', 'state'],
+      ['crime_type', 'category'],
+      ['crime_subtype', 'category'],
+      ['sex', 'sex'],
+    ]);
+    expect(dataset.measures).toEqual([{ code: 'victims', label: 'victims', unit: 'persons', scale: 1, isPersonCount: true }]);
+    expect(errors(dataset)).toEqual([]);
+    expect(dataset.metadata.provenance).toBe(text.split('\n')[0]!.slice('# provenance: '.length));
+    expect(dimension(dataset, 'period').codes[2]).toEqual({ code: '2015-03', label: 'marzo 2015' });
+    expect(dimension(dataset, 'state').codes).toHaveLength(32);
+    expect(dimension(dataset, 'state').codes[5]).toEqual({ code: 'MX-COL', label: 'Colima' });
+    expect(dimension(dataset, 'sex').codes).toEqual([
+      { code: 'hombre', label: 'Hombres' },
+      { code: 'mujer', label: 'Mujeres' },
+    ]);
+    expect(dimension(dataset, 'crime_subtype').codes).toContainEqual({ code: '_Z', label: '(sin desagregar)' });
+    // The file's third line is the first data row: 2015-01, Aguascalientes, Corrupción de menores, hombre, 0.
+    expect(dataset.observations[0]).toEqual({
+      key: { period: '2015-01', state: 'MX-AGU', crime_type: 'Corrupción de menores', crime_subtype: '_Z', sex: 'hombre' },
+      measure: 'victims',
+      value: 0,
+      flags: [],
+      comment: null,
+    });
+    const sum = dataset.observations.reduce((total, observation) => total + observation.value!, 0);
+    const sumInFile = text
+      .split('\n')
+      .slice(2)
+      .filter(Boolean)
+      .reduce((total, line) => total + Number(line.slice(line.lastIndexOf(',') + 1)), 0);
+    expect(sum).toBe(sumInFile);
+  });
+
+  it('reads the CONAPO population file with one age group and the coverage file with several measures', () => {
+    const population = readDatasetCsv(fixture('conapo-poblacion-0-17-estatal.csv'), { name: 'Población 0-17' });
+    expect(errors(population)).toEqual([]);
+    expect(population.dimensions.map((candidate) => candidate.code)).toEqual(['period', 'state', 'sex', 'age_group']);
+    expect(dimension(population, 'age_group').codes).toEqual([{ code: '0-17', label: '0-17' }]);
+    expect(dimension(population, 'period').codes[0]).toEqual({ code: '2015', label: '2015' });
+    expect(population.measures[0]).toMatchObject({ code: 'population', unit: 'persons', isPersonCount: true });
+    expect(population.observations[0]).toMatchObject({ key: { period: '2015', state: 'MX-AGU', sex: 'hombre', age_group: '0-17' }, value: 246605 });
+
+    const coverage = readDatasetCsv(fixture('sesnsp-victimas-cobertura-edad-estatal.csv'), { name: 'Cobertura', dimensions: ['year', 'cve_ent', 'state_iso'] });
+    expect(errors(coverage)).toEqual([]);
+    expect(coverage.dimensions.map((candidate) => candidate.code)).toEqual(['period', 'state']);
+    expect(coverage.measures.map((measure) => [measure.code, measure.unit])).toEqual([
+      ['months', 'other'],
+      ['victims_all', 'persons'],
+      ['victims_0_17', 'persons'],
+      ['victims_18_plus', 'persons'],
+      ['victims_age_unspecified', 'persons'],
+      ['victims_not_identified', 'persons'],
+      ['pct_age_known', 'percent'],
+    ]);
+    expect(coverage.observations.find((observation) => observation.key.state === 'MX-AGU' && observation.measure === 'pct_age_known')?.value).toBe(6.9);
+  });
+});
+
+describe('readDatasetCsv on small variants', () => {
+  it('matches a state written by name with a warning at its row and column, and refuses an unknown one', () => {
+    const dataset = readDatasetCsv('# provenance: hecho a mano\nyear,entidad,casos\n2023,Colima,3\n2023,CDMX,4\n2024,Colima,1\n2024,Gondor,2\n', { name: 'x' });
+    expect(dataset.observations.map((observation) => observation.key.state)).toEqual(['MX-COL', 'MX-CMX', 'MX-COL', 'Gondor']);
+    const matched = dataset.issues.filter((issue) => issue.code === 'code_matched');
+    expect(matched.map((issue) => [issue.row, issue.column, issue.severity])).toEqual([
+      [3, 'entidad', 'warning'],
+      [4, 'entidad', 'warning'],
+    ]);
+    expect(matched[0]!.message).toContain('Colima');
+    expect(matched[0]!.message).toContain('otras 1 filas');
+    expect(errors(dataset)).toMatchObject([{ code: 'unknown_code', row: 6, column: 'entidad' }]);
+    expect(dataset.observations[3]!.flags).toEqual(['inconsistent']);
+    expect(dataset.observations[2]!.flags).toEqual([]);
+  });
+
+  it('reads a semicolon CSV and keeps a blank as not available, never zero', () => {
+    const dataset = readDatasetCsv('año;estado;sexo;víctimas\n2023;06;Mujer;5\n2023;06;Hombre;\n', { name: 'x' });
+    expect(dataset.dimensions.map((candidate) => candidate.code)).toEqual(['period', 'state', 'sex']);
+    expect(dataset.measures[0]).toMatchObject({ code: 'victimas', unit: 'persons' });
+    expect(dataset.observations[1]).toEqual({ key: { period: '2023', state: 'MX-COL', sex: 'hombre' }, measure: 'victimas', value: null, flags: ['not_available'], comment: null });
+    expect(dataset.issues).toMatchObject([{ code: 'blank', severity: 'warning', row: 3, column: 'víctimas' }]);
+    expect(dimension(dataset, 'sex').codes).toEqual([
+      { code: 'mujer', label: 'Mujeres' },
+      { code: 'hombre', label: 'Hombres' },
+    ]);
+  });
+
+  it('flags a negative count, a decimal count and a repeated key at their cells', () => {
+    const dataset = readDatasetTable(
+      [
+        ['year', 'cve_ent', 'victims'],
+        ['2024', '1', '-2'],
+        ['2024', '2', '3.5'],
+        ['2024', '3', '"1,234"'],
+        ['2024', '02', '7'],
+      ],
+      { name: 'x', measure: 'victims', firstRow: 4 },
+    );
+    expect(errors(dataset).map((issue) => [issue.code, issue.row, issue.column])).toEqual([
+      ['negative', 5, 'victims'],
+      ['not_integer', 6, 'victims'],
+      ['unreadable_value', 7, 'victims'],
+      ['duplicate_key', 8, 'victims'],
+    ]);
+    expect(dataset.observations.map((observation) => observation.value)).toEqual([-2, 3.5, null, 7]);
+    expect(dataset.observations.map((observation) => observation.flags)).toEqual([['inconsistent'], ['inconsistent'], ['inconsistent'], ['inconsistent']]);
+    expect(dataset.observations[2]!.comment).toBe('"1,234"');
+  });
+
+  it('reads thousands separators and amounts in words, warning about the words', () => {
+    const dataset = readDatasetCsv('programa,monto\nA,"1,234,567"\nB,3 mil 200\nC,"49,669.6"\n', { name: 'x' });
+    expect(dataset.observations.map((observation) => observation.value)).toEqual([1_234_567, 3200, 49_669.6]);
+    expect(dataset.issues).toMatchObject([{ code: 'amount_in_words', severity: 'warning', row: 3, column: 'monto' }]);
+    expect(dataset.observations[1]!.comment).toBe('3 mil 200');
+  });
+
+  it('reports a disagreement between cve_ent and state_iso', () => {
+    const dataset = readDatasetCsv('year,cve_ent,state_iso,victims\n2024,06,MX-COL,1\n2025,06,MX-COA,2\n', { name: 'x' });
+    expect(dimension(dataset, 'state').codes).toEqual([{ code: 'MX-COL', label: 'Colima' }]);
+    expect(errors(dataset)).toMatchObject([{ code: 'code_mismatch', row: 3, column: 'state_iso' }]);
+    expect(dataset.observations[1]!.flags).toEqual(['inconsistent']);
+  });
+});
