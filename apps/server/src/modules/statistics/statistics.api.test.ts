@@ -81,7 +81,7 @@ describe('dataset revisions', () => {
     expect(detail.body.revisions[1].samples).toContainEqual({ key: { period: '2024-01', state: 'MX-COL', sex: 'hombre' }, measure: 'victims', before: 10, after: 110 });
     // The months roll up: the period's code list also holds the quarters and years.
     expect(detail.body.dimensions[0]).toMatchObject({ code: 'period', levels: ['year', 'quarter'] });
-    expect(detail.body.dimensions[0].codes.map((c: { code: string }) => c.code)).toEqual([...MONTHS, '2024-Q1', '2024-Q2', '2024']);
+    expect(detail.body.dimensions[0].codes.map((c: { code: string }) => c.code)).toEqual([...MONTHS, '2024', '2024-Q1', '2024-Q2']);
 
     const now = await table(id, 'by=state&where=period:2024-01&view=internal');
     expect(valueOf(now.body, { state: 'MX-COL' })).toBe(10 + 11 + 200);

@@ -265,14 +265,14 @@ export async function aggregateObservations(db: Database, datasetId: string, que
     ...query.where.map(({ position, ordinals }) => sql`${column(position)} = any(${arrayParam(ordinals)}::int[])`),
     ...query.exclude.filter((e) => e.ordinals.length).map(({ position, ordinals }) => sql`${column(position)} <> all(${arrayParam(ordinals)}::int[])`),
   ];
-  const groupList = groups.length ? sql`array[${sql.join(groups, sql`, `)}]` : sql`array[]::int[]`;
-  const rows = await queryRows<{ groups: number[]; value: number | null; flags: number }>(
+  const numbers = groups.map((_, i) => sql.raw(String(i + 1)));
+  const rows = await queryRows<Record<string, number | null>>(
     db,
-    sql`select ${groupList} as groups, sum(o.value)::float8 as value, bit_or(o.flags)::int as flags
+    sql`select ${sql.join([...groups.map((group, i) => sql`${group} as ${sql.raw(`g${i + 1}`)}`), sql`sum(o.value)::float8 as value`, sql`bit_or(o.flags)::int as flags`], sql`, `)}
         from stat_observations o where ${sql.join(conditions, sql` and `)}
-        ${groups.length ? sql`group by ${sql.join(groups.map((_, i) => sql.raw(String(i + 1))), sql`, `)} order by 1` : sql``}`,
+        ${groups.length ? sql`group by ${sql.join(numbers, sql`, `)} order by ${sql.join(numbers, sql`, `)}` : sql``}`,
   );
-  return rows.map((row) => ({ groups: row.groups.map(Number), value: row.value === null ? null : Number(row.value), flags: Number(row.flags) }));
+  return rows.map((row) => ({ groups: groups.map((_, i) => Number(row[`g${i + 1}`] ?? 0)), value: row.value === null ? null : Number(row.value), flags: Number(row.flags ?? 0) }));
 }
 
 /** Every current observation of a dataset (small datasets: a population or a coverage table). */
