@@ -2,6 +2,7 @@
  * The real files: SESNSP child victims (108,864 rows), CONAPO population 0–17 and the SESNSP age
  * coverage, imported once through the command line, then asked what the issue's figures are.
  */
+import { readFileSync } from 'node:fs';
 import { disclosureRisks } from '@telar/domain';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exportDatasetCommand, importDatasetCommand } from '../../cli/dataset.command.js';
@@ -121,6 +122,16 @@ describe('the SESNSP child-victims file', () => {
     expect(await exportDatasetCommand(['--list', '--json'], ctx.handle)).toBe(0);
     const list = JSON.parse(output.out.join(''));
     expect(list).toContainEqual({ name: 'Víctimas de 0 a 17 años (SESNSP)', observations: 108_864, dimensions: ['period', 'state', 'crime_type', 'crime_subtype', 'sex'], measures: ['victims'] });
+  });
+
+  it('takes the 5.6 MB file through the API too (the upload has its own limit), here as a dry run that finds nothing to change', async () => {
+    const form = new FormData();
+    form.set('file', new File([readFileSync(SESNSP)], 'sesnsp-victimas-nna-estatal.csv', { type: 'text/csv' }));
+    form.set('name', 'Víctimas de 0 a 17 años (SESNSP)');
+    form.set('dryRun', 'true');
+    const preview = await ctx.api('POST', '/statistics/datasets/import', form);
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body).toMatchObject({ datasetId: victimsId, isDryRun: true, isRefused: false, observations: 108_864, added: 0, changed: 0, removed: 0 });
   });
 
   it('downloads the public CSV with its provenance and the Excel workbook', async () => {

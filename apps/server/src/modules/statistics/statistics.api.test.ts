@@ -224,6 +224,23 @@ describe('imports with errors', () => {
     expect(kept).toMatchObject({ isRefused: false, revision: 1, added: 24 });
   });
 
+  it('imports an uploaded CSV, and refuses a file that is not UTF-8 or not a table (422)', async () => {
+    const upload = (name: string, content: BlobPart, more: Record<string, string> = {}) => {
+      const form = new FormData();
+      form.set('file', new File([content], name));
+      form.set('name', 'Subido');
+      for (const [key, value] of Object.entries(more)) form.set(key, value);
+      return ctx.api('POST', '/statistics/datasets/import', form);
+    };
+    const imported = await upload('subido.csv', 'year,state_iso,sex,victims\n2024,MX-COL,hombre,3\n2024,MX-COL,mujer,8\n2024,MX-AGU,hombre,0\n2024,MX-AGU,mujer,12\n');
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+    expect(imported.body).toMatchObject({ dataset: 'Subido', revision: 1, observations: 4, dimensions: ['period', 'state', 'sex'], added: 4, errors: [] });
+    const latin1 = await upload('latin1.csv', new Uint8Array([0x61, 0x0a, 0xf1, 0x0a]));
+    expect(latin1.status).toBe(422);
+    expect(latin1.body.error.issues).toEqual([{ path: 'file', message: 'latin1.csv no está en UTF-8; guárdelo como CSV UTF-8.' }]);
+    expect((await upload('datos.pdf', '%PDF-1.4')).status).toBe(422);
+  });
+
   it('is for the secretariat and administrators: a reader is refused (403)', async () => {
     const reader = await ctx.signInAs([{ role: 'reader' }]);
     const form = new FormData();
