@@ -20,7 +20,10 @@ function captureOutput() {
   const err: string[] = [];
   vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void out.push(parts.join(' ')));
   vi.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => void err.push(parts.join(' ')));
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => void out.push(String(chunk)) ?? true);
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out.push(String(chunk));
+    return true;
+  });
   return { out, err };
 }
 afterEach(() => vi.restoreAllMocks());
