@@ -13,7 +13,7 @@ export const crossTabKeyId = (key: Record<string, string>): string =>
   );
 
 /** The codes of a dimension in the order the cells first show them. */
-export const codesInCells = (dimension: string, cells: readonly TableCell[]): string[] => [...new Set(cells.map((cell) => cell.key[dimension] ?? ''))];
+const codesInCells = (dimension: string, cells: readonly TableCell[]): string[] => [...new Set(cells.map((cell) => cell.key[dimension] ?? ''))];
 
 /**
  * The total of some cells: the sum of their non-null values, null only when every part is null (then

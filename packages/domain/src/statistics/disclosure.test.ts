@@ -48,6 +48,23 @@ describe('protectCrossTab', () => {
     expectOnlySuppressionChanged(table, protectedTable);
   });
 
+  it('withholds more when a suppressed cell is the only link between two groups of suppressed cells', () => {
+    const table = grid([
+      [1, 2, 50, 60],
+      [3, 4, 1, 70],
+      [80, 90, 2, 3],
+      [40, 30, 4, 1],
+    ]);
+    // With only the small cells withheld every row and column has two or more, yet rows r1 + r2 minus
+    // columns A + B give the cell r2 × C.
+    const smallWithheld: CrossTab = { ...table, cells: table.cells.map((c) => (c.value! < 5 ? cell(c.key, null, 'suppressed') : c)) };
+    expect(disclosureRisks(smallWithheld, 5)).toEqual(['suppressed {row=r2, col=C} can be worked out by combining totals']);
+    const protectedTable = protectCrossTab(table, 5);
+    expect(suppressedKeys(protectedTable).length).toBeGreaterThan(9);
+    expect(disclosureRisks(protectedTable, 5)).toEqual([]);
+    expectOnlySuppressionChanged(table, protectedTable);
+  });
+
   it('hides a second non-zero value of a row with one small cell rather than its zeros', () => {
     const table = buildCrossTab(['state'], [cell({ state: 'MX-AGU' }, 2), cell({ state: 'MX-BCN' }, 0), cell({ state: 'MX-BCS' }, 0), cell({ state: 'MX-CAM' }, 9)]);
     const protectedTable = protectCrossTab(table, 5);
