@@ -136,3 +136,72 @@ describe('readDatasetCsv on small variants', () => {
     expect(dataset.observations[1]!.flags).toEqual(['inconsistent']);
   });
 });
+
+describe('readDatasetTable on wide tables and totals', () => {
+  it('reads years as columns, a total column and a total row, and names each total that does not add up', () => {
+    const dataset = readDatasetCsv('Entidad,2022,2023,Total\nColima,1,2,3\nJalisco,4,5,10\nTotal,5,8,13\n', { name: 'x', measure: 'casos', wideDimension: 'period' });
+    expect(dimension(dataset, 'period')).toEqual({
+      code: 'period',
+      label: 'Periodo',
+      kind: 'period',
+      codes: [
+        { code: '2022', label: '2022' },
+        { code: '2023', label: '2023' },
+        { code: 'TOTAL', label: 'Total', isTotal: true },
+      ],
+    });
+    expect(dimension(dataset, 'state').codes).toEqual([
+      { code: 'MX-COL', label: 'Colima' },
+      { code: 'MX-JAL', label: 'Jalisco' },
+      { code: 'TOTAL', label: 'Total', isTotal: true },
+    ]);
+    expect(dataset.measures).toEqual([{ code: 'casos', label: 'casos', unit: 'cases', scale: 1, isPersonCount: false }]);
+    expect(dataset.observations).toHaveLength(9);
+    // Jalisco's 4 + 5 is 9, not 10; 2023's 2 + 5 is 7, not 8; the grand total 13 is 3 + 10 and 5 + 8.
+    const mismatches = dataset.issues.filter((issue) => issue.code === 'total_mismatch');
+    expect(mismatches.map((issue) => [issue.row, issue.column]).sort()).toEqual([
+      [3, 'Total'],
+      [4, '2023'],
+    ]);
+    expect(mismatches.find((issue) => issue.row === 3)!.message).toBe('Fila 3, columna "Total": el total publicado "Total" es 10, pero la suma de las 2 partes que cubre es 9; diferencia de 1.');
+    const jaliscoTotal = dataset.observations.find((observation) => observation.key.state === 'MX-JAL' && observation.key.period === 'TOTAL')!;
+    expect(jaliscoTotal.flags).toEqual(['inconsistent']);
+    const colimaTotal = dataset.observations.find((observation) => observation.key.state === 'MX-COL' && observation.key.period === 'TOTAL')!;
+    expect(colimaTotal.flags).toEqual([]);
+  });
+
+  it('detects a wide table by its headers and reads unit and scale from them', () => {
+    const dataset = readDatasetTable(
+      [
+        ['Programa', 'Presupuesto 2023 (millones de pesos)', 'Presupuesto 2024 (millones de pesos)'],
+        ['A', '1,200.5', '1,300'],
+        ['B', '', '7'],
+      ],
+      { name: 'x' },
+    );
+    expect(dataset.dimensions.map((candidate) => [candidate.code, candidate.kind, candidate.codes.map((code) => code.code)])).toEqual([
+      ['programa', 'category', ['A', 'B']],
+      ['period', 'period', ['2023', '2024']],
+    ]);
+    expect(dataset.measures).toEqual([{ code: 'presupuesto_millones_de_pesos', label: 'Presupuesto (millones de pesos)', unit: 'mxn', scale: 1e6, isPersonCount: false }]);
+    expect(dataset.observations.map((observation) => [observation.key.programa, observation.key.period, observation.value])).toEqual([
+      ['A', '2023', 1200.5],
+      ['A', '2024', 1300],
+      ['B', '2023', null],
+      ['B', '2024', 7],
+    ]);
+    expect(dataset.issues).toMatchObject([{ code: 'blank', row: 3, column: 'Presupuesto 2023 (millones de pesos)' }]);
+  });
+
+  it('reports a value a thousand times off its column as out of scale, and refuses a file over the row limit', () => {
+    const values = ['120', '95', '130', '0.1', '101'];
+    const dataset = readDatasetTable([['programa', 'monto'], ...values.map((value, index) => [`P${index}`, value])], { name: 'x' });
+    expect(dataset.issues).toMatchObject([{ code: 'out_of_scale', severity: 'error', row: 5, column: 'monto' }]);
+    expect(dataset.observations[3]!.flags).toEqual(['inconsistent']);
+    expect(dataset.observations[3]!.value).toBe(0.1);
+
+    const huge = readDatasetTable([['year', 'victims'], ...Array.from({ length: 2_000_001 }, () => ['2024', '1'])], { name: 'x' });
+    expect(huge.observations).toEqual([]);
+    expect(huge.issues).toMatchObject([{ code: 'too_many_rows', severity: 'error' }]);
+  });
+});

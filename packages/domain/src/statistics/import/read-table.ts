@@ -147,7 +147,11 @@ function stateReader(columns: number[], headers: string[], roles: Role[]): Dimen
       const text = (cells[column] ?? '').trim();
       if (text === '') continue;
       const result = findState(text, roles[column]!);
-      if (!result) return unreadable(text, headers[column]!, `no hay una entidad federativa "${text}".`);
+      if (!result) {
+        // A table's own total row ("Total", "Nacional") is a code of the state dimension marked as a total.
+        if (isTotalLabel(text) || normalizeName(text) === 'nacional') return { code: text.toUpperCase(), label: text, isTotal: true };
+        return unreadable(text, headers[column]!, `no hay una entidad federativa "${text}".`);
+      }
       if (found && found.state !== result.state) {
         return {
           code: found.state.iso,
@@ -296,7 +300,11 @@ const withoutYear = (header: string): string => header.replace(YEAR_IN_TEXT, (ma
 export function readTableCells(rows: string[][], options: DatasetTableOptions, rowSources?: readonly RowSource[]): TableReading {
   const firstRow = options.firstRow ?? 1;
   const sourceOf = (index: number): RowSource => rowSources?.[index] ?? { row: firstRow + index };
-  const at = (index: number, column: string): CellSource => ({ ...sourceOf(index), column });
+  const at = (index: number, column: string): CellSource => {
+    const source = rowSources?.[index];
+    if (source === undefined) return { row: firstRow + index, column };
+    return source.table === undefined ? { row: source.row, column } : { row: source.row, column, table: source.table };
+  };
   const header = (rows[0] ?? []).map((cell) => cell.trim());
   const issues: DatasetIssue[] = [];
   if (header.length === 0) return { dataset: emptyDataset(options, [cellIssue('unknown_column', 'error', null, 'El archivo no tiene una fila de encabezados.')]), sources: [] };
@@ -306,7 +314,9 @@ export function readTableCells(rows: string[][], options: DatasetTableOptions, r
     );
     return { dataset: emptyDataset(options, issues), sources: [] };
   }
-  const missing = [...(options.dimensions ?? []), ...(options.measure === undefined ? [] : [options.measure])].filter((name) => !header.includes(name));
+  // In a wide table `measure` names the values; otherwise it is a column.
+  const measureColumn = options.wideDimension === undefined ? options.measure : undefined;
+  const missing = [...(options.dimensions ?? []), ...(measureColumn === undefined ? [] : [measureColumn])].filter((name) => !header.includes(name));
   if (missing.length > 0) {
     for (const name of missing) issues.push(cellIssue('unknown_column', 'error', { ...sourceOf(0), column: name }, `el archivo no tiene la columna "${name}".`));
     return { dataset: emptyDataset(options, issues), sources: [] };
@@ -317,8 +327,8 @@ export function readTableCells(rows: string[][], options: DatasetTableOptions, r
   const isWideHeader = (text: string): boolean => roleOf(text) === undefined && (YEAR_IN_TEXT.test(text) || isTotalLabel(text));
   const firstWide = header.findIndex((text, column) => !givenDimensions?.has(column) && isWideHeader(text));
   const isWide =
-    options.measure === undefined &&
-    (options.wideDimension !== undefined || (firstWide > 0 && header.every((text, column) => (givenDimensions ? givenDimensions.has(column) : column < firstWide) || isWideHeader(text))));
+    options.wideDimension !== undefined ||
+    (options.measure === undefined && firstWide > 0 && header.every((text, column) => (givenDimensions ? givenDimensions.has(column) : column < firstWide) || isWideHeader(text)));
 
   let dimensionColumns: number[];
   let valueColumns: ValueColumn[];
@@ -337,9 +347,10 @@ export function readTableCells(rows: string[][], options: DatasetTableOptions, r
       if (!codes.has(code)) codes.set(code, { code, label: year ?? text, ...(year === undefined && isTotalLabel(text) ? { isTotal: true } : {}) });
       return { column, measure: 0, wideCode: code };
     });
-    const label = withoutYear(header[valueIndexes[0] ?? 0] ?? '') || 'Valor';
-    const measureName = options.measure ?? (valueIndexes.some((column) => YEAR_IN_TEXT.test(header[column]!) && withoutYear(header[column]!) !== '') ? label : 'value');
-    measures.push(measureOf(toIdentifier(measureName), measureName === 'value' ? 'Valor' : measureName, label));
+    const label = withoutYear(header[valueIndexes[0] ?? 0] ?? '');
+    const hasNamedHeaders = valueIndexes.some((column) => YEAR_IN_TEXT.test(header[column]!) && withoutYear(header[column]!) !== '');
+    const measureName = options.measure ?? (hasNamedHeaders ? label : null);
+    measures.push(measureName === null ? measureOf('value', 'Valor', '') : measureOf(toIdentifier(measureName), measureName, measureName));
     wide = { dimension: { code: wideCode, label: kind === 'period' ? 'Periodo' : options.wideDimension!, kind, codes: [] }, codes };
   } else {
     const measureColumns = chooseMeasureColumns(header, rows, options, givenDimensions);
@@ -427,7 +438,7 @@ export function readTableCells(rows: string[][], options: DatasetTableOptions, r
           }
         }
       }
-      const duplicateKey = `${rowKey}\u0002${valueColumn.wideCode ?? ''}\u0002${measure.code}`;
+      const duplicateKey = valueColumns.length === 1 ? rowKey : `${rowKey}\u0002${valueColumn.wideCode ?? ''}\u0002${measure.code}`;
       const firstIndex = firstRowOfKey.get(duplicateKey);
       if (firstIndex === undefined) firstRowOfKey.set(duplicateKey, observations.length);
       else {

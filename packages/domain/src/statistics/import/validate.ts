@@ -9,6 +9,8 @@ import type { DatasetIssue, DatasetIssueCode, ObservationFlag, ParsedDataset } f
 export interface CellSource {
   row: number;
   column: string;
+  /** The table's name, when the source has several (a questionnaire answer's tables by year). */
+  table?: string;
 }
 
 const numberFormat = new Intl.NumberFormat('es-MX', { maximumFractionDigits: 6 });
@@ -17,7 +19,8 @@ export const formatNumber = (value: number): string => numberFormat.format(value
 
 /** An issue at a cell, its message prefixed with where it is. */
 export function cellIssue(code: DatasetIssueCode, severity: DatasetIssue['severity'], at: CellSource | null, message: string): DatasetIssue {
-  const where = at === null ? '' : `Fila ${at.row}, columna "${at.column}": `;
+  const table = at?.table === undefined ? '' : `Tabla "${at.table}", `;
+  const where = at === null ? '' : `${table}${table === '' ? 'Fila' : 'fila'} ${at.row}, columna "${at.column}": `;
   return { row: at?.row ?? null, column: at?.column ?? null, code, severity, message: `${where}${message}` };
 }
 
