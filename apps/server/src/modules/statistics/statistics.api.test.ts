@@ -206,6 +206,9 @@ describe('disclosure control and who sees what', () => {
     const raised = await ctx.api('PATCH', `/statistics/datasets/${id}`, { disclosureThreshold: 3, description: 'Prueba', version: current });
     expect(raised.status, JSON.stringify(raised.body)).toBe(200);
     expect(raised.body).toMatchObject({ disclosureThreshold: 3, description: 'Prueba' });
+    const history = await ctx.api('GET', `/history/dataset/${id}`);
+    expect(history.status).toBe(200);
+    expect(JSON.stringify(history.body)).toContain('Umbral de confidencialidad');
   });
 });
 
