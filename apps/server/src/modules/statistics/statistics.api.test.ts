@@ -1,16 +1,24 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { disclosureRisks, type Observation, type ParsedDataset } from '@telar/domain';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { importDatasetCommand } from '../../cli/dataset.command.js';
 import { systemActor } from '../../platform/auth/actor.js';
 import { queryRows } from '../../platform/db/query.js';
 import { createServices } from '../../services.js';
 import { createTestContext, type TestContext } from '../../test/test-context.js';
 
+const workDir = mkdtempSync(join(tmpdir(), 'telar-dataset-'));
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestContext();
 });
-afterAll(() => ctx.close());
+afterAll(async () => {
+  rmSync(workDir, { recursive: true, force: true });
+  await ctx.close();
+});
 
 const statistics = () => createServices(ctx.handle.db, systemActor('test')).statistics;
 const fields = (name: string, more: Partial<{ policy: 'refuse' | 'keep_flagged'; dryRun: boolean }> = {}) => ({ name, policy: 'refuse' as const, dryRun: false, ...more });
@@ -242,6 +250,28 @@ describe('imports with errors', () => {
     expect(latin1.status).toBe(422);
     expect(latin1.body.error.issues).toEqual([{ path: 'file', message: 'latin1.csv no está en UTF-8; guárdelo como CSV UTF-8.' }]);
     expect((await upload('datos.pdf', '%PDF-1.4')).status).toBe(422);
+  });
+
+  it('telar import dataset exits with 1 and names each error by row and column, writing nothing; --keep-flagged keeps the values flagged', async () => {
+    const file = join(workDir, 'errores.csv');
+    writeFileSync(file, 'year,state_iso,sex,victims\n2024,MX-COL,hombre,-3\n2024,MX-COL,mujer,2.5\n2024,MX-AGU,hombre,4\n');
+    const out: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void out.push(parts.join(' ')));
+    const refused = await importDatasetCommand([file, '--name', 'Errores por línea de comandos', '--json'], ctx.handle);
+    const kept = await importDatasetCommand([file, '--name', 'Errores por línea de comandos', '--keep-flagged', '--json'], ctx.handle);
+    vi.restoreAllMocks();
+    expect(refused).toBe(1);
+    const printed = JSON.parse(out[0]!);
+    expect(printed).toMatchObject({ dataset: 'Errores por línea de comandos', revision: null, observations: 3, warnings: [] });
+    expect(printed.errors.map((e: { row: number; column: string; code: string }) => [e.row, e.column, e.code])).toEqual([
+      [2, 'victims', 'negative'],
+      [3, 'victims', 'not_integer'],
+    ]);
+    expect(kept).toBe(0);
+    expect(JSON.parse(out[1]!)).toMatchObject({ revision: 1 });
+    const id = await statistics().resolveId('Errores por línea de comandos');
+    const cells = (await table(id, 'by=state,sex&view=internal')).body.cells;
+    expect(cells.find((c: { key: Record<string, string> }) => c.key.state === 'MX-COL' && c.key.sex === 'hombre')).toEqual({ key: { state: 'MX-COL', sex: 'hombre' }, value: -3, flag: 'inconsistent' });
   });
 
   it('is for the secretariat and administrators: a reader is refused (403)', async () => {

@@ -91,6 +91,11 @@ export async function findDatasetByName(db: Database, name: string): Promise<Dat
   return row;
 }
 
+/** Holds the dataset's row until the transaction ends: two imports of one dataset write their revisions one after the other. */
+export async function lockDataset(db: Database, id: string) {
+  await db.execute(sql`select 1 from stat_datasets where id = ${id} for update`);
+}
+
 /** Dimensions with their code lists in ordinal order, and measures, by position. */
 export async function findStructure(db: Database, datasetId: string): Promise<{ dimensions: StoredDimension[]; measures: StoredMeasure[] }> {
   const dimensionRows = await db.select().from(datasetDimensions).where(eq(datasetDimensions.datasetId, datasetId)).orderBy(asc(datasetDimensions.position));

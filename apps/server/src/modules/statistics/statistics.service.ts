@@ -52,6 +52,7 @@ import {
   listDatasetRows,
   listObservations,
   listRevisions,
+  lockDataset,
   MAX_DIMENSIONS,
   type ObservationRow,
   type StoredDimension,
@@ -86,10 +87,6 @@ const issueView = ({ row, column, code, severity, message }: DatasetIssue) => ({
 
 /** The level a name stands for, when it is one (`year`, `state`…). */
 const asLevel = (name: string) => (DIMENSION_LEVELS as readonly string[]).includes(name) ? (name as DimensionLevel) : null;
-
-/** The code of `code` at `level` (itself when the level is the dimension's own). */
-const codeAt = (resolved: ResolvedDimension, code: string) =>
-  resolved.level ? ancestorCode(resolved.dimension.kind, code, resolved.level) : code;
 
 const LEVEL_LABELS: Record<DimensionLevel, string> = { year: 'Año', quarter: 'Trimestre', month: 'Mes', state: 'Entidad', municipality: 'Municipio' };
 
@@ -300,7 +297,7 @@ export function createStatisticsService(db: Database, actor: Actor) {
     return { dimensions: table.dimensions, cells: table.cells.map(mark), margins: table.margins.map(mark) };
   }
 
-  async function summaryOf(row: Awaited<ReturnType<typeof listDatasetRows>>[number]): Promise<DatasetSummaryView> {
+  function summaryOf(row: Awaited<ReturnType<typeof listDatasetRows>>[number]): DatasetSummaryView {
     return {
       id: row.id,
       name: row.name,
@@ -370,7 +367,10 @@ export function createStatisticsService(db: Database, actor: Actor) {
    * the current one with nothing added, removed or changed.
    */
   async function writeRevision(tx: Database, parsed: ParsedDataset, fileName: string | null, name: string) {
-    const existing = await findDatasetByName(tx, name);
+    const found = await findDatasetByName(tx, name);
+    if (found) await lockDataset(tx, found.id);
+    // Read again under the lock: another import may have written a revision meanwhile.
+    const existing = found && (await findDataset(tx, found.id));
     const dataset = existing ?? (await insertDataset(tx, { ...parsed.metadata, name }));
     if (existing) await updateImportedMetadata(tx, dataset.id, parsed.metadata);
     const structure = await findStructure(tx, dataset.id);
@@ -445,12 +445,12 @@ export function createStatisticsService(db: Database, actor: Actor) {
     async list(): Promise<DatasetSummaryView[]> {
       requireSignedIn(actor);
       const rows = await listDatasetRows(db);
-      return Promise.all(rows.filter((row) => mayViewInternal || row.currentRevision > 0).map(summaryOf));
+      return rows.filter((row) => mayViewInternal || row.currentRevision > 0).map(summaryOf);
     },
 
     async listPublic(): Promise<DatasetSummaryView[]> {
       const rows = await listDatasetRows(db);
-      return Promise.all(rows.filter((row) => row.isPublic && row.currentRevision > 0).map(summaryOf));
+      return rows.filter((row) => row.isPublic && row.currentRevision > 0).map(summaryOf);
     },
 
     async get(id: string): Promise<DatasetDetailView> {
