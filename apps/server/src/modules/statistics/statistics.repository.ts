@@ -179,20 +179,32 @@ export async function updateImportedMetadata(db: Database, datasetId: string, me
   if (Object.keys(values).length) await db.update(datasets).set({ ...values, updatedAt: sql`now()` }).where(eq(datasets.id, datasetId));
 }
 
+/** Inserts observations into `target` (its columns in this order), one array per column through `unnest`, in chunks. */
+async function insertByColumns(db: Database, target: SQL, rows: ObservationRow[], extra: { columns: SQL; values: SQL } = { columns: sql``, values: sql`` }) {
+  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+    const chunk = rows.slice(start, start + CHUNK_ROWS);
+    const keys = K_COLUMNS.map((_, i) => sql`${arrayParam(chunk.map((row) => row.keys[i] ?? 0))}::int[]`);
+    await db.execute(sql`insert into ${target} (${extra.columns}measure, k1, k2, k3, k4, k5, k6, value, flags, comment)
+      select ${extra.values}* from unnest(${arrayParam(chunk.map((row) => row.measure))}::smallint[], ${sql.join(keys, sql`, `)},
+        ${arrayParam(chunk.map((row) => row.value))}::float8[], ${arrayParam(chunk.map((row) => row.flags))}::smallint[], ${arrayParam(chunk.map((row) => row.comment))}::text[])`);
+  }
+}
+
 /**
- * Loads a revision's observations into a temporary table (`stat_incoming`, dropped at commit), one
- * array per column through `unnest`, so the comparison with the current revision is done by the database.
+ * Loads a revision's observations into a temporary table (`stat_incoming`, dropped at commit), so the
+ * comparison with the current revision is done by the database.
  */
 async function loadIncoming(db: Database, rows: ObservationRow[]) {
   await db.execute(sql`create temporary table stat_incoming (measure smallint, k1 int, k2 int, k3 int, k4 int, k5 int, k6 int,
     value float8, flags smallint, comment text) on commit drop`);
-  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
-    const chunk = rows.slice(start, start + CHUNK_ROWS);
-    const keys = K_COLUMNS.map((_, i) => sql`${arrayParam(chunk.map((row) => row.keys[i] ?? 0))}::int[]`);
-    await db.execute(sql`insert into stat_incoming select * from unnest(${arrayParam(chunk.map((row) => row.measure))}::smallint[], ${sql.join(keys, sql`, `)},
-      ${arrayParam(chunk.map((row) => row.value))}::float8[], ${arrayParam(chunk.map((row) => row.flags))}::smallint[], ${arrayParam(chunk.map((row) => row.comment))}::text[])`);
-  }
+  await insertByColumns(db, sql`stat_incoming`, rows);
   await db.execute(sql`analyze stat_incoming`);
+}
+
+/** A dataset's first revision: every observation is new, so there is nothing to compare. */
+export async function insertFirstObservations(db: Database, datasetId: string, rows: ObservationRow[]): Promise<RevisionCounts> {
+  await insertByColumns(db, sql`stat_observations`, rows, { columns: sql`dataset_id, rev_from, `, values: sql`${datasetId}::uuid, 1, ` });
+  return { added: rows.length, removed: 0, changed: 0 };
 }
 
 /** Current observations joined to the incoming ones by key: what a revision adds, removes and changes. */

@@ -48,6 +48,7 @@ import {
   findDatasetByName,
   findStructure,
   insertDataset,
+  insertFirstObservations,
   insertRevision,
   listDatasetRows,
   listObservations,
@@ -413,7 +414,7 @@ export function createStatisticsService(db: Database, actor: Actor) {
       return { measure: measurePosition.get(observation.measure) ?? 0, keys, value: observation.value, flags: flagsToMask(observation.flags), comment: observation.comment };
     });
     const number = dataset.currentRevision + 1;
-    const { counts, samples } = await writeObservations(tx, dataset.id, number, rows);
+    const { counts, samples } = dataset.currentRevision ? await writeObservations(tx, dataset.id, number, rows) : { counts: await insertFirstObservations(tx, dataset.id, rows), samples: [] };
     const isUnchanged = dataset.currentRevision > 0 && !counts.added && !counts.removed && !counts.changed;
     if (!isUnchanged) {
       const keyOf = (keys: number[]) => Object.fromEntries(dimensions.map((d) => [d.code, d.codes.find((c) => c.ordinal === keys[d.position - 1])?.code ?? '']));
