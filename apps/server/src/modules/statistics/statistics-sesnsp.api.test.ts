@@ -2,7 +2,9 @@
  * The real files: SESNSP child victims (108,864 rows), CONAPO population 0–17 and the SESNSP age
  * coverage, imported once through the command line, then asked what the issue's figures are.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { disclosureRisks } from '@telar/domain';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exportDatasetCommand, importDatasetCommand } from '../../cli/dataset.command.js';
@@ -11,6 +13,7 @@ import { createTestContext, testDatabaseKind, type TestContext } from '../../tes
 const fixture = (name: string) => new URL(`../../demo/fixtures/statistics/${name}`, import.meta.url).pathname;
 const SESNSP = fixture('sesnsp-victimas-nna-estatal.csv');
 
+const workDir = mkdtempSync(join(tmpdir(), 'telar-sesnsp-'));
 let ctx: TestContext;
 let victimsId: string;
 let importMilliseconds: number;
@@ -55,7 +58,10 @@ beforeAll(async () => {
   });
   expect(linked.status, JSON.stringify(linked.body)).toBe(200);
 }, 300_000);
-afterAll(() => ctx.close());
+afterAll(async () => {
+  rmSync(workDir, { recursive: true, force: true });
+  await ctx.close();
+});
 
 const table = async (query: string) => {
   const response = await ctx.api('GET', `/statistics/datasets/${victimsId}/table?${query}`);
@@ -145,5 +151,27 @@ describe('the SESNSP child-victims file', () => {
     const xlsx = await ctx.request(`/api/statistics/datasets/${victimsId}/download?format=xlsx&by=state,year&where=crime_type:Secuestro`);
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+  });
+
+  it('a corrected file becomes revision 2 with what changed counted; revision 1 keeps the values as first published', async () => {
+    const corrected = readFileSync(SESNSP, 'utf8')
+      .replace('\n2024,2,06,MX-COL,Homicidio,Homicidio doloso,hombre,3\n', '\n2024,2,06,MX-COL,Homicidio,Homicidio doloso,hombre,5\n')
+      .replace('\n2024,3,06,MX-COL,Homicidio,Homicidio doloso,mujer,0\n', '\n2024,3,06,MX-COL,Homicidio,Homicidio doloso,mujer,1\n')
+      .replace('\n2024,1,06,MX-COL,Homicidio,Homicidio doloso,mujer,0\n', '\n');
+    const file = join(workDir, 'sesnsp-corregido.csv');
+    writeFileSync(file, corrected);
+    const revised = await runImport([file, '--name', 'Víctimas de 0 a 17 años (SESNSP)']);
+    expect(revised.result).toMatchObject({ revision: 2, observations: 108_863 });
+    const detail = (await ctx.api('GET', `/statistics/datasets/${victimsId}`)).body;
+    expect(detail.revisions[1]).toMatchObject({ number: 2, fileName: 'sesnsp-corregido.csv', added: 0, removed: 1, changed: 2, observations: 108_863 });
+    expect(detail.revisions[1].samples).toContainEqual({
+      key: { period: '2024-02', state: 'MX-COL', crime_type: 'Homicidio', crime_subtype: 'Homicidio doloso', sex: 'hombre' },
+      measure: 'victims',
+      before: 3,
+      after: 5,
+    });
+    const where = 'where=crime_subtype:Homicidio doloso&where=year:2024&view=internal';
+    expect((await table(where)).cells[0].value).toBe(968 + 3);
+    expect((await table(`${where}&revision=1`)).cells[0].value).toBe(968);
   });
 });
