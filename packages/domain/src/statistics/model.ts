@@ -115,6 +115,7 @@ export const DATASET_ISSUE_CODES = [
   'unreadable_value', // a value that is not a number nor an amount in words
   'unknown_code', // a code not in the dimension's list, or no state/municipality by that code
   'code_mismatch', // two columns of one dimension disagree (cve_ent 06 beside state_iso MX-COA)
+  'unit_mismatch', // the header's unit or scale does not fit the values (seed 002: "millones de pesos" over amounts in pesos)
   'code_matched', // a state written by name ("Colima") matched to its code
   'duplicate_key', // two rows for the same key
   'unknown_column', // a mapped column the file does not have

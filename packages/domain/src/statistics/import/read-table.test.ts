@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ParsedDataset } from '../model.js';
+import { DimensionSchema, MeasureSchema, type ParsedDataset } from '../model.js';
 import { readDatasetCsv, readDatasetTable } from './read-table.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../../../../apps/server/src/demo/fixtures/statistics/${name}`, import.meta.url), 'utf8');
@@ -203,5 +203,61 @@ describe('readDatasetTable on wide tables and totals', () => {
     const huge = readDatasetTable([['year', 'victims'], ...Array.from({ length: 2_000_001 }, () => ['2024', '1'])], { name: 'x' });
     expect(huge.observations).toEqual([]);
     expect(huge.issues).toMatchObject([{ code: 'too_many_rows', severity: 'error' }]);
+  });
+});
+
+describe('readDatasetTable dimensions', () => {
+  it('reads municipalities by cvegeo or by cve_ent + cve_mun, labelled by their name column', () => {
+    const byGeo = readDatasetTable(
+      [
+        ['cvegeo', 'municipio', 'año', 'casos'],
+        ['06002', 'Colima', '2024', '3'],
+        ['1001', 'Aguascalientes', '2024', '5'],
+        ['99001', 'Nowhere', '2024', '1'],
+      ],
+      { name: 'x' },
+    );
+    expect(dimension(byGeo, 'municipality')).toMatchObject({
+      kind: 'municipality',
+      codes: [
+        { code: '06002', label: 'Colima' },
+        { code: '01001', label: 'Aguascalientes' },
+        { code: '99001', label: '99001' },
+      ],
+    });
+    expect(errors(byGeo)).toMatchObject([{ code: 'unknown_code', row: 4, column: 'cvegeo' }]);
+
+    const byParts = readDatasetTable(
+      [
+        ['cve_ent', 'cve_mun', 'victims'],
+        ['6', '2', '4'],
+      ],
+      { name: 'x' },
+    );
+    expect(byParts.observations[0]!.key).toEqual({ state: 'MX-COL', municipality: '06002' });
+    expect(errors(byParts)).toEqual([]);
+  });
+
+  it('reads a month by name, and reports a month that is none', () => {
+    const dataset = readDatasetTable(
+      [
+        ['year', 'mes', 'casos'],
+        ['2024', 'Marzo', '1'],
+        ['2024', '13', '2'],
+      ],
+      { name: 'x' },
+    );
+    expect(dimension(dataset, 'period').codes[0]).toEqual({ code: '2024-03', label: 'marzo 2024' });
+    expect(errors(dataset)).toMatchObject([{ code: 'unknown_code', row: 3, column: 'mes' }]);
+  });
+
+  it('gives dimensions and measures the contract accepts', () => {
+    const dataset = readDatasetCsv(fixture('conapo-poblacion-0-17-estatal.csv'), { name: 'x' });
+    for (const candidate of dataset.dimensions) expect(DimensionSchema.safeParse(candidate).success).toBe(true);
+    for (const measure of dataset.measures) expect(MeasureSchema.safeParse(measure).success).toBe(true);
+    const odd = readDatasetTable([['2º Tipo de Delito (clasificación)', 'Número de víctimas'], ['Robo', '1']], { name: 'x' });
+    expect(odd.dimensions[0]!.code).toBe('c_2_tipo_de_delito_clasificacion');
+    expect(DimensionSchema.safeParse(odd.dimensions[0]).success).toBe(true);
+    expect(odd.measures[0]).toMatchObject({ code: 'numero_de_victimas', unit: 'persons', isPersonCount: true });
   });
 });

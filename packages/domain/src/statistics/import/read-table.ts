@@ -21,6 +21,8 @@ export interface DatasetTableOptions {
   wideDimension?: string;
   /** The source's row number of the header (1 unless comment or title lines come before it). */
   firstRow?: number;
+  /** The code to give a column's dimension or measure instead of its header in snake_case ({ '#': 'denuncias' }). */
+  identifiers?: Record<string, string>;
 }
 
 /** More data rows than this are refused (the server also limits the file's bytes). */
@@ -238,7 +240,8 @@ function scaleOf(header: string): number {
 }
 
 function measureOf(code: string, label: string, unitHeader: string): Measure {
-  const unit = unitOf(unitHeader);
+  // A header that says nothing of its unit ("#") may be named by its code ("denuncias").
+  const unit = [unitHeader, code].map(unitOf).find((candidate) => candidate !== 'other') ?? 'other';
   return { code, label, unit, scale: scaleOf(unitHeader), isPersonCount: unit === 'persons' };
 }
 
@@ -306,6 +309,7 @@ export function readTableCells(rows: string[][], options: DatasetTableOptions, r
     return source.table === undefined ? { row: source.row, column } : { row: source.row, column, table: source.table };
   };
   const header = (rows[0] ?? []).map((cell) => cell.trim());
+  const identifierOf = (text: string): string => options.identifiers?.[text] ?? toIdentifier(text);
   const issues: DatasetIssue[] = [];
   if (header.length === 0) return { dataset: emptyDataset(options, [cellIssue('unknown_column', 'error', null, 'El archivo no tiene una fila de encabezados.')]), sources: [] };
   if (rows.length - 1 > MAX_DATASET_ROWS) {
@@ -360,10 +364,10 @@ export function readTableCells(rows: string[][], options: DatasetTableOptions, r
     }
     dimensionColumns = givenDimensions ? [...givenDimensions] : header.map((_, column) => column).filter((column) => !measureColumns.includes(column));
     valueColumns = measureColumns.map((column, measure) => ({ column, measure, wideCode: null }));
-    for (const column of measureColumns) measures.push(measureOf(toIdentifier(header[column]!), header[column]!, header[column]!));
+    for (const column of measureColumns) measures.push(measureOf(identifierOf(header[column]!), header[column]!, header[column]!));
   }
 
-  const readers = dimensionReaders(header, dimensionColumns);
+  const readers = dimensionReaders(header, dimensionColumns, identifierOf);
   if (wide) readers.push({ dimension: wide.dimension, columns: [], read: () => ({ code: '', label: '' }) });
   const codeLists = readers.map(() => new Map<string, DimensionCode>());
 
@@ -461,7 +465,7 @@ export function readTableCells(rows: string[][], options: DatasetTableOptions, r
 }
 
 /** The dimensions the columns make: year and month one period, every state column one state, and so on. */
-function dimensionReaders(header: string[], columns: number[]): DimensionReader[] {
+function dimensionReaders(header: string[], columns: number[], identifierOf: (header: string) => string): DimensionReader[] {
   const roles = header.map((text) => roleOf(text)) as Role[];
   const byRole = (wanted: readonly Role[]): number[] => columns.filter((column) => wanted.includes(roles[column]!));
   const readers: DimensionReader[] = [];
@@ -504,7 +508,7 @@ function dimensionReaders(header: string[], columns: number[]): DimensionReader[
         return code === '' ? categoryReading('') : { code, label: SEX_LABELS.get(code) ?? cellOf(cells, column) };
       });
     } else if (role === 'age_group') add('age_group', 'Grupo de edad', 'age_group', [column], (cells) => categoryReading(cellOf(cells, column)));
-    else add(toIdentifier(text), text, 'category', [column], (cells) => categoryReading(cellOf(cells, column)));
+    else add(identifierOf(text), text, 'category', [column], (cells) => categoryReading(cellOf(cells, column)));
   }
   return readers;
 }

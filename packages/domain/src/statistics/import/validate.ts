@@ -100,8 +100,8 @@ export function totalsByPosition(dataset: ParsedDataset): TotalCoverage[] {
 /**
  * Compares each total the source publishes with the sum of the parts it covers (by default, the codes
  * before it), for every combination of the other dimensions and every measure. A difference is a
- * 'total_mismatch' error at the total's cell, which is flagged inconsistent; blank parts are not
- * added and the message says how many there were.
+ * 'total_mismatch' error at the total's cell, which is flagged inconsistent; parts without a value
+ * (blank or unreadable) are not added and the message says how many there were.
  */
 export function checkTotals(dataset: ParsedDataset, sources: readonly CellSource[], coverage: readonly TotalCoverage[] = totalsByPosition(dataset)): void {
   const labels = new Map(dataset.dimensions.map((dimension) => [dimension.code, new Map(dimension.codes.map((code) => [code.code, code.label]))]));
@@ -139,13 +139,13 @@ export function checkTotals(dataset: ParsedDataset, sources: readonly CellSource
         if (found === 0 || Math.abs(total.value - sum) <= Math.max(1e-9, Math.abs(total.value) * 1e-12)) continue;
         addFlag(total.flags, 'inconsistent');
         const label = labels.get(dimension)?.get(entry.total) ?? entry.total;
-        const blankNote = blanks === 0 ? '' : ` (${blanks === 1 ? 'una celda en blanco no se suma' : `${blanks} celdas en blanco no se suman`})`;
+        const blankNote = blanks === 0 ? '' : ` (${blanks === 1 ? 'una celda sin valor no se suma' : `${blanks} celdas sin valor no se suman`})`;
         dataset.issues.push(
           cellIssue(
             'total_mismatch',
             'error',
             sources[totalIndex]!,
-            `el total publicado "${label}" es ${formatNumber(total.value)}, pero la suma de las ${found} partes que cubre es ${formatNumber(sum)}${blankNote}; diferencia de ${formatNumber(total.value - sum)}.`,
+            `el total publicado "${label}" es ${formatNumber(total.value)}, pero ${found === 1 ? 'la única parte con valor que cubre es' : `la suma de las ${found} partes que cubre es`} ${formatNumber(sum)}${blankNote}; diferencia de ${formatNumber(total.value - sum)}.`,
           ),
         );
       }
