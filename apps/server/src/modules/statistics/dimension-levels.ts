@@ -7,7 +7,6 @@ import { type DimensionCode, type DimensionKind, type DimensionLevel, MEXICAN_ST
 const YEAR = /^(\d{4})$/;
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const QUARTER_NAMES = ['Primer', 'Segundo', 'Tercer', 'Cuarto'];
 
 /** Levels from the coarsest, per kind of dimension that has levels. */
 const LEVELS_BY_KIND: Partial<Record<DimensionKind, DimensionLevel[]>> = { period: ['year', 'quarter', 'month'], municipality: ['state', 'municipality'] };
@@ -50,7 +49,8 @@ export const hasLevel = (kind: DimensionKind, level: DimensionLevel) => (LEVELS_
 
 const labelOf = (kind: DimensionKind, code: string): string => {
   const quarter = QUARTER.exec(code);
-  if (quarter) return `${QUARTER_NAMES[Number(quarter[2]) - 1]} trimestre de ${quarter[1]}`;
+  // As the domain's reader labels a quarter it reads.
+  if (quarter) return `${quarter[2]}.º trimestre ${quarter[1]}`;
   if (kind === 'municipality') return findState(code)?.name ?? code;
   return code;
 };

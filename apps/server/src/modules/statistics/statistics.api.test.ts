@@ -121,7 +121,7 @@ describe('dataset revisions', () => {
     const byQuarter = await table(id, 'by=quarter,sex&where=state=colima&view=internal');
     expect(byQuarter.status, JSON.stringify(byQuarter.body)).toBe(200);
     expect(byQuarter.body.dimensions).toEqual(['quarter', 'sex']);
-    expect(byQuarter.body.labels.quarter).toEqual({ '2024-Q1': 'Primer trimestre de 2024', '2024-Q2': 'Segundo trimestre de 2024' });
+    expect(byQuarter.body.labels.quarter).toEqual({ '2024-Q1': '1.º trimestre 2024', '2024-Q2': '2.º trimestre 2024' });
     expect(valueOf(byQuarter.body, { quarter: '2024-Q1', sex: 'hombre' })).toBe(110 + 20 + 30);
     expect(byQuarter.body.where).toEqual({ state: ['MX-COL'] });
 
