@@ -1,7 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { disclosureRisks, type Observation, type ParsedDataset } from '@telar/domain';
+import {
+  CrossTabViewSchema,
+  DatasetDetailViewSchema,
+  DatasetSummaryViewSchema,
+  disclosureRisks,
+  type Observation,
+  type ParsedDataset,
+  PublicDatasetViewSchema,
+} from '@telar/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importDatasetCommand } from '../../cli/dataset.command.js';
@@ -81,6 +89,7 @@ describe('dataset revisions', () => {
     expect(second).toMatchObject({ datasetId: id, revision: 2, added: 1, removed: 1, changed: 2 });
 
     const detail = await ctx.api('GET', `/statistics/datasets/${id}`);
+    expect(DatasetDetailViewSchema.parse(detail.body)).toEqual(detail.body);
     expect(detail.body.currentRevision).toBe(2);
     expect(detail.body.revisions.map((r: { number: number; changed: number }) => [r.number, r.changed])).toEqual([
       [1, 0],
@@ -92,6 +101,7 @@ describe('dataset revisions', () => {
     expect(detail.body.dimensions[0].codes.map((c: { code: string }) => c.code)).toEqual([...MONTHS, '2024', '2024-Q1', '2024-Q2']);
 
     const now = await table(id, 'by=state&where=period:2024-01&view=internal');
+    expect(CrossTabViewSchema.parse(now.body)).toEqual(now.body);
     expect(valueOf(now.body, { state: 'MX-COL' })).toBe(10 + 11 + 200);
     const before = await table(id, 'by=state&where=period:2024-01&view=internal&revision=1');
     expect(before.body.revision).toBe(1);
@@ -196,6 +206,8 @@ describe('disclosure control and who sees what', () => {
     const json = await ctx.anonymousRequest(`/api/public/datasets/${id}/download?format=json&by=state,sex&where=period:2024-01`);
     expect(JSON.parse(await json.text()).cells).toEqual(portal.body.cells);
     const detail = await ctx.anonymous('GET', `/public/datasets/${id}`);
+    expect(PublicDatasetViewSchema.parse(detail.body)).toEqual(detail.body);
+    expect(listed.body.map((d: unknown) => DatasetSummaryViewSchema.parse(d))).toEqual(listed.body);
     expect(detail.body).not.toHaveProperty('revisions');
     expect(detail.body).toMatchObject({ hasRates: false, disclosureThreshold: 5 });
 

@@ -1,7 +1,8 @@
 import type { DatasetIssue, DatasetMetadata, DimensionKind, MeasureUnit } from '@telar/domain';
-import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { queryRows, updateIfVersion } from '../../platform/db/query.js';
+import { isoInstant } from '../../platform/db/views.sql.js';
 import { datasetCodes, datasetDimensions, datasetMeasures, datasetRevisions, datasets } from './statistics.tables.js';
 
 export type DatasetRow = typeof datasets.$inferSelect;
@@ -70,7 +71,7 @@ const validIn = (alias: string, revision: number | undefined) =>
 export async function listDatasetRows(db: Database): Promise<(DatasetRow & { observations: number; dimensionCodes: string[]; measureCodes: string[] })[]> {
   return queryRows(
     db,
-    sql`select d.id, d.name, d.description, d.publisher, d.current_revision as "currentRevision", d.is_public as "isPublic", d.updated_at as "updatedAt",
+    sql`select d.id, d.name, d.description, d.publisher, d.current_revision as "currentRevision", d.is_public as "isPublic", ${isoInstant(sql`d.updated_at`)} as "updatedAt",
           coalesce((select r.observations from stat_revisions r where r.dataset_id = d.id and r.number = d.current_revision), 0)::int as observations,
           coalesce((select array_agg(x.code order by x.position) from stat_dimensions x where x.dataset_id = d.id), '{}') as "dimensionCodes",
           coalesce((select array_agg(m.code order by m.position) from stat_measures m where m.dataset_id = d.id), '{}') as "measureCodes"
@@ -78,14 +79,17 @@ export async function listDatasetRows(db: Database): Promise<(DatasetRow & { obs
   );
 }
 
+/** A dataset's row, its instants in ISO 8601 as the views give them. */
+const datasetColumns = { ...getTableColumns(datasets), updatedAt: sql<string>`${isoInstant(sql`${datasets.updatedAt}`)}` };
+
 export async function findDataset(db: Database, id: string): Promise<DatasetRow | undefined> {
-  const [row] = await db.select().from(datasets).where(eq(datasets.id, id));
+  const [row] = await db.select(datasetColumns).from(datasets).where(eq(datasets.id, id));
   return row;
 }
 
 export async function findDatasetByName(db: Database, name: string): Promise<DatasetRow | undefined> {
   const [row] = await db
-    .select()
+    .select(datasetColumns)
     .from(datasets)
     .where(sql`lower(${datasets.name}) = lower(${name.trim()})`);
   return row;
@@ -114,7 +118,9 @@ export async function findStructure(db: Database, datasetId: string): Promise<{ 
 }
 
 export async function listRevisions(db: Database, datasetId: string) {
-  return db.select().from(datasetRevisions).where(eq(datasetRevisions.datasetId, datasetId)).orderBy(asc(datasetRevisions.number));
+  return db
+    .select({ ...getTableColumns(datasetRevisions), createdAt: sql<string>`${isoInstant(sql`${datasetRevisions.createdAt}`)}` })
+    .from(datasetRevisions).where(eq(datasetRevisions.datasetId, datasetId)).orderBy(asc(datasetRevisions.number));
 }
 
 export async function insertDataset(db: Database, metadata: Partial<DatasetMetadata> & { name: string }): Promise<DatasetRow> {

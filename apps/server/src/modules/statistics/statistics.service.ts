@@ -462,8 +462,7 @@ export function createStatisticsService(db: Database, actor: Actor) {
     async getPublic(id: string): Promise<PublicDatasetView> {
       const dataset = await readableDataset(id, 'portal');
       const { abilities: _abilities, revisions: _revisions, version: _version, population: _population, coverage: _coverage, ...detail } = await detailOf(dataset);
-      const measures = (await findStructure(db, id)).measures;
-      return { ...detail, hasRates: dataset.populationDatasetId !== null && measures.some((m) => m.isPersonCount) };
+      return { ...detail, hasRates: dataset.populationDatasetId !== null && detail.measures.some((m) => m.isPersonCount) };
     },
 
     /** The dataset's id from its name or id (the command line names datasets). */
