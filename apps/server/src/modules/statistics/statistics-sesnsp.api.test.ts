@@ -151,6 +151,9 @@ describe('the SESNSP child-victims file', () => {
     const xlsx = await ctx.request(`/api/statistics/datasets/${victimsId}/download?format=xlsx&by=state,year&where=crime_type:Secuestro`);
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    const sdmx = await (await ctx.request(`/api/statistics/datasets/${victimsId}/download?format=sdmx&by=state&where=crime_type:Secuestro&where=year:2024`)).text();
+    expect(sdmx.split('\n')[0]).toMatch(/^STRUCTURE,STRUCTURE_ID,ACTION,STATE,MEASURE,OBS_VALUE,OBS_STATUS,CONF_STATUS/);
+    expect(sdmx).toContain(',MX-COL,victims,,A,C,');
   });
 
   it('a corrected file becomes revision 2 with what changed counted; revision 1 keeps the values as first published', async () => {
