@@ -31,6 +31,7 @@ import { registerSearchRoutes } from './modules/search/index.js';
 import { registerCalendarRoutes } from './modules/calendar/index.js';
 import { registerNotificationRoutes } from './modules/notifications/index.js';
 import { registerSessionRoutes } from './modules/sessions/index.js';
+import { DATASET_IMPORT_PATH, registerStatisticsRoutes } from './modules/statistics/index.js';
 import { createAuthService } from './modules/accounts/index.js';
 
 // The largest request is an import (a plan template, a mechanism report): the same limit as the command line's.
@@ -94,6 +95,7 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
   registerSearchRoutes(api);
   registerCalendarRoutes(api);
   registerNotificationRoutes(api);
+  registerStatisticsRoutes(api);
   registerPublicRoutes(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -124,6 +126,7 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
       { name: 'Tableros', description: 'Tableros de actividades validadas.' },
       { name: 'Avisos', description: 'Los avisos de cada persona, sus preferencias y los correos enviados.' },
       { name: 'Bitácora', description: 'Quién cambió cada registro, cuándo y qué.' },
+      { name: 'Estadísticas', description: 'Conjuntos de datos con su procedencia y revisiones; cuadros con control de confidencialidad y tasas por cada 100 mil.' },
       { name: 'Catálogos', description: 'Catálogos de referencia (INEGI).' },
       { name: 'Portal público y datos abiertos', description: `Lo publicado, sin cuenta. ${OPEN_DATA_TERMS}` },
     ],
@@ -136,8 +139,9 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
   // Published data is for anyone, including other sites' scripts; nothing there depends on a cookie.
   app.use('/api/public/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'] }));
   app.use('/api/*', preventCaching());
-  // Uploads have their own, larger limit (modules/sessions/evidence.routes.ts).
-  app.use('/api/*', async (c, next) => (c.req.path === '/api/evidence' ? next() : jsonBodyLimit(c, next)));
+  // Uploads have their own, larger limits (modules/sessions/evidence.routes.ts, modules/statistics/statistics.routes.ts).
+  const ownLimit = new Set(['/api/evidence', `/api${DATASET_IMPORT_PATH}`]);
+  app.use('/api/*', async (c, next) => (ownLimit.has(c.req.path) ? next() : jsonBodyLimit(c, next)));
   app.use('/api/*', authenticate(auth.resolveSession, (actor) => createServices(db, actor)));
   app.use('/api/*', requireSessionUnlessPublic(isPublicRoute));
   app.use('/api/*', checkCsrf());

@@ -11,6 +11,7 @@ import { backupCommand, restoreCommand } from './cli/backup.command.js';
 import { exportCommand, importPlanCommand } from './cli/plans.command.js';
 import { notificationsCommand } from './cli/notifications.command.js';
 import { exportQuestionnaireCommand, importQuestionnaireCommand } from './cli/questionnaire.command.js';
+import { exportDatasetCommand, importDatasetCommand } from './cli/dataset.command.js';
 import { createNotificationScheduler, transportFromUrl } from './modules/notifications/index.js';
 import { readImportFile } from './cli/import-file.js';
 import { DomainError } from './platform/errors.js';
@@ -28,9 +29,12 @@ const USAGE = `Uso:
   telar import mechanism-report ARCHIVO [--body SIGLAS] [--dry-run] [--json]
   telar import plan ARCHIVO [--body SIGLAS]
   telar import questionnaire ARCHIVO(.txt|.md|.docx) (--dry-run | --body SIGLAS) [--json]
+  telar import dataset ARCHIVO(.csv|.xlsx) --name NOMBRE [--dimensions a,b,c] [--measure COLUMNA] [--keep-flagged] [--dry-run] [--json]
   telar export plans --format json [--out ARCHIVO]
   telar export activities --format json|csv|xlsx [--out ARCHIVO]
   telar export questionnaire REFERENCIA-O-ID --format docx|md|json --out ARCHIVO
+  telar export dataset NOMBRE [--by dim1,dim2] [--where dim=valor]… [--measure count|rate] [--value-measure CLAVE] [--public] --format csv|json|xlsx [--out ARCHIVO]
+  telar export dataset --list --json
   telar report mechanism --body SIGLAS --from AAAA-MM-DD --to AAAA-MM-DD --format docx|md|json --out ARCHIVO
   telar notifications run [--date AAAA-MM-DD] [--json]
   telar notifications outbox [--json]`;
@@ -40,7 +44,11 @@ type Command = (args: string[], handle: DatabaseHandle) => Promise<number | 'kee
 const commands: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
-  export: ([what, ...args], handle) => (what === 'questionnaire' ? exportQuestionnaireCommand(args, handle) : exportCommand([what!, ...args], handle)),
+  export([what, ...args], handle) {
+    if (what === 'questionnaire') return exportQuestionnaireCommand(args, handle);
+    if (what === 'dataset') return exportDatasetCommand(args, handle);
+    return exportCommand([what!, ...args], handle);
+  },
   notifications: notificationsCommand,
 
   async serve(args, handle) {
@@ -94,6 +102,7 @@ const commands: Record<string, Command> = {
   async import([what, ...args], handle) {
     if (what === 'plan') return importPlanCommand(args, handle);
     if (what === 'questionnaire') return importQuestionnaireCommand(args, handle);
+    if (what === 'dataset') return importDatasetCommand(args, handle);
     if (what !== 'mechanism-report') return usageError();
     const { values, positionals } = parseArgs({
       args,

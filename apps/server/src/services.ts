@@ -29,6 +29,7 @@ import { createCalendarService } from './modules/calendar/index.js';
 import { createSearchService } from './modules/search/index.js';
 import { createNotificationService } from './modules/notifications/index.js';
 import { createSessionService } from './modules/sessions/index.js';
+import { createStatisticsService } from './modules/statistics/index.js';
 
 /** Every service, bound to a database and to who is acting (recorded in the audit trail). */
 export function createServices(db: Database, actor: Actor) {
@@ -62,6 +63,7 @@ export function createServices(db: Database, actor: Actor) {
     consolidation: createConsolidationService(db, actor),
     questionnaireImport: createQuestionnaireImportService(db, actor),
     publicReplies: createPublicReplyService(db),
+    statistics: createStatisticsService(db, actor),
   };
 }
 

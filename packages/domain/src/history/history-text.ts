@@ -145,6 +145,14 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   session: { kind: 'Tipo de sesión' },
   focal_point: { kind: 'Tipo de enlace' },
   evidence: { kind: 'Tipo de documento' },
+  dataset: {
+    disclosureThreshold: 'Umbral de confidencialidad',
+    isPublic: 'Publicado en el portal',
+    populationDatasetId: 'Población de referencia',
+    coverageDatasetId: 'Cobertura de edad',
+    coverageThreshold: 'Cobertura mínima (%)',
+    currentRevision: 'Revisión vigente',
+  },
 };
 
 /** Wording of enum values, by record kind and field. */

@@ -76,7 +76,7 @@ export const DatasetAbilitiesSchema = abilitiesOf('DatasetAbilities', 'Lo que la
 });
 export type DatasetAbilities = z.infer<typeof DatasetAbilitiesSchema>;
 
-const DatasetRefSchema = z.strictObject({ id: viewId, name: z.string() }).meta({ id: 'DatasetRef', description: 'Conjunto de datos referido.' });
+export const DatasetRefSchema = z.strictObject({ id: viewId, name: z.string() }).meta({ id: 'DatasetRef', description: 'Conjunto de datos referido.' });
 
 export const DatasetDetailViewSchema = z
   .strictObject({
@@ -115,7 +115,7 @@ export const PublicDatasetViewSchema = DatasetDetailViewSchema.omit({ abilities:
   .meta({ id: 'PublicDatasetView', description: 'Conjunto de datos publicado en el portal.' });
 export type PublicDatasetView = z.infer<typeof PublicDatasetViewSchema>;
 
-const TableCellSchema = z
+export const TableCellSchema = z
   .strictObject({ key: z.record(z.string(), z.string()), value: z.number().nullable(), flag: z.enum(OBSERVATION_FLAGS).nullable() })
   .meta({ id: 'TableCell', description: 'Celda de un cuadro: su clave por dimensión, el valor (nulo si está suprimido o no disponible) y su marca.' });
 

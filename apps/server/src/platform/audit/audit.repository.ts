@@ -77,6 +77,7 @@ export async function findNamedRecords(db: Database, ids: readonly string[]): Pr
         union all select id::text, 'plan', name, null, null, null, null from plans where id in ${list}
         union all select id::text, 'plan_node', title, null, null, null, null from plan_nodes where id in ${list}
         union all select id::text, 'indicator', name, null, null, null, null from indicators where id in ${list}
+        union all select id::text, 'dataset', name, null, null, null, null from stat_datasets where id in ${list}
         union all select id::text, 'user', name, email, null, null, null from users where id in ${list}`,
   );
 }

@@ -36,6 +36,7 @@ export const AUDITED_ENTITIES = [
   'questionnaire_template',
   'questionnaire_exercise',
   'questionnaire_contribution',
+  'dataset',
 ] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 

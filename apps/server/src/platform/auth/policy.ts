@@ -95,3 +95,20 @@ export function requireEvidenceLinker(actor: Actor, evidence: { createdById: str
   const allowed = actor.kind === 'user' && (actor.id === evidence.createdById || isSecretariatWithin(actor, evidence.scope));
   if (!allowed) throw invalidField('evidenceIds', 'Solo puede vincular evidencia que usted agregó, o que ya respalda registros de los órganos que administra.');
 }
+
+/** Statistics without disclosure control (the internal view): administrators and the secretariats. */
+export const canViewInternalStatistics = (actor: Actor) => isAnySecretariat(actor);
+
+/** Importing datasets, describing and publishing them: administrators and the secretariats. */
+export const canManageStatistics = (actor: Actor) => isAnySecretariat(actor);
+
+export function requireStatisticsManager(actor: Actor): void {
+  requireSignedIn(actor);
+  if (!canManageStatistics(actor)) throw forbidden();
+}
+
+/** The disclosure threshold decides what the public may learn about children: an administrator's to change. */
+export function requireDisclosureRuleEditor(actor: Actor): void {
+  requireSignedIn(actor);
+  if (!isAdmin(actor)) throw new DomainError('forbidden', [{ path: 'disclosureThreshold', message: 'Solo una persona administradora cambia la regla de confidencialidad.' }]);
+}

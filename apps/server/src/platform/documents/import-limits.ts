@@ -28,3 +28,11 @@ export const tooManyColumns = () => new Error(`La hoja tiene datos en más de ${
 
 /** What a .docx may inflate to: its text, footnotes and numbering are a few MB at most (images are not read). */
 export const DOCX_ZIP_LIMITS: ZipLimits = { maxEntries: 2_000, maxEntryBytes: 32 * 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024 };
+
+/**
+ * A statistical dataset is larger than other imports: a file of observations in long form, one row
+ * each (the SESNSP child-victims file is 5.6 MB and 108,864 rows). CSV up to 100 MB and 2,000,000
+ * rows; an .xlsx within TABLE_LIMITS (larger tables travel as CSV).
+ */
+export const DATASET_IMPORT_MAX_BYTES = 100 * 1024 * 1024;
+export const DATASET_MAX_ROWS = 2_000_000;

@@ -34,6 +34,7 @@ export const STATUS_BY_ERROR_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   validation: 422,
   import_invalid: 422,
   unknown_reference: 422,
+  rate_unavailable: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,
   internal: 500,
