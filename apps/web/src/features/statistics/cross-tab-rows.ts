@@ -1,0 +1,132 @@
+/**
+ * What the dataset pages draw from a dataset and its cross-tab: the «Ver por» choices and the chart
+ * each one gets, the one-dimensional table's rows, and how a cell's number is written.
+ */
+import { FLAG_PRECEDENCE, type CrossTabView, type DatasetDetailView, type DimensionKind, type ObservationFlag } from '@telar/domain';
+import { t, type MessageKey } from '../../i18n/translate';
+
+export type DatasetDimension = DatasetDetailView['dimensions'][number];
+export type DatasetMeasure = DatasetDetailView['measures'][number];
+
+/** The picture beside the table: a map for states, a line over time for periods, bars for the rest. */
+export type ChartKind = 'map' | 'series' | 'bars';
+
+/** One «Ver por» choice: a dimension, or a level another dimension rolls up to (a month's year). */
+export interface ByChoice {
+  value: string;
+  label: string;
+  chart: ChartKind;
+  /** The order its codes are shown in when the chart does not sort them (the dimension's own list). */
+  codeOrder: readonly string[];
+}
+
+const CHART_OF_KIND: Record<DimensionKind, ChartKind> = {
+  state: 'map',
+  period: 'series',
+  municipality: 'bars',
+  sex: 'bars',
+  age_group: 'bars',
+  category: 'bars',
+};
+
+const LEVEL_CHARTS: Record<string, ChartKind> = { year: 'series', quarter: 'series', month: 'series', state: 'map', municipality: 'bars' };
+const LEVEL_LABELS: Record<string, MessageKey> = {
+  year: 'statistics.level.year',
+  quarter: 'statistics.level.quarter',
+  month: 'statistics.level.month',
+  state: 'statistics.level.state',
+  municipality: 'statistics.level.municipality',
+};
+
+/** Every dimension, then the levels they roll up to that are not dimensions themselves, once each. */
+export function listByChoices(dimensions: readonly DatasetDimension[]): ByChoice[] {
+  const choices = new Map<string, ByChoice>();
+  for (const dimension of dimensions) {
+    choices.set(dimension.code, { value: dimension.code, label: dimension.label, chart: CHART_OF_KIND[dimension.kind], codeOrder: dimension.codes.map((entry) => entry.code) });
+  }
+  for (const dimension of dimensions) {
+    for (const level of dimension.levels) {
+      if (choices.has(level)) continue;
+      const labelKey = LEVEL_LABELS[level];
+      choices.set(level, { value: level, label: labelKey ? t(labelKey) : level, chart: LEVEL_CHARTS[level] ?? 'bars', codeOrder: [] });
+    }
+  }
+  return [...choices.values()];
+}
+
+/** The first view offered: the map when there are states, else the time series, else the first dimension. */
+export function chooseDefaultBy(choices: readonly ByChoice[]): ByChoice | undefined {
+  return choices.find((choice) => choice.chart === 'map') ?? choices.find((choice) => choice.chart === 'series') ?? choices[0];
+}
+
+/** A rate per 100,000 children needs a count of persons and a population to divide it by. */
+export function canShowRate(measure: DatasetMeasure | undefined, hasPopulation: boolean): boolean {
+  return !!measure && measure.isPersonCount && hasPopulation;
+}
+
+/** One row of the one-dimensional table: a code of the «Ver por» dimension and its cell. */
+export interface StatRow {
+  code: string;
+  label: string;
+  value: number | null;
+  flag: ObservationFlag | null;
+}
+
+export interface StatTableRows {
+  rows: StatRow[];
+  /** The grand total (the margin with an empty key), when the cross-tab has one. */
+  total: StatRow | null;
+}
+
+const isEmptyKey = (key: Record<string, string>) => Object.keys(key).length === 0;
+
+/**
+ * The rows of a cross-tab asked `by` one dimension: periods oldest first, other codes in the
+ * dimension's own order (codes it does not list go last, by label), and the grand total apart.
+ */
+export function buildStatRows(view: CrossTabView, choice: Pick<ByChoice, 'value' | 'chart' | 'codeOrder'>): StatTableRows {
+  const labels = view.labels[choice.value] ?? {};
+  const rows = view.cells.flatMap((cell): StatRow[] => {
+    const code = cell.key[choice.value];
+    return code === undefined ? [] : [{ code, label: labels[code] ?? code, value: cell.value, flag: cell.flag }];
+  });
+  const position = new Map(choice.codeOrder.map((code, index) => [code, index]));
+  const rank = (row: StatRow) => position.get(row.code) ?? Number.MAX_SAFE_INTEGER;
+  rows.sort((a, b) => (choice.chart === 'series' ? a.code.localeCompare(b.code) : rank(a) - rank(b) || a.label.localeCompare(b.label, 'es-MX')));
+  const grand = view.margins.find((margin) => isEmptyKey(margin.key));
+  return { rows, total: grand ? { code: '', label: t('statistics.table.total'), value: grand.value, flag: grand.flag } : null };
+}
+
+/** Flags that keep a value out of a ranking: nothing to compare, or a number that cannot be compared fairly. */
+const UNRANKED_FLAGS: ReadonlySet<ObservationFlag> = new Set(['suppressed', 'not_available', 'unreliable', 'inconsistent']);
+
+/** The states (or categories) ranked by value, highest first; suppressed and unreliable ones are left out. */
+export function rankRows(rows: readonly StatRow[]): StatRow[] {
+  return rows
+    .filter((row) => row.value !== null && !(row.flag && UNRANKED_FLAGS.has(row.flag)))
+    .sort((a, b) => b.value! - a.value! || a.label.localeCompare(b.label, 'es-MX'));
+}
+
+const countFormat = new Intl.NumberFormat('es-MX', { maximumFractionDigits: 2 });
+const rateFormat = new Intl.NumberFormat('es-MX', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** A count as published (es-MX grouping), a rate with two decimals. */
+export function formatStatValue(value: number, kind: CrossTabView['kind']): string {
+  return (kind === 'rate' ? rateFormat : countFormat).format(value);
+}
+
+/**
+ * What a cell says: «Confidencial» for a suppressed cell (never its number, even if one came), «n.d.» for
+ * a value the source left blank, else the number.
+ */
+export function formatStatCell(row: Pick<StatRow, 'value' | 'flag'>, kind: CrossTabView['kind']): string {
+  if (row.flag === 'suppressed') return t('statistics.cell.suppressed');
+  if (row.value === null) return t('statistics.cell.notAvailable');
+  return formatStatValue(row.value, kind);
+}
+
+/** The flags a table shows, most telling first (the domain's precedence), so the legend lists only those present. */
+export function collectFlags(rows: readonly Pick<StatRow, 'flag'>[]): ObservationFlag[] {
+  const present = new Set(rows.flatMap((row) => (row.flag ? [row.flag] : [])));
+  return FLAG_PRECEDENCE.filter((flag) => present.has(flag));
+}

@@ -1,0 +1,218 @@
+import { useQuery } from '@tanstack/react-query';
+import type { CrossTabView, PublicDatasetView } from '@telar/domain';
+import { useState, type ReactElement, type ReactNode } from 'react';
+import { buildDatasetDownloadUrl, crossTabQuery, type CrossTabRequest, type DatasetDownloadFormat, type StatisticsSource } from '../../api/statistics-resources';
+import { FormField, FormFieldset } from '../../components/form-field.component';
+import { PageSection } from '../../components/page-section.component';
+import { QueryContent } from '../../components/query-content.component';
+import { formatNumber } from '../../i18n/format';
+import { t } from '../../i18n/translate';
+import '../../styles/dashboards.css';
+import '../../styles/statistics.css';
+import { buildStatRows, canShowRate, chooseDefaultBy, collectFlags, listByChoices, type ByChoice, type DatasetMeasure } from './cross-tab-rows';
+import { CategoryBars, StatesMap, TimeSeriesChart } from './stat-charts.component';
+import { FlagLegend, StatTable } from './stat-table.component';
+
+/** What the view needs of a dataset: the portal's view has it all, the internal detail too. */
+export type ExplorableDataset = Pick<PublicDatasetView, 'id' | 'name' | 'dimensions' | 'measures' | 'disclosureThreshold'>;
+
+interface DatasetExplorerProps {
+  source: StatisticsSource;
+  dataset: ExplorableDataset;
+  /** Whether rates per 100,000 children can be asked (the dataset has a population linked). */
+  hasPopulation: boolean;
+  /** Offers the internal (unsuppressed) view; only for people whose dataset abilities say so. */
+  canViewInternal?: boolean;
+  /** The revision shown (internal pages only; the portal shows the current one). */
+  revision?: number;
+}
+
+const DOWNLOAD_FORMATS: readonly DatasetDownloadFormat[] = ['csv', 'xlsx', 'json', 'sdmx'];
+
+/**
+ * The dataset's cross-tab, shared by the internal page and the portal: a filter per dimension, «Ver
+ * por», count or rate, the public or internal view, then the chart that fits the choice beside its
+ * table, the flags' legend and the downloads of the same query.
+ */
+export function DatasetExplorer({ source, dataset, hasPopulation, canViewInternal = false, revision }: DatasetExplorerProps): ReactElement {
+  const choices = listByChoices(dataset.dimensions);
+  const [byValue, setByValue] = useState(() => chooseDefaultBy(choices)?.value ?? '');
+  const [where, setWhere] = useState<Record<string, string>>({});
+  const [measureCode, setMeasureCode] = useState(dataset.measures[0]?.code ?? '');
+  const [kind, setKind] = useState<CrossTabRequest['kind']>('count');
+  const [view, setView] = useState<CrossTabRequest['view']>('public');
+
+  const by = choices.find((choice) => choice.value === byValue) ?? choices[0];
+  const measure = dataset.measures.find((entry) => entry.code === measureCode);
+  const isRateAvailable = canShowRate(measure, hasPopulation);
+  const request: CrossTabRequest = {
+    by: by ? [by.value] : [],
+    where: Object.fromEntries(Object.entries(where).flatMap(([dimension, code]) => (code ? [[dimension, [code]]] : []))),
+    measure: measure?.code,
+    kind: isRateAvailable ? kind : 'count',
+    view: canViewInternal ? view : 'public',
+    revision,
+  };
+  const query = useQuery({ ...crossTabQuery(source, dataset.id, request), enabled: !!by });
+
+  return (
+    <>
+      <div className="filters stat-controls" role="search" aria-label={t('statistics.controls')}>
+        {dataset.dimensions.map((dimension) => (
+          <FormField key={dimension.code} label={dimension.label}>
+            {(control) => (
+              <select {...control} value={where[dimension.code] ?? ''} onChange={(event) => setWhere({ ...where, [dimension.code]: event.target.value })}>
+                <option value="">{t('statistics.filter.all')}</option>
+                {dimension.codes.map((entry) => (
+                  <option key={entry.code} value={entry.code}>
+                    {entry.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+        ))}
+        <FormField label={t('statistics.by')}>
+          {(control) => (
+            <select {...control} value={by?.value ?? ''} onChange={(event) => setByValue(event.target.value)}>
+              {choices.map((choice) => (
+                <option key={choice.value} value={choice.value}>
+                  {choice.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        {dataset.measures.length > 1 && (
+          <FormField label={t('statistics.measure')}>
+            {(control) => (
+              <select {...control} value={measureCode} onChange={(event) => setMeasureCode(event.target.value)}>
+                {dataset.measures.map((entry) => (
+                  <option key={entry.code} value={entry.code}>
+                    {entry.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+        )}
+        <ChoiceGroup
+          legend={t('statistics.kind')}
+          name={`${dataset.id}-kind`}
+          value={request.kind}
+          options={[
+            { value: 'count', label: t('statistics.kind.count') },
+            { value: 'rate', label: t('statistics.kind.rate'), isDisabled: !isRateAvailable },
+          ]}
+          onChange={(value) => setKind(value === 'rate' ? 'rate' : 'count')}
+          hint={isRateAvailable ? undefined : t('statistics.kind.rateUnavailable')}
+        />
+        {canViewInternal && (
+          <ChoiceGroup
+            legend={t('statistics.view')}
+            name={`${dataset.id}-view`}
+            value={request.view}
+            options={[
+              { value: 'public', label: t('statistics.view.public') },
+              { value: 'internal', label: t('statistics.view.internal') },
+            ]}
+            onChange={(value) => setView(value === 'internal' ? 'internal' : 'public')}
+          />
+        )}
+      </div>
+      <ViewBanner view={request.view} threshold={query.data?.disclosureThreshold ?? dataset.disclosureThreshold} />
+      <QueryContent query={query}>
+        {(table) => (
+          <div aria-busy={query.isPlaceholderData || undefined}>
+            {by && <CrossTabPanel table={table} by={by} measure={measure} />}
+            <Downloads source={source} datasetId={dataset.id} request={request} />
+          </div>
+        )}
+      </QueryContent>
+    </>
+  );
+}
+
+interface ChoiceGroupProps {
+  legend: string;
+  name: string;
+  value: string;
+  options: readonly { value: string; label: string; isDisabled?: boolean }[];
+  onChange: (value: string) => void;
+  hint?: string;
+}
+
+/** A small set of radio buttons under one legend (count or rate; public or internal). */
+function ChoiceGroup({ legend, name, value, options, onChange, hint }: ChoiceGroupProps): ReactElement {
+  return (
+    <FormFieldset legend={legend} hint={hint}>
+      <div className="stat-choice">
+        {options.map((option) => (
+          <label key={option.value} className="checkbox">
+            <input
+              type="radio"
+              name={name}
+              value={option.value}
+              checked={value === option.value}
+              disabled={option.isDisabled}
+              onChange={() => onChange(option.value)}
+            />{' '}
+            {option.label}
+          </label>
+        ))}
+      </div>
+    </FormFieldset>
+  );
+}
+
+/** Says which figures are on screen: the public ones (small counts withheld) or the internal ones, not to be published. */
+export function ViewBanner({ view, threshold }: { view: CrossTabRequest['view']; threshold: number }): ReactElement {
+  return (
+    <p className={`stat-banner stat-banner--${view}`} role="status">
+      {view === 'internal' ? t('statistics.banner.internal') : t('statistics.banner.public', { max: formatNumber(threshold - 1) })}
+    </p>
+  );
+}
+
+interface CrossTabPanelProps {
+  table: CrossTabView;
+  by: ByChoice;
+  measure: DatasetMeasure | undefined;
+}
+
+/** The chart that fits the «Ver por» choice beside the table it pictures, then the flags' legend. */
+function CrossTabPanel({ table, by, measure }: CrossTabPanelProps): ReactElement {
+  const { rows, total } = buildStatRows(table, by);
+  const measureLabel = measure?.label ?? table.measure;
+  const valueHeader = table.kind === 'rate' ? t('statistics.rateOf', { measure: measureLabel }) : measureLabel;
+  const caption = t('statistics.table.caption', { measure: valueHeader, by: by.label });
+  const chartTitle = t(`statistics.chart.${by.chart}`, { measure: valueHeader, by: by.label, table: caption });
+  const chart: Record<typeof by.chart, ReactNode> = {
+    map: <StatesMap rows={rows} kind={table.kind} title={chartTitle} unit={valueHeader.toLocaleLowerCase('es-MX')} />,
+    series: <TimeSeriesChart rows={rows} kind={table.kind} title={chartTitle} />,
+    bars: <CategoryBars rows={rows} kind={table.kind} title={chartTitle} />,
+  };
+  return (
+    <PageSection id="cuadro" title={caption}>
+      <div className="dashboard-pair dashboard-pair--wide-table">
+        {chart[by.chart]}
+        <StatTable rows={rows} total={total} caption={caption} rowHeader={by.label} valueHeader={valueHeader} kind={table.kind} />
+      </div>
+      {table.suppressedCells > 0 && <p className="dashboard-note">{t('statistics.suppressedCount', { count: table.suppressedCells })}</p>}
+      <FlagLegend flags={collectFlags(total ? [...rows, total] : rows)} />
+    </PageSection>
+  );
+}
+
+/** CSV, XLSX, JSON and SDMX-CSV of the cross-tab on screen, with its filters. */
+function Downloads({ source, datasetId, request }: { source: StatisticsSource; datasetId: string; request: CrossTabRequest }): ReactElement {
+  return (
+    <p className="downloads">
+      {DOWNLOAD_FORMATS.map((format) => (
+        <a key={format} className="button" href={buildDatasetDownloadUrl(source, datasetId, format, request)} download>
+          {t(`statistics.download.${format}`)}
+        </a>
+      ))}
+    </p>
+  );
+}
