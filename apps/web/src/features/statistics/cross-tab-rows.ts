@@ -2,7 +2,7 @@
  * What the dataset pages draw from a dataset and its cross-tab: the «Ver por» choices and the chart
  * each one gets, the one-dimensional table's rows, and how a cell's number is written.
  */
-import { FLAG_PRECEDENCE, type CrossTabView, type DatasetDetailView, type DimensionKind, type ObservationFlag } from '@telar/domain';
+import type { CrossTabView, DatasetDetailView, DimensionKind, ObservationFlag } from '@telar/domain';
 import { t, type MessageKey } from '../../i18n/translate';
 
 export type DatasetDimension = DatasetDetailView['dimensions'][number];
@@ -125,8 +125,14 @@ export function formatStatCell(row: Pick<StatRow, 'value' | 'flag'>, kind: Cross
   return formatStatValue(row.value, kind);
 }
 
-/** The flags a table shows, most telling first (the domain's precedence), so the legend lists only those present. */
+/**
+ * The domain's FLAG_PRECEDENCE (the test keeps them equal), written here so the portal's pages do not
+ * load the domain's schemas (and zod) for one list.
+ */
+export const LEGEND_FLAG_ORDER = ['suppressed', 'not_available', 'inconsistent', 'unreliable', 'break', 'estimated', 'provisional'] as const satisfies readonly ObservationFlag[];
+
+/** The flags a table shows, most telling first, so the legend lists only those present. */
 export function collectFlags(rows: readonly Pick<StatRow, 'flag'>[]): ObservationFlag[] {
   const present = new Set(rows.flatMap((row) => (row.flag ? [row.flag] : [])));
-  return FLAG_PRECEDENCE.filter((flag) => present.has(flag));
+  return LEGEND_FLAG_ORDER.filter((flag) => present.has(flag));
 }
