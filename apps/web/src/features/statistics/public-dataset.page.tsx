@@ -19,7 +19,7 @@ export function PublicDatasetPage(): ReactElement {
       {(dataset) => (
         <>
           <PageHeader title={dataset.name} trail={[{ label: t('statistics.title'), to: '/publico/estadisticas' }]} />
-          <DatasetExplorer source="/public/datasets" dataset={dataset} hasPopulation={dataset.hasRates} />
+          <DatasetExplorer key={dataset.id} source="/public/datasets" dataset={dataset} hasPopulation={dataset.hasRates} />
           <DatasetProvenance dataset={dataset} />
         </>
       )}

@@ -1,6 +1,7 @@
 import type { CrossTabView } from '@telar/domain';
 import { useMemo, type ReactElement } from 'react';
 import ChoroplethMap from '../../components/mexico-map/choropleth-map.component';
+import { MEXICO_STATE_SHAPES } from '../../components/mexico-map/mexico-states.generated';
 import { t } from '../../i18n/translate';
 import { buildTicks, HorizontalBarChart } from '../dashboards/bar-charts.component';
 import { formatStatValue, rankRows, type StatRow } from './cross-tab-rows';
@@ -14,6 +15,8 @@ interface ChartProps {
 
 /** A state row's map code: the API's ISO 3166-2:MX codes, as the map's shapes are keyed. */
 const isStateCode = (code: string) => /^MX-[A-Z]{3}$/.test(code);
+/** The geometry's names, for the states the cross-tab has no row for. */
+const SHAPE_NAMES = new Map(MEXICO_STATE_SHAPES.map((shape) => [shape.code, shape.name]));
 
 /**
  * The map by state, then the ranking (suppressed, unavailable and unreliable states left out) and the
@@ -37,7 +40,7 @@ export function StatesMap({ rows, kind, title, unit }: ChartProps & { unit: stri
         values={values}
         measureLabel={unit}
         title={title}
-        getStateName={(code) => labelOf.get(code) ?? code}
+        getStateName={(code) => labelOf.get(code) ?? SHAPE_NAMES.get(code) ?? code}
         formatValue={(value) => formatStatValue(value, kind)}
         suppressedCodes={suppressed}
         unreliableCodes={unreliable}
