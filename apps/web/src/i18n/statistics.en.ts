@@ -25,6 +25,10 @@ export const statisticsEn: Record<keyof typeof statisticsEsMX, string> = {
 
   'statistics.controls': 'Table filters',
   'statistics.filter.all': 'All',
+  'statistics.filter.years': 'Years',
+  'statistics.filter.quarters': 'Quarters',
+  'statistics.filter.months': 'Months',
+  'statistics.filter.other': 'Other codes',
   'statistics.by': 'View by',
   'statistics.measure': 'Measure',
   'statistics.kind': 'Figure',

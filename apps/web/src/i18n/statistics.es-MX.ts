@@ -23,6 +23,10 @@ export const statisticsEsMX = {
 
   'statistics.controls': 'Filtros del cuadro',
   'statistics.filter.all': 'Todas',
+  'statistics.filter.years': 'Años',
+  'statistics.filter.quarters': 'Trimestres',
+  'statistics.filter.months': 'Meses',
+  'statistics.filter.other': 'Otras claves',
   'statistics.by': 'Ver por',
   'statistics.measure': 'Medida',
   'statistics.kind': 'Cifra',

@@ -2,7 +2,7 @@ import { FLAG_PRECEDENCE, OBSERVATION_FLAGS, type CrossTabView } from '@telar/do
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { buildStatRows, canShowRate, chooseDefaultBy, collectFlags, formatStatCell, LEGEND_FLAG_ORDER, listByChoices, rankRows, type DatasetDimension } from './cross-tab-rows';
+import { buildStatRows, canShowRate, chooseDefaultBy, collectFlags, formatStatCell, groupFilterCodes, LEGEND_FLAG_ORDER, listByChoices, rankRows, type DatasetDimension } from './cross-tab-rows';
 import { FlagLegend, StatTable } from './stat-table.component';
 
 const dimensions: DatasetDimension[] = [
@@ -50,6 +50,25 @@ describe('«Ver por» choices', () => {
     ]);
     expect(choices.find((choice) => choice.value === 'year')?.label).toBe('Año');
     expect(chooseDefaultBy(choices)?.value).toBe('state');
+  });
+
+  it('groups a period’s filter by years, quarters and months, and leaves other dimensions as one list', () => {
+    const period: DatasetDimension = {
+      ...dimensions[0]!,
+      codes: [
+        { code: '2024-01', label: 'enero de 2024' },
+        { code: '2024', label: '2024' },
+        { code: '2024-Q1', label: 'Primer trimestre de 2024' },
+        { code: '2024-02', label: 'febrero de 2024' },
+      ],
+    };
+    expect(groupFilterCodes(period).map((group) => [group.label, group.codes.map((entry) => entry.code)])).toEqual([
+      ['Años', ['2024']],
+      ['Trimestres', ['2024-Q1']],
+      ['Meses', ['2024-01', '2024-02']],
+    ]);
+    expect(groupFilterCodes({ ...period, codes: period.codes.slice(0, 1) })).toEqual([{ label: null, codes: [{ code: '2024-01', label: 'enero de 2024' }] }]);
+    expect(groupFilterCodes(dimensions[1]!)).toEqual([{ label: null, codes: dimensions[1]!.codes }]);
   });
 
   it('offers a rate only for a count of persons with a population', () => {

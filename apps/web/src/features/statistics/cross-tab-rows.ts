@@ -54,6 +54,31 @@ export function listByChoices(dimensions: readonly DatasetDimension[]): ByChoice
   return [...choices.values()];
 }
 
+/** A filter's options under one heading (a period's years, quarters or months). */
+export interface CodeGroup {
+  /** null: the options stand alone, without an <optgroup>. */
+  label: string | null;
+  codes: DatasetDimension['codes'];
+}
+
+const PERIOD_GROUPS: readonly { pattern: RegExp; label: MessageKey }[] = [
+  { pattern: /^\d{4}$/, label: 'statistics.filter.years' },
+  { pattern: /^\d{4}-Q[1-4]$/, label: 'statistics.filter.quarters' },
+  { pattern: /^\d{4}-(0[1-9]|1[0-2])$/, label: 'statistics.filter.months' },
+];
+
+/**
+ * A dimension's codes as its filter offers them. A period's list holds its years and quarters beside its
+ * months (a year asked for stands for its months), so they are grouped by level; other kinds in one list.
+ */
+export function groupFilterCodes(dimension: DatasetDimension): CodeGroup[] {
+  if (dimension.kind !== 'period') return [{ label: null, codes: dimension.codes }];
+  const groups = PERIOD_GROUPS.map(({ pattern, label }) => ({ label: t(label), codes: dimension.codes.filter((entry) => pattern.test(entry.code)) }));
+  const others = dimension.codes.filter((entry) => !PERIOD_GROUPS.some(({ pattern }) => pattern.test(entry.code)));
+  const filled = [...groups, { label: t('statistics.filter.other'), codes: others }].filter((group) => group.codes.length > 0);
+  return filled.length > 1 ? filled : [{ label: null, codes: dimension.codes }];
+}
+
 /** The first view offered: the map when there are states, else the time series, else the first dimension. */
 export function chooseDefaultBy(choices: readonly ByChoice[]): ByChoice | undefined {
   return choices.find((choice) => choice.chart === 'map') ?? choices.find((choice) => choice.chart === 'series') ?? choices[0];

@@ -9,7 +9,7 @@ import { formatNumber } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import '../../styles/dashboards.css';
 import '../../styles/statistics.css';
-import { buildStatRows, canShowRate, chooseDefaultBy, collectFlags, listByChoices, type ByChoice, type DatasetMeasure } from './cross-tab-rows';
+import { buildStatRows, canShowRate, chooseDefaultBy, collectFlags, groupFilterCodes, listByChoices, type ByChoice, type CodeGroup, type DatasetMeasure } from './cross-tab-rows';
 import { CategoryBars, StatesMap, TimeSeriesChart } from './stat-charts.component';
 import { FlagLegend, StatTable } from './stat-table.component';
 
@@ -63,11 +63,15 @@ export function DatasetExplorer({ source, dataset, hasPopulation, canViewInterna
             {(control) => (
               <select {...control} value={where[dimension.code] ?? ''} onChange={(event) => setWhere({ ...where, [dimension.code]: event.target.value })}>
                 <option value="">{t('statistics.filter.all')}</option>
-                {dimension.codes.map((entry) => (
-                  <option key={entry.code} value={entry.code}>
-                    {entry.label}
-                  </option>
-                ))}
+                {groupFilterCodes(dimension).map((group) =>
+                  group.label ? (
+                    <optgroup key={group.label} label={group.label}>
+                      <CodeOptions codes={group.codes} />
+                    </optgroup>
+                  ) : (
+                    <CodeOptions key="" codes={group.codes} />
+                  ),
+                )}
               </select>
             )}
           </FormField>
@@ -129,6 +133,18 @@ export function DatasetExplorer({ source, dataset, hasPopulation, canViewInterna
           </div>
         )}
       </QueryContent>
+    </>
+  );
+}
+
+function CodeOptions({ codes }: { codes: CodeGroup['codes'] }): ReactElement {
+  return (
+    <>
+      {codes.map((entry) => (
+        <option key={entry.code} value={entry.code}>
+          {entry.label}
+        </option>
+      ))}
     </>
   );
 }

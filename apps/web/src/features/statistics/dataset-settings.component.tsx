@@ -30,7 +30,9 @@ export function DatasetSettingsForm({ dataset }: { dataset: DatasetDetailView })
       coverageDatasetId: source.coverage?.id ?? null,
       coverageThreshold: source.coverageThreshold,
     }),
-    update: statisticsApi.update,
+    // The threshold is an administrator's to change: an unchanged one is not sent, so the rest can be saved by anyone who edits.
+    update: (id, { disclosureThreshold, ...changes }) =>
+      statisticsApi.update(id, disclosureThreshold === dataset.disclosureThreshold ? changes : { ...changes, disclosureThreshold }),
   });
   const { register, formState } = form;
   const errors = formState.errors;

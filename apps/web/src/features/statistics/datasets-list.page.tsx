@@ -17,7 +17,7 @@ export function DatasetsListPage(): ReactElement {
       <PageHeader
         title={t('statistics.title')}
         actions={
-          abilities?.manageAllBodies && (
+          abilities?.manageAnyBody && (
             <Link to="/estadisticas/importar" className="button button--primary">
               {t('statistics.import.action')}
             </Link>

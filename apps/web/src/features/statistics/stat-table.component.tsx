@@ -62,7 +62,7 @@ interface StatTableProps {
 export function StatTable({ rows, total, caption, rowHeader, valueHeader, kind }: StatTableProps): ReactElement {
   return (
     <TableScroll label={caption}>
-      <table className="table stat-table">
+      <table className="table dashboard-table stat-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
