@@ -57,72 +57,76 @@ export function DatasetExplorer({ source, dataset, hasPopulation, canViewInterna
 
   return (
     <>
-      <div className="filters stat-controls" role="search" aria-label={t('statistics.controls')}>
-        {dataset.dimensions.map((dimension) => (
-          <FormField key={dimension.code} label={dimension.label}>
+      <div className="stat-controls" role="search" aria-label={t('statistics.controls')}>
+        <div className="filters">
+          {dataset.dimensions.map((dimension) => (
+            <FormField key={dimension.code} label={dimension.label}>
+              {(control) => (
+                <select {...control} value={where[dimension.code] ?? ''} onChange={(event) => setWhere({ ...where, [dimension.code]: event.target.value })}>
+                  <option value="">{t('statistics.filter.all')}</option>
+                  {groupFilterCodes(dimension).map((group) =>
+                    group.label ? (
+                      <optgroup key={group.label} label={group.label}>
+                        <CodeOptions codes={group.codes} />
+                      </optgroup>
+                    ) : (
+                      <CodeOptions key="" codes={group.codes} />
+                    ),
+                  )}
+                </select>
+              )}
+            </FormField>
+          ))}
+        </div>
+        <div className="filters stat-controls__view">
+          <FormField label={t('statistics.by')}>
             {(control) => (
-              <select {...control} value={where[dimension.code] ?? ''} onChange={(event) => setWhere({ ...where, [dimension.code]: event.target.value })}>
-                <option value="">{t('statistics.filter.all')}</option>
-                {groupFilterCodes(dimension).map((group) =>
-                  group.label ? (
-                    <optgroup key={group.label} label={group.label}>
-                      <CodeOptions codes={group.codes} />
-                    </optgroup>
-                  ) : (
-                    <CodeOptions key="" codes={group.codes} />
-                  ),
-                )}
-              </select>
-            )}
-          </FormField>
-        ))}
-        <FormField label={t('statistics.by')}>
-          {(control) => (
-            <select {...control} value={by?.value ?? ''} onChange={(event) => setByValue(event.target.value)}>
-              {choices.map((choice) => (
-                <option key={choice.value} value={choice.value}>
-                  {choice.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        {dataset.measures.length > 1 && (
-          <FormField label={t('statistics.measure')}>
-            {(control) => (
-              <select {...control} value={measureCode} onChange={(event) => setMeasureCode(event.target.value)}>
-                {dataset.measures.map((entry) => (
-                  <option key={entry.code} value={entry.code}>
-                    {entry.label}
+              <select {...control} value={by?.value ?? ''} onChange={(event) => setByValue(event.target.value)}>
+                {choices.map((choice) => (
+                  <option key={choice.value} value={choice.value}>
+                    {choice.label}
                   </option>
                 ))}
               </select>
             )}
           </FormField>
-        )}
-        <ChoiceGroup
-          legend={t('statistics.kind')}
-          name={`${dataset.id}-kind`}
-          value={request.kind}
-          options={[
-            { value: 'count', label: t('statistics.kind.count') },
-            { value: 'rate', label: t('statistics.kind.rate'), isDisabled: !isRateAvailable },
-          ]}
-          onChange={(value) => setKind(value === 'rate' ? 'rate' : 'count')}
-          hint={isRateAvailable ? undefined : t('statistics.kind.rateUnavailable')}
-        />
-        {canViewInternal && (
+          {dataset.measures.length > 1 && (
+            <FormField label={t('statistics.measure')}>
+              {(control) => (
+                <select {...control} value={measureCode} onChange={(event) => setMeasureCode(event.target.value)}>
+                  {dataset.measures.map((entry) => (
+                    <option key={entry.code} value={entry.code}>
+                      {entry.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+          )}
           <ChoiceGroup
-            legend={t('statistics.view')}
-            name={`${dataset.id}-view`}
-            value={request.view}
+            legend={t('statistics.kind')}
+            name={`${dataset.id}-kind`}
+            value={request.kind}
             options={[
-              { value: 'public', label: t('statistics.view.public') },
-              { value: 'internal', label: t('statistics.view.internal') },
+              { value: 'count', label: t('statistics.kind.count') },
+              { value: 'rate', label: t('statistics.kind.rate'), isDisabled: !isRateAvailable },
             ]}
-            onChange={(value) => setView(value === 'internal' ? 'internal' : 'public')}
+            onChange={(value) => setKind(value === 'rate' ? 'rate' : 'count')}
+            hint={isRateAvailable ? undefined : t('statistics.kind.rateUnavailable')}
           />
-        )}
+          {canViewInternal && (
+            <ChoiceGroup
+              legend={t('statistics.view')}
+              name={`${dataset.id}-view`}
+              value={request.view}
+              options={[
+                { value: 'public', label: t('statistics.view.public') },
+                { value: 'internal', label: t('statistics.view.internal') },
+              ]}
+              onChange={(value) => setView(value === 'internal' ? 'internal' : 'public')}
+            />
+          )}
+        </div>
       </div>
       <ViewBanner view={request.view} threshold={query.data?.disclosureThreshold ?? dataset.disclosureThreshold} />
       <QueryContent query={query}>
