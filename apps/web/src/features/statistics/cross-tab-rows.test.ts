@@ -138,6 +138,19 @@ describe('table rows from a cross-tab', () => {
     expect(new Set(LEGEND_FLAG_ORDER)).toEqual(new Set(OBSERVATION_FLAGS));
   });
 
+  it('marks a number whose sum has a blank part, and says «n.d.» alone when there is no number', () => {
+    const partial = crossTab({
+      cells: [
+        { key: { state: 'MX-AGU' }, value: 7, flag: 'not_available' },
+        { key: { state: 'MX-COL' }, value: null, flag: 'not_available' },
+      ],
+    });
+    const { rows } = buildStatRows(partial, stateChoice);
+    const html = renderToStaticMarkup(createElement(StatTable, { rows, total: null, caption: 'c', rowHeader: 'Entidad', valueHeader: 'Víctimas', kind: 'count' }));
+    expect(html).toMatch(/Aguascalientes<\/th><td class="numeric">7<sup class="stat-flag"><span aria-hidden="true">n\.d\.<\/span>/);
+    expect(html).toMatch(/Colima<\/th><td class="numeric">n\.d\.<\/td>/);
+  });
+
   it('lists in the legend only the flags present, most telling first, with their Spanish names', () => {
     const flags = collectFlags(buildStatRows(view, stateChoice).rows);
     expect(flags).toEqual(['suppressed', 'unreliable']);

@@ -4,8 +4,11 @@ import { TableScroll } from '../../components/table-scroll.component';
 import { t } from '../../i18n/translate';
 import { formatStatCell, type StatRow } from './cross-tab-rows';
 
-/** Flags a cell says in words already («Confidencial», «n.d.»): no mark beside them. */
+/** Flags a cell without a number says in words («Confidencial», «n.d.») instead of a mark. */
 const SPOKEN_FLAGS: ReadonlySet<ObservationFlag> = new Set(['suppressed', 'not_available']);
+
+/** A number carries its mark; a sum with a blank part keeps «n.d.» beside it. */
+const hasMark = (row: Pick<StatRow, 'value' | 'flag'>) => !!row.flag && row.flag !== 'suppressed' && (row.value !== null || !SPOKEN_FLAGS.has(row.flag));
 
 /** A flag's short mark beside a number; screen readers hear its name instead. */
 export function FlagMark({ flag }: { flag: ObservationFlag }): ReactElement {
@@ -42,7 +45,7 @@ export function StatCell({ row, kind }: { row: Pick<StatRow, 'value' | 'flag'>; 
   return (
     <td className={row.flag === 'suppressed' ? 'numeric stat-cell--suppressed' : 'numeric'}>
       {formatStatCell(row, kind)}
-      {row.flag && !SPOKEN_FLAGS.has(row.flag) && <FlagMark flag={row.flag} />}
+      {hasMark(row) && <FlagMark flag={row.flag!} />}
     </td>
   );
 }
