@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import type { RouteApi } from '@tanstack/react-router';
 import type { CrossTabView, PublicDatasetView } from '@telar/domain';
-import { useState, type ReactElement, type ReactNode } from 'react';
+import { useCallback, type ReactElement, type ReactNode } from 'react';
 import { buildDatasetDownloadUrl, crossTabQuery, type CrossTabRequest, type DatasetDownloadFormat, type StatisticsSource } from '../../api/statistics-resources';
 import { FormField, FormFieldset } from '../../components/form-field.component';
 import { PageSection } from '../../components/page-section.component';
@@ -9,7 +10,8 @@ import { formatNumber } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import '../../styles/dashboards.css';
 import '../../styles/statistics.css';
-import { buildStatRows, canShowRate, chooseDefaultBy, collectFlags, groupFilterCodes, listByChoices, type ByChoice, type CodeGroup, type DatasetMeasure } from './cross-tab-rows';
+import { buildStatRows, collectFlags, groupFilterCodes, type ByChoice, type CodeGroup, type DatasetMeasure } from './cross-tab-rows';
+import { readSelection, toFilterSearch, type DatasetSearch } from './dataset-selection';
 import { CategoryBars, StatesMap, TimeSeriesChart } from './stat-charts.component';
 import { FlagLegend, StatTable } from './stat-table.component';
 
@@ -25,63 +27,69 @@ interface DatasetExplorerProps {
   canViewInternal?: boolean;
   /** The revision shown (internal pages only; the portal shows the current one). */
   revision?: number;
+  search: DatasetSearch;
+  /** Changes some address parameters, keeping the others. */
+  onSearchChange: (patch: DatasetSearch) => void;
 }
 
 const DOWNLOAD_FORMATS: readonly DatasetDownloadFormat[] = ['csv', 'xlsx', 'json', 'sdmx'];
+/** The value of a filter the address gives several codes for (the select shows one at a time). */
+const SEVERAL_CODES = '__several__';
+
+/** A dataset view's address parameters on its internal or portal route, and how to change some of them (replacing the history entry). */
+export function useDatasetSearch(routeApi: RouteApi<'/_internal/estadisticas/$datasetId'> | RouteApi<'/publico/estadisticas/$datasetId'>) {
+  const search: DatasetSearch = routeApi.useSearch();
+  const navigate = routeApi.useNavigate();
+  const onSearchChange = useCallback(
+    (patch: DatasetSearch) => void navigate({ search: (previous) => ({ ...previous, ...patch }), replace: true }),
+    [navigate],
+  );
+  return { search, onSearchChange };
+}
 
 /**
  * The dataset's cross-tab, shared by the internal page and the portal: a filter per dimension, «Ver
  * por», count or rate, the public or internal view, then the chart that fits the choice beside its
- * table, the flags' legend and the downloads of the same query.
+ * table, the flags' legend and the downloads of the same query. The choices live in the address, so
+ * a view can be linked to and the back button undoes nothing unexpected.
  */
-export function DatasetExplorer({ source, dataset, hasPopulation, canViewInternal = false, revision }: DatasetExplorerProps): ReactElement {
-  const choices = listByChoices(dataset.dimensions);
-  const [byValue, setByValue] = useState(() => chooseDefaultBy(choices)?.value ?? '');
-  const [where, setWhere] = useState<Record<string, string>>({});
-  const [measureCode, setMeasureCode] = useState(dataset.measures[0]?.code ?? '');
-  const [kind, setKind] = useState<CrossTabRequest['kind']>('count');
-  const [view, setView] = useState<CrossTabRequest['view']>('public');
-
-  const by = choices.find((choice) => choice.value === byValue) ?? choices[0];
-  const measure = dataset.measures.find((entry) => entry.code === measureCode);
-  const isRateAvailable = canShowRate(measure, hasPopulation);
-  const request: CrossTabRequest = {
-    by: by ? [by.value] : [],
-    where: Object.fromEntries(Object.entries(where).flatMap(([dimension, code]) => (code ? [[dimension, [code]]] : []))),
-    measure: measure?.code,
-    kind: isRateAvailable ? kind : 'count',
-    view: canViewInternal ? view : 'public',
-    revision,
-  };
+export function DatasetExplorer({ source, dataset, hasPopulation, canViewInternal = false, revision, search, onSearchChange }: DatasetExplorerProps): ReactElement {
+  const { choices, by, measure, isRateAvailable, where, kind, view } = readSelection(search, { ...dataset, hasPopulation, canViewInternal });
+  const request: CrossTabRequest = { by: by ? [by.value] : [], where, measure: measure?.code, kind, view, revision };
   const query = useQuery({ ...crossTabQuery(source, dataset.id, request), enabled: !!by });
+  const setFilter = (dimension: string, code: string) => onSearchChange({ filtro: toFilterSearch({ ...where, [dimension]: code ? [code] : [] }) });
 
   return (
     <>
       <div className="stat-controls" role="search" aria-label={t('statistics.controls')}>
         <div className="filters">
-          {dataset.dimensions.map((dimension) => (
-            <FormField key={dimension.code} label={dimension.label}>
-              {(control) => (
-                <select {...control} value={where[dimension.code] ?? ''} onChange={(event) => setWhere({ ...where, [dimension.code]: event.target.value })}>
-                  <option value="">{t('statistics.filter.all')}</option>
-                  {groupFilterCodes(dimension).map((group) =>
-                    group.label ? (
-                      <optgroup key={group.label} label={group.label}>
-                        <CodeOptions codes={group.codes} />
-                      </optgroup>
-                    ) : (
-                      <CodeOptions key="" codes={group.codes} />
-                    ),
-                  )}
-                </select>
-              )}
-            </FormField>
-          ))}
+          {dataset.dimensions.map((dimension) => {
+            const chosen = where[dimension.code] ?? [];
+            return (
+              <FormField key={dimension.code} label={dimension.label}>
+                {(control) => (
+                  <select {...control} value={chosen.length > 1 ? SEVERAL_CODES : (chosen[0] ?? '')} onChange={(event) => setFilter(dimension.code, event.target.value)}>
+                    <option value="">{t('statistics.filter.all')}</option>
+                    {chosen.length > 1 && <option value={SEVERAL_CODES}>{t('statistics.filter.several', { count: chosen.length })}</option>}
+                    {groupFilterCodes(dimension).map((group) =>
+                      group.label ? (
+                        <optgroup key={group.label} label={group.label}>
+                          <CodeOptions codes={group.codes} />
+                        </optgroup>
+                      ) : (
+                        <CodeOptions key="" codes={group.codes} />
+                      ),
+                    )}
+                  </select>
+                )}
+              </FormField>
+            );
+          })}
         </div>
         <div className="filters stat-controls__view">
           <FormField label={t('statistics.by')}>
             {(control) => (
-              <select {...control} value={by?.value ?? ''} onChange={(event) => setByValue(event.target.value)}>
+              <select {...control} value={by?.value ?? ''} onChange={(event) => onSearchChange({ por: event.target.value })}>
                 {choices.map((choice) => (
                   <option key={choice.value} value={choice.value}>
                     {choice.label}
@@ -93,7 +101,7 @@ export function DatasetExplorer({ source, dataset, hasPopulation, canViewInterna
           {dataset.measures.length > 1 && (
             <FormField label={t('statistics.measure')}>
               {(control) => (
-                <select {...control} value={measureCode} onChange={(event) => setMeasureCode(event.target.value)}>
+                <select {...control} value={measure?.code ?? ''} onChange={(event) => onSearchChange({ medida: event.target.value })}>
                   {dataset.measures.map((entry) => (
                     <option key={entry.code} value={entry.code}>
                       {entry.label}
@@ -106,29 +114,29 @@ export function DatasetExplorer({ source, dataset, hasPopulation, canViewInterna
           <ChoiceGroup
             legend={t('statistics.kind')}
             name={`${dataset.id}-kind`}
-            value={request.kind}
+            value={kind}
             options={[
               { value: 'count', label: t('statistics.kind.count') },
               { value: 'rate', label: t('statistics.kind.rate'), isDisabled: !isRateAvailable },
             ]}
-            onChange={(value) => setKind(value === 'rate' ? 'rate' : 'count')}
+            onChange={(value) => onSearchChange({ cifra: value === 'rate' ? 'rate' : undefined })}
             hint={isRateAvailable ? undefined : t('statistics.kind.rateUnavailable')}
           />
           {canViewInternal && (
             <ChoiceGroup
               legend={t('statistics.view')}
               name={`${dataset.id}-view`}
-              value={request.view}
+              value={view}
               options={[
                 { value: 'public', label: t('statistics.view.public') },
                 { value: 'internal', label: t('statistics.view.internal') },
               ]}
-              onChange={(value) => setView(value === 'internal' ? 'internal' : 'public')}
+              onChange={(value) => onSearchChange({ vista: value === 'internal' ? 'internal' : undefined })}
             />
           )}
         </div>
       </div>
-      <ViewBanner view={request.view} threshold={query.data?.disclosureThreshold ?? dataset.disclosureThreshold} />
+      <ViewBanner view={view} threshold={query.data?.disclosureThreshold ?? dataset.disclosureThreshold} />
       <QueryContent query={query}>
         {(table) => (
           <div aria-busy={query.isPlaceholderData || undefined}>

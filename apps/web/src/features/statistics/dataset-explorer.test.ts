@@ -5,6 +5,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { crossTabQuery, type CrossTabRequest, type StatisticsSource } from '../../api/statistics-resources';
 import { DatasetExplorer, type ExplorableDataset } from './dataset-explorer.component';
+import type { DatasetSearch } from './dataset-selection';
 
 const dataset: ExplorableDataset = {
   id: 'd1',
@@ -45,11 +46,12 @@ const table: CrossTabView = {
 };
 
 /** The explorer as first drawn, with the default query's answer already in the cache. */
-function render(source: StatisticsSource, props: { hasPopulation: boolean; canViewInternal?: boolean }): string {
+function render(source: StatisticsSource, props: { hasPopulation: boolean; canViewInternal?: boolean; search?: DatasetSearch }, request: Partial<CrossTabRequest> = {}): string {
   const client = new QueryClient();
-  const request: CrossTabRequest = { by: ['state'], where: {}, measure: 'victims', kind: 'count', view: 'public' };
-  client.setQueryData(crossTabQuery(source, 'd1', request).queryKey, table);
-  return renderToStaticMarkup(createElement(QueryClientProvider, { client }, createElement(DatasetExplorer, { source, dataset, ...props })));
+  const asked: CrossTabRequest = { by: ['state'], where: {}, measure: 'victims', kind: 'count', view: 'public', ...request };
+  client.setQueryData(crossTabQuery(source, 'd1', asked).queryKey, table);
+  const explorer = createElement(DatasetExplorer, { source, dataset, search: {}, onSearchChange: () => undefined, ...props });
+  return renderToStaticMarkup(createElement(QueryClientProvider, { client }, explorer));
 }
 
 /** The «Tasa» radio button's tag. */
@@ -73,5 +75,13 @@ describe('the dataset view', () => {
     expect(rateInput(internal)).toContain('disabled');
     const portal = render('/public/datasets', { hasPopulation: true });
     expect(rateInput(portal)).not.toContain('disabled');
+  });
+
+  it('reads its choices from the address: the filter shown chosen, the rate checked, the downloads with them', () => {
+    const search: DatasetSearch = { cifra: 'rate', filtro: ['crime_type:Secuestro'] };
+    const html = render('/public/datasets', { hasPopulation: true, search }, { kind: 'rate', where: { crime_type: ['Secuestro'] } });
+    expect(html).toContain('<option value="Secuestro" selected="">Secuestro</option>');
+    expect(rateInput(html)).toContain('checked');
+    expect(html).toContain('download?by=state&amp;where=crime_type%3ASecuestro&amp;measure=victims&amp;kind=rate&amp;format=csv');
   });
 });

@@ -17,7 +17,7 @@ function RevisionSamples({ revision }: { revision: DatasetRevisionView }): React
   if (revision.samples.length === 0) return null;
   const caption = t('statistics.revisions.samplesCaption', { revision: revision.number });
   return (
-    <Disclosure summary={t('statistics.revisions.samples', { count: revision.samples.length })}>
+    <Disclosure summary={t('statistics.revisions.samples', { count: revision.samples.length, revision: revision.number })}>
       <TableScroll label={caption}>
         <table className="table table--compact">
           <caption>{caption}</caption>

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import type { DatasetDetailView } from '@telar/domain';
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { describeApiError } from '../../api/api-error.util';
 import { useApiMutation } from '../../api/resources';
 import { statisticsApi } from '../../api/statistics-resources';
@@ -14,7 +14,7 @@ import { PageSection } from '../../components/page-section.component';
 import { QueryContent } from '../../components/query-content.component';
 import { formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n/translate';
-import { DatasetExplorer } from './dataset-explorer.component';
+import { DatasetExplorer, useDatasetSearch } from './dataset-explorer.component';
 import { DatasetProvenance } from './dataset-provenance.component';
 import { DatasetRevisions } from './dataset-revisions.component';
 import { DatasetSettingsForm } from './dataset-settings.component';
@@ -45,7 +45,7 @@ function PublicationButton({ dataset }: { dataset: DatasetDetailView }): ReactEl
 function RevisionPicker({ dataset, value, onChange }: { dataset: DatasetDetailView; value: number; onChange: (revision: number) => void }): ReactElement | null {
   if (dataset.revisions.length < 2) return null;
   return (
-    <FormField label={t('statistics.revisions.shown')}>
+    <FormField label={t('statistics.revisions.shown')} className="stat-revision">
       {(control) => (
         <select {...control} value={value} onChange={(event) => onChange(Number(event.target.value))}>
           {[...dataset.revisions]
@@ -65,7 +65,9 @@ function RevisionPicker({ dataset, value, onChange }: { dataset: DatasetDetailVi
 }
 
 function DatasetBody({ dataset }: { dataset: DatasetDetailView }): ReactElement {
-  const [revision, setRevision] = useState(dataset.currentRevision);
+  const { search, onSearchChange } = useDatasetSearch(routeApi);
+  // An earlier revision only when the dataset has it; the current one is asked without a number.
+  const revision = dataset.revisions.some((entry) => entry.number === search.revision) && search.revision !== dataset.currentRevision ? search.revision : undefined;
   return (
     <>
       <PageHeader
@@ -80,13 +82,15 @@ function DatasetBody({ dataset }: { dataset: DatasetDetailView }): ReactElement 
         <p>{t('statistics.noRevision')}</p>
       ) : (
         <>
-          <RevisionPicker dataset={dataset} value={revision} onChange={setRevision} />
+          <RevisionPicker dataset={dataset} value={revision ?? dataset.currentRevision} onChange={(chosen) => onSearchChange({ revision: chosen === dataset.currentRevision ? undefined : chosen })} />
           <DatasetExplorer
             source="/statistics/datasets"
             dataset={dataset}
             hasPopulation={dataset.population !== null}
             canViewInternal={dataset.abilities.viewInternal}
-            revision={revision === dataset.currentRevision ? undefined : revision}
+            revision={revision}
+            search={search}
+            onSearchChange={onSearchChange}
           />
         </>
       )}
@@ -109,5 +113,5 @@ function DatasetBody({ dataset }: { dataset: DatasetDetailView }): ReactElement 
 export function DatasetPage(): ReactElement {
   const { datasetId } = routeApi.useParams();
   const query = useQuery(statisticsApi.detail(datasetId));
-  return <QueryContent query={query}>{(dataset) => <DatasetBody key={dataset.id} dataset={dataset} />}</QueryContent>;
+  return <QueryContent query={query}>{(dataset) => <DatasetBody dataset={dataset} />}</QueryContent>;
 }
