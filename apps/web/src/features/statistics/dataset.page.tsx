@@ -113,5 +113,5 @@ function DatasetBody({ dataset }: { dataset: DatasetDetailView }): ReactElement 
 export function DatasetPage(): ReactElement {
   const { datasetId } = routeApi.useParams();
   const query = useQuery(statisticsApi.detail(datasetId));
-  return <QueryContent query={query}>{(dataset) => <DatasetBody dataset={dataset} />}</QueryContent>;
+  return <QueryContent query={query}>{(dataset) => <DatasetBody key={dataset.id} dataset={dataset} />}</QueryContent>;
 }
