@@ -36,6 +36,7 @@ import { reportsRoutes } from './features/reports/reports.routes';
 import { searchRoutes } from './features/search/search.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { sessionsRoutes } from './features/sessions/sessions.routes';
+import { statisticsRoutes } from './features/statistics/statistics.routes';
 import { t } from './i18n/translate';
 import type { RouteAccess, RouteEntry } from './routes/route-table';
 
@@ -176,6 +177,7 @@ const routeTable = [
   ...reportingRoutes,
   ...questionnairesRoutes,
   ...dashboardsRoutes,
+  ...statisticsRoutes,
   ...searchRoutes,
   ...notificationsRoutes,
   ...publicRoutes,

@@ -1,7 +1,7 @@
 import type { ApiErrorBody, ExistingRecordRef, FieldIssue } from '@telar/domain';
 
-/** Query-string values; empty ones are left out so URLs stay short and cacheable. */
-export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+/** Query-string values; empty ones are left out so URLs stay short and cacheable. A list repeats its parameter (`where=a&where=b`). */
+export type QueryParams = Record<string, string | number | boolean | readonly string[] | null | undefined>;
 
 /** A failed API call: HTTP status, the server's stable code, field issues and the raw body. */
 export class ApiError extends Error {
@@ -54,7 +54,9 @@ function buildHeaders(method: string, isJson: boolean): Record<string, string> {
 export function buildApiUrl(path: string, query?: QueryParams): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+    if (Array.isArray(value)) {
+      for (const item of value as readonly string[]) if (item !== '') search.append(key, item);
+    } else if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   }
   const qs = search.toString();
   return `/api${path}${qs ? `?${qs}` : ''}`;

@@ -5,6 +5,7 @@ import { plansEn } from './plans.en';
 import { searchEn } from './search.en';
 import { notificationsEn } from './notifications.en';
 import { questionnairesEn } from './questionnaires.en';
+import { statisticsEn } from './statistics.en';
 
 /** English catalogue: same keys as es-MX, kept in step by the type below; not yet selectable in the UI. */
 export const en: Record<MessageKey, string> = {
@@ -441,4 +442,5 @@ export const en: Record<MessageKey, string> = {
   ...dashboardsEn,
   ...accountsEn,
   ...questionnairesEn,
+  ...statisticsEn,
 };

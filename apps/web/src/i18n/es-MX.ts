@@ -17,6 +17,7 @@ import { prefixKeys } from './prefix-keys';
 import { searchEsMX } from './search.es-MX';
 import { notificationsEsMX } from './notifications.es-MX';
 import { questionnairesEsMX } from './questionnaires.es-MX';
+import { statisticsEsMX } from './statistics.es-MX';
 
 /** Every text the interface shows, in Spanish (México). Keys group by area; `{name}` marks a parameter. */
 export const esMX = {
@@ -453,6 +454,7 @@ export const esMX = {
   ...accountsEsMX,
   ...notificationsEsMX,
   ...questionnairesEsMX,
+  ...statisticsEsMX,
 } as const;
 
 export type MessageKey = keyof typeof esMX;

@@ -39,3 +39,30 @@ export function readDashboardSearch(search: Record<string, unknown>): { from?: n
     measure: readText(search.measure),
   };
 }
+
+/** A whole number from 1 (a revision). */
+function readCount(value: unknown): number | undefined {
+  const count = typeof value === 'string' ? Number(value) : value;
+  return typeof count === 'number' && Number.isInteger(count) && count >= 1 ? count : undefined;
+}
+
+/** A list of texts (`?filtro=["sex:mujer","year:2024"]`); a single text counts as a list of one. */
+export function readTextList(value: unknown): string[] | undefined {
+  const items = (Array.isArray(value) ? value : [value]).map(readText).filter((item): item is string => item !== undefined);
+  return items.length > 0 ? items : undefined;
+}
+
+/**
+ * A dataset view's choices: «Ver por» (`por`), count or rate (`cifra`), public or internal (`vista`),
+ * the measure, the revision and the filters as `dimension:code`; the page checks them against the dataset.
+ */
+export function readDatasetSearch(search: Record<string, unknown>): { por?: string; cifra?: string; vista?: string; medida?: string; revision?: number; filtro?: string[] } {
+  return {
+    por: readText(search.por),
+    cifra: readText(search.cifra),
+    vista: readText(search.vista),
+    medida: readText(search.medida),
+    revision: readCount(search.revision),
+    filtro: readTextList(search.filtro),
+  };
+}

@@ -41,6 +41,7 @@ const NAV_ENTRIES: NavEntry[] = [
     items: [
       { to: '/informes', label: 'nav.reports' },
       { to: '/tableros', label: 'nav.dashboards' },
+      { to: '/estadisticas', label: 'nav.statistics' },
     ],
   },
 ];

@@ -7,6 +7,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/publico/sesiones', label: 'public.nav.sessions' },
   { to: '/publico/acuerdos', label: 'public.nav.agreements' },
   { to: '/publico/tableros', label: 'dashboards.publicNav.dashboards' },
+  { to: '/publico/estadisticas', label: 'statistics.publicNav' },
   { to: '/publico/planes', label: 'dashboards.publicNav.plans' },
   { to: '/publico/informes', label: 'public.nav.reports' },
   { to: '/publico/respuestas', label: 'public.nav.replies' },

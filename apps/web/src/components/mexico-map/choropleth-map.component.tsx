@@ -24,20 +24,29 @@ interface ChoroplethMapProps {
   getStateName?: (code: string) => string;
   formatValue?: (value: number) => string;
   isCompact?: boolean;
+  /** States whose value is withheld (disclosure control): drawn neutral and hatched, named «Confidencial». */
+  suppressedCodes?: ReadonlySet<string>;
+  /** States whose value is shown but not to be trusted (coverage under the threshold): outlined dashed. */
+  unreliableCodes?: ReadonlySet<string>;
 }
+
+/** A state's mark beyond its colour. */
+type StateMark = 'suppressed' | 'unreliable' | null;
 
 interface StatePathProps {
   code: string;
   d: string;
   shade: number;
+  mark: StateMark;
   label: string;
   isSelected: boolean;
   onActivate?: (code: string) => void;
 }
 
 /** One state; memoised so a new selection or measure repaints only the states that changed. */
-const StatePath = memo(function StatePath({ code, d, shade, label, isSelected, onActivate }: StatePathProps) {
-  const className = `mexico-map__state mexico-map__state--c${shade}${isSelected ? ' mexico-map__state--selected' : ''}`;
+const StatePath = memo(function StatePath({ code, d, shade, mark, label, isSelected, onActivate }: StatePathProps) {
+  const fill = mark === 'suppressed' ? 'mexico-map__state--suppressed' : `mexico-map__state--c${shade}`;
+  const className = `mexico-map__state ${fill}${mark === 'unreliable' ? ' mexico-map__state--unreliable' : ''}${isSelected ? ' mexico-map__state--selected' : ''}`;
   if (!onActivate) {
     return (
       <path d={d} className={className} data-code={code}>
@@ -93,6 +102,8 @@ export default function ChoroplethMap({
   getStateName,
   formatValue = formatNumber,
   isCompact,
+  suppressedCodes,
+  unreliableCodes,
 }: ChoroplethMapProps): ReactElement {
   const legendId = useId();
   const scale = useMemo(() => buildChoroplethScale(values.values()), [values]);
@@ -125,13 +136,16 @@ export default function ChoroplethMap({
       >
         {MEXICO_STATE_SHAPES.map((shape) => {
           const value = values.get(shape.code);
-          const label = `${nameOf(shape.code, shape.name)}: ${value === undefined ? t('dashboards.map.noData') : `${formatValue(value)} ${measureLabel}`}`;
+          const mark: StateMark = suppressedCodes?.has(shape.code) ? 'suppressed' : unreliableCodes?.has(shape.code) ? 'unreliable' : null;
+          const shown = mark === 'suppressed' ? t('statistics.cell.suppressed') : value === undefined ? t('dashboards.map.noData') : `${formatValue(value)} ${measureLabel}`;
+          const label = `${nameOf(shape.code, shape.name)}: ${shown}${mark === 'unreliable' ? ` (${t('statistics.flag.unreliable')})` : ''}`;
           return (
             <StatePath
               key={shape.code}
               code={shape.code}
               d={shape.d}
               shade={scale.getShade(value)}
+              mark={mark}
               label={label}
               isSelected={shape.code === selectedCode}
               onActivate={isInteractive ? activate : undefined}
@@ -158,6 +172,22 @@ export default function ChoroplethMap({
             </svg>
             {t('dashboards.map.zero')}
           </li>
+          {!!suppressedCodes?.size && (
+            <li>
+              <svg className="choropleth__swatch" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                <rect width="16" height="16" className="mexico-map__state--suppressed" />
+              </svg>
+              {t('statistics.cell.suppressed')}
+            </li>
+          )}
+          {!!unreliableCodes?.size && (
+            <li>
+              <svg className="choropleth__swatch" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                <rect width="16" height="16" className="mexico-map__state--c0 mexico-map__state--unreliable" />
+              </svg>
+              {t('statistics.flag.unreliable')}
+            </li>
+          )}
         </ul>
       </div>
       {isInteractive && selectedCode && (

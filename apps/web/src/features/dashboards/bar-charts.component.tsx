@@ -13,12 +13,16 @@ interface BarChartProps {
   data: readonly BarDatum[];
   /** Accessible name; the chart is an image of the table beside it, which the name should point to. */
   title: string;
+  /** How a value is written beside its bar (counts as they are by default; rates with their decimals). */
+  formatValue?: (value: number) => string;
+  /** What an empty chart says (the activity dashboards' wording by default). */
+  emptyText?: string;
 }
 
 const WIDTH = 600;
 
 /** Axis ticks from 0 at a round step (1, 2 or 5 × 10ⁿ, at least 1 for counts) up to the largest value. */
-function buildTicks(max: number, isWhole: boolean): number[] {
+export function buildTicks(max: number, isWhole: boolean): number[] {
   if (max <= 0) return [0, 1];
   const rough = max / 4;
   const power = 10 ** Math.floor(Math.log10(rough));
@@ -28,20 +32,20 @@ function buildTicks(max: number, isWhole: boolean): number[] {
   return Array.from({ length: count + 1 }, (_, index) => index * step);
 }
 
-function EmptyChart({ title, height }: { title: string; height: number }) {
+function EmptyChart({ title, height, text = t('dashboards.chart.empty') }: { title: string; height: number; text?: string }) {
   return (
     <svg className="bar-chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={title} focusable="false">
       <text x={WIDTH / 2} y={height / 2} textAnchor="middle" className="bar-chart__empty">
-        {t('dashboards.chart.empty')}
+        {text}
       </text>
     </svg>
   );
 }
 
 /** Vertical bars over time (one per year), with a light value grid; hand-drawn to keep the page small. */
-export function ColumnChart({ data, title }: BarChartProps): ReactElement {
+export function ColumnChart({ data, title, formatValue = formatNumber, emptyText }: BarChartProps): ReactElement {
   const height = 280;
-  if (data.length === 0) return <EmptyChart title={title} height={height} />;
+  if (data.length === 0) return <EmptyChart title={title} height={height} text={emptyText} />;
   const margin = { top: 24, right: 12, bottom: 32, left: 64 };
   const plotWidth = WIDTH - margin.left - margin.right;
   const plotHeight = height - margin.top - margin.bottom;
@@ -74,7 +78,7 @@ export function ColumnChart({ data, title }: BarChartProps): ReactElement {
             <rect className="bar-chart__bar" x={x} y={y} width={barWidth} height={margin.top + plotHeight - y} />
             {showValues && (
               <text className="bar-chart__value" x={x + barWidth / 2} y={y - 5} textAnchor="middle">
-                {formatNumber(datum.value)}
+                {formatValue(datum.value)}
               </text>
             )}
             {index % labelEvery === 0 && (
@@ -91,14 +95,14 @@ export function ColumnChart({ data, title }: BarChartProps): ReactElement {
 }
 
 /** Horizontal bars, largest first as given, labelled on the left and valued on the right. */
-export function HorizontalBarChart({ data, title }: BarChartProps): ReactElement {
+export function HorizontalBarChart({ data, title, formatValue = formatNumber, emptyText }: BarChartProps): ReactElement {
   const rowHeight = 26;
   const labelWidth = 180;
   const valueWidth = 70;
   const width = 500;
   const top = 8;
   const height = Math.max(80, top * 2 + rowHeight * data.length);
-  if (data.length === 0) return <EmptyChart title={title} height={height} />;
+  if (data.length === 0) return <EmptyChart title={title} height={height} text={emptyText} />;
   const max = Math.max(...data.map((datum) => datum.value), 0) || 1;
   const barSpace = width - labelWidth - valueWidth;
   return (
@@ -113,7 +117,7 @@ export function HorizontalBarChart({ data, title }: BarChartProps): ReactElement
             </text>
             <rect className="bar-chart__bar" x={labelWidth} y={y + 5} width={width} height={rowHeight - 10} />
             <text className="bar-chart__value" x={labelWidth + width + 6} y={y + rowHeight / 2 + 4}>
-              {formatNumber(datum.value)}
+              {formatValue(datum.value)}
             </text>
           </g>
         );

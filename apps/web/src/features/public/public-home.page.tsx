@@ -37,6 +37,9 @@ export function PublicHomePage(): ReactElement {
       </section>
       <ul className="link-list">
         <li>
+          <Link to="/publico/estadisticas">{t('statistics.publicNav')}</Link>: {t('statistics.public.homeHint')}
+        </li>
+        <li>
           <Link to="/publico/informes">{t('public.nav.reports')}</Link>: {t('public.home.reportsHint')}
         </li>
         <li>
