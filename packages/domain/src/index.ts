@@ -53,6 +53,6 @@ export type { DatasetTableOptions } from './statistics/import/read-table.js';
 export { parseSpanishAmount } from './statistics/import/spanish-amounts.js';
 export { checkTotals, checkScale, totalsByPosition } from './statistics/import/validate.js';
 export type { CellSource, TotalCoverage } from './statistics/import/validate.js';
-export { readAnswerTables } from './statistics/import/answer-tables.js';
+export { answerTablesOf, readAnswerTables } from './statistics/import/answer-tables.js';
 export type { AnswerTable } from './statistics/import/answer-tables.js';
 export { readBudgetTable } from './statistics/import/budget-table.js';

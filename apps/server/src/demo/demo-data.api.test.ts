@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../test/test-context.js';
 import { runNotifications } from '../modules/notifications/index.js';
 import { loadDemoData } from './demo-data.js';
+import { DEMO_BUDGET_DATASET, DEMO_CRIME_TABLES_DATASET, DEMO_VICTIMS_DATASET } from './demo-statistics.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -89,6 +90,40 @@ describe('demo data from the seeds', () => {
     expect(dashboard.total.activities).toBe(80);
     expect(dashboard.byYear.map((y: { period: string }) => y.period)).toEqual(expect.arrayContaining(['2021', '2024']));
     expect(dashboard.byState.some((s: { activities: number }) => s.activities > 0)).toBe(true);
+  });
+});
+
+describe('statistics on the demo', () => {
+  const datasetNamed = async (name: string) => {
+    const list = (await ctx.api('GET', '/statistics/datasets')).body as { id: string; name: string; isPublic: boolean }[];
+    return list.find((dataset) => dataset.name === name)!;
+  };
+
+  it('publishes the SESNSP child victims with rates per 100,000 children, and its public tables hide counts of 1 to 4', async () => {
+    const published = (await ctx.anonymous('GET', '/public/datasets')).body as { name: string; id: string }[];
+    expect(published.map((dataset) => dataset.name)).toEqual([DEMO_VICTIMS_DATASET]);
+    const query = 'by=state&where=crime_subtype:Homicidio%20doloso&where=year:2024&kind=rate';
+    const { body: rates } = await ctx.anonymous('GET', `/public/datasets/${published[0]!.id}/table?${query}`);
+    expect(rates.margins.find((margin: { key: object }) => Object.keys(margin.key).length === 0).value).toBeCloseTo(2.49, 2);
+    const { body: kidnappings } = await ctx.anonymous('GET', `/public/datasets/${published[0]!.id}/table?by=state&where=crime_type:Secuestro&where=year:2024`);
+    const values = [...kidnappings.cells, ...kidnappings.margins].map((cell: { value: number | null }) => cell.value);
+    expect(values.filter((value: number | null) => value !== null && value >= 1 && value <= 4)).toEqual([]);
+    expect(kidnappings.suppressedCells).toBeGreaterThanOrEqual(13);
+  });
+
+  it('keeps seed 001 crime tables and seed 002 budget table as published, internal, with their inconsistencies flagged', async () => {
+    const crimes = await datasetNamed(DEMO_CRIME_TABLES_DATASET);
+    expect(crimes.isPublic).toBe(false);
+    const { body: detail } = await ctx.api('GET', `/statistics/datasets/${crimes.id}`);
+    expect(detail.revisions[0].warnings).toBeGreaterThan(0);
+    const { body: totals } = await ctx.api('GET', `/statistics/datasets/${crimes.id}/table?by=period&where=crime:TOTAL_2&measure=denuncias&view=internal`);
+    const of2017 = totals.cells.find((cell: { key: { period: string } }) => cell.key.period === '2017');
+    expect(of2017).toMatchObject({ value: 270, flag: 'inconsistent' });
+
+    const budget = await datasetNamed(DEMO_BUDGET_DATASET);
+    const { body: budgetDetail } = await ctx.api('GET', `/statistics/datasets/${budget.id}`);
+    expect(budgetDetail.observations).toBeGreaterThan(30);
+    expect(budget.isPublic).toBe(false);
   });
 });
 

@@ -7,6 +7,7 @@ import { createServices, type Services } from '../services.js';
 import { loadDemoPlans } from './demo-plans.js';
 import { loadDemoNotificationExample } from './demo-notifications.js';
 import { loadDemoQuestionnaires } from './demo-questionnaires.js';
+import { loadDemoStatistics } from './demo-statistics.js';
 
 /** The real COMSE participation-mechanism report (seed 000), kept byte for byte. */
 export const DEMO_REPORT_PATH = fileURLToPath(new URL('./fixtures/comse-mecanismo-2022-2023.txt', import.meta.url));
@@ -43,7 +44,8 @@ export async function loadDemoData(db: Database): Promise<{ email: string; passw
   if (result.diagnostics.length) throw new Error(`El informe de demostración no se pudo importar: ${result.diagnostics[0]!.message}`);
   await publishDemoRecords(services, comse.id);
   await loadDemoPlans(services);
-  await loadDemoQuestionnaires(services);
+  const questionnaires = await loadDemoQuestionnaires(services);
+  await loadDemoStatistics(services, questionnaires.unReply);
   await loadDemoNotificationExample(db, services, demo, comse.id);
   const account = { email: 'admin@demo.telar.mx', password: generatePassword() };
   await createAuthService(db).createUser(demo, { ...account, name: 'Administración (demostración)', roles: [{ role: 'admin', bodyId: null, organizationId: null }] });

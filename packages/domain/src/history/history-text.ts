@@ -146,6 +146,8 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   focal_point: { kind: 'Tipo de enlace' },
   evidence: { kind: 'Tipo de documento' },
   dataset: {
+    cutoffDate: 'Fecha de corte',
+    retrievedDate: 'Fecha de consulta',
     disclosureThreshold: 'Umbral de confidencialidad',
     isPublic: 'Publicado en el portal',
     populationDatasetId: 'Población de referencia',

@@ -14,7 +14,7 @@ import {
   OBSERVATION_FLAGS,
 } from '../statistics/model.js';
 import { abilitiesOf } from './abilities.js';
-import { optionalText, requiredText, VersionSchema } from './common.js';
+import { IsoDateSchema, optionalText, requiredText, VersionSchema } from './common.js';
 import { orNull, viewCount, viewDate, viewId, viewInstant, viewVersion } from './view-fields.js';
 
 // ── Views ──────────────────────────────────────────────────────────────────────────────────────
@@ -187,11 +187,24 @@ export const DatasetImportFieldsSchema = z.object({
 });
 export type DatasetImportFields = z.output<typeof DatasetImportFieldsSchema>;
 
+/** The tables of a questionnaire's official answer to one question (seed 001's yearly crime tables), as a dataset. */
+export const DatasetAnswerImportSchema = z.object({
+  exerciseId: z.uuid({ message: 'Identificador no válido.' }),
+  /** The question's number as the reply shows it ("6"). */
+  questionNumber: requiredText(20),
+  name: requiredText(200),
+  policy: z.enum(INCONSISTENCY_POLICIES).default('refuse'),
+  dryRun: z.boolean().default(false),
+});
+export type DatasetAnswerImportInput = z.input<typeof DatasetAnswerImportSchema>;
+
 export const DatasetUpdateSchema = z.object({
   description: optionalText(4000).optional(),
   publisher: optionalText(300).optional(),
   sourceUrl: optionalText(2000).optional(),
   licence: optionalText(500).optional(),
+  cutoffDate: IsoDateSchema.nullable().optional(),
+  retrievedDate: IsoDateSchema.nullable().optional(),
   disclosureThreshold: z
     .number({ error: 'Escriba un número entero.' })
     .int({ message: 'Escriba un número entero.' })

@@ -2,6 +2,7 @@ import {
   CrossTabQuerySchema,
   CrossTabViewSchema,
   DATASET_DOWNLOAD_FORMATS,
+  DatasetAnswerImportSchema,
   DatasetDetailViewSchema,
   DatasetImportFieldsSchema,
   DatasetImportResultSchema,
@@ -12,7 +13,7 @@ import {
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { DATASET_IMPORT_MAX_BYTES, formatMegabytes } from '../../platform/documents/import-limits.js';
-import { DomainError } from '../../platform/errors.js';
+import { DomainError, invalidField } from '../../platform/errors.js';
 import { registerLifecycleRoutes } from '../../platform/http/crud-routes.js';
 import { sendDownload } from '../../platform/http/download.js';
 import {
@@ -73,6 +74,25 @@ export function registerStatisticsRoutes(router: ReturnType<typeof createRouter>
     async (c) => {
       const { file, ...fields } = c.req.valid('form') as z.output<typeof ImportFormSchema>;
       return c.json(await c.var.services.statistics.importFile(await readFormFile(file), fields), 200);
+    },
+  );
+  router.openapi(
+    apiRoute({
+      method: 'post',
+      path: '/statistics/datasets/import-answer',
+      tags: [tag],
+      operationId: 'importDatasetFromAnswer',
+      summary: 'Importar las tablas de la respuesta oficial a una pregunta de un cuestionario (o simularlo con dryRun)',
+      request: { body: { content: { 'application/json': { schema: DatasetAnswerImportSchema } }, required: true } },
+      responses: { 200: jsonResponse('Lo que se importó (o se importaría)', DatasetImportResultSchema) },
+      errors: [404],
+    }),
+    async (c) => {
+      const { exerciseId, questionNumber, ...fields } = c.req.valid('json') as z.output<typeof DatasetAnswerImportSchema>;
+      const reply = await c.var.services.consolidation.buildReply(exerciseId);
+      const question = reply.questions.find((candidate) => candidate.number === questionNumber.trim());
+      if (!question) throw invalidField('questionNumber', `El cuestionario no tiene la pregunta ${questionNumber}.`);
+      return c.json(await c.var.services.statistics.importAnswerTables(question, { ...fields, dimensions: undefined, measure: undefined, wideDimension: undefined }), 200);
     },
   );
   router.openapi(

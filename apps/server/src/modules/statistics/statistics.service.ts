@@ -25,6 +25,9 @@ import {
   type ObservationFlag,
   type ParsedDataset,
   protectCrossTab,
+  answerTablesOf,
+  readAnswerTables,
+  type ReplyQuestion,
   type PublicDatasetView,
   shownFlag,
   type TableCell,
@@ -560,6 +563,18 @@ export function createStatisticsService(db: Database, actor: Actor) {
     async importFile(file: { name: string; bytes: Uint8Array }, fields: DatasetImportFields): Promise<DatasetImportResult> {
       requireStatisticsManager(actor);
       return this.importParsed(await readDatasetFile(file, fields), file.name, fields);
+    },
+
+    /**
+     * The tables of a question's official answer (seed 001's yearly crime tables) as the dataset's next
+     * revision: read with their captions or the paragraph before them for the year, the source's totals
+     * checked, imported as `importParsed` does.
+     */
+    async importAnswerTables(question: ReplyQuestion, fields: DatasetImportFields): Promise<DatasetImportResult> {
+      requireStatisticsManager(actor);
+      const tables = answerTablesOf(question.answer.text);
+      if (!tables.length) throw invalidField('questionNumber', `La respuesta a la pregunta ${question.number} no tiene tablas.`);
+      return this.importParsed(readAnswerTables(tables, { name: fields.name }), null, fields);
     },
 
     async update(id: string, input: z.output<typeof DatasetUpdateSchema>): Promise<DatasetDetailView> {

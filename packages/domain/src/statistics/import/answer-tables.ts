@@ -4,6 +4,7 @@
  * 001's crime tables are the model: "DELITO | # | CAUSA PENAL", nineteen crimes, a TOTAL of them,
  * SIN DATO, and a second TOTAL that also counts SIN DATO.
  */
+import type { RichText } from '../../questionnaires/model.js';
 import type { ParsedDataset } from '../model.js';
 import { isTotalLabel, type RowSource, readTableCells } from './read-table.js';
 import { cellIssue, checkScale, checkTotals } from './validate.js';
@@ -25,6 +26,17 @@ const ANSWER_IDENTIFIERS: Record<string, string> = {
   'CAUSA PENAL': 'causa_penal',
   'Causa penal': 'causa_penal',
 };
+
+/** The table blocks of an answer, each with the text of the paragraph just before it (where "Año 2017" may be written). */
+export function answerTablesOf(text: RichText): AnswerTable[] {
+  let context = '';
+  const tables: AnswerTable[] = [];
+  for (const block of text.blocks) {
+    if (block.type === 'paragraph') context = block.content.map((run) => run.text).join('');
+    else if (block.type === 'table') tables.push({ caption: block.caption, header: block.header, rows: block.rows, context });
+  }
+  return tables;
+}
 
 const YEAR = /(?:^|\D)((?:19|20)\d{2})(?!\d)/g;
 
