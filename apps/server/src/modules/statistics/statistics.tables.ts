@@ -93,23 +93,27 @@ export const datasetRevisions = pgTable(
   (t) => [primaryKey({ columns: [t.datasetId, t.number] })],
 );
 
+/** An observation's measure and the ordinals of its codes in dimensions 1…6 (0 when the dataset has fewer). */
+const observationKey = () => ({
+  measure: smallint('measure').notNull(),
+  k1: integer('k1').notNull().default(0),
+  k2: integer('k2').notNull().default(0),
+  k3: integer('k3').notNull().default(0),
+  k4: integer('k4').notNull().default(0),
+  k5: integer('k5').notNull().default(0),
+  k6: integer('k6').notNull().default(0),
+});
+
 /**
  * Observations, valid from revision `rev_from` until the revision `rev_to` that replaced or removed
  * them (null: current). A re-import closes what changed and adds the new values; nothing is overwritten,
  * so revision r is the rows with rev_from ≤ r and (rev_to is null or rev_to > r).
- * k1…k6 are the ordinals of the observation's code in dimensions 1…6 (0 when the dataset has fewer).
  */
 export const observations = pgTable(
   'stat_observations',
   {
     datasetId: uuid('dataset_id').notNull().references(() => datasets.id),
-    measure: smallint('measure').notNull(),
-    k1: integer('k1').notNull().default(0),
-    k2: integer('k2').notNull().default(0),
-    k3: integer('k3').notNull().default(0),
-    k4: integer('k4').notNull().default(0),
-    k5: integer('k5').notNull().default(0),
-    k6: integer('k6').notNull().default(0),
+    ...observationKey(),
     value: doublePrecision('value'),
     /** Bitmask of OBSERVATION_FLAGS. */
     flags: smallint('flags').notNull().default(0),
@@ -133,13 +137,7 @@ export const observationRollups = pgTable(
   'stat_rollups',
   {
     datasetId: uuid('dataset_id').notNull().references(() => datasets.id),
-    measure: smallint('measure').notNull(),
-    k1: integer('k1').notNull().default(0),
-    k2: integer('k2').notNull().default(0),
-    k3: integer('k3').notNull().default(0),
-    k4: integer('k4').notNull().default(0),
-    k5: integer('k5').notNull().default(0),
-    k6: integer('k6').notNull().default(0),
+    ...observationKey(),
     /** Sum of the parts' values; null when every part is blank. */
     value: doublePrecision('value'),
     /** Parts that were blank (not available). */
