@@ -10,6 +10,8 @@ import { t } from '../../i18n/translate';
 import { buildCrossTabRows, formatStatCell, hasFlagMark, type ByChoice, type StatRow } from '../statistics/cross-tab-rows';
 import { readSelection, type DatasetSearch } from '../statistics/dataset-selection';
 
+export type TableBlock = Extract<Block, { type: 'table' }>;
+
 export type EmbeddableDataset = Pick<DatasetDetailView, 'name' | 'publisher' | 'dimensions' | 'measures' | 'population'>;
 
 /** The dialog's choices: the explorer's address parameters, plus an optional second «Ver por». */
@@ -60,7 +62,7 @@ export interface DataTableSource {
 }
 
 /** The cross-tab as a table block: a column per «Ver por» dimension and the measure; the total last; the source in the caption. */
-export function crossTabToTableBlock(view: CrossTabView, { dataset, by, measureLabel, consultedAt }: DataTableSource): Extract<Block, { type: 'table' }> {
+export function crossTabToTableBlock(view: CrossTabView, { dataset, by, measureLabel, consultedAt }: DataTableSource): TableBlock {
   const { rows, total } = buildCrossTabRows(view, by);
   const measure = measureLabel ?? view.measure;
   const valueHeader = view.kind === 'rate' ? t('statistics.rateOf', { measure }) : measure;

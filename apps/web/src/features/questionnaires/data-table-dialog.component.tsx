@@ -6,15 +6,17 @@ import { crossTabQuery, statisticsApi } from '../../api/statistics-resources';
 import { FormField } from '../../components/form-field.component';
 import { QueryContent } from '../../components/query-content.component';
 import { t } from '../../i18n/translate';
+import { groupFilterCodes } from '../statistics/cross-tab-rows';
+import { CodeOptions } from '../statistics/code-options.component';
 import { toFilterSearch } from '../statistics/dataset-selection';
-import { crossTabToTableBlock, readDataTableQuery, type DataTableChoices } from './data-table-block';
+import { crossTabToTableBlock, readDataTableQuery, type DataTableChoices, type TableBlock } from './data-table-block';
 
 /**
  * «Insertar un cuadro de datos»: a dataset, one or two «Ver por», filters and count or rate; the public
  * cross-tab is written into the answer as a table (see `crossTabToTableBlock`). The list loads only
  * when the dialog opens.
  */
-export function DataTableDialog({ onInsert }: { onInsert: (block: ReturnType<typeof crossTabToTableBlock>) => void }): ReactElement {
+export function DataTableDialog({ onInsert }: { onInsert: (block: TableBlock) => void }): ReactElement {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [isOpen, setOpen] = useState(false);
@@ -31,7 +33,7 @@ export function DataTableDialog({ onInsert }: { onInsert: (block: ReturnType<typ
       >
         {t('questionnaires.dataTable.open')}
       </button>
-      <dialog ref={dialog} className="confirm-dialog assign-dialog" aria-labelledby={titleId} onClose={() => setOpen(false)}>
+      <dialog ref={dialog} className="confirm-dialog data-table-dialog" aria-labelledby={titleId} onClose={() => setOpen(false)}>
         <h2 id={titleId}>{t('questionnaires.dataTable.title')}</h2>
         <p className="field__hint">{t('questionnaires.dataTable.help')}</p>
         {isOpen && (
@@ -48,7 +50,7 @@ export function DataTableDialog({ onInsert }: { onInsert: (block: ReturnType<typ
   );
 }
 
-function DataTableForm({ onInsert, onCancel }: { onInsert: (block: ReturnType<typeof crossTabToTableBlock>) => void; onCancel: () => void }): ReactElement {
+function DataTableForm({ onInsert, onCancel }: { onInsert: (block: TableBlock) => void; onCancel: () => void }): ReactElement {
   const datasets = useQuery(statisticsApi.list);
   const [datasetId, setDatasetId] = useState('');
   const detail = useQuery({ ...statisticsApi.detail(datasetId), enabled: datasetId !== '' });
@@ -87,7 +89,7 @@ function DataTableForm({ onInsert, onCancel }: { onInsert: (block: ReturnType<ty
 
 interface ChoicesFormProps {
   dataset: DatasetDetailView;
-  onInsert: (block: ReturnType<typeof crossTabToTableBlock>) => void;
+  onInsert: (block: TableBlock) => void;
   onCancel: () => void;
 }
 
@@ -174,11 +176,15 @@ function DataTableChoicesForm({ dataset, onInsert, onCancel }: ChoicesFormProps)
                 onChange={(event) => change({ filtro: toFilterSearch({ ...query.where, [dimension.code]: event.target.value ? [event.target.value] : [] }) })}
               >
                 <option value="">{t('statistics.filter.all')}</option>
-                {dimension.codes.map((entry) => (
-                  <option key={entry.code} value={entry.code}>
-                    {entry.label}
-                  </option>
-                ))}
+                {groupFilterCodes(dimension).map((group) =>
+                  group.label ? (
+                    <optgroup key={group.label} label={group.label}>
+                      <CodeOptions codes={group.codes} />
+                    </optgroup>
+                  ) : (
+                    <CodeOptions key="" codes={group.codes} />
+                  ),
+                )}
               </select>
             )}
           </FormField>
