@@ -65,6 +65,7 @@ export function AnswerFields({ question }: { question: Question }): ReactElement
               onChange={field.onChange}
               onBlur={field.onBlur}
               error={errors.markup?.message}
+              canInsertDataTable
             />
           )}
         />

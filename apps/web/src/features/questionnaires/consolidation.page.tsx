@@ -124,7 +124,7 @@ function OwnTextForm({ onAdd }: { onAdd: (added: RichText) => void }): ReactElem
   };
   return (
     <Disclosure summary={t('questionnaires.consolidation.ownText')}>
-      <MarkupEditor label={t('questionnaires.consolidation.ownTextLabel')} value={markup} onChange={setMarkup} error={error} rows={5} />
+      <MarkupEditor label={t('questionnaires.consolidation.ownTextLabel')} value={markup} onChange={setMarkup} error={error} rows={5} canInsertDataTable />
       <button type="button" className="button" onClick={add}>
         {t('questionnaires.consolidation.addOwnText')}
       </button>

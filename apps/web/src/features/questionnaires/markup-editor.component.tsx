@@ -2,6 +2,8 @@ import { markupToRichText, type MarkupReading, type RichText } from '@telar/doma
 import { useDeferredValue, useId, useMemo, type ReactElement } from 'react';
 import { t } from '../../i18n/translate';
 import { RichTextView } from '../../components/rich-text.component';
+import { appendBlockMarkup } from './data-table-block';
+import { DataTableDialog } from './data-table-dialog.component';
 
 /** The markup problems as one sentence per line, for a form's field error. */
 export function describeMarkupErrors(reading: MarkupReading<RichText>): string | undefined {
@@ -17,6 +19,8 @@ interface MarkupEditorProps {
   error?: string;
   rows?: number;
   isReadOnly?: boolean;
+  /** Offers «Insertar un cuadro de datos» (answers only: a dataset's public figures as a table). */
+  canInsertDataTable?: boolean;
 }
 
 /**
@@ -24,7 +28,7 @@ interface MarkupEditorProps {
  * *cursivas*, [^1] notes) beside a preview drawn from the document it reads as. No HTML is ever typed
  * or shown: the preview is built from the RichText with React elements.
  */
-export function MarkupEditor({ label, value, onChange, onBlur, error, rows = 10, isReadOnly }: MarkupEditorProps): ReactElement {
+export function MarkupEditor({ label, value, onChange, onBlur, error, rows = 10, isReadOnly, canInsertDataTable }: MarkupEditorProps): ReactElement {
   const id = useId();
   const deferred = useDeferredValue(value);
   const reading = useMemo(() => markupToRichText(deferred), [deferred]);
@@ -49,6 +53,7 @@ export function MarkupEditor({ label, value, onChange, onBlur, error, rows = 10,
         <p id={`${id}-hint`} className="field__hint">
           {t('questionnaires.markup.hint')}
         </p>
+        {canInsertDataTable && !isReadOnly && <DataTableDialog onInsert={(block) => onChange(appendBlockMarkup(value, block))} />}
         {error && (
           <p id={`${id}-error`} className="field__error">
             {error}

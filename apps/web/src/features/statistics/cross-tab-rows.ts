@@ -105,21 +105,50 @@ export interface StatTableRows {
 
 const isEmptyKey = (key: Record<string, string>) => Object.keys(key).length === 0;
 
-/**
- * The rows of a cross-tab asked `by` one dimension: periods oldest first, other codes in the
- * dimension's own order (codes it does not list go last, by label), and the grand total apart.
- */
-export function buildStatRows(view: CrossTabView, choice: Pick<ByChoice, 'value' | 'chart' | 'codeOrder'>): StatTableRows {
+type OrderedChoice = Pick<ByChoice, 'value' | 'chart' | 'codeOrder'>;
+
+/** Periods oldest first, other codes in the dimension's own order (codes it does not list go last, by label). */
+function compareCodes(choice: OrderedChoice): (a: { code: string; label: string }, b: { code: string; label: string }) => number {
+  const position = new Map(choice.codeOrder.map((code, index) => [code, index]));
+  const rank = (entry: { code: string }) => position.get(entry.code) ?? Number.MAX_SAFE_INTEGER;
+  return (a, b) => (choice.chart === 'series' ? a.code.localeCompare(b.code) : rank(a) - rank(b) || a.label.localeCompare(b.label, 'es-MX'));
+}
+
+const grandTotal = (view: CrossTabView) => {
+  const grand = view.margins.find((margin) => isEmptyKey(margin.key));
+  return grand ? { value: grand.value, flag: grand.flag } : null;
+};
+
+/** The rows of a cross-tab asked `by` one dimension, in the dimension's order, and the grand total apart. */
+export function buildStatRows(view: CrossTabView, choice: OrderedChoice): StatTableRows {
   const labels = view.labels[choice.value] ?? {};
   const rows = view.cells.flatMap((cell): StatRow[] => {
     const code = cell.key[choice.value];
     return code === undefined ? [] : [{ code, label: labels[code] ?? code, value: cell.value, flag: cell.flag }];
   });
-  const position = new Map(choice.codeOrder.map((code, index) => [code, index]));
-  const rank = (row: StatRow) => position.get(row.code) ?? Number.MAX_SAFE_INTEGER;
-  rows.sort((a, b) => (choice.chart === 'series' ? a.code.localeCompare(b.code) : rank(a) - rank(b) || a.label.localeCompare(b.label, 'es-MX')));
-  const grand = view.margins.find((margin) => isEmptyKey(margin.key));
-  return { rows, total: grand ? { code: '', label: t('statistics.table.total'), value: grand.value, flag: grand.flag } : null };
+  rows.sort(compareCodes(choice));
+  const grand = grandTotal(view);
+  return { rows, total: grand ? { code: '', label: t('statistics.table.total'), ...grand } : null };
+}
+
+/** One row of a cross-tab asked by one or more dimensions: a label per dimension and the cell. */
+export interface CrossTabRow {
+  labels: string[];
+  value: number | null;
+  flag: ObservationFlag | null;
+}
+
+/** The rows of a cross-tab asked `by` several dimensions, ordered by the first, then the next; the grand total apart. */
+export function buildCrossTabRows(view: CrossTabView, choices: readonly OrderedChoice[]): { rows: CrossTabRow[]; total: Pick<StatRow, 'value' | 'flag'> | null } {
+  const entries = view.cells.flatMap((cell) => {
+    const keys = choices.map((choice) => cell.key[choice.value]);
+    if (keys.some((code) => code === undefined)) return [];
+    const parts = choices.map((choice, index) => ({ code: keys[index]!, label: view.labels[choice.value]?.[keys[index]!] ?? keys[index]! }));
+    return [{ parts, value: cell.value, flag: cell.flag }];
+  });
+  const comparers = choices.map(compareCodes);
+  entries.sort((a, b) => comparers.reduce((order, compare, index) => order || compare(a.parts[index]!, b.parts[index]!), 0));
+  return { rows: entries.map(({ parts, value, flag }) => ({ labels: parts.map((part) => part.label), value, flag })), total: grandTotal(view) };
 }
 
 /** Flags that keep a value out of a ranking: nothing to compare, or a number that cannot be compared fairly. */
@@ -149,6 +178,17 @@ export function formatStatCell(row: Pick<StatRow, 'value' | 'flag'>, kind: Cross
   if (row.value === null) return t('statistics.cell.notAvailable');
   return formatStatValue(row.value, kind);
 }
+
+/** Flags a cell without a number says in words («Confidencial», «n.d.») instead of a mark. */
+const SPOKEN_FLAGS: ReadonlySet<ObservationFlag> = new Set(['suppressed', 'not_available']);
+
+/** Whether a cell's flag goes beside it as a mark: a number carries its mark; a sum with a blank part keeps «n.d.» beside it. */
+export function hasFlagMark(row: Pick<StatRow, 'value' | 'flag'>): boolean {
+  return !!row.flag && row.flag !== 'suppressed' && (row.value !== null || !SPOKEN_FLAGS.has(row.flag));
+}
+
+/** Whether a flag is said in words in the cell (so a legend shows those words, not a mark). */
+export const isSpokenFlag = (flag: ObservationFlag): boolean => SPOKEN_FLAGS.has(flag);
 
 /**
  * The domain's FLAG_PRECEDENCE (the test keeps them equal), written here so the portal's pages do not

@@ -10,7 +10,8 @@ import { formatNumber } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import '../../styles/dashboards.css';
 import '../../styles/statistics.css';
-import { buildStatRows, collectFlags, groupFilterCodes, type ByChoice, type CodeGroup, type DatasetMeasure } from './cross-tab-rows';
+import { CodeOptions } from './code-options.component';
+import { buildStatRows, collectFlags, groupFilterCodes, type ByChoice, type DatasetMeasure } from './cross-tab-rows';
 import { readSelection, toFilterSearch, type DatasetSearch } from './dataset-selection';
 import { CategoryBars, StatesMap, TimeSeriesChart } from './stat-charts.component';
 import { FlagLegend, StatTable } from './stat-table.component';
@@ -145,18 +146,6 @@ export function DatasetExplorer({ source, dataset, hasPopulation, canViewInterna
           </div>
         )}
       </QueryContent>
-    </>
-  );
-}
-
-function CodeOptions({ codes }: { codes: CodeGroup['codes'] }): ReactElement {
-  return (
-    <>
-      {codes.map((entry) => (
-        <option key={entry.code} value={entry.code}>
-          {entry.label}
-        </option>
-      ))}
     </>
   );
 }

@@ -2,13 +2,7 @@ import type { CrossTabView, ObservationFlag } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { TableScroll } from '../../components/table-scroll.component';
 import { t } from '../../i18n/translate';
-import { formatStatCell, type StatRow } from './cross-tab-rows';
-
-/** Flags a cell without a number says in words («Confidencial», «n.d.») instead of a mark. */
-const SPOKEN_FLAGS: ReadonlySet<ObservationFlag> = new Set(['suppressed', 'not_available']);
-
-/** A number carries its mark; a sum with a blank part keeps «n.d.» beside it. */
-const hasMark = (row: Pick<StatRow, 'value' | 'flag'>) => !!row.flag && row.flag !== 'suppressed' && (row.value !== null || !SPOKEN_FLAGS.has(row.flag));
+import { formatStatCell, hasFlagMark, isSpokenFlag, type StatRow } from './cross-tab-rows';
 
 /** A flag's short mark beside a number; screen readers hear its name instead. */
 export function FlagMark({ flag }: { flag: ObservationFlag }): ReactElement {
@@ -29,7 +23,7 @@ export function FlagLegend({ flags }: { flags: readonly ObservationFlag[] }): Re
       <dl className="stat-flag-legend">
         {flags.map((flag) => (
           <div key={flag} className="stat-flag-legend__entry">
-            <dt>{SPOKEN_FLAGS.has(flag) ? t(flag === 'suppressed' ? 'statistics.cell.suppressed' : 'statistics.cell.notAvailable') : t(`statistics.flag.${flag}.mark`)}</dt>
+            <dt>{isSpokenFlag(flag) ? t(flag === 'suppressed' ? 'statistics.cell.suppressed' : 'statistics.cell.notAvailable') : t(`statistics.flag.${flag}.mark`)}</dt>
             <dd>
               {t(`statistics.flag.${flag}`)}: {t(`statistics.flag.${flag}.description`)}
             </dd>
@@ -45,7 +39,7 @@ export function StatCell({ row, kind }: { row: Pick<StatRow, 'value' | 'flag'>; 
   return (
     <td className={row.flag === 'suppressed' ? 'numeric stat-cell--suppressed' : 'numeric'}>
       {formatStatCell(row, kind)}
-      {hasMark(row) && <FlagMark flag={row.flag!} />}
+      {hasFlagMark(row) && <FlagMark flag={row.flag!} />}
     </td>
   );
 }
