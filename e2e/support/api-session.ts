@@ -12,6 +12,7 @@ export interface ApiSession {
   request(path: string): Promise<Response>;
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
 }
 
 async function readAnswer<T>(path: string, response: Response): Promise<T> {
@@ -43,18 +44,20 @@ export async function signInApi(baseUrl: string, { email, password }: Credential
   const { csrfToken } = await readAnswer<{ csrfToken: string }>('/auth/login', login);
   const [name, value] = login.headers.getSetCookie()[0]!.split(';')[0]!.split('=') as [string, string];
   const cookie = `${name}=${value}`;
+  const send = async <T>(method: string, path: string, body: unknown): Promise<T> =>
+    readAnswer<T>(
+      path,
+      await fetch(`${baseUrl}/api${path}`, {
+        method,
+        headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    );
   return {
     sessionCookie: { name, value },
     request: (path) => fetch(`${baseUrl}/api${path}`, { headers: { Cookie: cookie } }),
     get: async (path) => readAnswer(path, await fetch(`${baseUrl}/api${path}`, { headers: { Cookie: cookie } })),
-    post: async (path, body) =>
-      readAnswer(
-        path,
-        await fetch(`${baseUrl}/api${path}`, {
-          method: 'POST',
-          headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' },
-          body: JSON.stringify(body ?? {}),
-        }),
-      ),
+    post: (path, body) => send('POST', path, body ?? {}),
+    patch: (path, body) => send('PATCH', path, body),
   };
 }
