@@ -81,6 +81,13 @@ export const MeasureSchema = z.object({
 });
 export type Measure = z.infer<typeof MeasureSchema>;
 
+/**
+ * Whether a measure's public tables pass disclosure control. Fail closed: every measure is treated as a
+ * count that may single out a child unless its unit says plainly that it is money or a percentage — a
+ * column of victims headed «valor» or «#» is read as unit 'other' and must still be suppressed.
+ */
+export const needsDisclosureControl = (measure: Pick<Measure, 'unit'>): boolean => measure.unit !== 'mxn' && measure.unit !== 'percent';
+
 export interface Observation {
   /** Code of each dimension, by dimension code. */
   key: Record<string, string>;

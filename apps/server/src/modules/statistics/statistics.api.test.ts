@@ -293,6 +293,30 @@ describe('imports with errors', () => {
     form.set('name', 'Del lector');
     expect((await reader('POST', '/statistics/datasets/import', form)).status).toBe(403);
   });
+
+  it('refuses a reader before reading the upload: a body that is not even a form gets 403, not a validation error', async () => {
+    const reader = await ctx.signInAs([{ role: 'reader' }]);
+    expect((await reader('POST', '/statistics/datasets/import', { name: 'sin archivo' })).status).toBe(403);
+  });
+});
+
+describe('disclosure control fails closed', () => {
+  it('suppresses a measure whose header does not say it counts persons («valor»), but not money', async () => {
+    const counts = victims((m, s, x) => (m + s + x) % 4);
+    counts.measures = [{ code: 'valor', label: 'valor', unit: 'other', scale: 1, isPersonCount: false }];
+    counts.observations = counts.observations.map((observation) => ({ ...observation, measure: 'valor' }));
+    const imported = await statistics().importParsed(counts, 'valor.csv', fields('Conteos sin unidad'));
+    const publicTable = (await table(imported.datasetId!, 'by=state,sex&where=period:2024-01')).body;
+    const shown = [...publicTable.cells, ...publicTable.margins].map((cell: { value: number | null }) => cell.value);
+    expect(shown.filter((value: number | null) => value !== null && value >= 1 && value <= 4)).toEqual([]);
+    expect(publicTable.suppressedCells).toBeGreaterThan(0);
+
+    const pesos = victims((m, s, x) => (m + s + x) % 4);
+    pesos.measures = [{ code: 'presupuesto', label: 'Presupuesto', unit: 'mxn', scale: 1, isPersonCount: false }];
+    pesos.observations = pesos.observations.map((observation) => ({ ...observation, measure: 'presupuesto' }));
+    const budget = await statistics().importParsed(pesos, 'pesos.csv', fields('Pesos de prueba'));
+    expect((await table(budget.datasetId!, 'by=state,sex&where=period:2024-01')).body.suppressedCells).toBe(0);
+  });
 });
 
 async function anyBodyId(): Promise<string> {

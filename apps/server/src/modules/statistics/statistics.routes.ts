@@ -13,6 +13,7 @@ import {
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { DATASET_IMPORT_MAX_BYTES, formatMegabytes } from '../../platform/documents/import-limits.js';
+import { requireStatisticsManager } from '../../platform/auth/policy.js';
 import { DomainError, invalidField } from '../../platform/errors.js';
 import { registerLifecycleRoutes } from '../../platform/http/crud-routes.js';
 import { sendDownload } from '../../platform/http/download.js';
@@ -45,6 +46,11 @@ const DOWNLOAD_TYPES = [CONTENT_TYPES.csv, CONTENT_TYPES.xlsx, CONTENT_TYPES.jso
 
 /** Datasets, their cross-tabs and downloads; the published ones also on the portal, always in the public view. */
 export function registerStatisticsRoutes(router: ReturnType<typeof createRouter>) {
+  // Only a statistics manager may send up to 100 MB: anyone else is refused before the body is read.
+  router.use(DATASET_IMPORT_PATH, async (c, next) => {
+    requireStatisticsManager(c.var.actor);
+    await next();
+  });
   router.use(DATASET_IMPORT_PATH, bodyLimit({ maxSize: DATASET_IMPORT_MAX_BYTES + 64 * 1024, onError: () => { throw new DomainError('payload_too_large'); } }));
   router.openapi(
     apiRoute({

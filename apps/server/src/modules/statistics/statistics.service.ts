@@ -23,6 +23,7 @@ import {
   maskToFlags,
   normalizeForMatch,
   type ObservationFlag,
+  needsDisclosureControl,
   type ParsedDataset,
   protectCrossTab,
   answerTablesOf,
@@ -204,7 +205,7 @@ export function createStatisticsService(db: Database, actor: Actor) {
       by.map((b) => b.name),
       cells,
     );
-    if (view === 'public' && measure.isPersonCount) table = protectCrossTab(table, dataset.disclosureThreshold);
+    if (view === 'public' && needsDisclosureControl(measure)) table = protectCrossTab(table, dataset.disclosureThreshold);
     const context = tableContext(structure, by, where);
     if (query.kind === 'rate') table = toRates(table, await populationDenominator(dataset.populationDatasetId!, context));
     if (dataset.coverageDatasetId && dataset.coverageThreshold !== null) table = await flagUnreliable(table, dataset.coverageDatasetId, dataset.coverageThreshold, context);
