@@ -390,6 +390,8 @@ function printStatistics(result: StatisticsBenchResult) {
           `≤ ${STATISTICS_TARGETS.sesnspImportMs / 1000} s ${mark(service.p95 <= STATISTICS_TARGETS.sesnspImportMs)}`],
         [`importar un CSV sintético, servicio (${large.rows} filas, ${large.megabytes.toFixed(0)} MB; base: COPY), una corrida`, ms(large.serviceMs), '', ms(large.copyMs), '',
           `sin objetivo (${(large.serviceMs / large.copyMs).toFixed(0)} × COPY)`],
+        ['  de ello, leer y validar el archivo (solo el lector del servicio)', ms(large.parseMs), '', '', '', ''],
+        ['  las mismas filas a una copia de stat_observations con sus índices, un INSERT … SELECT', ms(large.indexedInsertMs), '', '', '', ''],
       ],
     ),
   );
