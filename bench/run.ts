@@ -17,6 +17,8 @@
  * Section 11, questionnaires on PostgreSQL (60 questions, 30 organisations, 2,000 contributions): the consolidation
  * view beside the SQL that reads its rows, the Word reply beside plain paragraphs, importing seed 001 beside
  * parsing it, and the editors' route JS; BENCH_ONLY=questionnaires runs only it.
+ * Section 12, statistics on PostgreSQL: the SESNSP file (108,864 rows) imported through the service beside
+ * PostgreSQL's COPY of the same rows, and a ~1M-row CSV likewise; BENCH_ONLY=statistics runs only it (it is not part of the full run yet).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -36,6 +38,7 @@ import { benchLighthouse, type LighthouseResult } from './lighthouse.bench.js';
 import { benchSearch, type SearchBenchResult } from './search.bench.js';
 import { benchNotifications, type NotificationsBenchResult } from './notifications.bench.js';
 import { benchQuestionnaires, type QuestionnairesBenchResult } from './questionnaires.bench.js';
+import { benchStatistics, type StatisticsBenchResult } from './statistics.bench.js';
 import { benchSeedImport, SEED_PATH, type SeedImportResult } from './seed-import.bench.js';
 import { measureWebFirstLoad } from './web-size.bench.js';
 
@@ -48,8 +51,8 @@ const DATABASE_KINDS: DatabaseKind[] = ['postgres', 'pglite'];
 const DATABASE_NAMES: Record<DatabaseKind, string> = { postgres: 'PostgreSQL', pglite: 'PGlite' };
 const TARGETS = { queryP95Ms: 50, apiRatio: 1.5, apiOverheadMs: 2, docxMs: 1000, webGzipBytes: 200 * 1024 };
 const ONLY = process.env.BENCH_ONLY ?? '';
-if (ONLY && !['dashboards', 'search', 'lighthouse', 'notifications', 'questionnaires'].includes(ONLY)) {
-  throw new Error(`BENCH_ONLY admite «dashboards», «search», «lighthouse», «notifications» o «questionnaires», no «${ONLY}».`);
+if (ONLY && !['dashboards', 'search', 'lighthouse', 'notifications', 'questionnaires', 'statistics'].includes(ONLY)) {
+  throw new Error(`BENCH_ONLY admite «dashboards», «search», «lighthouse», «notifications», «questionnaires» o «statistics», no «${ONLY}».`);
 }
 const RAW_RUNS = Math.max(5, Math.trunc(Number(process.env.BENCH_RAW_RUNS) || 30));
 const MAP_LOADS = Math.max(20, Math.trunc(Number(process.env.BENCH_MAP_LOADS) || 0));
@@ -59,6 +62,11 @@ const LIGHTHOUSE_RUNS = Math.max(1, Math.trunc(Number(process.env.BENCH_LIGHTHOU
 const LIGHTHOUSE_TARGETS = { performance: 0.9, accessibility: 0.95 };
 const NOTIFICATION_TARGETS = { runMs: 30_000 };
 const QUESTIONNAIRE_TARGETS = { consolidationP95Ms: 100, docxMs: 1000, importSeedMs: 200, editorGzipBytes: 150 * 1024 };
+const STATISTICS_TARGETS = { sesnspImportMs: 5000 };
+/** Imports of the SESNSP file timed (each a new dataset); BENCH_STATISTICS_RUNS lowers it for a quick check. */
+const STATISTICS_IMPORT_RUNS = Math.max(1, Math.trunc(Number(process.env.BENCH_STATISTICS_RUNS) || 10));
+/** Shrinks the statistics section's large CSV (1 = about a million rows) for a quick check. */
+const STATISTICS_SCALE = Number(process.env.BENCH_STATISTICS_SCALE ?? 1);
 const RESULTS_URL = new URL('./results.json', import.meta.url);
 
 const startedAt = performance.now();
@@ -370,6 +378,25 @@ function printQuestionnaires(result: QuestionnairesBenchResult) {
   }
 }
 
+function printStatistics(result: StatisticsBenchResult) {
+  const { rows, service, copy } = result.sesnspImport;
+  const large = result.largeImport;
+  console.log(`\n12. Estadísticas en PostgreSQL (${service.runs} corridas por medida)`);
+  console.log(
+    formatTable(
+      ['medida', 'p50', 'p95', 'línea base p50', 'línea base p95', 'objetivo'],
+      [
+        [`importar el archivo del SESNSP, servicio (${rows} filas; base: COPY a una tabla simple)`, ms(service.p50), ms(service.p95), ms(copy.p50), ms(copy.p95),
+          `≤ ${STATISTICS_TARGETS.sesnspImportMs / 1000} s ${mark(service.p95 <= STATISTICS_TARGETS.sesnspImportMs)}`],
+        [`importar un CSV sintético, servicio (${large.rows} filas, ${large.megabytes.toFixed(0)} MB; base: COPY), una corrida`, ms(large.serviceMs), '', ms(large.copyMs), '',
+          `sin objetivo (${(large.serviceMs / large.copyMs).toFixed(0)} × COPY)`],
+        ['  de ello, leer y validar el archivo (solo el lector del servicio)', ms(large.parseMs), '', '', '', ''],
+        ['  las mismas filas a una copia de stat_observations con sus índices, un INSERT … SELECT', ms(large.indexedInsertMs), '', '', '', ''],
+      ],
+    ),
+  );
+}
+
 /** Writes one section's results into bench/results.json, keeping the other sections' last figures. */
 function updateResults(section: string, value: unknown) {
   const previous = existsSync(RESULTS_URL) ? (JSON.parse(readFileSync(RESULTS_URL, 'utf8')) as Record<string, unknown>) : {};
@@ -432,6 +459,13 @@ async function main() {
       printQuestionnaires(questionnaires);
       updateResults('questionnaires', { generatedAt: new Date().toISOString(), targets: QUESTIONNAIRE_TARGETS, ...questionnaires });
       logProgress('Resultados de los cuestionarios en bench/results.json');
+      return;
+    }
+    if (ONLY === 'statistics') {
+      const statistics = await benchStatistics(place, STATISTICS_IMPORT_RUNS, STATISTICS_SCALE, (message) => logProgress(`  ${message}`));
+      printStatistics(statistics);
+      updateResults('statistics', { generatedAt: new Date().toISOString(), targets: STATISTICS_TARGETS, ...statistics });
+      logProgress('Resultados de las estadísticas en bench/results.json');
       return;
     }
     const seedImport = {} as Record<DatabaseKind, SeedImportResult>;
