@@ -127,23 +127,3 @@ export const observations = pgTable(
   ],
 );
 
-/**
- * The current revision's observations rolled up to the coarsest level of each dimension that has
- * levels (a month to its year, a municipality to its state); other dimensions kept as they are.
- * Rebuilt by every import. A cross-tab asked at those levels (the portal's state × year tables and
- * maps) reads these few thousand rows instead of scanning millions: 1 s became a few ms on 10M rows.
- */
-export const observationRollups = pgTable(
-  'stat_rollups',
-  {
-    datasetId: uuid('dataset_id').notNull().references(() => datasets.id),
-    ...observationKey(),
-    /** Sum of the parts' values; null when every part is blank. */
-    value: doublePrecision('value'),
-    /** Parts that were blank (not available). */
-    blanks: integer('blanks').notNull().default(0),
-    /** Bitwise OR of the parts' flags. */
-    flags: smallint('flags').notNull().default(0),
-  },
-  (t) => [index('stat_rollups_idx').on(t.datasetId, t.measure, t.k1, t.k2, t.k3, t.k4, t.k5, t.k6)],
-);

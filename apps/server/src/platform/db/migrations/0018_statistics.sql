@@ -66,20 +66,6 @@ CREATE TABLE "stat_datasets" (
 	CONSTRAINT "stat_datasets_threshold_min" CHECK ("stat_datasets"."disclosure_threshold" >= 3)
 );
 --> statement-breakpoint
-CREATE TABLE "stat_rollups" (
-	"dataset_id" uuid NOT NULL,
-	"measure" smallint NOT NULL,
-	"k1" integer DEFAULT 0 NOT NULL,
-	"k2" integer DEFAULT 0 NOT NULL,
-	"k3" integer DEFAULT 0 NOT NULL,
-	"k4" integer DEFAULT 0 NOT NULL,
-	"k5" integer DEFAULT 0 NOT NULL,
-	"k6" integer DEFAULT 0 NOT NULL,
-	"value" double precision,
-	"blanks" integer DEFAULT 0 NOT NULL,
-	"flags" smallint DEFAULT 0 NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "stat_observations" (
 	"dataset_id" uuid NOT NULL,
 	"measure" smallint NOT NULL,
@@ -100,12 +86,10 @@ ALTER TABLE "stat_codes" ADD CONSTRAINT "stat_codes_dataset_id_stat_datasets_id_
 ALTER TABLE "stat_dimensions" ADD CONSTRAINT "stat_dimensions_dataset_id_stat_datasets_id_fk" FOREIGN KEY ("dataset_id") REFERENCES "public"."stat_datasets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stat_measures" ADD CONSTRAINT "stat_measures_dataset_id_stat_datasets_id_fk" FOREIGN KEY ("dataset_id") REFERENCES "public"."stat_datasets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stat_revisions" ADD CONSTRAINT "stat_revisions_dataset_id_stat_datasets_id_fk" FOREIGN KEY ("dataset_id") REFERENCES "public"."stat_datasets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "stat_rollups" ADD CONSTRAINT "stat_rollups_dataset_id_stat_datasets_id_fk" FOREIGN KEY ("dataset_id") REFERENCES "public"."stat_datasets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stat_observations" ADD CONSTRAINT "stat_observations_dataset_id_stat_datasets_id_fk" FOREIGN KEY ("dataset_id") REFERENCES "public"."stat_datasets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "stat_codes_code_idx" ON "stat_codes" USING btree ("dataset_id","position","code");--> statement-breakpoint
 CREATE UNIQUE INDEX "stat_dimensions_code_idx" ON "stat_dimensions" USING btree ("dataset_id","code");--> statement-breakpoint
 CREATE UNIQUE INDEX "stat_measures_code_idx" ON "stat_measures" USING btree ("dataset_id","code");--> statement-breakpoint
 CREATE UNIQUE INDEX "stat_datasets_name_idx" ON "stat_datasets" USING btree (lower("name"));--> statement-breakpoint
-CREATE INDEX "stat_rollups_idx" ON "stat_rollups" USING btree ("dataset_id","measure","k1","k2","k3","k4","k5","k6");--> statement-breakpoint
 CREATE INDEX "stat_observations_current_idx" ON "stat_observations" USING btree ("dataset_id","measure","k1","k2","k3","k4","k5","k6") WHERE "stat_observations"."rev_to" is null;--> statement-breakpoint
 CREATE INDEX "stat_observations_history_idx" ON "stat_observations" USING btree ("dataset_id","rev_from");
