@@ -134,6 +134,7 @@ export const plansEn: Record<keyof typeof plansEsMX, string> = {
   'plans.indicators.noFormula': 'No formula (reported directly)',
   'plans.indicators.baseIndicator': 'Indicator it is computed from',
   'plans.indicators.valuesOf': 'Values of {name}',
+  'plans.indicators.datasetSource': 'Source: {dataset}, revision {revision}',
   'plans.indicators.valuesEmpty': 'No values recorded yet.',
   'plans.indicators.addValue': 'Record or correct a value',
   'plans.indicators.saveValue': 'Save value',

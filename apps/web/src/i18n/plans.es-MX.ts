@@ -134,6 +134,7 @@ export const plansEsMX = {
   'plans.indicators.noFormula': 'Sin fórmula (se informa directamente)',
   'plans.indicators.baseIndicator': 'Indicador del que se calcula',
   'plans.indicators.valuesOf': 'Valores de {name}',
+  'plans.indicators.datasetSource': 'Fuente: {dataset}, revisión {revision}',
   'plans.indicators.valuesEmpty': 'Aún no hay valores registrados.',
   'plans.indicators.addValue': 'Registrar o corregir un valor',
   'plans.indicators.saveValue': 'Guardar valor',
