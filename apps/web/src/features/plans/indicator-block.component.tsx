@@ -27,6 +27,7 @@ import { PaginatedTable, type TableColumn } from '../../components/paginated-tab
 import { QueryContent } from '../../components/query-content.component';
 import { useStateOptions, useStates } from '../../components/states.hook';
 import { formatNumber } from '../../i18n/format';
+import { IndicatorDatasetSourceFields } from './indicator-dataset-source.component';
 import { t } from '../../i18n/translate';
 
 type IndicatorValueRow = IndicatorDetailView['values'][number];
@@ -172,6 +173,7 @@ export function IndicatorCreateForm({ planNodeId, baseOptions }: { planNodeId: s
     disaggregations: [],
     formula: null,
     baseIndicatorId: null,
+    dataSource: null,
   };
   const { form, saveState } = useAddForm(zodResolver(IndicatorCreateSchema), defaults, indicatorsApi.create);
   const { register, formState, control } = form;
@@ -213,6 +215,11 @@ export function IndicatorCreateForm({ planNodeId, baseOptions }: { planNodeId: s
       <FormField label={t('plans.indicators.source')} error={errors.source?.message}>
         {(fieldControl) => <input {...fieldControl} {...register('source')} type="text" />}
       </FormField>
+      <Controller
+        control={control}
+        name="dataSource"
+        render={({ field, fieldState }) => <IndicatorDatasetSourceFields value={field.value} onChange={field.onChange} error={fieldState.error?.message} />}
+      />
       <Controller
         control={control}
         name="disaggregations"
