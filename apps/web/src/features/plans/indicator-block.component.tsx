@@ -218,7 +218,7 @@ export function IndicatorCreateForm({ planNodeId, baseOptions }: { planNodeId: s
       <Controller
         control={control}
         name="dataSource"
-        render={({ field, fieldState }) => <IndicatorDatasetSourceFields value={field.value} onChange={field.onChange} error={fieldState.error?.message} />}
+        render={({ field, fieldState }) => <IndicatorDatasetSourceFields value={field.value} onChange={field.onChange} error={fieldState.error} />}
       />
       <Controller
         control={control}

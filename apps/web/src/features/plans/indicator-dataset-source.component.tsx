@@ -13,13 +13,28 @@ export const filterCode = (where: string[], dimension: string) => where.find((it
 /** The filter list with a dimension's code replaced ('' removes the filter). */
 export const withFilter = (where: string[], dimension: string, code: string) => [...where.filter((item) => !item.startsWith(`${dimension}:`)), ...(code ? [`${dimension}:${code}`] : [])];
 
+/**
+ * The server names the part of the source at fault (dataSource.where.0, dataSource.kind…): the section shows
+ * the first message found under it. `ref` holds a DOM element, not an error.
+ */
+export function firstErrorMessage(error: unknown): string | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const { message } = error as { message?: unknown };
+  if (typeof message === 'string') return message;
+  for (const [key, nested] of Object.entries(error)) {
+    const found = key === 'ref' ? undefined : firstErrorMessage(nested);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** «Tomar los valores de un conjunto de datos»: a dataset, its measure, count or rate, and a code per other dimension. */
-export function IndicatorDatasetSourceFields({ value, onChange, error }: { value: IndicatorDataSourceInput | null | undefined; onChange: (value: IndicatorDataSourceInput | null) => void; error?: string }) {
+export function IndicatorDatasetSourceFields({ value, onChange, error }: { value: IndicatorDataSourceInput | null | undefined; onChange: (value: IndicatorDataSourceInput | null) => void; error?: unknown }) {
   const datasets = useQuery(statisticsApi.list);
   const detail = useQuery({ ...statisticsApi.detail(value?.datasetId ?? ''), enabled: Boolean(value?.datasetId) });
   const where = value?.where ?? [];
   return (
-    <FormFieldset legend={t('plans.indicators.datasetSection')} error={error}>
+    <FormFieldset legend={t('plans.indicators.datasetSection')} error={firstErrorMessage(error)}>
       <label>
         <input type="checkbox" checked={Boolean(value)} onChange={(event) => onChange(event.target.checked ? { datasetId: '', measure: null, kind: 'count', where: [] } : null)} />{' '}
         {t('plans.indicators.datasetToggle')}
