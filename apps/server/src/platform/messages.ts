@@ -28,6 +28,7 @@ export const errorMessages = {
   exercise_not_closed: 'Cierre el ejercicio antes de publicar su respuesta.',
   reply_published: 'La respuesta está publicada: retírela del portal antes de cambiarla.',
   link_invalid: 'El enlace ya se usó, venció o no es válido. Pida uno nuevo con «¿Olvidó su contraseña?» o a la administración.',
+  indicator_from_dataset: 'Los valores de este indicador se toman de un conjunto de datos: se corrigen con una nueva revisión del conjunto, no a mano.',
   rate_unavailable: 'Las tasas por cada 100 mil niñas, niños y adolescentes solo se calculan para conteos de personas de un conjunto con población de referencia.',
   invitation_not_pending: 'La persona ya eligió su contraseña o su cuenta está desactivada: no hay invitación que reenviar.',
 } as const;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS, DATE_PRECISIONS, PERIODICITIES, PLAN_NODE_KINDS, PlanStatusSchema, REPORT_STATUSES, SEXES } from './plans.js';
 import { PlanAbilitiesSchema, RecordAbilitiesSchema, ReportAbilitiesSchema, ReportingPeriodAbilitiesSchema } from './abilities.js';
+import { CROSS_TAB_MEASURES, OBSERVATION_FLAGS } from '../statistics/model.js';
 import { orNull, viewCount, viewDate, viewId, viewInstant, viewVersion } from './view-fields.js';
 import { BodyRefSchema, EvidenceViewSchema, OrganizationRefSchema, pageOf } from './views.js';
 
@@ -164,7 +165,10 @@ export const IndicatorValueViewSchema = z
     period: z.string(),
     stateCode: z.string().nullable(),
     disaggregation: z.string(),
-    value: z.number(),
+    /** Null only for a dataset-backed value withheld by disclosure control (flag "suppressed") or not available. */
+    value: z.number().nullable(),
+    /** The dataset's mark on a dataset-backed value (suppressed, unreliable…); null for values written by hand. */
+    flag: z.enum(OBSERVATION_FLAGS).nullable(),
     source: z.string().nullable(),
     notes: z.string().nullable(),
     reportId: viewId.nullable(),
@@ -178,6 +182,16 @@ export const IndicatorDetailViewSchema = IndicatorSummaryViewSchema.extend({
   source: z.string().nullable(),
   disaggregations: z.array(z.string()),
   baseIndicatorId: viewId.nullable(),
+  /** A dataset-backed indicator: the query its values are read from, and the revision they come from. */
+  dataSource: orNull(
+    z.strictObject({
+      dataset: z.strictObject({ id: viewId, name: z.string() }),
+      revision: z.number().int(),
+      measure: z.string(),
+      kind: z.enum(CROSS_TAB_MEASURES),
+      where: z.array(z.string()),
+    }),
+  ),
   values: z.array(IndicatorValueViewSchema),
   version: viewVersion,
 }).meta({ id: 'IndicatorDetailView', description: 'Indicador con sus valores.' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CROSS_TAB_MEASURES } from '../statistics/model.js';
 import { datesInOrder, IdSchema, IsoDateSchema, optionalText, requiredId, requiredText, StateCodeSchema, VersionSchema } from './common.js';
 
 /** Kinds of plan node the seeds use: a PRONAPINNA objective, a line of action "2.6", an 8.7 priority… */
@@ -214,6 +215,18 @@ export const DISAGGREGATIONS = ['sex', 'age_group'] as const;
 /** Computed indicators: per 100,000 inhabitants of the state (or the country) with the INEGI 2020 census. */
 export const INDICATOR_FORMULAS = ['per_100k_population'] as const;
 
+/**
+ * Where a dataset-backed indicator reads its values: a query on a statistics dataset (measure, count
+ * or rate, filters such as "crime_subtype:Homicidio doloso"), read by state × year from its current revision.
+ */
+export const IndicatorDataSourceSchema = z.object({
+  datasetId: requiredId('Elija un conjunto de datos.'),
+  measure: z.string().trim().max(40).nullish().transform((v) => v || null),
+  kind: z.enum(CROSS_TAB_MEASURES).default('count'),
+  where: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+});
+export type IndicatorDataSourceInput = z.input<typeof IndicatorDataSourceSchema>;
+
 export const IndicatorCreateSchema = z
   .object({
     planNodeId: requiredId('Elija un elemento del plan.'),
@@ -229,11 +242,13 @@ export const IndicatorCreateSchema = z
     disaggregations: z.array(z.enum(DISAGGREGATIONS)).default([]),
     formula: z.enum(INDICATOR_FORMULAS).nullish().transform((v) => v ?? null),
     baseIndicatorId: IdSchema.nullish().transform((v) => v ?? null),
+    dataSource: IndicatorDataSourceSchema.nullish().transform((v) => v ?? null),
   })
   .refine((i) => (i.formula === null) === (i.baseIndicatorId === null), {
     message: 'Un indicador calculado necesita su fórmula y el indicador del que se calcula.',
     path: ['baseIndicatorId'],
-  });
+  })
+  .refine((i) => !(i.dataSource && i.formula), { message: 'Un indicador calculado no toma sus valores de un conjunto de datos.', path: ['dataSource'] });
 export type IndicatorCreateInput = z.input<typeof IndicatorCreateSchema>;
 
 /** "2023", "2023-S1", "2023-T2" or "2023-05", matching the indicator's periodicity. */

@@ -1,7 +1,7 @@
 import type { IndicatorDetailView, IndicatorValueView } from '@telar/domain';
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { eq, inArray, isNotNull, and, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
-import { indicators, type indicatorValues } from './indicators.tables.js';
+import { type IndicatorDatasetQuery, indicators, type indicatorValues } from './indicators.tables.js';
 import { queryRows } from '../../platform/db/query.js';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
@@ -37,16 +37,32 @@ export const indicatorSummaryJson = (i: SQL) =>
     'target', ${i}.target::float8, 'targetYear', ${i}.target_year, 'periodicity', ${i}.periodicity, 'formula', ${i}.formula,
     'latest', ${latestValueJson(i)}, 'progress', null)`;
 
-export async function findIndicatorView(db: Database, id: string): Promise<Omit<IndicatorDetailView, 'values'> | undefined> {
-  const [row] = await queryRows<{ indicator: Omit<IndicatorDetailView, 'values'> }>(
+/** The detail view without its values, and the dataset its values are read from, if any. */
+export async function findIndicatorView(
+  db: Database,
+  id: string,
+): Promise<{ indicator: Omit<IndicatorDetailView, 'values' | 'dataSource'>; datasetSource: { datasetId: string; query: IndicatorDatasetQuery } | null } | undefined> {
+  const [row] = await queryRows<{ indicator: Omit<IndicatorDetailView, 'values' | 'dataSource'>; datasetId: string | null; datasetQuery: IndicatorDatasetQuery | null }>(
     db,
     sql`select (${indicatorSummaryJson(sql`i`)}::jsonb || jsonb_build_object(
           'planNode', json_build_object('id', n.id, 'planId', n.plan_id, 'code', n.code, 'title', n.title),
           'baselineYear', i.baseline_year, 'source', i.source, 'disaggregations', i.disaggregations,
-          'baseIndicatorId', i.base_indicator_id, 'version', i.version)) as indicator
+          'baseIndicatorId', i.base_indicator_id, 'version', i.version)) as indicator,
+          i.dataset_id as "datasetId", i.dataset_query as "datasetQuery"
         from indicators i join plan_nodes n on n.id = i.plan_node_id where i.id = ${id}`,
   );
-  return row?.indicator;
+  if (!row) return undefined;
+  return { indicator: row.indicator, datasetSource: row.datasetId && row.datasetQuery ? { datasetId: row.datasetId, query: row.datasetQuery } : null };
+}
+
+/** The dataset sources of those of the indicators that read their values from a dataset, by indicator. */
+export async function listDatasetSources(db: Database, ids: string[]) {
+  if (!ids.length) return new Map<string, { datasetId: string; query: IndicatorDatasetQuery }>();
+  const rows = await db
+    .select({ id: indicators.id, datasetId: indicators.datasetId, query: indicators.datasetQuery })
+    .from(indicators)
+    .where(and(inArray(indicators.id, ids), isNotNull(indicators.datasetId)));
+  return new Map(rows.map((r) => [r.id, { datasetId: r.datasetId!, query: r.query! }]));
 }
 
 /**
@@ -61,7 +77,7 @@ export async function listIndicatorValues(
   const value = indicator.formula ? computedValue(sql`v.value`, sql`v.state_code`) : sql`v.value::float8`;
   return queryRows<IndicatorValueView>(
     db,
-    sql`select v.period, v.state_code as "stateCode", v.disaggregation, ${value} as value, v.source, v.notes, v.report_id as "reportId"
+    sql`select v.period, v.state_code as "stateCode", v.disaggregation, ${value} as value, null as flag, v.source, v.notes, v.report_id as "reportId"
         from indicator_values v where v.indicator_id = ${indicator.baseIndicatorId ?? indicator.id} ${withBreakdowns ? sql`` : sql`and v.disaggregation = ''`}
         order by v.period_start, v.state_code nulls first, v.disaggregation`,
   );
@@ -108,7 +124,7 @@ export async function upsertIndicatorValues(db: Database, values: IndicatorValue
 export function listValuesOfReport(db: Database, reportId: string) {
   return queryRows<IndicatorValueView & { indicatorId: string; indicatorName: string }>(
     db,
-    sql`select v.period, v.state_code as "stateCode", v.disaggregation, v.value::float8 as value, v.source, v.notes, v.report_id as "reportId",
+    sql`select v.period, v.state_code as "stateCode", v.disaggregation, v.value::float8 as value, null as flag, v.source, v.notes, v.report_id as "reportId",
           i.id as "indicatorId", i.name as "indicatorName"
         from indicator_values v join indicators i on i.id = v.indicator_id where v.report_id = ${reportId}
         order by i.name, v.period_start, v.state_code nulls first`,

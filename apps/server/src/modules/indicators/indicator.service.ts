@@ -18,6 +18,7 @@ import { listNodesOfOrganization } from '../plans/index.js';
 import { findPlanNodeScope } from '../../platform/auth/scope.repository.js';
 import { requireEditableReport } from '../reporting/index.js';
 import { auditCreate } from '../../platform/records/versioned-write.js';
+import { readDatasetValues, validateDatasetSource } from './indicator-dataset.js';
 
 type ValuesInput = z.output<typeof IndicatorValuesWriteSchema>;
 
@@ -56,9 +57,13 @@ export function createIndicatorService(db: Database, actor: Actor) {
   };
 
   const read = async (id: string, withBreakdowns = false): Promise<IndicatorDetailView> => {
-    const view = await findIndicatorView(db, id);
-    if (!view) throw notFound();
-    return { ...view, progress: indicatorProgress(view.baseline, view.target, view.latest?.value ?? null), values: await listIndicatorValues(db, view, { withBreakdowns }) };
+    const found = await findIndicatorView(db, id);
+    if (!found) throw notFound();
+    const { indicator, datasetSource } = found;
+    const read = datasetSource
+      ? await readDatasetValues(db, datasetSource)
+      : { dataSource: null, latest: indicator.latest, values: await listIndicatorValues(db, indicator, { withBreakdowns }) };
+    return { ...indicator, ...read, progress: indicatorProgress(indicator.baseline, indicator.target, read.latest?.value ?? null) };
   };
 
   return {
@@ -68,16 +73,17 @@ export function createIndicatorService(db: Database, actor: Actor) {
       return read(id, withBreakdowns);
     },
 
-    async create(data: z.output<typeof IndicatorCreateSchema>) {
+    async create({ dataSource, ...data }: z.output<typeof IndicatorCreateSchema>) {
       requireBodyManager(actor, await findPlanNodeScope(db, data.planNodeId));
+      const datasetSource = dataSource && (await validateDatasetSource(db, dataSource));
       const id = await db.transaction(async (tx) => {
         if (data.baseIndicatorId) {
           const base = await findIndicator(tx, data.baseIndicatorId);
           if (!base) throw invalidField('baseIndicatorId', 'El indicador base no existe.');
           if (base.formula) throw invalidField('baseIndicatorId', 'Un indicador calculado no puede calcularse de otro calculado.');
         }
-        const row = await insertIndicator(tx, data);
-        await auditCreate(tx, actor, 'indicator', row.id, data);
+        const row = await insertIndicator(tx, { ...data, datasetId: datasetSource?.datasetId ?? null, datasetQuery: datasetSource?.query ?? null });
+        await auditCreate(tx, actor, 'indicator', row.id, { ...data, dataSource });
         return row.id;
       });
       return read(id);
@@ -91,6 +97,7 @@ export function createIndicatorService(db: Database, actor: Actor) {
       const indicator = await findIndicator(db, id);
       if (!indicator) throw notFound();
       if (!reportId) requireBodyManager(actor, await findPlanNodeScope(db, indicator.planNodeId));
+      if (indicator.datasetId) throw new DomainError('indicator_from_dataset');
       if (indicator.formula) throw invalidField('values', 'Este indicador se calcula de otro; registre los valores en el indicador base.');
       validateValues(indicator, values);
       await db.transaction(async (tx) => {

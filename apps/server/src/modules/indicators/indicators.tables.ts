@@ -1,9 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, recordColumns } from '../../platform/db/columns.js';
 import { planNodes } from '../plans/plans.tables.js';
 import { reports } from '../reporting/reporting.tables.js';
 import { states } from '../../platform/db/geo.tables.js';
+import { datasets } from '../statistics/statistics.tables.js';
+
+/** The query a dataset-backed indicator reads its values with (codes as the statistics API takes them). */
+export interface IndicatorDatasetQuery {
+  measure: string | null;
+  kind: 'count' | 'rate';
+  where: string[];
+}
 
 /** What is measured on a plan node: unit, baseline, target, how often, from where, broken down by what. */
 export const indicators = pgTable(
@@ -25,6 +33,9 @@ export const indicators = pgTable(
     /** A computed indicator: its values derive from another's (e.g. per 100,000 inhabitants). */
     formula: text('formula'),
     baseIndicatorId: uuid('base_indicator_id'),
+    /** A dataset-backed indicator: values are read live from the dataset's current revision, never stored. */
+    datasetId: uuid('dataset_id').references(() => datasets.id),
+    datasetQuery: jsonb('dataset_query').$type<IndicatorDatasetQuery>(),
     ...recordColumns(),
   },
   (t) => [index('indicators_node_idx').on(t.planNodeId)],

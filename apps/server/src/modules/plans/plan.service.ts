@@ -49,6 +49,7 @@ import {
 } from './plan.repository.js';
 import type { PageRequest } from '../../platform/db/query.js';
 import { requireExisting } from '../reporting/index.js';
+import { withDatasetLatest } from '../indicators/index.js';
 import { findBodyScope, findPlanNodeScope, findPlanScope } from '../../platform/auth/scope.repository.js';
 import { createLifecycle } from '../../platform/records/lifecycle.js';
 import { auditCreate, writeVersionedUpdate } from '../../platform/records/versioned-write.js';
@@ -59,16 +60,23 @@ export const todayInMexico = () => new Intl.DateTimeFormat('en-CA', { timeZone: 
 const duplicateName = rethrowDuplicateAs('name', 'Ya existe un plan con ese nombre.');
 const duplicateCode = rethrowDuplicateAs('code', 'Ya hay un nodo con esa clave en el plan.');
 
-/** Indicators get their progress from baseline, target and latest value. */
-function withIndicatorProgress(node: PlanNodeView): PlanNodeView {
-  return { ...node, indicators: node.indicators.map((i) => ({ ...i, progress: indicatorProgress(i.baseline, i.target, i.latest?.value ?? null) })) };
+/** Indicators get their progress from baseline, target and latest value, read live for those backed by a dataset. */
+async function withIndicatorProgress<Node extends PlanNodeView>(db: Database, nodes: Node[]): Promise<Node[]> {
+  const byId = new Map((await withDatasetLatest(db, nodes.flatMap((node) => node.indicators))).map((i) => [i.id, i]));
+  return nodes.map((node) => ({
+    ...node,
+    indicators: node.indicators.map((summary) => {
+      const i = byId.get(summary.id)!;
+      return { ...i, progress: indicatorProgress(i.baseline, i.target, i.latest?.value ?? null) };
+    }),
+  }));
 }
 
 /** The plan with its tree, progress rolled up and late nodes counted. */
 export async function readPlanDetail(db: Database, id: string, isPublicOnly = false): Promise<PlanDetailView | undefined> {
   const plan = await findPlanSummary(db, id, isPublicOnly);
   if (!plan) return undefined;
-  const nodes = buildPlanTree((await listPlanNodes(db, id)).map(withIndicatorProgress), plan.statuses, todayInMexico());
+  const nodes = buildPlanTree(await withIndicatorProgress(db, await listPlanNodes(db, id)), plan.statuses, todayInMexico());
   return { ...plan, nodes, progress: planProgress(nodes), lateCount: flattenTree(nodes).filter((n) => n.isLate).length };
 }
 
@@ -96,7 +104,8 @@ export function createPlanService(db: Database, actor: Actor) {
     const [node, statusHistory, scope] = await Promise.all([findPlanNodeView(db, id), listStatusChanges(db, id), findPlanNodeScope(db, id)]);
     if (!node || !scope) throw notFound();
     const manages = canManageBody(actor, scope);
-    return { ...withIndicatorProgress(node), plan: node.plan, statusHistory, abilities: { edit: manages, archive: manages } };
+    const [withProgress] = await withIndicatorProgress(db, [node]);
+    return { ...withProgress!, plan: node.plan, statusHistory, abilities: { edit: manages, archive: manages } };
   };
 
   return {

@@ -31,6 +31,8 @@ export const STATUS_BY_ERROR_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   link_invalid: 410,
   // Publishing a record whose parent (an agreement's session) the public does not see: the parent's state is in the way.
   parent_not_published: 409,
+  // A dataset-backed indicator's values follow the dataset's revisions; writing them by hand would fork them.
+  indicator_from_dataset: 409,
   validation: 422,
   import_invalid: 422,
   unknown_reference: 422,

@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import {
   DISAGGREGATIONS,
+  FLAG_NAMES_ES,
   IndicatorCreateSchema,
   IndicatorValueSchema,
   INDICATOR_FORMULAS,
@@ -11,6 +12,7 @@ import {
   type IndicatorSummaryView,
   type IndicatorValueInput,
 } from '@telar/domain';
+import { Link } from '@tanstack/react-router';
 import { Controller } from 'react-hook-form';
 import { indicatorsApi } from '../../api/plan-resources';
 import { useAddForm } from '../../api/save-form.hook';
@@ -25,6 +27,7 @@ import { PaginatedTable, type TableColumn } from '../../components/paginated-tab
 import { QueryContent } from '../../components/query-content.component';
 import { useStateOptions, useStates } from '../../components/states.hook';
 import { formatNumber } from '../../i18n/format';
+import { IndicatorDatasetSourceFields } from './indicator-dataset-source.component';
 import { t } from '../../i18n/translate';
 
 type IndicatorValueRow = IndicatorDetailView['values'][number];
@@ -38,6 +41,13 @@ export function formatDisaggregation(value: string): string {
   return value;
 }
 
+/** A value with its dataset mark, if any: a suppressed one shows only the mark (no number). */
+export function formatIndicatorValue({ value, flag }: Pick<IndicatorValueRow, 'value' | 'flag'>): string {
+  const mark = flag ? FLAG_NAMES_ES[flag] : null;
+  if (value === null) return mark ?? t('app.none');
+  return mark ? `${formatNumber(value)} (${mark})` : formatNumber(value);
+}
+
 /** The <tbody> rows of an indicator's values: period, state, disaggregation, value. */
 export function useIndicatorValueColumns(): TableColumn<IndicatorValueRow>[] {
   const { getStateName } = useStates();
@@ -45,7 +55,7 @@ export function useIndicatorValueColumns(): TableColumn<IndicatorValueRow>[] {
     { header: t('plans.indicators.periodColumn'), render: (row) => row.period, isRowHeader: true },
     { header: t('plans.indicators.state'), render: (row) => (row.stateCode ? getStateName(row.stateCode) : t('plans.indicators.national')) },
     { header: t('plans.indicators.disaggregation'), render: (row) => formatDisaggregation(row.disaggregation) },
-    { header: t('plans.indicators.value'), render: (row) => formatNumber(row.value), className: 'numeric' },
+    { header: t('plans.indicators.value'), render: formatIndicatorValue, className: 'numeric' },
     { header: t('plans.indicators.source'), render: (row) => row.source ?? t('app.none') },
   ];
 }
@@ -126,14 +136,23 @@ export function IndicatorBlock({ indicator, canEdit }: { indicator: IndicatorSum
       <IndicatorFacts indicator={indicator} />
       <QueryContent query={query}>
         {(detail) => (
-          <PaginatedTable caption={t('plans.indicators.valuesOf', { name })} columns={columns} rows={detail.values} getRowKey={(row) => `${row.period}|${row.stateCode ?? ''}|${row.disaggregation}`} emptyText={t('plans.indicators.valuesEmpty')} />
+          <>
+            {detail.dataSource && (
+              <p>
+                <Link to="/estadisticas/$datasetId" params={{ datasetId: detail.dataSource.dataset.id }}>
+                  {t('plans.indicators.datasetSource', { dataset: detail.dataSource.dataset.name, revision: detail.dataSource.revision })}
+                </Link>
+              </p>
+            )}
+            <PaginatedTable caption={t('plans.indicators.valuesOf', { name })} columns={columns} rows={detail.values} getRowKey={(row) => `${row.period}|${row.stateCode ?? ''}|${row.disaggregation}`} emptyText={t('plans.indicators.valuesEmpty')} />
+            {canEdit && indicator.formula === null && !detail.dataSource && (
+              <Disclosure summary={t('plans.indicators.addValue')}>
+                <IndicatorValueForm indicator={indicator} />
+              </Disclosure>
+            )}
+          </>
         )}
       </QueryContent>
-      {canEdit && indicator.formula === null && (
-        <Disclosure summary={t('plans.indicators.addValue')}>
-          <IndicatorValueForm indicator={indicator} />
-        </Disclosure>
-      )}
     </li>
   );
 }
@@ -154,6 +173,7 @@ export function IndicatorCreateForm({ planNodeId, baseOptions }: { planNodeId: s
     disaggregations: [],
     formula: null,
     baseIndicatorId: null,
+    dataSource: null,
   };
   const { form, saveState } = useAddForm(zodResolver(IndicatorCreateSchema), defaults, indicatorsApi.create);
   const { register, formState, control } = form;
@@ -195,6 +215,11 @@ export function IndicatorCreateForm({ planNodeId, baseOptions }: { planNodeId: s
       <FormField label={t('plans.indicators.source')} error={errors.source?.message}>
         {(fieldControl) => <input {...fieldControl} {...register('source')} type="text" />}
       </FormField>
+      <Controller
+        control={control}
+        name="dataSource"
+        render={({ field, fieldState }) => <IndicatorDatasetSourceFields value={field.value} onChange={field.onChange} error={fieldState.error} />}
+      />
       <Controller
         control={control}
         name="disaggregations"

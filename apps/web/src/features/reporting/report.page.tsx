@@ -21,7 +21,7 @@ import { QueryContent } from '../../components/query-content.component';
 import { formatDate, formatDateTime, formatNumber, formatRefName } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { ActivitiesTable } from '../activities/activities-table.component';
-import { formatDisaggregation, IndicatorValueForm } from '../plans/indicator-block.component';
+import { formatDisaggregation, formatIndicatorValue, IndicatorValueForm } from '../plans/indicator-block.component';
 import { flattenPlanTree, getStatusLabel } from '../plans/plan-tree.component';
 import { RecordHistory } from '../records/record-history.component';
 import { ReportStatusBadge } from './report-status.component';
@@ -147,7 +147,7 @@ function IndicatorValuesSection({ report, plan, canFile }: { report: ReportDetai
     { header: t('plans.indicators.periodColumn'), render: (row) => row.period },
     { header: t('plans.indicators.state'), render: (row) => row.stateCode ?? t('plans.indicators.national') },
     { header: t('plans.indicators.disaggregation'), render: (row) => formatDisaggregation(row.disaggregation) },
-    { header: t('plans.indicators.value'), render: (row) => formatNumber(row.value), className: 'numeric' },
+    { header: t('plans.indicators.value'), render: formatIndicatorValue, className: 'numeric' },
   ];
   // The indicators of the nodes this organisation answers for, to file their values here.
   const responsible = new Set(report.responsibleNodes.map((node) => node.id));
