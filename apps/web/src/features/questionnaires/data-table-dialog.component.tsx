@@ -6,8 +6,7 @@ import { crossTabQuery, statisticsApi } from '../../api/statistics-resources';
 import { FormField } from '../../components/form-field.component';
 import { QueryContent } from '../../components/query-content.component';
 import { t } from '../../i18n/translate';
-import { groupFilterCodes } from '../statistics/cross-tab-rows';
-import { CodeOptions } from '../statistics/code-options.component';
+import { DimensionCodeOptions } from '../statistics/code-options.component';
 import { toFilterSearch } from '../statistics/dataset-selection';
 import { crossTabToTableBlock, readDataTableQuery, type DataTableChoices, type TableBlock } from './data-table-block';
 
@@ -176,15 +175,7 @@ function DataTableChoicesForm({ dataset, onInsert, onCancel }: ChoicesFormProps)
                 onChange={(event) => change({ filtro: toFilterSearch({ ...query.where, [dimension.code]: event.target.value ? [event.target.value] : [] }) })}
               >
                 <option value="">{t('statistics.filter.all')}</option>
-                {groupFilterCodes(dimension).map((group) =>
-                  group.label ? (
-                    <optgroup key={group.label} label={group.label}>
-                      <CodeOptions codes={group.codes} />
-                    </optgroup>
-                  ) : (
-                    <CodeOptions key="" codes={group.codes} />
-                  ),
-                )}
+                <DimensionCodeOptions dimension={dimension} />
               </select>
             )}
           </FormField>

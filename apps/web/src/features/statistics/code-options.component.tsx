@@ -1,15 +1,27 @@
 import type { ReactElement } from 'react';
-import type { CodeGroup } from './cross-tab-rows';
+import { type DatasetDimension, groupFilterCodes } from './cross-tab-rows';
 
-/** A filter's options, one per code (the explorer's filters and the answer's data-table dialog). */
-export function CodeOptions({ codes }: { codes: CodeGroup['codes'] }): ReactElement {
+/**
+ * A dimension's codes as a filter's options, a period's grouped by year, quarter and month (the
+ * explorer's filters and the answer's data-table dialog).
+ */
+export function DimensionCodeOptions({ dimension }: { dimension: DatasetDimension }): ReactElement {
   return (
     <>
-      {codes.map((entry) => (
-        <option key={entry.code} value={entry.code}>
-          {entry.label}
-        </option>
-      ))}
+      {groupFilterCodes(dimension).map((group) => {
+        const options = group.codes.map((entry) => (
+          <option key={entry.code} value={entry.code}>
+            {entry.label}
+          </option>
+        ));
+        return group.label ? (
+          <optgroup key={group.label} label={group.label}>
+            {options}
+          </optgroup>
+        ) : (
+          options
+        );
+      })}
     </>
   );
 }

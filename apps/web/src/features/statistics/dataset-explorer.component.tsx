@@ -10,8 +10,8 @@ import { formatNumber } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import '../../styles/dashboards.css';
 import '../../styles/statistics.css';
-import { CodeOptions } from './code-options.component';
-import { buildStatRows, collectFlags, groupFilterCodes, type ByChoice, type DatasetMeasure } from './cross-tab-rows';
+import { DimensionCodeOptions } from './code-options.component';
+import { buildStatRows, collectFlags, type ByChoice, type DatasetMeasure } from './cross-tab-rows';
 import { readSelection, toFilterSearch, type DatasetSearch } from './dataset-selection';
 import { CategoryBars, StatesMap, TimeSeriesChart } from './stat-charts.component';
 import { FlagLegend, StatTable } from './stat-table.component';
@@ -72,15 +72,7 @@ export function DatasetExplorer({ source, dataset, hasPopulation, canViewInterna
                   <select {...control} value={chosen.length > 1 ? SEVERAL_CODES : (chosen[0] ?? '')} onChange={(event) => setFilter(dimension.code, event.target.value)}>
                     <option value="">{t('statistics.filter.all')}</option>
                     {chosen.length > 1 && <option value={SEVERAL_CODES}>{t('statistics.filter.several', { count: chosen.length })}</option>}
-                    {groupFilterCodes(dimension).map((group) =>
-                      group.label ? (
-                        <optgroup key={group.label} label={group.label}>
-                          <CodeOptions codes={group.codes} />
-                        </optgroup>
-                      ) : (
-                        <CodeOptions key="" codes={group.codes} />
-                      ),
-                    )}
+                    <DimensionCodeOptions dimension={dimension} />
                   </select>
                 )}
               </FormField>
