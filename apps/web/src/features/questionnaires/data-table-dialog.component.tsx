@@ -6,7 +6,7 @@ import { crossTabQuery, statisticsApi } from '../../api/statistics-resources';
 import { FormField } from '../../components/form-field.component';
 import { QueryContent } from '../../components/query-content.component';
 import { t } from '../../i18n/translate';
-import { DimensionCodeOptions } from '../statistics/code-options.component';
+import { CodeLabelOptions, DimensionCodeOptions } from '../statistics/code-options.component';
 import { toFilterSearch } from '../statistics/dataset-selection';
 import { crossTabToTableBlock, readDataTableQuery, type DataTableChoices, type TableBlock } from './data-table-block';
 
@@ -145,11 +145,7 @@ function DataTableChoicesForm({ dataset, onInsert, onCancel }: ChoicesFormProps)
           <FormField label={t('statistics.measure')}>
             {(control) => (
               <select {...control} value={query.request.measure ?? ''} onChange={(event) => change({ medida: event.target.value })}>
-                {dataset.measures.map((entry) => (
-                  <option key={entry.code} value={entry.code}>
-                    {entry.label}
-                  </option>
-                ))}
+                <CodeLabelOptions entries={dataset.measures} />
               </select>
             )}
           </FormField>

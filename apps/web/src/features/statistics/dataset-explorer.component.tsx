@@ -10,7 +10,7 @@ import { formatNumber } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import '../../styles/dashboards.css';
 import '../../styles/statistics.css';
-import { DimensionCodeOptions } from './code-options.component';
+import { CodeLabelOptions, DimensionCodeOptions } from './code-options.component';
 import { buildStatRows, collectFlags, type ByChoice, type DatasetMeasure } from './cross-tab-rows';
 import { readSelection, toFilterSearch, type DatasetSearch } from './dataset-selection';
 import { CategoryBars, StatesMap, TimeSeriesChart } from './stat-charts.component';
@@ -95,11 +95,7 @@ export function DatasetExplorer({ source, dataset, hasPopulation, canViewInterna
             <FormField label={t('statistics.measure')}>
               {(control) => (
                 <select {...control} value={measure?.code ?? ''} onChange={(event) => onSearchChange({ medida: event.target.value })}>
-                  {dataset.measures.map((entry) => (
-                    <option key={entry.code} value={entry.code}>
-                      {entry.label}
-                    </option>
-                  ))}
+                  <CodeLabelOptions entries={dataset.measures} />
                 </select>
               )}
             </FormField>
