@@ -56,3 +56,5 @@ export type { CellSource, TotalCoverage } from './statistics/import/validate.js'
 export { answerTablesOf, readAnswerTables } from './statistics/import/answer-tables.js';
 export type { AnswerTable } from './statistics/import/answer-tables.js';
 export { readBudgetTable } from './statistics/import/budget-table.js';
+// networks
+export * from './networks/model.js';

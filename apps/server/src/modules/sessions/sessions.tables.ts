@@ -165,3 +165,37 @@ export const followUpEvidence = pgTable(
   },
   (t) => [primaryKey({ columns: [t.followUpId, t.evidenceId] })],
 );
+
+/** A session's programme: its items in order, with times (Mexico City, as written) and presenters. */
+export const sessionAgendaItems = pgTable(
+  'session_agenda_items',
+  {
+    id: id(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id),
+    position: integer('position').notNull(),
+    /** 'HH:MM', or null when the programme gives none. */
+    startsAt: text('starts_at'),
+    endsAt: text('ends_at'),
+    title: text('title').notNull(),
+    presenter: text('presenter'),
+    notes: text('notes'),
+    ...recordColumns(),
+  },
+  (t) => [index('session_agenda_items_session_idx').on(t.sessionId, t.position)],
+);
+
+/** Which organisations attended a session (an assembly's member organisations). */
+export const sessionAttendance = pgTable(
+  'session_attendance',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.organizationId] }), index('session_attendance_org_idx').on(t.organizationId)],
+);
