@@ -213,7 +213,7 @@ describe('governance, commissions and focal points', () => {
   beforeAll(async () => {
     const plan = await ctx.api('POST', '/plans', { name: 'Compromisos del Pacto', bodyId: ids.network });
     expect(plan.status, JSON.stringify(plan.body)).toBe(201);
-    for (const [code, title] of <[string, string][]>[['1', 'Primera infancia en la agenda pública'], ['2', 'Presupuesto'], ['3', 'Datos']]) {
+    for (const [code, title] of [['1', 'Primera infancia en la agenda pública'], ['2', 'Presupuesto'], ['3', 'Datos']] as const) {
       nodes[code] = (await ctx.api('POST', '/plan-nodes', { planId: plan.body.id, parentId: null, kind: 'axis', code, title })).body.id;
     }
     await ctx.api('POST', '/plan-nodes', { planId: plan.body.id, parentId: nodes['1'], kind: 'action_line', code: '1.1', title: 'Línea' });
