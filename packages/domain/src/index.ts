@@ -61,3 +61,4 @@ export * from './networks/model.js';
 export * from './networks/membership.js';
 export * from './networks/segments.js';
 export * from './networks/points.js';
+export * from './networks/survey-definition.js';
