@@ -64,3 +64,4 @@ export * from './networks/points.js';
 export * from './networks/survey-definition.js';
 export * from './networks/survey-results.js';
 export * from './networks/survey-export.js';
+export * from './networks/member-table.js';
