@@ -155,18 +155,19 @@ describe('importing members', () => {
     form.set('dryRun', String(dryRun));
     return client('POST', `/networks/${ids.network}/members/import`, form);
   };
-  const HEADER = 'Nombre,Siglas,Entidad federativa,Sector,Fecha de ingreso,Contacto,Correo del contacto\n';
+  const HEADER = 'Nombre,Siglas,Entidad federativa,Sector,Fecha de ingreso,Contacto,Correo electrónico\n';
 
   it('reports every problem with its row and column and writes nothing', async () => {
     const before = (await ctx.api('GET', `/networks/${ids.network}/members`)).body.total;
     const organizations = (await ctx.api('GET', '/organizations')).body.total;
-    const result = await importFile(`${HEADER}Asociación Buena,AB,Jalisco,Sociedad civil,2024-01-15,Ana,ana@ab.example\nOtra Asociación,,Atlantis,Sociedad civil,15 de enero,,\n`, false);
+    const result = await importFile(`${HEADER}Asociación Buena,AB,Jalisco,Sociedad civil,2024-01-15,Ana,ana@ab.example\nOtra Asociación,,Atlantis,Sociedad civil,mañana,,\nOrganización Desconocida,,Jalisco,,,,\n`, false);
     expect(result.status, JSON.stringify(result.body)).toBe(200);
     expect(result.body.written).toBe(false);
     expect(result.body.issues.map((i: { row: number; column: string }) => [i.row, i.column])).toEqual(
       expect.arrayContaining([
         [3, expect.stringMatching(/Entidad/)],
         [3, expect.stringMatching(/ingreso/)],
+        [4, 'Sector'],
       ]),
     );
     expect((await ctx.api('GET', `/networks/${ids.network}/members`)).body.total).toBe(before);
@@ -186,6 +187,14 @@ describe('importing members', () => {
     expect((await memberByAcronym('REDIM')).contact.email).toBe('luis@redim.example');
   });
 
+  it('reads back its own export: every member matched and kept as it was', async () => {
+    const exported = (await ctx.api('GET', `/networks/${ids.network}/members/export?format=csv`)).body as string;
+    const total = (await ctx.api('GET', `/networks/${ids.network}/members`)).body.total;
+    const again = await importFile(exported, true);
+    expect(again.body).toMatchObject({ issues: [], rows: total, created: 0, organizationsCreated: 0, matched: total, updated: total });
+    expect(again.body.warnings.map((w: { column: string }) => w.column)).toEqual(['Estatus']);
+  });
+
   it('refuses the file of a reader or of another body\'s secretariat before reading it', async () => {
     const reader = await ctx.signInAs([{ role: 'reader' }]);
     expect((await importFile(HEADER, true, reader)).status).toBe(403);
@@ -197,13 +206,15 @@ describe('importing members', () => {
   it('exports the list with contacts only for who manages the network', async () => {
     const managed = await ctx.api('GET', `/networks/${ids.network}/members/export?format=csv`);
     expect(managed.status).toBe(200);
-    expect(managed.body).toContain('Correo del contacto');
+    const header = managed.body.replace(/^\uFEFF/, '').split(/\r?\n/)[0];
+    expect(header).toBe('Organización,Siglas,Estado,Sector,Fecha de ingreso,Fecha de baja,Contacto,Correo,Teléfono,Estatus');
     expect(managed.body).toContain('ana@ab.example');
     const reader = await ctx.signInAs([{ role: 'reader' }]);
     const read = await reader('GET', `/networks/${ids.network}/members/export?format=csv&stateCode=MX-JAL`);
     expect(read.status).toBe(200);
     expect(read.body).toContain('Asociación Buena');
-    expect(read.body).not.toMatch(/ana@ab\.example|Correo del contacto/);
+    expect(read.body.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe('Organización,Siglas,Estado,Sector,Fecha de ingreso,Fecha de baja,Estatus');
+    expect(read.body).not.toMatch(/ana@ab\.example|Luis/);
     expect(read.body).not.toContain('Red por los Derechos');
   });
 });

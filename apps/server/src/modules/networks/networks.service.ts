@@ -20,6 +20,7 @@ import {
   type PublicNetworkView,
   parseOrganizationName,
   rankMembers,
+  readMemberTable,
   type MemberContributionInputSchema,
   type MemberContributionView,
   type Sector,
@@ -36,7 +37,6 @@ import { createBodyService } from '../bodies/index.js';
 import { createOrganizationService, findOrganizationByIdentity, findOrganizationView } from '../directory/index.js';
 import { findPlan, readTableFile } from '../plans/index.js';
 import { memberExportColumns, toMemberExportRow } from './member-files.js';
-import { readMemberTable } from './pending-domain.js';
 import {
   countMemberContributions,
   findContribution,
@@ -369,55 +369,51 @@ export function createNetworkService(db: Database, actor: Actor) {
       }
       const table = readMemberTable(rows);
       const issues = [...table.issues];
-      const seen = new Map<string, number>();
-      const counts = { created: 0, organizationsCreated: 0, matched: 0, updated: 0 };
-      const outcome = { ...counts };
-      const plan: { row: (typeof table.members)[number]; organizationId: string | null; memberId: string | null }[] = [];
+      const outcome = { created: 0, organizationsCreated: 0, matched: 0, updated: 0 };
+      const plan: { row: (typeof table.members)[number]; sector: Sector; organizationId: string | null; member: MemberRecord | undefined }[] = [];
       for (const row of table.members) {
-        const parsed = parseOrganizationName(row.name);
-        const acronym = row.acronym ?? parsed.acronym;
-        const seenKey = parsed.key;
-        if (seen.has(seenKey)) {
-          issues.push({ row: row.row, column: 'Nombre', message: `La organización ya está en la fila ${seen.get(seenKey)} del archivo.` });
+        const organization = await findOrganizationByIdentity(db, parseOrganizationName(row.name).key, row.acronym);
+        const member = organization ? await findMemberOfOrganization(db, id, organization.id) : undefined;
+        // A blank sector is the member's, or its organisation's in the directory; never guessed for a new one.
+        const sector = row.sector ?? (member?.sector as Sector | undefined) ?? (organization && (await findOrganizationView(db, organization.id))?.sector);
+        if (!sector) {
+          issues.push({ row: row.row, column: 'Sector', message: 'Falta el sector de una organización que el directorio no tiene.' });
           continue;
         }
-        seen.set(seenKey, row.row);
-        const organization = await findOrganizationByIdentity(db, parsed.key, acronym);
-        const member = organization ? await findMemberOfOrganization(db, id, organization.id) : undefined;
         if (organization) outcome.matched += 1;
         else outcome.organizationsCreated += 1;
         if (member) outcome.updated += 1;
         else outcome.created += 1;
-        plan.push({ row, organizationId: organization?.id ?? null, memberId: member?.id ?? null });
+        plan.push({ row, sector, organizationId: organization?.id ?? null, member });
       }
       issues.sort((a, b) => a.row - b.row);
       const written = !dryRun && issues.length === 0;
       if (written) {
         await db.transaction(async (tx) => {
-          for (const { row, organizationId, memberId } of plan) {
+          for (const { row, sector, organizationId, member } of plan) {
             const values = {
               stateCode: row.stateCode,
-              sector: row.sector as Sector,
+              sector,
               joinedOn: row.joinedOn,
               leftOn: row.leftOn,
               contactName: row.contactName,
               contactEmail: row.contactEmail,
               contactPhone: row.contactPhone,
-              source: `Importación: ${file.name}, fila ${row.row}`,
             };
-            if (memberId) {
-              const member = (await findMemberRecord(tx, memberId))!;
-              await writeMemberUpdate(tx, memberId, member.version, values);
+            if (member) {
+              // A blank cell leaves what is recorded (a list without contacts does not erase them).
+              const given = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null));
+              await writeMemberUpdate(tx, member.id, member.version, given);
               continue;
             }
             const organization = organizationId
               ? { id: organizationId }
-              : await resolveOrganization(tx, { organizationId: null, organization: { name: row.name, acronym: row.acronym, level: 'none' }, sector: values.sector, stateCode: row.stateCode });
-            await addMember(tx, id, organization.id, values);
+              : await resolveOrganization(tx, { organizationId: null, organization: { name: row.name, acronym: row.acronym, level: 'none' }, sector, stateCode: row.stateCode });
+            await addMember(tx, id, organization.id, { ...values, source: `Importación: ${file.name}, fila ${row.row}` });
           }
         });
       }
-      return { dryRun, written, rows: table.members.length, ...outcome, issues };
+      return { dryRun, written, rows: table.members.length, ...outcome, issues, warnings: table.warnings };
     },
 
     // ── Contributions ──
