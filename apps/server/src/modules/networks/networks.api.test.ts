@@ -144,7 +144,14 @@ describe('member status over time', () => {
     const member = await memberByAcronym('REDIM');
     await ctx.api('PATCH', `/networks/${ids.network}/members/${member.id}`, { version: member.version, contactEmail: 'nuevo@redim.example', contactPhone: '5512345678' });
     const history = await ctx.api('GET', `/history/network_member/${member.id}`);
+    expect(history.status).toBe(200);
+    expect(history.body[0].shown.fields.map((f: { label: string; after: string }) => [f.label, f.after])).toEqual([
+      ['Correo del contacto', 'cambiado'],
+      ['Teléfono del contacto', 'registrado'],
+    ]);
     expect(JSON.stringify(history.body)).not.toMatch(/redim\.example|5512345678/);
+    const trail = await ctx.handle.db.execute(sql`select changes::text as changes from audit_entries where entity_id = ${member.id}`);
+    expect(JSON.stringify(trail.rows)).not.toMatch(/redim\.example|5512345678/);
   });
 });
 

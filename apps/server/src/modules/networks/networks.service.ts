@@ -76,10 +76,16 @@ export const isCurrentStatus = (status: MemberStatus | null) => status !== null 
 const statusOf = (network: Pick<NetworkRecord, 'newDays' | 'graceDays'>, member: MemberRow, on: string) =>
   memberStatus({ joinedOn: member.joinedOn, leftOn: member.leftOn }, member.dues, { newDays: network.newDays, graceDays: network.graceDays }, on);
 
-/** Contacts are personal data: the audit trail (which every signed-in person reads) records only whether there is one. */
+/** Contacts are personal data: the audit trail (which every signed-in person reads) records only that there is one, or that it changed. */
 const CONTACT_FIELDS = ['contactName', 'contactEmail', 'contactPhone'] as const;
-const maskContacts = <T extends object>(values: T): T =>
-  Object.fromEntries(Object.entries(values).map(([key, value]) => [key, (CONTACT_FIELDS as readonly string[]).includes(key) && value ? 'registrado' : value])) as T;
+const maskContacts = <T extends object>(values: T, before?: object): T =>
+  Object.fromEntries(
+    Object.entries(values).map(([key, value]) => {
+      if (!(CONTACT_FIELDS as readonly string[]).includes(key) || !value) return [key, value];
+      const previous = (before as Record<string, unknown> | undefined)?.[key];
+      return [key, previous && previous !== value ? 'cambiado' : 'registrado'];
+    }),
+  ) as T;
 
 type MemberCreateData = z.output<typeof NetworkMemberCreateSchema>;
 
@@ -202,11 +208,12 @@ export function createNetworkService(db: Database, actor: Actor) {
       const record = await findMemberRecord(d, key);
       return record && maskContacts(record);
     };
+    const before = await findMemberRecord(tx, id);
     await writeVersionedUpdate(tx, actor, {
       entity: 'network_member',
       id,
       version,
-      values: maskContacts(values),
+      values: maskContacts(values, before),
       find,
       write: (d, key, v) => updateMember(d, key, v, values),
     });
