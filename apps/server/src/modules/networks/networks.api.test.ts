@@ -150,7 +150,7 @@ describe('member status over time', () => {
       ['Teléfono del contacto', 'registrado'],
     ]);
     expect(JSON.stringify(history.body)).not.toMatch(/redim\.example|5512345678/);
-    const trail = await ctx.handle.db.execute(sql`select changes::text as changes from audit_entries where entity_id = ${member.id}`);
+    const trail = (await ctx.handle.db.execute(sql`select changes::text as changes from audit_entries where entity_id = ${member.id}`)) as unknown as { rows: unknown[] };
     expect(JSON.stringify(trail.rows)).not.toMatch(/redim\.example|5512345678/);
   });
 });
