@@ -324,7 +324,7 @@ export function createNetworkService(db: Database, actor: Actor) {
       requireSignedIn(actor);
       const network = await requireNetwork(db, id);
       const [members, manages] = await Promise.all([membersWithStatus(network, filter), canManage(id)]);
-      const rows = members.slice(0, LIST_EXPORT_CAP + 1).map(({ member, status }) => toMemberExportRow(memberView(member, status, manages)));
+      const rows = members.slice(0, LIST_EXPORT_CAP + 1).map(({ member, status }) => toMemberExportRow(memberView(member, status, manages), manages));
       return renderListFile({ title: `Integrantes ${network.acronym ?? network.name}`, columns: memberExportColumns(manages), rows }, format);
     },
 
@@ -381,12 +381,7 @@ export function createNetworkService(db: Database, actor: Actor) {
       for (const row of table.members) {
         const organization = await findOrganizationByIdentity(db, parseOrganizationName(row.name).key, row.acronym);
         const member = organization ? await findMemberOfOrganization(db, id, organization.id) : undefined;
-        // A blank sector is the member's, or its organisation's in the directory; never guessed for a new one.
-        const sector = row.sector ?? (member?.sector as Sector | undefined) ?? (organization && (await findOrganizationView(db, organization.id))?.sector);
-        if (!sector) {
-          issues.push({ row: row.row, column: 'Sector', message: 'Falta el sector de una organización que el directorio no tiene.' });
-          continue;
-        }
+        const sector = row.sector;
         if (organization) outcome.matched += 1;
         else outcome.organizationsCreated += 1;
         if (member) outcome.updated += 1;
