@@ -295,6 +295,14 @@ describe('governance, commissions and focal points', () => {
     expect((await reader('PATCH', path, { version: mechanisms.body.version, work: null })).status).toBe(403);
     const outsider = await ctx.signInAs([{ role: 'secretariat', bodyId: ids.other }]);
     expect((await outsider('POST', `${path}/focal-points`, { role: 'alternate', personId: terms[1].person.id, startOn: '2026-01-01' })).status).toBe(403);
+    // The commission's own secretariat manages it, but not its sibling commissions nor the network.
+    const sibling = (await ctx.api('GET', `/networks/${ids.network}`)).body.commissions[1];
+    const own = await ctx.signInAs([{ role: 'secretariat', bodyId: commission.bodyId }]);
+    const ownEdit = await own('PATCH', path, { version: mechanisms.body.version, work: { meetingFrequency: 'biweekly' } });
+    expect(ownEdit.status, JSON.stringify(ownEdit.body)).toBe(200);
+    expect(ownEdit.body.abilities.canManage).toBe(true);
+    expect((await own('POST', `/networks/commissions/${sibling.bodyId}/focal-points`, { role: 'alternate', personId: terms[1].person.id, startOn: '2026-01-01' })).status).toBe(403);
+    expect((await own('POST', `/networks/${ids.network}/members`, { organization: { name: 'Y' }, sector: 'other' })).status).toBe(403);
     const view = (await ctx.api('GET', `/networks/${ids.network}`)).body.commissions[0];
     expect(view.focalPoint).toEqual({ name: 'Beatriz Ruiz', organizationName: 'Red por los Derechos de la Infancia en México', startOn: '2025-06-01' });
     expect(view.alternate?.name).toBe('Ana Pérez');
