@@ -130,7 +130,7 @@ export const SurveyRemindResultSchema = z
   .strictObject({ reminded: viewCount, withoutEmail: viewCount })
   .meta({ id: 'SurveyRemindResult', description: 'Recordatorios en cola (a quienes no han respondido) y pendientes sin correo.' });
 
-const RateRowSchema = z
+export const SurveyRateRowSchema = z
   .strictObject({ segment: z.string(), label: z.string(), invited: viewCount, responded: viewCount, rate })
   .meta({ id: 'SurveyRateRow', description: 'Organizaciones invitadas y que respondieron en un segmento.' });
 
@@ -138,9 +138,9 @@ export const SurveyRatesViewSchema = z
   .strictObject({
     overall: z.strictObject({ invited: viewCount, responded: viewCount, rate }),
     /** Segment '' is a member without a state (national). */
-    byState: z.array(RateRowSchema),
-    bySector: z.array(RateRowSchema),
-    byCommission: z.array(RateRowSchema),
+    byState: z.array(SurveyRateRowSchema),
+    bySector: z.array(SurveyRateRowSchema),
+    byCommission: z.array(SurveyRateRowSchema),
   })
   .meta({ id: 'SurveyRatesView', description: 'Tasa de respuesta de las organizaciones invitadas: total y por estado, sector y comisión.' });
 export type SurveyRatesView = z.infer<typeof SurveyRatesViewSchema>;
