@@ -63,3 +63,5 @@ export * from './networks/segments.js';
 export * from './networks/points.js';
 export * from './networks/survey-definition.js';
 export * from './schemas/surveys.js';
+export * from './networks/survey-results.js';
+export * from './schemas/networks.js';

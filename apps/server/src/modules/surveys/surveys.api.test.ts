@@ -54,6 +54,7 @@ const MEMBERS = {
   jal3: { stateCode: 'MX-JAL', email: null },
   jalGone: { stateCode: 'MX-JAL', email: 'gone@ejemplo.mx', leftOn: day(-10) },
   jalSoon: { stateCode: 'MX-JAL', email: 'soon@ejemplo.mx', joinedOn: day(30) },
+  jalLapsed: { stateCode: 'MX-JAL', email: 'lapsed@ejemplo.mx' },
   oax1: { stateCode: 'MX-OAX', email: 'oax1@ejemplo.mx' },
   oax2: { stateCode: 'MX-OAX', email: 'oax2@ejemplo.mx' },
   cmx1: { stateCode: 'MX-CMX', email: 'cmx1@ejemplo.mx' },
@@ -81,6 +82,8 @@ beforeAll(async () => {
     );
     ids[key] = row!.id;
   }
+  // Its contribution of two years ago is still pending, long past the grace period: lapsed.
+  await rows(sql`insert into network_contributions (member_id, year, status) values (${ids.jalLapsed}, ${new Date().getUTCFullYear() - 2}, 'pending')`);
   // The commission: jal1 and oax1 sit in it (and an organisation that is not a member of the network).
   ids.outsider = await post('/organizations', { name: 'Organización ajena', sector: 'civil_society', level: 'none' });
   for (const org of [ids.org_jal1, ids.org_oax1, ids.outsider]) await post('/memberships', { bodyId: ids.commission, organizationId: org, role: 'member' });
@@ -137,7 +140,7 @@ describe('a survey of the members of some states', () => {
 
   it('opens: invites the current members of those states, mails those with an e-mail, counts those without', async () => {
     const opened = await openSurvey(surveyId);
-    // jal1, jal2, jal3 (no e-mail), oax1, oax2: not the member who left, nor the one who joins next month, nor Mexico City.
+    // jal1, jal2, jal3 (no e-mail), oax1, oax2: not the member who left, the one who joins next month, the lapsed one, nor Mexico City.
     expect(opened).toEqual({ invited: 5, mailed: 4, withoutEmail: 1 });
     const invited = await rows<{ member_id: string; token_hash: string }>(sql`select member_id, token_hash from survey_invitations where survey_id = ${surveyId}`);
     expect(invited.map((i) => i.member_id).sort()).toEqual([ids.jal1, ids.jal2, ids.jal3, ids.oax1, ids.oax2].sort());
