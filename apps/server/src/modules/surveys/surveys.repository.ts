@@ -266,9 +266,10 @@ export async function markInvitationResponded(db: Database, invitationId: string
 /**
  * Marks an invitation answered for an ANONYMOUS response, and rewrites every other answered invitation of
  * the survey in the same transaction, one by one in a random order. Afterwards all answered invitations
- * carry the same `xmin` (the transaction that wrote them) and their physical order (`ctid`) is a fresh
- * shuffle, so neither says which one was answered last, nor when. The response itself is written by
- * the caller in a LATER transaction (`insertResponse`), so no row of it shares this `xmin`.
+ * carry the same `xmin` (the transaction that wrote them), which therefore says neither which one was
+ * answered last nor when; their physical order (`ctid`) follows the random order as far as free space
+ * lets PostgreSQL place them (best effort: a version tends to stay on its old page). The response itself
+ * is written by the caller in a LATER transaction (`insertResponse`), so no row of it shares this `xmin`.
  * Cost: one row update per answered invitation (≈ 5,000 at most per network survey).
  * The ids travel as transaction-local settings because a DO block takes no parameters.
  */
