@@ -377,6 +377,10 @@ describe('a survey of the members of some states', () => {
     expect((await ctx.anonymous('GET', `/survey-invitations/${reminders.get('jal2@ejemplo.mx')}`)).status).toBe(200);
     expect((await ctx.api('POST', `/surveys/${surveyId}/remind`)).body).toEqual({ reminded: 1, withoutEmail: 1 });
     expect((await rows(sql`select 1 from mail_outbox where kind = 'survey_reminder'`)).length).toBe(2);
+    // A member who has left since is not reminded.
+    await rows(sql`update network_members set left_on = ${day(-1)} where id = ${ids.jal2}`);
+    expect((await ctx.api('POST', `/surveys/${surveyId}/remind`)).body).toEqual({ reminded: 0, withoutEmail: 1 });
+    await rows(sql`update network_members set left_on = null where id = ${ids.jal2}`);
   });
 
   it('refuses responses once closed, by the close route or by its date', async () => {

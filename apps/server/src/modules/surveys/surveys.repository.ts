@@ -179,13 +179,13 @@ export async function insertInvitations(db: Database, surveyId: string, rows: { 
   );
 }
 
-/** The invitations not yet answered, with what their reminder needs. */
+/** The invitations not yet answered of members who have not left since, with what their reminder needs. */
 export async function listPendingInvitations(db: Database, surveyId: string) {
   return queryRows<{ id: string; reminders: number; organizationName: string; email: string | null }>(
     db,
     sql`select i.id, i.reminders, o.name as "organizationName", nullif(trim(m.contact_email), '') as email
         from survey_invitations i join network_members m on m.id = i.member_id join organizations o on o.id = m.organization_id
-        where i.survey_id = ${surveyId} and not i.responded
+        where i.survey_id = ${surveyId} and not i.responded and ${isCurrentMember(sql`m`)}
         order by o.name_key, i.id`,
   );
 }
