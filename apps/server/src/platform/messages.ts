@@ -31,6 +31,7 @@ export const errorMessages = {
   indicator_from_dataset: 'Los valores de este indicador se toman de un conjunto de datos: se corrigen con una nueva revisión del conjunto, no a mano.',
   rate_unavailable: 'Las tasas por cada 100 mil niñas, niños y adolescentes solo se calculan para conteos de personas de un conjunto con población de referencia.',
   invitation_not_pending: 'La persona ya eligió su contraseña o su cuenta está desactivada: no hay invitación que reenviar.',
+  survey_not_closed: 'Cierre la encuesta antes de publicar sus resultados en el portal.',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;
