@@ -58,4 +58,5 @@ export type { AnswerTable } from './statistics/import/answer-tables.js';
 export { readBudgetTable } from './statistics/import/budget-table.js';
 // networks
 export * from './networks/model.js';
+export * from './schemas/surveys.js';
 export * from './schemas/survey-results.js';
