@@ -216,6 +216,11 @@ describe('survey results', () => {
       { id: incidence.id, label: 'Incidencia', count: 2, quotes: [OPEN[0]] },
       { id: communication.id, label: 'Comunicación', count: 3, quotes: [OPEN[ANONYMOUS]] },
     ]);
+    // In Jalisco only answers 0 and 1 are: one of each theme, and only the quote that came from there.
+    expect(question(await results('?segmentKind=state&segment=MX-JAL'), 'q_open').themes).toEqual([
+      { id: incidence.id, label: 'Incidencia', count: 1, quotes: [OPEN[0]] },
+      { id: communication.id, label: 'Comunicación', count: 1, quotes: [] },
+    ]);
     const themes = (await ctx.api('GET', `/surveys/${surveyId}/themes?questionKey=q_open`)).body;
     expect(themes.map((t: { count: number }) => t.count)).toEqual([2, 3]);
 
