@@ -63,4 +63,6 @@ export * from './networks/segments.js';
 export * from './networks/points.js';
 export * from './networks/survey-definition.js';
 export * from './schemas/surveys.js';
+export * from './networks/survey-results.js';
+export * from './schemas/networks.js';
 export * from './schemas/survey-results.js';
