@@ -66,3 +66,5 @@ export * from './schemas/surveys.js';
 export * from './networks/survey-results.js';
 export * from './schemas/networks.js';
 export * from './schemas/survey-results.js';
+export * from './networks/survey-export.js';
+export * from './networks/member-table.js';
