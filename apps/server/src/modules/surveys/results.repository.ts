@@ -1,4 +1,4 @@
-import type { SegmentKind, SurveyAnonymity, SurveyStatus, TemplateDefinition } from '@telar/domain';
+import type { CountRow, SegmentKind, SurveyAnonymity, SurveyStatus, TemplateDefinition } from '@telar/domain';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/query.js';
@@ -41,12 +41,6 @@ export async function findResultsSurvey(db: Database, id: string): Promise<Resul
 /** Which responses a result is about: all of them, or those of some segments of one kind. */
 export type SegmentFilter = { kind: 'all' } | { kind: SegmentKind; segments: string[] };
 
-export interface CountRow {
-  questionKey: string;
-  optionKey: string;
-  respondents: number;
-  total: number | null;
-}
 
 /** The counts of a segment (or the sum of several of one kind: the pooled «Otros»), by question and option. */
 export async function readCounts(db: Database, surveyId: string, filter: SegmentFilter): Promise<CountRow[]> {
