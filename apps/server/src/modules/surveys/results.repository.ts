@@ -177,25 +177,29 @@ export async function listOpenAnswers(
   questionKey: string,
   page: { offset: number; limit: number; answerId?: number },
 ): Promise<OpenAnswerRow[]> {
+  // The page is chosen from the answers alone; only its rows are then joined to their tags and organisations.
+  const themesOf = (answerId: SQL, quotesOnly: boolean) =>
+    sql`coalesce((select array_agg(at.theme_id order by t.position) from survey_answer_themes at
+                  join survey_themes t on t.id = at.theme_id and t.archived_at is null
+                  where at.answer_id = ${answerId} ${quotesOnly ? sql`and at.is_quote` : sql``}), '{}')`;
   return queryRows<OpenAnswerRow>(
     db,
-    sql`select a.id::int as "answerId", a.text,
-          coalesce(array_agg(at.theme_id order by t.position) filter (where t.id is not null), '{}') as "themeIds",
-          coalesce(array_agg(at.theme_id order by t.position) filter (where t.id is not null and at.is_quote), '{}') as "quoteThemeIds",
+    sql`with page as (
+          select a.id, a.text, a.response_id from survey_answers a
+          where a.survey_id = ${surveyId} and a.question_key = ${questionKey} and nullif(trim(a.text), '') is not null
+            ${page.answerId === undefined ? sql`` : sql`and a.id = ${page.answerId}`}
+          -- By the response's random id, not by the answer's: the order answers came in is not shown.
+          order by a.response_id, a.id
+          offset ${page.offset} limit ${page.limit}
+        )
+        select p.id::int as "answerId", p.text, ${themesOf(sql`p.id`, false)} as "themeIds", ${themesOf(sql`p.id`, true)} as "quoteThemeIds",
           case when r.is_anonymous then null else o.name end as "organizationName"
-        from survey_answers a
-          join survey_responses r on r.id = a.response_id
+        from page p
+          join survey_responses r on r.id = p.response_id
           left join survey_invitations i on i.id = r.invitation_id and not r.is_anonymous
           left join network_members m on m.id = i.member_id
           left join organizations o on o.id = m.organization_id
-          left join survey_answer_themes at on at.answer_id = a.id
-          left join survey_themes t on t.id = at.theme_id and t.archived_at is null
-        where a.survey_id = ${surveyId} and a.question_key = ${questionKey} and nullif(trim(a.text), '') is not null
-          ${page.answerId === undefined ? sql`` : sql`and a.id = ${page.answerId}`}
-        group by a.id, r.is_anonymous, o.name
-        -- By the response's random id, not by the answer's: the order answers came in is not shown.
-        order by a.response_id, a.id
-        offset ${page.offset} limit ${page.limit}`,
+        order by p.response_id, p.id`,
   );
 }
 
