@@ -162,6 +162,9 @@ describe('a survey of the members of some states', () => {
     expect(frozen.status).toBe(409);
     expect(frozen.body.error.code).toBe('survey_not_draft');
     expect((await ctx.api('POST', `/surveys/${surveyId}/open`, { version: view.version })).status).toBe(409);
+    const history = await ctx.api('GET', `/history/survey/${surveyId}`);
+    expect(history.status).toBe(200);
+    expect(history.body.map((entry: { action: string }) => entry.action).sort()).toEqual(['create', 'update', 'update']);
     // While open, the closing moment can move, never into the past.
     const past = await ctx.api('PATCH', `/surveys/${surveyId}`, { version: view.version, closesAt: inDays(-1) });
     expect(past.status).toBe(422);
