@@ -263,6 +263,8 @@ describe('survey results', () => {
     // Routes that are not the portal's still refuse anonymous callers.
     expect((await ctx.anonymous('GET', `/surveys/${surveyId}/results`)).status).toBe(401);
 
+    const history = (await ctx.api('GET', `/history/survey/${surveyId}`)).body as { action: string }[];
+    expect(history.map((entry) => entry.action)).toEqual(expect.arrayContaining(['publish']));
     await ctx.api('PUT', `/surveys/${surveyId}/publication`, { questionKeys: [] });
     expect((await ctx.anonymous('GET', `/public/surveys/${surveyId}/results`)).status).toBe(404);
   });

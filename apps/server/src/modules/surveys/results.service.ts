@@ -334,7 +334,7 @@ export function createSurveyResultsService(db: Database, actor: Actor) {
           action: 'update',
           entity: 'survey',
           entityId: id,
-          changes: { [`answerThemes ${answerId}`]: [null, { themeIds, quoteThemeIds: input.quoteThemeIds }] },
+          changes: { answerThemes: [null, { answerId, themeIds, quoteThemeIds: input.quoteThemeIds }] },
         });
       });
       const [row] = await listOpenAnswers(db, id, answer.questionKey, { offset: 0, limit: 1, answerId });
