@@ -67,3 +67,4 @@ export * from './networks/survey-results.js';
 export * from './networks/survey-export.js';
 export * from './networks/member-table.js';
 export * from './schemas/networks.js';
+export * from './schemas/survey-results.js';
