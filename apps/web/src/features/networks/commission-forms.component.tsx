@@ -1,14 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   CommissionUpdateSchema,
-  CommunicationMechanismSchema,
   FOCAL_ROLES,
   FocalTermCreateSchema,
-  WorkMechanismSchema,
   type CommissionUpdateInput,
   type CommissionView,
   type FocalTermCreateInput,
-  type FocalTermView,
 } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { Controller } from 'react-hook-form';
@@ -24,12 +21,7 @@ import { NullableSelect } from '../../components/nullable-select.component';
 import { OrganizationPicker } from '../../components/organization-picker.component';
 import { getTodayIso } from '../../i18n/format';
 import { t } from '../../i18n/translate';
-
-/** The vocabularies of the two mechanisms, read from the domain's schemas so a new choice shows up here. */
-export const CHANNELS = CommunicationMechanismSchema.shape.channels.unwrap().element.options;
-export const COMMUNICATION_FREQUENCIES = CommunicationMechanismSchema.shape.frequency.unwrap().unwrap().options;
-export const MEETING_FREQUENCIES = WorkMechanismSchema.shape.meetingFrequency.unwrap().unwrap().options;
-export const MODALITIES = WorkMechanismSchema.shape.modality.unwrap().unwrap().options;
+import { CHANNELS, COMMUNICATION_FREQUENCIES, MEETING_FREQUENCIES, MODALITIES, withoutBlanks } from './commission-mechanisms';
 
 const blankFocalTerm = (): FocalTermCreateInput => ({
   role: 'focal_point',
@@ -88,11 +80,6 @@ export function FocalTermForm({ bodyId }: { bodyId: string }): ReactElement {
       </FormField>
     </FormFrame>
   );
-}
-
-/** Blank answers are no answer: the API keeps null rather than empty text. */
-function withoutBlanks<T extends Record<string, unknown>>(values: T): T {
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, typeof value === 'string' && value.trim() === '' ? null : value])) as T;
 }
 
 /**
@@ -205,9 +192,4 @@ export function MechanismsForm({ commission }: { commission: CommissionView }): 
       </FormFieldset>
     </FormFrame>
   );
-}
-
-/** The end of a term (a focal point who steps down without a successor yet). */
-export function isCurrentTerm(term: FocalTermView, today: string): boolean {
-  return term.startOn <= today && (term.endOn === null || term.endOn >= today);
 }

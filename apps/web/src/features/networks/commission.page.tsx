@@ -11,7 +11,8 @@ import { QueryContent } from '../../components/query-content.component';
 import { formatDate, getTodayIso } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import '../../styles/networks.css';
-import { FocalTermForm, isCurrentTerm, MechanismsForm } from './commission-forms.component';
+import { FocalTermForm, MechanismsForm } from './commission-forms.component';
+import { findCurrentTerm } from './commission-mechanisms';
 
 const routeApi = getRouteApi('/_internal/redes/comisiones/$bodyId');
 
@@ -21,7 +22,7 @@ function CurrentFocal({ commission }: { commission: CommissionView }): ReactElem
   return (
     <dl className="facts">
       {FOCAL_ROLES.map((role) => {
-        const term = commission.focalPoints.find((candidate) => candidate.role === role && isCurrentTerm(candidate, today));
+        const term = findCurrentTerm(commission.focalPoints, role, today);
         return (
           <Fact key={role} label={t(`networks.focalRole.${role}`)}>
             {term ? (
@@ -117,6 +118,7 @@ export function CommissionPage(): ReactElement {
             <PageSection id="comision-punto-focal" title={t('networks.focal.title')}>
               <CurrentFocal commission={commission} />
               <PaginatedTable
+              isKeyboardScrollable
                 caption={t('networks.focal.history')}
                 columns={termColumns(canManage)}
                 rows={terms}

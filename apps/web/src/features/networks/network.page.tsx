@@ -125,6 +125,7 @@ export function NetworkPage(): ReactElement {
           <PageSection id="red-comisiones" title={t('networks.commissions.title')}>
             {network.planName && <p>{t('networks.commissions.plan', { plan: network.planName })}</p>}
             <PaginatedTable
+              isKeyboardScrollable
               caption={t('networks.commissions.title')}
               isCaptionHidden
               columns={commissionColumns()}
