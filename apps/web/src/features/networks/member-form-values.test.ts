@@ -1,8 +1,9 @@
-import type { FieldValues, ResolverOptions } from 'react-hook-form';
+import type { NetworkMemberCreateInput } from '@telar/domain';
+import type { ResolverOptions } from 'react-hook-form';
 import { describe, expect, it } from 'vitest';
 import { blankMember, resolveMemberForm } from './member-form-values';
 
-const options = { fields: {}, shouldUseNativeValidation: false } as ResolverOptions<FieldValues>;
+const options = { fields: {}, shouldUseNativeValidation: false } as ResolverOptions<NetworkMemberCreateInput>;
 const ORGANIZATION_ID = '0b6f2a8e-5c1d-4f7a-9e3b-2d4c6a8b0e1f';
 
 describe('the add member form', () => {
