@@ -3,9 +3,12 @@ import {
   CommissionUpdateSchema,
   FOCAL_ROLES,
   FocalTermCreateSchema,
+  FocalTermUpdateSchema,
   type CommissionUpdateInput,
   type CommissionView,
   type FocalTermCreateInput,
+  type FocalTermUpdateInput,
+  type FocalTermView,
 } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { Controller } from 'react-hook-form';
@@ -190,6 +193,24 @@ export function MechanismsForm({ commission }: { commission: CommissionView }): 
           {(control) => <textarea {...control} {...register('work.notes')} rows={3} />}
         </FormField>
       </FormFieldset>
+    </FormFrame>
+  );
+}
+
+/** Ends a term (a focal point who steps down before a successor is designated): the last day it covers. */
+export function EndTermForm({ term }: { term: FocalTermView }): ReactElement {
+  const { form, saveState } = useEditForm<FocalTermUpdateInput, z.output<typeof FocalTermUpdateSchema>, FocalTermView>({
+    schema: FocalTermUpdateSchema,
+    record: term,
+    toValues: (source) => ({ endOn: source.endOn ?? getTodayIso() }),
+    update: networksApi.updateFocalTerm,
+  });
+  const errors = form.formState.errors;
+  return (
+    <FormFrame form={form} saveState={saveState} submitLabel={t('networks.focal.endTerm')} savedText={t('form.saved')}>
+      <FormField label={t('networks.focal.endOn')} hint={t('networks.focal.endOnHint')} error={errors.endOn?.message} isRequired>
+        {(control) => <input {...control} {...form.register('endOn')} type="date" />}
+      </FormField>
     </FormFrame>
   );
 }

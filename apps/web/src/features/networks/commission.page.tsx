@@ -3,6 +3,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { FOCAL_ROLES, type CommissionView, type FocalTermView } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { networksApi } from '../../api/network-resources';
+import { Disclosure } from '../../components/disclosure.component';
 import { Fact } from '../../components/fact.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PageSection } from '../../components/page-section.component';
@@ -11,7 +12,7 @@ import { QueryContent } from '../../components/query-content.component';
 import { formatDate, getTodayIso } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import '../../styles/networks.css';
-import { FocalTermForm, MechanismsForm } from './commission-forms.component';
+import { EndTermForm, FocalTermForm, MechanismsForm } from './commission-forms.component';
 import { findCurrentTerm } from './commission-mechanisms';
 
 const routeApi = getRouteApi('/_internal/redes/comisiones/$bodyId');
@@ -125,6 +126,14 @@ export function CommissionPage(): ReactElement {
                 getRowKey={(term) => term.id}
                 emptyText={t('networks.focal.none')}
               />
+              {canManage &&
+                terms
+                  .filter((term) => term.endOn === null)
+                  .map((term) => (
+                    <Disclosure key={term.id} summary={t('networks.focal.endTermOf', { name: term.person.name, role: t(`networks.focalRole.${term.role}`) })}>
+                      <EndTermForm term={term} />
+                    </Disclosure>
+                  ))}
             </PageSection>
             {canManage && (
               <PageSection id="comision-designar" title={t('networks.focal.designateTitle')} isPanel>
