@@ -8,6 +8,7 @@ export const networksEn: Record<keyof typeof networksEsMX, string> = {
   'networks.network': 'Network',
   'networks.intro':
     'Networks of organisations with their members, governance bodies and thematic commissions. The declared size is what the network says of itself; the members recorded are only those Telar knows.',
+  'networks.networkPage': 'See the network',
   'networks.bodyPage': 'Body page',
   'networks.flags': 'To be clarified in the source',
   'networks.notAgreed': 'Not agreed',
@@ -92,6 +93,7 @@ export const networksEn: Record<keyof typeof networksEsMX, string> = {
   'networks.commission.sessionsHint': "The commission's sessions, agenda and agreements are on its body's page.",
   'networks.commission.members': 'Members of the commission',
   'networks.commission.membersEmpty': 'No organisations in this commission yet.',
+  'networks.commission.bodyMembers': "Members and sessions on the body's page",
   'networks.commission.manageMembers': "Add or change members on the body's page",
 
   'networks.mechanisms.title': 'Communication and work mechanisms',

@@ -6,6 +6,7 @@ export const networksEsMX = {
   'networks.network': 'Red',
   'networks.intro':
     'Redes de organizaciones con sus integrantes, órganos de gobierno y comisiones temáticas. El tamaño declarado es lo que la red dice de sí misma; los integrantes registrados son solo los que Telar conoce.',
+  'networks.networkPage': 'Ver la red',
   'networks.bodyPage': 'Página del órgano',
   'networks.flags': 'Pendiente de aclarar en la fuente',
   'networks.notAgreed': 'Sin acordar',
@@ -91,6 +92,7 @@ export const networksEsMX = {
   'networks.commission.sessionsHint': 'Las sesiones, el orden del día y los acuerdos de la comisión están en la página de su órgano.',
   'networks.commission.members': 'Integrantes de la comisión',
   'networks.commission.membersEmpty': 'Todavía no hay organizaciones en esta comisión.',
+  'networks.commission.bodyMembers': 'Integrantes y sesiones en la página del órgano',
   'networks.commission.manageMembers': 'Agregar o cambiar integrantes en la página del órgano',
 
   'networks.mechanisms.title': 'Mecanismos de comunicación y de trabajo',

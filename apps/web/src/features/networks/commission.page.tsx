@@ -159,7 +159,7 @@ export function CommissionPage(): ReactElement {
               )}
               <p>
                 <Link to="/organos/$bodyId" params={{ bodyId }}>
-                  {t('networks.commission.manageMembers')}
+                  {canManage ? t('networks.commission.manageMembers') : t('networks.commission.bodyMembers')}
                 </Link>
               </p>
             </PageSection>
