@@ -6,6 +6,7 @@ import { searchEn } from './search.en';
 import { notificationsEn } from './notifications.en';
 import { questionnairesEn } from './questionnaires.en';
 import { statisticsEn } from './statistics.en';
+import { surveysEn } from './surveys.en';
 
 /** English catalogue: same keys as es-MX, kept in step by the type below; not yet selectable in the UI. */
 export const en: Record<MessageKey, string> = {
@@ -443,4 +444,5 @@ export const en: Record<MessageKey, string> = {
   ...accountsEn,
   ...questionnairesEn,
   ...statisticsEn,
+  ...surveysEn,
 };

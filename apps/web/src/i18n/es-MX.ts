@@ -18,6 +18,7 @@ import { searchEsMX } from './search.es-MX';
 import { notificationsEsMX } from './notifications.es-MX';
 import { questionnairesEsMX } from './questionnaires.es-MX';
 import { statisticsEsMX } from './statistics.es-MX';
+import { surveysEsMX } from './surveys.es-MX';
 
 /** Every text the interface shows, in Spanish (México). Keys group by area; `{name}` marks a parameter. */
 export const esMX = {
@@ -455,6 +456,7 @@ export const esMX = {
   ...notificationsEsMX,
   ...questionnairesEsMX,
   ...statisticsEsMX,
+  ...surveysEsMX,
 } as const;
 
 export type MessageKey = keyof typeof esMX;

@@ -11,6 +11,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/publico/planes', label: 'dashboards.publicNav.plans' },
   { to: '/publico/informes', label: 'public.nav.reports' },
   { to: '/publico/respuestas', label: 'public.nav.replies' },
+  { to: '/publico/encuestas', label: 'surveys.public.title' },
   { to: '/publico/datos-abiertos', label: 'public.nav.openData' },
 ];
 
