@@ -18,6 +18,8 @@ export interface SurveyCounts {
   invited: number;
   responses: number;
   responseRate: number | null;
+  /** Invited members without a contact e-mail: the coordination hands them their link. */
+  withoutEmail?: number;
 }
 
 export interface SurveyView {
@@ -65,8 +67,8 @@ export interface SurveyInvitationView {
     anonymity: SurveyAnonymity;
     closesAt: string | null;
     status: SurveyStatus;
-    networkName?: string;
   };
+  networkName: string;
   memberName: string;
   responded: boolean;
 }
@@ -178,9 +180,10 @@ export const surveysApi = {
   rates: (id: string) => queryOptions({ queryKey: ['surveys', 'rates', id], queryFn: ({ signal }) => getJson<SurveyRatesView>(`${path('surveys', id)}/rates`, undefined, signal) }),
   create: (networkId: string, input: unknown) => sendJson<SurveyView>('POST', `${path('networks', networkId)}/surveys`, input),
   update: (id: string, input: unknown) => sendJson<SurveyView>('PATCH', path('surveys', id), input),
-  open: (id: string) => sendJson<{ invited: number }>('POST', `${path('surveys', id)}/open`),
-  remind: (id: string) => sendJson<{ reminded: number }>('POST', `${path('surveys', id)}/remind`),
-  close: (id: string) => sendJson<unknown>('POST', `${path('surveys', id)}/close`),
+  /** Open, remind and close name the version they act on, like an edit. */
+  open: ({ id, version }: { id: string; version: number }) => sendJson<{ invited: number; mailed: number; withoutEmail: number }>('POST', `${path('surveys', id)}/open`, { version }),
+  remind: ({ id, version }: { id: string; version: number }) => sendJson<{ reminded: number; withoutEmail: number }>('POST', `${path('surveys', id)}/remind`, { version }),
+  close: ({ id, version }: { id: string; version: number }) => sendJson<unknown>('POST', `${path('surveys', id)}/close`, { version }),
   results: (id: string, choice: SegmentChoice) =>
     queryOptions({
       queryKey: ['surveys', 'results', id, segmentParams(choice)],

@@ -62,8 +62,7 @@ export const surveysEn: Record<keyof typeof surveysEsMX, string> = {
   'surveys.form.memberSearch': 'Search a member',
   'surveys.form.membersChosen': '{count, plural, =0 {No member chosen} one {# member chosen} other {# members chosen}}',
   'surveys.form.closesOn': 'Closing date',
-  'surveys.form.closesOnHint': 'The survey closes at the end of that day (Mexico City time).',
-  'surveys.form.closesOnRequired': 'Give the closing date.',
+  'surveys.form.closesOnHint': 'The survey closes at the end of that day (Mexico City time). Without a date, it closes only with «Close».',
   'surveys.form.questions': 'Questions',
   'surveys.form.questionsHint': 'Single choice, multiple choice, a 1-to-5 Likert scale (with each point labelled), open or number.',
   'surveys.form.kindNotAllowed': 'A survey takes only single choice, multiple choice, Likert scale, open or number questions.',
@@ -73,6 +72,7 @@ export const surveysEn: Record<keyof typeof surveysEsMX, string> = {
   'surveys.actions.openMessage':
     'A personal link will be sent to each member of the audience ({audience}{count, plural, =0 {} one {: # invitation} other {: # invitations}}). The questions and the audience can no longer be changed afterwards.',
   'surveys.actions.opened': 'Survey open: {count, plural, =0 {nobody was invited} one {# member invited} other {# members invited}}.',
+  'surveys.actions.withoutEmail': '{count, plural, one {# member has no e-mail: hand them their personal link another way.} other {# members have no e-mail: hand them their personal link another way.}}',
   'surveys.actions.remind': 'Send a reminder',
   'surveys.actions.remindTitle': 'Send a reminder?',
   'surveys.actions.remindMessage': 'A reminder will be sent to those who have not answered yet ({count, plural, one {# member} other {# members}}).',

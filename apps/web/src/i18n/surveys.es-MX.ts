@@ -60,8 +60,7 @@ export const surveysEsMX = {
   'surveys.form.memberSearch': 'Buscar integrante',
   'surveys.form.membersChosen': '{count, plural, =0 {Ningún integrante elegido} one {# integrante elegido} other {# integrantes elegidos}}',
   'surveys.form.closesOn': 'Fecha de cierre',
-  'surveys.form.closesOnHint': 'La encuesta se cierra al terminar ese día (hora de la Ciudad de México).',
-  'surveys.form.closesOnRequired': 'Indique la fecha de cierre.',
+  'surveys.form.closesOnHint': 'La encuesta se cierra al terminar ese día (hora de la Ciudad de México). Sin fecha, se cierra solo con «Cerrar».',
   'surveys.form.questions': 'Preguntas',
   'surveys.form.questionsHint': 'Opción única, opción múltiple, escala Likert de 1 a 5 (con la etiqueta de cada punto), abierta o número.',
   'surveys.form.kindNotAllowed': 'Una encuesta admite solo preguntas de opción única, opción múltiple, escala Likert, abiertas o de número.',
@@ -71,6 +70,7 @@ export const surveysEsMX = {
   'surveys.actions.openMessage':
     'Se enviará un enlace personal a cada integrante de la audiencia ({audience}{count, plural, =0 {} one {: # invitación} other {: # invitaciones}}). Después ya no podrán cambiarse las preguntas ni la audiencia.',
   'surveys.actions.opened': 'Encuesta abierta: {count, plural, =0 {no se invitó a nadie} one {se invitó a # integrante} other {se invitó a # integrantes}}.',
+  'surveys.actions.withoutEmail': '{count, plural, one {# integrante no tiene correo: entréguele su enlace personal por otro medio.} other {# integrantes no tienen correo: entrégueles su enlace personal por otro medio.}}',
   'surveys.actions.remind': 'Enviar recordatorio',
   'surveys.actions.remindTitle': '¿Enviar un recordatorio?',
   'surveys.actions.remindMessage': 'Se enviará un recordatorio a quienes todavía no responden ({count, plural, one {# integrante} other {# integrantes}}).',

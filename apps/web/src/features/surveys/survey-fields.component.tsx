@@ -113,7 +113,7 @@ export function SurveyFields({ networkId }: { networkId: string }): ReactElement
           <Controller control={control} name="audience.memberIds" render={({ field }) => <MemberPicker networkId={networkId} value={field.value} onChange={field.onChange} />} />
         </FormFieldset>
       )}
-      <FormField label={t('surveys.form.closesOn')} hint={t('surveys.form.closesOnHint')} error={errors.closesOn?.message} isRequired>
+      <FormField label={t('surveys.form.closesOn')} hint={t('surveys.form.closesOnHint')} error={errors.closesOn?.message}>
         {(fieldControl) => <input {...fieldControl} {...register('closesOn')} type="date" />}
       </FormField>
       <h2>{t('surveys.form.questions')}</h2>

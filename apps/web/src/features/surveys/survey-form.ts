@@ -25,7 +25,7 @@ export interface SurveyFormValues {
   description: string;
   anonymity: SurveyAnonymity;
   audience: AudienceFormValues;
-  /** YYYY-MM-DD: the survey closes at the end of that day in Mexico City. */
+  /** YYYY-MM-DD: the survey closes at the end of that day in Mexico City; blank, it closes only when someone closes it. */
   closesOn: string;
   definition: TemplateFormValues['definition'];
 }
@@ -110,7 +110,7 @@ const SurveyInputSchema = z.object({
   ),
   anonymity: z.enum(SURVEY_ANONYMITY),
   audience: SurveyAudienceSchema,
-  closesAt: z.iso.datetime({ offset: true }),
+  closesAt: z.iso.datetime({ offset: true }).nullable(),
 });
 
 /** The editor's definition issues land on its text fields (as the template editor places them). */
@@ -147,8 +147,7 @@ function checkSurvey(values: SurveyFormValues, ctx: z.RefinementCtx) {
   const parsed = SurveyInputSchema.safeParse(formToSurveyInput(values));
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
-    const message = issue.path[0] === 'closesAt' ? t('surveys.form.closesOnRequired') : issue.message;
-    ctx.addIssue({ code: 'custom', path: toEditorPath(issue.path), message });
+    ctx.addIssue({ code: 'custom', path: toEditorPath(issue.path), message: issue.message });
   }
   return z.NEVER;
 }

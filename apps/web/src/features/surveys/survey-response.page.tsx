@@ -57,7 +57,7 @@ function Invitation({ token, invitation }: { token: string; invitation: SurveyIn
   const isClosed = survey.status === 'closed' || isPast(survey.closesAt);
   return (
     <>
-      <PageHeader title={survey.title} eyebrow={survey.networkName} />
+      <PageHeader title={survey.title} eyebrow={invitation.networkName} />
       <dl className="facts">
         <div>
           <dt>{t('surveys.respond.for')}</dt>

@@ -104,9 +104,10 @@ function SurveyFacts({ survey }: { survey: SurveyView }): ReactElement {
 /** «Abrir e invitar», «Enviar recordatorio» and «Cerrar», each confirmed; the outcome said in numbers. */
 function SurveyActions({ survey }: { survey: SurveyView }): ReactElement | null {
   const audienceText = useAudienceText(survey);
-  const open = useApiMutation(() => surveysApi.open(survey.id));
-  const remind = useApiMutation(() => surveysApi.remind(survey.id));
-  const close = useApiMutation(() => surveysApi.close(survey.id));
+  const target = { id: survey.id, version: survey.version };
+  const open = useApiMutation(() => surveysApi.open(target));
+  const remind = useApiMutation(() => surveysApi.remind(target));
+  const close = useApiMutation(() => surveysApi.close(target));
   const failed = [open, remind, close].find((mutation) => mutation.isError);
   if (!survey.abilities.canManage) return null;
   return (
@@ -135,8 +136,16 @@ function SurveyActions({ survey }: { survey: SurveyView }): ReactElement | null 
           </>
         )}
       </div>
-      {open.data && <FormAlert tone="success">{t('surveys.actions.opened', { count: open.data.invited })}</FormAlert>}
-      {remind.data && <FormAlert tone="success">{t('surveys.actions.reminded', { count: remind.data.reminded })}</FormAlert>}
+      {open.data && (
+        <FormAlert tone="success">
+          {t('surveys.actions.opened', { count: open.data.invited })} {open.data.withoutEmail > 0 && t('surveys.actions.withoutEmail', { count: open.data.withoutEmail })}
+        </FormAlert>
+      )}
+      {remind.data && (
+        <FormAlert tone="success">
+          {t('surveys.actions.reminded', { count: remind.data.reminded })} {remind.data.withoutEmail > 0 && t('surveys.actions.withoutEmail', { count: remind.data.withoutEmail })}
+        </FormAlert>
+      )}
       {close.isSuccess && <FormAlert tone="success">{t('surveys.actions.closed')}</FormAlert>}
       {failed && <FormAlert tone="error">{describeApiError(failed.error)}</FormAlert>}
     </div>
