@@ -133,9 +133,10 @@ export interface SurveyQuestionResult {
 }
 
 export interface SurveyResultsView {
-  survey: { id: string; title: string; anonymity: SurveyAnonymity; status: SurveyStatus; networkName?: string };
-  invited: number;
-  respondents: number;
+  survey: { id: string; title: string; networkName: string; anonymity: SurveyAnonymity; status: SurveyStatus; closedAt: string | null; publishedAt: string | null };
+  /** Null when the segment asked for is suppressed. */
+  invited: number | null;
+  respondents: number | null;
   responseRate: number | null;
   segment: { kind: SegmentKind; value: string; label: string } | null;
   segments: Record<SegmentKind, SurveySegmentOption[]>;
@@ -145,7 +146,7 @@ export interface SurveyResultsView {
 }
 
 export interface SurveyOpenAnswerView {
-  answerId: string;
+  answerId: number;
   text: string;
   themeIds: string[];
   quoteThemeIds: string[];
@@ -157,9 +158,11 @@ export interface SurveyOpenAnswerView {
 export interface PublicSurveySummaryView {
   id: string;
   title: string;
-  networkName?: string;
-  closedAt?: string | null;
-  respondents?: number;
+  networkName: string;
+  closedAt: string | null;
+  publishedAt: string | null;
+  respondents: number;
+  questions: number;
 }
 
 /** A segment filter: nothing, or a kind and one of the segments the API offered. */
@@ -199,8 +202,8 @@ export const surveysApi = {
     sendJson<SurveyThemeResult>('POST', `${path('surveys', id)}/themes`, input),
   renameTheme: ({ themeId, input }: { themeId: string; input: { label: string; description?: string | null } }) => sendJson<unknown>('PATCH', path('surveys', 'themes', themeId), input),
   deleteTheme: (themeId: string) => sendDelete(path('surveys', 'themes', themeId)),
-  tagAnswer: ({ id, answerId, themeIds, quoteThemeIds }: { id: string; answerId: string; themeIds: string[]; quoteThemeIds: string[] }) =>
-    sendJson<unknown>('PUT', `${path('surveys', id, 'answers', answerId)}/themes`, { themeIds, quoteThemeIds }),
+  tagAnswer: ({ id, answerId, themeIds, quoteThemeIds }: { id: string; answerId: number; themeIds: string[]; quoteThemeIds: string[] }) =>
+    sendJson<unknown>('PUT', `${path('surveys', id, 'answers', String(answerId))}/themes`, { themeIds, quoteThemeIds }),
   publish: ({ id, questionKeys }: { id: string; questionKeys: string[] }) => sendJson<unknown>('PUT', `${path('surveys', id)}/publication`, { questionKeys }),
   /** The results as a file (the browser saves it), cut by the segment on screen. */
   exportUrl: (id: string, format: SurveyDownloadFormat, choice: SegmentChoice) => buildApiUrl(`${path('surveys', id)}/results/export`, { format, ...segmentParams(choice) }),

@@ -178,5 +178,6 @@ export const surveysEn: Record<keyof typeof surveysEsMX, string> = {
   'surveys.public.empty': 'No survey results published yet.',
   'surveys.public.closedOn': 'closed on {date}',
   'surveys.public.respondents': '{count, plural, one {# response} other {# responses}}',
+  'surveys.public.questions': '{count, plural, one {# question published} other {# questions published}}',
   'surveys.public.resultsIntro': 'Each chart comes with its table. Open opinions are grouped into themes; the quotes are those the coordination chose as representative.',
 };

@@ -177,5 +177,6 @@ export const surveysEsMX = {
   'surveys.public.empty': 'Todavía no hay resultados de encuestas publicados.',
   'surveys.public.closedOn': 'cerrada el {date}',
   'surveys.public.respondents': '{count, plural, one {# respuesta} other {# respuestas}}',
+  'surveys.public.questions': '{count, plural, one {# pregunta publicada} other {# preguntas publicadas}}',
   'surveys.public.resultsIntro': 'Cada gráfica va acompañada de su tabla. Las opiniones abiertas se agrupan en temas; las citas son las que la coordinación eligió como representativas.',
 } as const;

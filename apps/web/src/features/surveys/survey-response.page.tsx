@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import type { QuestionDefinition } from '@telar/domain';
 import { useState, type ReactElement } from 'react';
@@ -98,7 +98,15 @@ function ResponseForm({ token, invitation, onDone }: { token: string; invitation
   const { survey } = invitation;
   const form = useForm<ResponseFormValues>({ defaultValues: blankResponse(survey.definition) });
   const [problems, setProblems] = useState<Map<string, string>>(new Map());
-  const mutation = useMutation({ mutationFn: surveyInvitationApi.respond, onSuccess: onDone });
+  const queryClient = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: surveyInvitationApi.respond,
+    onSuccess: onDone,
+    // Closed or answered meanwhile (another tab): read the link again, so the page says which.
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) void queryClient.invalidateQueries({ queryKey: surveyInvitationApi.detail(token).queryKey });
+    },
+  });
   const serverIssues = issuesByQuestion(mutation.error);
   const submit = form.handleSubmit(async (values) => {
     const found = findAnswerProblems(survey.definition, values);

@@ -20,6 +20,9 @@ export function formatShare(share: number | null | undefined): string {
   return share === null || share === undefined ? t('app.none') : t('surveys.percent', { value: percentFormat.format(share * 100) });
 }
 
+/** A count the API may withhold (a suppressed segment): «—». */
+const formatCount = (value: number | null) => (value === null ? t('app.none') : formatNumber(value));
+
 const formatDecimal = (value: number | null) => (value === null ? t('app.none') : percentFormat.format(value));
 
 const CHOICE_KINDS = new Set(['single_choice', 'multiple_choice', 'rating']);
@@ -260,11 +263,11 @@ export function ResultsSummary({ results }: { results: SurveyResultsView }): Rea
       <dl className="facts">
         <div>
           <dt>{t('surveys.invited')}</dt>
-          <dd>{formatNumber(results.invited)}</dd>
+          <dd>{formatCount(results.invited)}</dd>
         </div>
         <div>
           <dt>{t('surveys.responses')}</dt>
-          <dd>{formatNumber(results.respondents)}</dd>
+          <dd>{formatCount(results.respondents)}</dd>
         </div>
         <div>
           <dt>{t('surveys.rate')}</dt>
