@@ -186,7 +186,8 @@ export function QuestionResult({ question, headingLevel = 3 }: { question: Surve
       </p>
       {CHOICE_KINDS.has(question.kind) && (
         <>
-          <div className="dashboard-pair dashboard-pair--wide-table">
+          {/* A multiple choice's table has five columns: it goes under its chart, the full width. */}
+          <div className={question.kind === 'multiple_choice' ? 'survey-stack' : 'dashboard-pair dashboard-pair--wide-table'}>
             <HorizontalBarChart
               data={question.options.map((option) => ({ key: option.key, label: option.label, value: (option.shareOfRespondents ?? 0) * 100 }))}
               title={t('surveys.results.chartOf', { table: tableCaption })}
