@@ -30,6 +30,8 @@ import { createSearchService } from './modules/search/index.js';
 import { createNotificationService } from './modules/notifications/index.js';
 import { createSessionService } from './modules/sessions/index.js';
 import { createStatisticsService } from './modules/statistics/index.js';
+import { createSurveyResponseService, createSurveyService } from './modules/surveys/index.js';
+import { createSurveyResultsService } from './modules/surveys/index.js';
 
 /** Every service, bound to a database and to who is acting (recorded in the audit trail). */
 export function createServices(db: Database, actor: Actor) {
@@ -64,6 +66,9 @@ export function createServices(db: Database, actor: Actor) {
     questionnaireImport: createQuestionnaireImportService(db, actor),
     publicReplies: createPublicReplyService(db),
     statistics: createStatisticsService(db, actor),
+    surveys: createSurveyService(db, actor),
+    surveyResponses: createSurveyResponseService(db, actor),
+    surveyResults: createSurveyResultsService(db, actor),
   };
 }
 
