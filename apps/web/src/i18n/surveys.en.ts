@@ -165,6 +165,8 @@ export const surveysEn: Record<keyof typeof surveysEsMX, string> = {
   'surveys.respond.namedSurvey': 'This survey is named: your answers are tied to {member}.',
   'surveys.respond.chooseAny': 'You may choose several.',
   'surveys.respond.required': 'This question is required.',
+  'surveys.respond.otherRequired': 'Specify the «other» option you chose.',
+  'surveys.respond.otherText': 'Specify «{option}»',
   'surveys.respond.notANumber': 'Write a number (for example 12 or 3.5).',
   'surveys.respond.problems': 'Check the questions marked.',
   'surveys.respond.submit': 'Send answers',

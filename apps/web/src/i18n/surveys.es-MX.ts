@@ -164,6 +164,8 @@ export const surveysEsMX = {
   'surveys.respond.namedSurvey': 'Esta encuesta es con nombre: sus respuestas quedan asociadas a {member}.',
   'surveys.respond.chooseAny': 'Puede elegir varias.',
   'surveys.respond.required': 'Esta pregunta es obligatoria.',
+  'surveys.respond.otherRequired': 'Precise la opción «otro» que eligió.',
+  'surveys.respond.otherText': 'Precise «{option}»',
   'surveys.respond.notANumber': 'Escriba un número (por ejemplo 12 o 3.5).',
   'surveys.respond.problems': 'Revise las preguntas señaladas.',
   'surveys.respond.submit': 'Enviar respuestas',
