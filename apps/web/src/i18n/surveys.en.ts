@@ -177,6 +177,7 @@ export const surveysEn: Record<keyof typeof surveysEsMX, string> = {
 
   'surveys.public.title': 'Surveys',
   'surveys.public.intro': "Results of surveys of the networks' organisations, published by their coordination. No group of fewer than 5 responses is shown on its own.",
+  'surveys.public.homeHint': "results of surveys of the networks' organisations, with their charts and tables.",
   'surveys.public.empty': 'No survey results published yet.',
   'surveys.public.closedOn': 'closed on {date}',
   'surveys.public.respondents': '{count, plural, one {# response} other {# responses}}',

@@ -176,6 +176,7 @@ export const surveysEsMX = {
 
   'surveys.public.title': 'Encuestas',
   'surveys.public.intro': 'Resultados de encuestas a organizaciones de las redes, publicados por su coordinación. Ningún grupo de menos de 5 respuestas se muestra por separado.',
+  'surveys.public.homeHint': 'resultados de encuestas a las organizaciones de las redes, con sus gráficas y tablas.',
   'surveys.public.empty': 'Todavía no hay resultados de encuestas publicados.',
   'surveys.public.closedOn': 'cerrada el {date}',
   'surveys.public.respondents': '{count, plural, one {# respuesta} other {# respuestas}}',
