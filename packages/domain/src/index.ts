@@ -64,3 +64,5 @@ export * from './networks/points.js';
 export * from './networks/survey-definition.js';
 export * from './schemas/surveys.js';
 export * from './schemas/survey-results.js';
+export * from './networks/survey-results.js';
+export * from './schemas/networks.js';
