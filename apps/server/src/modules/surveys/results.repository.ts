@@ -171,7 +171,12 @@ export interface OpenAnswerRow {
  * The written answers to an open question with their themes. The organisation is read only through a
  * named response's invitation: an anonymous response has none, so nothing can name it.
  */
-export async function listOpenAnswers(db: Database, surveyId: string, questionKey: string, page: { offset: number; limit: number }): Promise<OpenAnswerRow[]> {
+export async function listOpenAnswers(
+  db: Database,
+  surveyId: string,
+  questionKey: string,
+  page: { offset: number; limit: number; answerId?: number },
+): Promise<OpenAnswerRow[]> {
   return queryRows<OpenAnswerRow>(
     db,
     sql`select a.id::int as "answerId", a.text,
@@ -186,6 +191,7 @@ export async function listOpenAnswers(db: Database, surveyId: string, questionKe
           left join survey_answer_themes at on at.answer_id = a.id
           left join survey_themes t on t.id = at.theme_id and t.archived_at is null
         where a.survey_id = ${surveyId} and a.question_key = ${questionKey} and nullif(trim(a.text), '') is not null
+          ${page.answerId === undefined ? sql`` : sql`and a.id = ${page.answerId}`}
         group by a.id, r.is_anonymous, o.name
         -- By text, not by id: the order answers came in is not shown.
         order by a.text, a.id

@@ -11,6 +11,9 @@ import {
   type SurveyThemeView,
   type TemplateDefinition,
   findStateByIso,
+  protectSegments,
+  type SegmentCount,
+  surveyQuestions,
   mexicoCityDay,
   type SurveyAnswerThemesSchema,
   type SurveyThemeCreateSchema,
@@ -59,31 +62,21 @@ type Segment = SurveyResultsView['segments']['state'][number];
 /** The label of a segment: the state's name (INEGI), the sector in Spanish, the commission's name. */
 function segmentLabel(kind: SegmentKind, segment: string, names: Map<string, string>): string {
   if (segment === OTHER_SEGMENT) return 'Otros';
-  if (kind === 'state') return segment ? (names.get(`state:${segment}`) ?? findStateByIso(segment)?.name ?? segment) : 'Sin entidad (nacional)';
+  if (kind === 'state') return segment ? (names.get(`state:${segment}`) ?? findStateByIso(segment)?.name ?? segment) : 'Nacional (sin estado)';
   if (kind === 'sector') return SECTOR_LABELS[segment as keyof typeof SECTOR_LABELS] ?? segment;
   return names.get(`commission:${segment}`) ?? 'Comisión';
 }
 
 /**
- * The segments of one kind that may be shown, and those pooled as «Otros». Each segment under the minimum
- * goes to the pool; while the pool is not empty but under the minimum, the smallest shown segment joins it
- * too, so the pool can never be worked out as «all minus the segments shown». States and sectors split the
- * respondents; commissions overlap (a member may sit in several), so their pool would count people twice:
- * small commissions are simply left out.
+ * The segments of one kind that may be shown, and those pooled as «Otros» (with the secondary suppression of
+ * `protectSegments`). States and sectors split the respondents; commissions overlap (a member may sit in
+ * several, or in none), so a pool of them would count people twice and «all minus the commissions shown» is no
+ * group of them: small commissions are simply left out.
  */
-export function protectSegments(kind: SegmentKind, sizes: { segment: string; respondents: number }[], min = MIN_SEGMENT_RESPONDENTS) {
-  const sorted = [...sizes].filter((s) => s.respondents > 0).sort((a, b) => b.respondents - a.respondents || a.segment.localeCompare(b.segment));
-  const shown = sorted.filter((s) => s.respondents >= min);
-  if (kind === 'commission') return { shown, pooled: [] as string[], poolRespondents: 0 };
-  const pooled = sorted.filter((s) => s.respondents < min);
-  let poolRespondents = pooled.reduce((sum, s) => sum + s.respondents, 0);
-  while (poolRespondents > 0 && poolRespondents < min && shown.length) {
-    const smallest = shown.pop()!;
-    pooled.push(smallest);
-    poolRespondents += smallest.respondents;
-  }
-  if (poolRespondents < min) return { shown, pooled: [] as string[], poolRespondents: 0 };
-  return { shown, pooled: pooled.map((s) => s.segment), poolRespondents };
+function segmentsShown(kind: SegmentKind, sizes: SegmentCount[]): { shown: SegmentCount[]; pooled: string[]; poolRespondents: number } {
+  if (kind === 'commission') return { shown: sizes.filter((s) => s.respondents >= MIN_SEGMENT_RESPONDENTS), pooled: [], poolRespondents: 0 };
+  const { shown, hidden, others } = protectSegments(sizes, MIN_SEGMENT_RESPONDENTS);
+  return others === null ? { shown, pooled: [], poolRespondents: 0 } : { shown, pooled: hidden, poolRespondents: others };
 }
 
 const round = (value: number, digits = 4) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -98,28 +91,26 @@ function questionResults(definition: TemplateDefinition, counts: CountRow[], the
     if (!byQuestion.has(row.questionKey)) byQuestion.set(row.questionKey, new Map());
     byQuestion.get(row.questionKey)!.set(row.optionKey, row);
   }
-  return definition.sections.flatMap((section) =>
-    section.questions.map((question) => {
-      const rows = byQuestion.get(question.key) ?? new Map<string, CountRow>();
-      const answers = rows.get('')?.respondents ?? 0;
-      const kind = question.kind as QuestionResult['kind'];
-      const isChoice = kind === 'single_choice' || kind === 'multiple_choice' || kind === 'rating';
-      const chosen = isChoice ? question.options.map((option) => ({ option, n: rows.get(option.key)?.respondents ?? 0 })) : [];
-      const mentions = chosen.reduce((sum, c) => sum + c.n, 0);
-      return {
-        key: question.key,
-        number: question.number,
-        text: question.text,
-        kind,
-        answers,
-        mentions,
-        options: chosen.map(({ option, n }) => ({ key: option.key, label: option.label, respondents: n, mentions: n, shareOfRespondents: share(n, answers), shareOfMentions: share(n, mentions) })),
-        numberSummary: kind === 'number' ? numberSummary(rows) : null,
-        themes: kind === 'open' ? themes.filter((t) => t.questionKey === question.key).map(({ id, label, count, quotes }) => ({ id, label, count, quotes })) : [],
-        published: published.has(question.key),
-      };
-    }),
-  );
+  return surveyQuestions(definition).map((question) => {
+    const rows = byQuestion.get(question.key) ?? new Map<string, CountRow>();
+    const answers = rows.get('')?.respondents ?? 0;
+    const kind = question.kind as QuestionResult['kind'];
+    const isChoice = kind === 'single_choice' || kind === 'multiple_choice' || kind === 'rating';
+    const chosen = isChoice ? question.options.map((option) => ({ option, n: rows.get(option.key)?.respondents ?? 0 })) : [];
+    const mentions = chosen.reduce((sum, c) => sum + c.n, 0);
+    return {
+      key: question.key,
+      number: question.number,
+      text: question.text,
+      kind,
+      answers,
+      mentions,
+      options: chosen.map(({ option, n }) => ({ key: option.key, label: option.label, respondents: n, mentions: n, shareOfRespondents: share(n, answers), shareOfMentions: share(n, mentions) })),
+      numberSummary: kind === 'number' ? numberSummary(rows) : null,
+      themes: kind === 'open' ? themes.filter((t) => t.questionKey === question.key).map(({ id, label, count, quotes }) => ({ id, label, count, quotes })) : [],
+      published: published.has(question.key),
+    };
+  });
 }
 
 /** Count, mean, median, min and max of a number question from its counts (its options are its values). */
@@ -235,7 +226,7 @@ export function createSurveyResultsService(db: Database, actor: Actor) {
   async function segmentsOf(surveyId: string) {
     const sizes = await readSegmentSizes(db, surveyId);
     const byKind = (kind: SegmentKind) => sizes.filter((s: SegmentSizeRow) => s.kind === kind);
-    const protectedKinds = Object.fromEntries(SEGMENT_KINDS.map((kind) => [kind, protectSegments(kind, byKind(kind))])) as Record<SegmentKind, ReturnType<typeof protectSegments>>;
+    const protectedKinds = Object.fromEntries(SEGMENT_KINDS.map((kind) => [kind, segmentsShown(kind, byKind(kind))])) as Record<SegmentKind, ReturnType<typeof segmentsShown>>;
     const names = await readSegmentNames(
       db,
       SEGMENT_KINDS.flatMap((kind) => protectedKinds[kind].shown.map((s) => ({ kind, segment: s.segment }))),
@@ -269,7 +260,7 @@ export function createSurveyResultsService(db: Database, actor: Actor) {
       segment = { kind, value: shown.segment, label: shown.label };
       filter = { kind, segments: shown.segment === OTHER_SEGMENT ? protectedKinds[kind].pooled : [shown.segment] };
     }
-    const hasOpen = survey.definition.sections.some((s) => s.questions.some((q) => q.kind === 'open'));
+    const hasOpen = surveyQuestions(survey.definition).some((q) => q.kind === 'open');
     const [counts, themes, invited] = await Promise.all([
       readCounts(db, survey.id, filter),
       hasOpen ? readThemeResults(db, survey.id, filter) : Promise.resolve([]),
@@ -286,7 +277,7 @@ export function createSurveyResultsService(db: Database, actor: Actor) {
 
   /** An open question of the survey, or a validation error naming `path`. */
   function openQuestion(survey: ResultsSurveyRow, questionKey: string, path = 'questionKey') {
-    const question = survey.definition.sections.flatMap((s) => s.questions).find((q) => q.key === questionKey);
+    const question = surveyQuestions(survey.definition).find((q) => q.key === questionKey);
     if (!question) throw invalidField(path, `La encuesta no tiene la pregunta «${questionKey}».`);
     if (question.kind !== 'open') throw invalidField(path, `La pregunta ${question.number} no es abierta: solo las respuestas abiertas se codifican con temas.`);
     return question;
@@ -322,8 +313,9 @@ export function createSurveyResultsService(db: Database, actor: Actor) {
       return buildResults(await publishedSurvey(id), query, 'portal');
     },
 
+    /** Published surveys; one answered by fewer than the minimum is not listed (its results show nothing). */
     async listPublic(): Promise<PublicSurveySummaryView[]> {
-      return listPublishedSurveys(db);
+      return (await listPublishedSurveys(db)).filter((survey) => survey.respondents >= MIN_SEGMENT_RESPONDENTS);
     },
 
     async exportResults(id: string, query: SurveyResultsQuery, format: 'csv' | 'xlsx'): Promise<DownloadFile> {
@@ -415,12 +407,12 @@ export function createSurveyResultsService(db: Database, actor: Actor) {
         await insertAuditEntry(tx, {
           actor: describeActor(actor),
           action: 'update',
-          entity: 'survey_answer',
+          entity: 'survey',
           entityId: id,
-          changes: { [`answer ${answerId}`]: [null, { themeIds, quoteThemeIds: input.quoteThemeIds }] },
+          changes: { [`answerThemes ${answerId}`]: [null, { themeIds, quoteThemeIds: input.quoteThemeIds }] },
         });
       });
-      const [row] = (await listOpenAnswers(db, id, answer.questionKey, { offset: 0, limit: 100_000 })).filter((a) => a.answerId === answerId);
+      const [row] = await listOpenAnswers(db, id, answer.questionKey, { offset: 0, limit: 1, answerId });
       return row!;
     },
 
@@ -431,7 +423,7 @@ export function createSurveyResultsService(db: Database, actor: Actor) {
     async setPublication(id: string, questionKeys: string[]): Promise<{ questionKeys: string[]; publishedAt: string | null }> {
       const survey = await coordinatedSurvey(id);
       const keys = [...new Set(questionKeys)];
-      const known = new Set(survey.definition.sections.flatMap((s) => s.questions.map((q) => q.key)));
+      const known = new Set(surveyQuestions(survey.definition).map((q) => q.key));
       const unknown = keys.filter((key) => !known.has(key));
       if (unknown.length) throw invalidField('questionKeys', `La encuesta no tiene las preguntas ${unknown.map((k) => `«${k}»`).join(', ')}.`);
       if (keys.length && survey.status !== 'closed') throw new DomainError('survey_not_closed');
