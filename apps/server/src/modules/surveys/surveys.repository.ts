@@ -179,13 +179,13 @@ export async function insertInvitations(db: Database, surveyId: string, rows: { 
   );
 }
 
-/** The invitations not yet answered, with what their reminder needs. */
+/** The invitations not yet answered of members who have not left since, with what their reminder needs. */
 export async function listPendingInvitations(db: Database, surveyId: string) {
   return queryRows<{ id: string; reminders: number; organizationName: string; email: string | null }>(
     db,
     sql`select i.id, i.reminders, o.name as "organizationName", nullif(trim(m.contact_email), '') as email
         from survey_invitations i join network_members m on m.id = i.member_id join organizations o on o.id = m.organization_id
-        where i.survey_id = ${surveyId} and not i.responded
+        where i.survey_id = ${surveyId} and not i.responded and ${isCurrentMember(sql`m`)}
         order by o.name_key, i.id`,
   );
 }
@@ -266,9 +266,10 @@ export async function markInvitationResponded(db: Database, invitationId: string
 /**
  * Marks an invitation answered for an ANONYMOUS response, and rewrites every other answered invitation of
  * the survey in the same transaction, one by one in a random order. Afterwards all answered invitations
- * carry the same `xmin` (the transaction that wrote them) and their physical order (`ctid`) is a fresh
- * shuffle, so neither says which one was answered last, nor when. The response itself is written by
- * the caller in a LATER transaction (`insertResponse`), so no row of it shares this `xmin`.
+ * carry the same `xmin` (the transaction that wrote them), which therefore says neither which one was
+ * answered last nor when; their physical order (`ctid`) follows the random order as far as free space
+ * lets PostgreSQL place them (best effort: a version tends to stay on its old page). The response itself
+ * is written by the caller in a LATER transaction (`insertResponse`), so no row of it shares this `xmin`.
  * Cost: one row update per answered invitation (≈ 5,000 at most per network survey).
  * The ids travel as transaction-local settings because a DO block takes no parameters.
  */

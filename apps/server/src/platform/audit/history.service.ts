@@ -37,6 +37,7 @@ export const AUDITED_ENTITIES = [
   'questionnaire_exercise',
   'questionnaire_contribution',
   'dataset',
+  'survey',
 ] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 
