@@ -100,8 +100,8 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
   registerStatisticsRoutes(api);
   registerSurveyRoutes(api);
   registerSurveyResponseRoutes(api);
-  registerSurveyResultsRoutes(api);
   registerNetworkRoutes(api);
+  registerSurveyResultsRoutes(api);
   registerPublicRoutes(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
