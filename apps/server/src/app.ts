@@ -32,6 +32,7 @@ import { registerCalendarRoutes } from './modules/calendar/index.js';
 import { registerNotificationRoutes } from './modules/notifications/index.js';
 import { registerSessionRoutes } from './modules/sessions/index.js';
 import { DATASET_IMPORT_PATH, registerStatisticsRoutes } from './modules/statistics/index.js';
+import { registerNetworkRoutes } from './modules/networks/index.js';
 import { createAuthService } from './modules/accounts/index.js';
 
 // The largest request is an import (a plan template, a mechanism report): the same limit as the command line's.
@@ -96,6 +97,7 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
   registerCalendarRoutes(api);
   registerNotificationRoutes(api);
   registerStatisticsRoutes(api);
+  registerNetworkRoutes(api);
   registerPublicRoutes(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -127,6 +129,7 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
       { name: 'Avisos', description: 'Los avisos de cada persona, sus preferencias y los correos enviados.' },
       { name: 'Bitácora', description: 'Quién cambió cada registro, cuándo y qué.' },
       { name: 'Estadísticas', description: 'Conjuntos de datos con su procedencia y revisiones; cuadros con control de confidencialidad y tasas por cada 100 mil.' },
+      { name: 'Redes', description: 'Redes de organizaciones: integrantes y su estatus, aportaciones, órganos de gobierno, comisiones temáticas con punto focal y suplente, y puntaje anual.' },
       { name: 'Catálogos', description: 'Catálogos de referencia (INEGI).' },
       { name: 'Portal público y datos abiertos', description: `Lo publicado, sin cuenta. ${OPEN_DATA_TERMS}` },
     ],

@@ -30,6 +30,7 @@ import { createSearchService } from './modules/search/index.js';
 import { createNotificationService } from './modules/notifications/index.js';
 import { createSessionService } from './modules/sessions/index.js';
 import { createStatisticsService } from './modules/statistics/index.js';
+import { createCommissionService, createNetworkService } from './modules/networks/index.js';
 
 /** Every service, bound to a database and to who is acting (recorded in the audit trail). */
 export function createServices(db: Database, actor: Actor) {
@@ -64,6 +65,8 @@ export function createServices(db: Database, actor: Actor) {
     questionnaireImport: createQuestionnaireImportService(db, actor),
     publicReplies: createPublicReplyService(db),
     statistics: createStatisticsService(db, actor),
+    networks: createNetworkService(db, actor),
+    commissions: createCommissionService(db, actor),
   };
 }
 

@@ -58,3 +58,4 @@ export type { AnswerTable } from './statistics/import/answer-tables.js';
 export { readBudgetTable } from './statistics/import/budget-table.js';
 // networks
 export * from './networks/model.js';
+export * from './schemas/networks.js';

@@ -44,3 +44,12 @@ export async function insertFocalPoint(db: Database, values: Omit<typeof focalPo
   const [row] = await db.insert(focalPoints).values(values).returning({ id: focalPoints.id });
   return row!;
 }
+
+/** A person of the directory by id (name, position, organisation), without contacts. */
+export async function findPersonView(db: Database, id: string) {
+  const [row] = await queryRows<{ id: string; name: string; position: string | null; organizationId: string | null }>(
+    db,
+    sql`select id, name, position, organization_id as "organizationId" from people where id = ${id} and archived_at is null`,
+  );
+  return row;
+}
