@@ -58,4 +58,9 @@ export type { AnswerTable } from './statistics/import/answer-tables.js';
 export { readBudgetTable } from './statistics/import/budget-table.js';
 // networks
 export * from './networks/model.js';
+export * from './networks/membership.js';
+export * from './networks/segments.js';
+export * from './networks/points.js';
+export * from './networks/survey-definition.js';
+export * from './networks/survey-results.js';
 export * from './schemas/networks.js';
