@@ -64,3 +64,4 @@ export * from './networks/points.js';
 export * from './networks/survey-definition.js';
 export * from './networks/survey-results.js';
 export * from './schemas/networks.js';
+export * from './schemas/surveys.js';
