@@ -65,3 +65,4 @@ export * from './networks/survey-definition.js';
 export * from './networks/survey-results.js';
 export * from './schemas/networks.js';
 export * from './schemas/surveys.js';
+export * from './schemas/survey-results.js';
