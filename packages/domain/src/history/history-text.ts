@@ -135,6 +135,33 @@ const FIELD_LABELS: Record<string, string> = {
   submittedAt: 'Envío a revisión',
   reviewedAt: 'Revisión',
   reviewedBy: 'Revisó',
+  // networks
+  networkId: 'Red',
+  declaredMembers: 'Integrantes declarados',
+  declaredStates: 'Entidades declaradas',
+  declaredSource: 'Fuente del tamaño declarado',
+  declaredOn: 'Fecha del tamaño declarado',
+  newDays: 'Días como integrante nuevo',
+  graceDays: 'Días de gracia',
+  membersPublic: 'Lista de integrantes pública',
+  rankingPublic: 'Ranking público',
+  pointWeights: 'Pesos del puntaje',
+  joinedOn: 'Fecha de ingreso',
+  leftOn: 'Fecha de baja',
+  contactName: 'Contacto',
+  contactEmail: 'Correo del contacto',
+  contactPhone: 'Teléfono del contacto',
+  source: 'Fuente',
+  year: 'Año',
+  amount: 'Monto',
+  paidOn: 'Fecha de pago',
+  note: 'Nota',
+  planNodeId: 'Compromiso',
+  communication: 'Mecanismo de comunicación',
+  work: 'Mecanismo de trabajo',
+  personId: 'Persona',
+  startOn: 'Inicio del periodo',
+  endOn: 'Fin del periodo',
 };
 
 /** Where a record kind names a field its own way. */
@@ -163,6 +190,15 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
     coverageThreshold: 'Cobertura mínima (%)',
     currentRevision: 'Revisión vigente',
   },
+  survey: {
+    anonymity: 'Anonimato',
+    audience: 'Destinatarios',
+    definition: 'Preguntas',
+    closesAt: 'Cierre',
+    closedAt: 'Cerrada el',
+    invited: 'Organizaciones invitadas',
+    reminded: 'Recordatorios enviados',
+  },
 };
 
 /** Wording of enum values, by record kind and field. */
@@ -179,6 +215,10 @@ const ENUM_LABELS: Record<string, Record<string, Record<string, string>>> = {
   plan_node: { kind: PLAN_NODE_KIND_LABELS },
   questionnaire_exercise: { status: EXERCISE_STATUS_LABELS },
   questionnaire_contribution: { status: CONTRIBUTION_STATUS_LABELS },
+  survey: {
+    status: { draft: 'Borrador', open: 'Abierta', closed: 'Cerrada' },
+    anonymity: { named: 'Nominal', anonymous: 'Anónima', optional: 'A elección de quien responde' },
+  },
 };
 
 export function historyFieldLabel(entity: string, field: string): string {

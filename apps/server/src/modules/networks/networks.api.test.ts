@@ -144,7 +144,14 @@ describe('member status over time', () => {
     const member = await memberByAcronym('REDIM');
     await ctx.api('PATCH', `/networks/${ids.network}/members/${member.id}`, { version: member.version, contactEmail: 'nuevo@redim.example', contactPhone: '5512345678' });
     const history = await ctx.api('GET', `/history/network_member/${member.id}`);
+    expect(history.status).toBe(200);
+    expect(history.body[0].shown.fields.map((f: { label: string; after: string }) => [f.label, f.after])).toEqual([
+      ['Correo del contacto', 'cambiado'],
+      ['Teléfono del contacto', 'registrado'],
+    ]);
     expect(JSON.stringify(history.body)).not.toMatch(/redim\.example|5512345678/);
+    const trail = (await ctx.handle.db.execute(sql`select changes::text as changes from audit_entries where entity_id = ${member.id}`)) as unknown as { rows: unknown[] };
+    expect(JSON.stringify(trail.rows)).not.toMatch(/redim\.example|5512345678/);
   });
 });
 
@@ -155,18 +162,19 @@ describe('importing members', () => {
     form.set('dryRun', String(dryRun));
     return client('POST', `/networks/${ids.network}/members/import`, form);
   };
-  const HEADER = 'Nombre,Siglas,Entidad federativa,Sector,Fecha de ingreso,Contacto,Correo del contacto\n';
+  const HEADER = 'Nombre,Siglas,Entidad federativa,Sector,Fecha de ingreso,Contacto,Correo electrónico\n';
 
   it('reports every problem with its row and column and writes nothing', async () => {
     const before = (await ctx.api('GET', `/networks/${ids.network}/members`)).body.total;
     const organizations = (await ctx.api('GET', '/organizations')).body.total;
-    const result = await importFile(`${HEADER}Asociación Buena,AB,Jalisco,Sociedad civil,2024-01-15,Ana,ana@ab.example\nOtra Asociación,,Atlantis,Sociedad civil,15 de enero,,\n`, false);
+    const result = await importFile(`${HEADER}Asociación Buena,AB,Jalisco,Sociedad civil,2024-01-15,Ana,ana@ab.example\nOtra Asociación,,Atlantis,Sociedad civil,mañana,,\nOrganización Desconocida,,Jalisco,,,,\n`, false);
     expect(result.status, JSON.stringify(result.body)).toBe(200);
     expect(result.body.written).toBe(false);
     expect(result.body.issues.map((i: { row: number; column: string }) => [i.row, i.column])).toEqual(
       expect.arrayContaining([
         [3, expect.stringMatching(/Entidad/)],
         [3, expect.stringMatching(/ingreso/)],
+        [4, 'Sector'],
       ]),
     );
     expect((await ctx.api('GET', `/networks/${ids.network}/members`)).body.total).toBe(before);
@@ -186,6 +194,14 @@ describe('importing members', () => {
     expect((await memberByAcronym('REDIM')).contact.email).toBe('luis@redim.example');
   });
 
+  it('reads back its own export: every member matched and kept as it was', async () => {
+    const exported = (await ctx.api('GET', `/networks/${ids.network}/members/export?format=csv`)).body as string;
+    const total = (await ctx.api('GET', `/networks/${ids.network}/members`)).body.total;
+    const again = await importFile(exported, true);
+    expect(again.body).toMatchObject({ issues: [], rows: total, created: 0, organizationsCreated: 0, matched: total, updated: total });
+    expect(again.body.warnings).toEqual([]);
+  });
+
   it('refuses the file of a reader or of another body\'s secretariat before reading it', async () => {
     const reader = await ctx.signInAs([{ role: 'reader' }]);
     expect((await importFile(HEADER, true, reader)).status).toBe(403);
@@ -197,13 +213,15 @@ describe('importing members', () => {
   it('exports the list with contacts only for who manages the network', async () => {
     const managed = await ctx.api('GET', `/networks/${ids.network}/members/export?format=csv`);
     expect(managed.status).toBe(200);
-    expect(managed.body).toContain('Correo del contacto');
+    const header = managed.body.replace(/^\uFEFF/, '').split(/\r?\n/)[0];
+    expect(header).toBe('Nombre,Siglas,Entidad federativa,Clave de entidad (ISO 3166-2),Sector,Fecha de ingreso,Fecha de baja,Estatus,Contacto,Correo del contacto,Teléfono del contacto');
     expect(managed.body).toContain('ana@ab.example');
     const reader = await ctx.signInAs([{ role: 'reader' }]);
     const read = await reader('GET', `/networks/${ids.network}/members/export?format=csv&stateCode=MX-JAL`);
     expect(read.status).toBe(200);
     expect(read.body).toContain('Asociación Buena');
-    expect(read.body).not.toMatch(/ana@ab\.example|Correo del contacto/);
+    expect(read.body.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe('Nombre,Siglas,Entidad federativa,Clave de entidad (ISO 3166-2),Sector,Fecha de ingreso,Fecha de baja,Estatus');
+    expect(read.body).not.toMatch(/ana@ab\.example|Luis/);
     expect(read.body).not.toContain('Red por los Derechos');
   });
 });
@@ -296,6 +314,9 @@ describe('points', () => {
     expect(activity.status, JSON.stringify(activity.body)).toBe(201);
     const commission = (await ctx.api('GET', `/networks/${ids.network}`)).body.commissions[1];
     await ctx.api('POST', '/memberships', { bodyId: commission.bodyId, organizationId: redim.organizationId, role: 'member', startDate: `${year}-01-01` });
+    const seated = (await ctx.api('GET', `/networks/commissions/${commission.bodyId}`)).body;
+    expect(seated.members).toEqual([{ organizationId: redim.organizationId, name: 'Red por los Derechos de la Infancia en México', acronym: 'REDIM' }]);
+    expect((await ctx.api('GET', `/networks/${ids.network}`)).body.commissions[1].members).toBe(1);
     await ctx.handle.db.execute(sql`insert into surveys (network_id, title, definition, anonymity, status, audience, opened_at)
       values (${ids.network}, 'Percepción', '{"sections":[]}'::jsonb, 'named', 'open', '{"kind":"all"}'::jsonb, ${`${year}-04-01T12:00:00Z`})`);
     await ctx.handle.db.execute(sql`insert into survey_invitations (survey_id, member_id, token_hash, responded)
