@@ -32,7 +32,7 @@ import { createSessionService } from './modules/sessions/index.js';
 import { createStatisticsService } from './modules/statistics/index.js';
 import { createSurveyResponseService, createSurveyService } from './modules/surveys/index.js';
 import { createCommissionService, createNetworkService } from './modules/networks/index.js';
-import { createSurveyResultsService } from './modules/surveys/index.js';
+import { createImportedResponseService, createSurveyResultsService } from './modules/surveys/index.js';
 
 /** Every service, bound to a database and to who is acting (recorded in the audit trail). */
 export function createServices(db: Database, actor: Actor) {
@@ -72,6 +72,8 @@ export function createServices(db: Database, actor: Actor) {
     networks: createNetworkService(db, actor),
     commissions: createCommissionService(db, actor),
     surveyResults: createSurveyResultsService(db, actor),
+    /** Responses gathered outside Telar; only the demo uses it (no route). */
+    surveyImport: createImportedResponseService(db, actor),
   };
 }
 
