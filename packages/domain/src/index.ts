@@ -59,3 +59,7 @@ export { readBudgetTable } from './statistics/import/budget-table.js';
 // networks
 export * from './networks/model.js';
 export * from './schemas/networks.js';
+export * from './networks/membership.js';
+export * from './networks/segments.js';
+export * from './networks/points.js';
+export * from './networks/survey-definition.js';

@@ -65,6 +65,8 @@ export const YES_NO_OPTIONS = [
 ] as const;
 
 const KeySchema = z.string().regex(/^[a-z0-9][a-z0-9_]{0,39}$/, { message: 'Clave no válida (minúsculas, números y guion bajo).' });
+/** The key of a question, an option or a column (surveys and their answers use it too). */
+export const QuestionKeySchema = KeySchema;
 
 export const QuestionOptionSchema = z.strictObject({
   key: KeySchema,
