@@ -305,6 +305,7 @@ export interface PointCounts {
  * attendance at sessions of the network or at assemblies of its bodies), surveys of the network it
  * answered (opened or closed that year), activities it took part in (dated that year), and commission
  * work (seats in the network's commissions during the year, and focal-point terms its people held).
+ * In name order, so that equal points keep a stable order in the ranking.
  */
 export async function countMemberContributions(db: Database, networkId: string, year: number): Promise<PointCounts[]> {
   const from = `${year}-01-01`;
@@ -329,7 +330,8 @@ export async function countMemberContributions(db: Database, networkId: string, 
          + (select count(*)::int from commission_focal_points f join people p on p.id = f.person_id
            where p.organization_id = m.organization_id and f.archived_at is null and f.body_id in (select body_id from commissions)
              and f.start_on <= ${to}::date and (f.end_on is null or f.end_on >= ${from}::date))) as commissions
-      from network_members m where m.network_id = ${networkId} and m.archived_at is null`,
+      from network_members m join organizations o on o.id = m.organization_id
+      where m.network_id = ${networkId} and m.archived_at is null order by o.name_key, m.id`,
   );
 }
 
