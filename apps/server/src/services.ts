@@ -31,6 +31,7 @@ import { createNotificationService } from './modules/notifications/index.js';
 import { createSessionService } from './modules/sessions/index.js';
 import { createStatisticsService } from './modules/statistics/index.js';
 import { createCommissionService, createNetworkService } from './modules/networks/index.js';
+import { createSurveyResponseService, createSurveyService } from './modules/surveys/index.js';
 
 /** Every service, bound to a database and to who is acting (recorded in the audit trail). */
 export function createServices(db: Database, actor: Actor) {
@@ -67,6 +68,8 @@ export function createServices(db: Database, actor: Actor) {
     statistics: createStatisticsService(db, actor),
     networks: createNetworkService(db, actor),
     commissions: createCommissionService(db, actor),
+    surveys: createSurveyService(db, actor),
+    surveyResponses: createSurveyResponseService(db, actor),
   };
 }
 

@@ -63,3 +63,4 @@ export * from './networks/membership.js';
 export * from './networks/segments.js';
 export * from './networks/points.js';
 export * from './networks/survey-definition.js';
+export * from './schemas/surveys.js';

@@ -31,6 +31,12 @@ export const errorMessages = {
   indicator_from_dataset: 'Los valores de este indicador se toman de un conjunto de datos: se corrigen con una nueva revisión del conjunto, no a mano.',
   rate_unavailable: 'Las tasas por cada 100 mil niñas, niños y adolescentes solo se calculan para conteos de personas de un conjunto con población de referencia.',
   invitation_not_pending: 'La persona ya eligió su contraseña o su cuenta está desactivada: no hay invitación que reenviar.',
+  survey_not_draft: 'La encuesta ya se abrió: sus preguntas, destinatarios y anonimato ya no cambian.',
+  survey_not_open: 'La encuesta no está abierta.',
+  survey_closed: 'La encuesta está cerrada: ya no recibe respuestas.',
+  survey_already_answered: 'Esta invitación ya se usó para responder la encuesta: solo se admite una respuesta por organización.',
+  survey_link_invalid: 'El enlace de la encuesta no es válido. Si recibió un recordatorio, use el enlace del correo más reciente.',
+  survey_audience_empty: 'Ningún integrante vigente de la red corresponde a los destinatarios elegidos: no hay a quién invitar.',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -1,6 +1,6 @@
 /** What other modules may use of the notifications module. */
 import type { Database } from '../../platform/db/client.js';
-import { insertMail, type OutgoingMail } from './outbox.repository.js';
+import { insertMail, insertMails, type OutgoingMail } from './outbox.repository.js';
 
 export { renderMailLayout, publicLink } from './mail-layout.js';
 export type { MailContent } from './mail-layout.js';
@@ -18,4 +18,12 @@ export { deliverQueuedMail, transportFromUrl } from './mail-sender.service.js';
  */
 export function queueMail(db: Database, mail: OutgoingMail): Promise<boolean> {
   return insertMail(db, mail);
+}
+
+/**
+ * Queues many e-mails in one statement inside the caller's transaction (thousands of invitations at
+ * once); mails whose `dedupeKey` is already queued are skipped. Returns the keys that were new.
+ */
+export function queueMails(db: Database, mails: OutgoingMail[]): Promise<Set<string>> {
+  return insertMails(db, mails);
 }

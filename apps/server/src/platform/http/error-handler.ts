@@ -33,6 +33,13 @@ export const STATUS_BY_ERROR_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   parent_not_published: 409,
   // A dataset-backed indicator's values follow the dataset's revisions; writing them by hand would fork them.
   indicator_from_dataset: 409,
+  survey_not_draft: 409,
+  survey_not_open: 409,
+  survey_closed: 409,
+  survey_already_answered: 409,
+  // A personal link that opens nothing is an address that does not exist.
+  survey_link_invalid: 404,
+  survey_audience_empty: 409,
   validation: 422,
   import_invalid: 422,
   unknown_reference: 422,

@@ -1,0 +1,7 @@
+/** What other modules and the composition root may use of the surveys module. */
+export { registerSurveyRoutes } from './surveys.routes.js';
+export { registerSurveyResponseRoutes } from './respond.routes.js';
+export { createSurveyService } from './surveys.service.js';
+export { createSurveyResponseService } from './respond.service.js';
+export { effectiveStatus, rebuildCounts } from './surveys.repository.js';
+export { hashInvitationToken, SURVEY_LINK_PATH } from './invitations.js';
