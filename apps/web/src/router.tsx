@@ -27,6 +27,7 @@ import { bodiesRoutes } from './features/bodies/bodies.routes';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes';
 import { dashboardsRoutes } from './features/dashboards/dashboards.routes';
 import { importsRoutes } from './features/imports/imports.routes';
+import { networksRoutes } from './features/networks/networks.routes';
 import { organizationsRoutes } from './features/organizations/organizations.routes';
 import { plansRoutes } from './features/plans/plans.routes';
 import { publicRoutes } from './features/public/public.routes';
@@ -178,6 +179,7 @@ const routeTable = [
   ...questionnairesRoutes,
   ...dashboardsRoutes,
   ...statisticsRoutes,
+  ...networksRoutes,
   ...searchRoutes,
   ...notificationsRoutes,
   ...publicRoutes,

@@ -1,6 +1,7 @@
 import { accountsEn } from './accounts.en';
 import { dashboardsEn } from './dashboards.en';
 import type { MessageKey } from './es-MX';
+import { networksEn } from './networks.en';
 import { plansEn } from './plans.en';
 import { searchEn } from './search.en';
 import { notificationsEn } from './notifications.en';
@@ -443,4 +444,5 @@ export const en: Record<MessageKey, string> = {
   ...accountsEn,
   ...questionnairesEn,
   ...statisticsEn,
+  ...networksEn,
 };

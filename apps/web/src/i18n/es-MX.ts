@@ -12,6 +12,7 @@ import {
 } from '@telar/domain';
 import { accountsEsMX } from './accounts.es-MX';
 import { dashboardsEsMX } from './dashboards.es-MX';
+import { networksEsMX } from './networks.es-MX';
 import { plansEsMX } from './plans.es-MX';
 import { prefixKeys } from './prefix-keys';
 import { searchEsMX } from './search.es-MX';
@@ -455,6 +456,7 @@ export const esMX = {
   ...notificationsEsMX,
   ...questionnairesEsMX,
   ...statisticsEsMX,
+  ...networksEsMX,
 } as const;
 
 export type MessageKey = keyof typeof esMX;

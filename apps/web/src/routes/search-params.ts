@@ -66,3 +66,9 @@ export function readDatasetSearch(search: Record<string, unknown>): { por?: stri
     filtro: readTextList(search.filtro),
   };
 }
+
+/** A calendar year (the points of a year): four digits, else nothing. */
+export function readYear(value: unknown): number | undefined {
+  const year = typeof value === 'string' ? Number(value) : value;
+  return typeof year === 'number' && Number.isInteger(year) && year >= 1900 && year <= 2200 ? year : undefined;
+}

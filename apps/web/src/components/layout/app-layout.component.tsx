@@ -26,6 +26,7 @@ const NAV_ENTRIES: NavEntry[] = [
       { to: '/sesiones', label: 'nav.sessions' },
       { to: '/acuerdos', label: 'nav.agreements' },
       { to: '/cuestionarios', label: 'nav.questionnaires' },
+      { to: '/redes', label: 'nav.networks' },
     ],
   },
   {

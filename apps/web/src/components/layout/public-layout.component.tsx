@@ -9,6 +9,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/publico/tableros', label: 'dashboards.publicNav.dashboards' },
   { to: '/publico/estadisticas', label: 'statistics.publicNav' },
   { to: '/publico/planes', label: 'dashboards.publicNav.plans' },
+  { to: '/publico/redes', label: 'networks.publicNav' },
   { to: '/publico/informes', label: 'public.nav.reports' },
   { to: '/publico/respuestas', label: 'public.nav.replies' },
   { to: '/publico/datos-abiertos', label: 'public.nav.openData' },

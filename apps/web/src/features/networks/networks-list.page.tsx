@@ -1,0 +1,43 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import type { NetworkSummaryView } from '@telar/domain';
+import type { ReactElement } from 'react';
+import { networksApi } from '../../api/network-resources';
+import { PageHeader } from '../../components/page-header.component';
+import { PaginatedTable, type TableColumn } from '../../components/paginated-table.component';
+import { QueryContent } from '../../components/query-content.component';
+import { formatNumber } from '../../i18n/format';
+import { t } from '../../i18n/translate';
+import { describeCoverage } from './network-size.component';
+
+const COLUMNS: TableColumn<NetworkSummaryView>[] = [
+  {
+    header: t('networks.list.name'),
+    isRowHeader: true,
+    render: (network) => (
+      <Link to="/redes/$networkId" params={{ networkId: network.id }}>
+        {network.acronym ? `${network.name} (${network.acronym})` : network.name}
+      </Link>
+    ),
+  },
+  { header: t('networks.size.declared'), className: 'numeric', render: (network) => (network.declaredMembers === null ? t('app.none') : formatNumber(network.declaredMembers)) },
+  { header: t('networks.list.members'), className: 'numeric', render: (network) => formatNumber(network.members) },
+  { header: t('networks.list.states'), className: 'numeric', render: (network) => formatNumber(network.states) },
+  { header: t('networks.list.coverage'), render: describeCoverage },
+];
+
+/** «Redes»: each network's declared size beside the members Telar records, and their states. */
+export function NetworksListPage(): ReactElement {
+  const query = useQuery(networksApi.list);
+  return (
+    <>
+      <PageHeader title={t('networks.title')} />
+      <p className="lead">{t('networks.intro')}</p>
+      <QueryContent query={query}>
+        {(networks) => (
+          <PaginatedTable caption={t('networks.title')} isCaptionHidden columns={COLUMNS} rows={networks} getRowKey={(network) => network.id} emptyText={t('networks.list.empty')} />
+        )}
+      </QueryContent>
+    </>
+  );
+}
