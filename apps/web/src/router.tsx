@@ -38,6 +38,7 @@ import { searchRoutes } from './features/search/search.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { sessionsRoutes } from './features/sessions/sessions.routes';
 import { statisticsRoutes } from './features/statistics/statistics.routes';
+import { surveysRoutes } from './features/surveys/surveys.routes';
 import { t } from './i18n/translate';
 import type { RouteAccess, RouteEntry } from './routes/route-table';
 
@@ -49,7 +50,7 @@ import type { RouteAccess, RouteEntry } from './routes/route-table';
 function handleSessionEnd(error: unknown) {
   if (!(error instanceof ApiError && error.isUnauthenticated)) return;
   const { pathname, href } = router.state.location;
-  if (pathname.startsWith('/ingresar') || pathname.startsWith('/publico')) return;
+  if (pathname.startsWith('/ingresar') || pathname.startsWith('/publico') || pathname.startsWith('/encuesta/')) return;
   queryClient.removeQueries({ queryKey: meQuery.queryKey });
   void router.navigate({ to: '/ingresar', search: { redirect: href } });
 }
@@ -143,7 +144,7 @@ const publicRoute = createRoute({
 });
 
 /** Where each kind of page hangs (see RouteAccess). */
-const parentRoutes = { signedIn: internalRoute, portal: publicRoute, signedOut: rootRoute };
+const parentRoutes = { signedIn: internalRoute, portal: publicRoute, signedOut: rootRoute, open: rootRoute };
 
 /** Someone already signed in goes straight on (and a sign-in sent with a live session would be refused). */
 async function sendSignedInOn({ context, search }: { context: { queryClient: QueryClient }; search: { redirect?: string } }): Promise<void> {
@@ -180,6 +181,7 @@ const routeTable = [
   ...dashboardsRoutes,
   ...statisticsRoutes,
   ...networksRoutes,
+  ...surveysRoutes,
   ...searchRoutes,
   ...notificationsRoutes,
   ...publicRoutes,
@@ -205,6 +207,7 @@ function pageRoutes<TAccess extends RouteAccess>(access: TAccess) {
 
 const routeTree = rootRoute.addChildren([
   ...pageRoutes('signedOut'),
+  ...pageRoutes('open'),
   internalRoute.addChildren(pageRoutes('signedIn')),
   publicRoute.addChildren(pageRoutes('portal')),
 ]);

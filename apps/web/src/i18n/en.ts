@@ -7,6 +7,7 @@ import { searchEn } from './search.en';
 import { notificationsEn } from './notifications.en';
 import { questionnairesEn } from './questionnaires.en';
 import { statisticsEn } from './statistics.en';
+import { surveysEn } from './surveys.en';
 
 /** English catalogue: same keys as es-MX, kept in step by the type below; not yet selectable in the UI. */
 export const en: Record<MessageKey, string> = {
@@ -445,4 +446,5 @@ export const en: Record<MessageKey, string> = {
   ...questionnairesEn,
   ...statisticsEn,
   ...networksEn,
+  ...surveysEn,
 };

@@ -19,6 +19,7 @@ import { searchEsMX } from './search.es-MX';
 import { notificationsEsMX } from './notifications.es-MX';
 import { questionnairesEsMX } from './questionnaires.es-MX';
 import { statisticsEsMX } from './statistics.es-MX';
+import { surveysEsMX } from './surveys.es-MX';
 
 /** Every text the interface shows, in Spanish (México). Keys group by area; `{name}` marks a parameter. */
 export const esMX = {
@@ -457,6 +458,7 @@ export const esMX = {
   ...questionnairesEsMX,
   ...statisticsEsMX,
   ...networksEsMX,
+  ...surveysEsMX,
 } as const;
 
 export type MessageKey = keyof typeof esMX;

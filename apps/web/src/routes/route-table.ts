@@ -6,8 +6,10 @@ import type { RouteComponent } from '@tanstack/react-router';
  * - `portal`: the public portal, no session; its `path` is under /publico ("/sesiones" is /publico/sesiones).
  * - `signedOut`: the sign-in page and the account pages reached from an e-mail, without a frame;
  *   someone already signed in goes straight on to the address its `redirect` search parameter names, or home.
+ * - `open`: anyone, signed in or not, without a frame and without checking a session (a survey's
+ *   personal link: whoever holds it answers, even from a browser where a coordinator is signed in).
  */
-export type RouteAccess = 'signedIn' | 'portal' | 'signedOut';
+export type RouteAccess = 'signedIn' | 'portal' | 'signedOut' | 'open';
 
 /** Reads a page's search parameters from the URL (with the readers of search-params.ts). */
 type SearchReader<TSearch extends object> = (search: Record<string, unknown>) => TSearch;
@@ -27,6 +29,6 @@ export type RouteEntry = {
   /** The page, as `lazyRouteComponent(() => import('./x.page'), 'XPage')`. */
   readonly component: RouteComponent;
 } & (
-  | { readonly access: 'signedIn' | 'portal'; readonly validateSearch?: SearchReader<object> }
+  | { readonly access: 'signedIn' | 'portal' | 'open'; readonly validateSearch?: SearchReader<object> }
   | { readonly access: 'signedOut'; readonly validateSearch: SearchReader<{ redirect?: string; token?: string }> }
 );

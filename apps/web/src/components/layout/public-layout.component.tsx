@@ -12,6 +12,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/publico/redes', label: 'networks.publicNav' },
   { to: '/publico/informes', label: 'public.nav.reports' },
   { to: '/publico/respuestas', label: 'public.nav.replies' },
+  { to: '/publico/encuestas', label: 'surveys.public.title' },
   { to: '/publico/datos-abiertos', label: 'public.nav.openData' },
 ];
 

@@ -1,17 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate, useRouterState } from '@tanstack/react-router';
-import { QUESTION_KINDS, type QuestionDefinition, type TemplateDetailView } from '@telar/domain';
+import type { QuestionDefinition, TemplateDetailView } from '@telar/domain';
 import type { ReactElement } from 'react';
-import { useFieldArray, useForm, useFormContext, type FieldErrors } from 'react-hook-form';
+import { useForm, useFormContext } from 'react-hook-form';
 import { useEditForm } from '../../api/edit-form.hook';
 import { questionnaireTemplatesApi } from '../../api/questionnaire-resources';
 import { useSaveForm } from '../../api/save-form.hook';
 import { AbilityGate } from '../../auth/ability-gate.component';
-import { ChoiceOptions, SelectOptions } from '../../components/choice-options.component';
+import { SelectOptions } from '../../components/choice-options.component';
 import { Disclosure } from '../../components/disclosure.component';
-import { FormAlert } from '../../components/form-alert.component';
-import { FormField, FormFieldset } from '../../components/form-field.component';
+import { FormField } from '../../components/form-field.component';
 import { FormFrame } from '../../components/form-frame.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PageSection } from '../../components/page-section.component';
@@ -19,180 +18,12 @@ import { QueryContent } from '../../components/query-content.component';
 import { formatDateTime, formatNumber, formatRefName } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { useBodyOptions } from '../bodies/body-options.hook';
-import { collectErrorMessages } from './form-errors';
+import { DefinitionFields } from './definition-fields.component';
 import { XlsFormWarnings } from './questionnaire-uploads.component';
 import { blankQuestion, definitionToForm, TemplateCreateFormSchema, TemplateUpdateFormSchema, type TemplateFormValues } from './template-form';
 import '../../styles/questionnaires.css';
 
 const routeApi = getRouteApi('/_internal/cuestionarios/plantillas/$templateId');
-
-function QuestionFields({ sectionIndex, questionIndex, label }: { sectionIndex: number; questionIndex: number; label: string }): ReactElement {
-  const { register, watch, formState } = useFormContext<TemplateFormValues>();
-  const path = `definition.sections.${sectionIndex}.questions.${questionIndex}` as const;
-  const errors = formState.errors.definition?.sections?.[sectionIndex]?.questions?.[questionIndex];
-  const kind = watch(`${path}.kind`);
-  const isRepeated = watch(`${path}.isRepeated`);
-  const hasOptions = ['single_choice', 'multiple_choice', 'status', 'rating'].includes(kind);
-  return (
-    <>
-      <div className="questionnaire-form-row">
-        <FormField label={t('questionnaires.templates.questionNumber', { question: label })} error={errors?.number?.message} isRequired>
-          {(control) => <input {...control} {...register(`${path}.number`)} type="text" />}
-        </FormField>
-        <FormField label={t('questionnaires.templates.questionKey', { question: label })} hint={t('questionnaires.templates.keyHint')} error={errors?.key?.message} isRequired>
-          {(control) => <input {...control} {...register(`${path}.key`)} type="text" autoCapitalize="none" />}
-        </FormField>
-        <FormField label={t('questionnaires.templates.questionKind', { question: label })} error={errors?.kind?.message}>
-          {(control) => (
-            <select {...control} {...register(`${path}.kind`)}>
-              <ChoiceOptions values={QUESTION_KINDS} getLabel={(value) => t(`questionnaires.kind.${value}`)} />
-            </select>
-          )}
-        </FormField>
-      </div>
-      <FormField label={t('questionnaires.templates.questionText', { question: label })} error={errors?.text?.message} isRequired>
-        {(control) => <textarea {...control} {...register(`${path}.text`)} rows={2} />}
-      </FormField>
-      <div className="checkbox-row">
-        <label className="checkbox">
-          <input type="checkbox" {...register(`${path}.required`)} />
-          {t('questionnaires.templates.questionRequired', { question: label })}
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" {...register(`${path}.withComment`)} />
-          {t('questionnaires.templates.questionWithComment', { question: label })}
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" {...register(`${path}.isRepeated`)} />
-          {t('questionnaires.templates.questionRepeat', { question: label })}
-        </label>
-      </div>
-      {isRepeated && (
-        <FormField label={t('questionnaires.templates.repeatNodeKind', { question: label })} hint={t('questionnaires.templates.repeatHint')} error={errors?.repeatNodeKind?.message}>
-          {(control) => <input {...control} {...register(`${path}.repeatNodeKind`)} type="text" />}
-        </FormField>
-      )}
-      {kind === 'status' && (
-        <FormField label={t('questionnaires.templates.statusSource', { question: label })}>
-          {(control) => (
-            <select {...control} {...register(`${path}.statusSource`)}>
-              <option value="">{t('questionnaires.templates.statusSourceList')}</option>
-              <option value="plan">{t('questionnaires.templates.statusSourcePlan')}</option>
-            </select>
-          )}
-        </FormField>
-      )}
-      {hasOptions && (
-        <FormField label={t('questionnaires.templates.options', { question: label })} hint={t('questionnaires.templates.optionsHint')} error={errors?.optionsText?.message}>
-          {(control) => <textarea {...control} {...register(`${path}.optionsText`)} rows={4} />}
-        </FormField>
-      )}
-      {kind === 'table' && (
-        <FormField label={t('questionnaires.templates.columns', { question: label })} hint={t('questionnaires.templates.columnsHint')} error={errors?.columnsText?.message}>
-          {(control) => <textarea {...control} {...register(`${path}.columnsText`)} rows={3} />}
-        </FormField>
-      )}
-      <FormField label={t('questionnaires.templates.help', { question: label })}>
-        {(control) => <textarea {...control} {...register(`${path}.help`)} rows={2} />}
-      </FormField>
-      <FormField label={t('questionnaires.templates.editorialNote', { question: label })}>
-        {(control) => <textarea {...control} {...register(`${path}.editorialNote`)} rows={2} />}
-      </FormField>
-      <div className="questionnaire-form-row">
-        <FormField label={t('questionnaires.templates.conditionKey', { question: label })} hint={t('questionnaires.templates.conditionHint')} error={errors?.conditionKey?.message}>
-          {(control) => <input {...control} {...register(`${path}.conditionKey`)} type="text" autoCapitalize="none" />}
-        </FormField>
-        <FormField label={t('questionnaires.templates.conditionAnyOf', { question: label })}>
-          {(control) => <input {...control} {...register(`${path}.conditionAnyOf`)} type="text" autoCapitalize="none" />}
-        </FormField>
-      </div>
-    </>
-  );
-}
-
-function SectionFields({ sectionIndex, sectionCount, onRemove, onMove }: { sectionIndex: number; sectionCount: number; onRemove: () => void; onMove: (delta: -1 | 1) => void }): ReactElement {
-  const { register, control, getValues, formState } = useFormContext<TemplateFormValues>();
-  const { fields, append, remove, move } = useFieldArray({ control, name: `definition.sections.${sectionIndex}.questions` });
-  const errors = formState.errors.definition?.sections?.[sectionIndex];
-  const sectionLabel = String(sectionIndex + 1);
-  const allKeys = () => getValues('definition.sections').flatMap((section) => section.questions.map((question) => question.key));
-  return (
-    <FormFieldset legend={t('questionnaires.templates.section', { n: sectionLabel })} className="template-section">
-      <div className="questionnaire-form-row">
-        <FormField label={t('questionnaires.templates.sectionTitle', { n: sectionLabel })} error={errors?.title?.message}>
-          {(fieldControl) => <input {...fieldControl} {...register(`definition.sections.${sectionIndex}.title`)} type="text" />}
-        </FormField>
-        <FormField label={t('questionnaires.templates.sectionKey', { n: sectionLabel })} error={errors?.key?.message} isRequired>
-          {(fieldControl) => <input {...fieldControl} {...register(`definition.sections.${sectionIndex}.key`)} type="text" autoCapitalize="none" />}
-        </FormField>
-      </div>
-      <div className="answer-block__actions">
-        <button type="button" className="button" disabled={sectionIndex === 0} onClick={() => onMove(-1)}>
-          {t('questionnaires.templates.moveSectionUp', { n: sectionLabel })}
-        </button>
-        <button type="button" className="button" disabled={sectionIndex === sectionCount - 1} onClick={() => onMove(1)}>
-          {t('questionnaires.templates.moveSectionDown', { n: sectionLabel })}
-        </button>
-        <button type="button" className="button" disabled={sectionCount <= 1} onClick={onRemove}>
-          {t('questionnaires.templates.removeSection', { n: sectionLabel })}
-        </button>
-      </div>
-      <ol className="record-list">
-        {fields.map((field, questionIndex) => {
-          const label = `${sectionLabel}.${questionIndex + 1}`;
-          return (
-            <li key={field.id} className="record template-question">
-              <FormFieldset legend={t('questionnaires.templates.question', { question: label })}>
-                <QuestionFields sectionIndex={sectionIndex} questionIndex={questionIndex} label={label} />
-                <div className="answer-block__actions">
-                  <button type="button" className="button" disabled={questionIndex === 0} onClick={() => move(questionIndex, questionIndex - 1)}>
-                    {t('questionnaires.templates.moveQuestionUp', { question: label })}
-                  </button>
-                  <button type="button" className="button" disabled={questionIndex === fields.length - 1} onClick={() => move(questionIndex, questionIndex + 1)}>
-                    {t('questionnaires.templates.moveQuestionDown', { question: label })}
-                  </button>
-                  <button type="button" className="button" onClick={() => remove(questionIndex)}>
-                    {t('questionnaires.templates.removeQuestion', { question: label })}
-                  </button>
-                </div>
-              </FormFieldset>
-            </li>
-          );
-        })}
-      </ol>
-      <button type="button" className="button" onClick={() => append(blankQuestion(allKeys()))}>
-        {t('questionnaires.templates.addQuestion', { n: sectionLabel })}
-      </button>
-    </FormFieldset>
-  );
-}
-
-/** Sections and their questions: add, remove and move each; the problems of the whole definition above. */
-function DefinitionFields(): ReactElement {
-  const { control, formState } = useFormContext<TemplateFormValues>();
-  const { fields, append, remove, move } = useFieldArray({ control, name: 'definition.sections' });
-  const problems = collectErrorMessages(formState.errors.definition as FieldErrors | undefined);
-  return (
-    <>
-      {problems.length > 0 && (
-        <FormAlert tone="error">
-          <p>{t('questionnaires.templates.problems')}</p>
-          <ul>
-            {problems.map((problem, index) => (
-              <li key={index}>{problem}</li>
-            ))}
-          </ul>
-        </FormAlert>
-      )}
-      {fields.map((field, index) => (
-        <SectionFields key={field.id} sectionIndex={index} sectionCount={fields.length} onRemove={() => remove(index)} onMove={(delta) => move(index, index + delta)} />
-      ))}
-      <button type="button" className="button" onClick={() => append({ key: `s${fields.length + 1}`, title: '', description: '', questions: [] })}>
-        {t('questionnaires.templates.addSection')}
-      </button>
-    </>
-  );
-}
 
 function NameFields(): ReactElement {
   const { register, formState } = useFormContext<TemplateFormValues>();
