@@ -105,6 +105,16 @@ const writes: { name: string; call: (client: Client) => Promise<{ status: number
     allowed: ['admin', 'secretariatA'],
   },
   {
+    name: 'PUT /sessions/S/agenda',
+    call: (c) => c('PUT', `/sessions/${ids.sessionA}/agenda`, { items: [{ startsAt: '10:00', endsAt: '10:30', title: `Bienvenida ${Math.random()}` }] }),
+    allowed: ['admin', 'secretariatA'],
+  },
+  {
+    name: 'PUT /sessions/S/attendance',
+    call: (c) => c('PUT', `/sessions/${ids.sessionA}/attendance`, { organizationIds: [ids.orgX] }),
+    allowed: ['admin', 'secretariatA'],
+  },
+  {
     name: 'POST /participations',
     call: (c) => c('POST', '/participations', { sessionId: ids.sessionA, organizationIds: [ids.orgY], description: `Otra ${Math.random()}` }),
     allowed: ['admin', 'secretariatA'],

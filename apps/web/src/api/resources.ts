@@ -16,6 +16,8 @@ import type {
   OrganizationView,
   Page,
   ParticipationView,
+  SessionAgendaView,
+  SessionAttendanceView,
   SessionRecordView,
   SessionView,
 } from '@telar/domain';
@@ -83,6 +85,12 @@ export const sessionsApi = defineResource<SessionView, SessionRecordView>('sessi
 export const agreementsApi = defineResource<AgreementView, AgreementRecordView>('agreements');
 export const participationsApi = defineResource<ParticipationView, ParticipationView>('participations');
 export const followUpsApi = defineResource<FollowUpView, FollowUpView>('follow-ups');
+
+/** A session's agenda and attendance, each replaced as a whole; `version` is the session's. */
+export const sessionAssemblyApi = {
+  replaceAgenda: (sessionId: string, input: unknown) => sendJson<SessionAgendaView>('PUT', `/sessions/${encodeURIComponent(sessionId)}/agenda`, input),
+  replaceAttendance: (sessionId: string, input: unknown) => sendJson<SessionAttendanceView>('PUT', `/sessions/${encodeURIComponent(sessionId)}/attendance`, input),
+};
 
 /** A body's logo, for the header of its Word documents (PUT replaces it). */
 export const bodyLogoApi = {

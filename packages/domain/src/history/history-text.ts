@@ -142,7 +142,15 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   agreement: { dueDate: 'Fecha de cumplimiento' },
   organization: { level: 'Orden de gobierno', parentId: 'Organización de la que depende' },
   body: { level: 'Ámbito', kind: 'Tipo de órgano', parentId: 'Órgano del que depende', logo: 'Logotipo' },
-  session: { kind: 'Tipo de sesión' },
+  session: {
+    kind: 'Tipo de sesión',
+    agenda: 'Orden del día',
+    startsAt: 'Inicio',
+    endsAt: 'Término',
+    presenter: 'Presenta',
+    notes: 'Notas',
+    attendanceOrganizationIds: 'Organizaciones asistentes',
+  },
   focal_point: { kind: 'Tipo de enlace' },
   evidence: { kind: 'Tipo de documento' },
   dataset: {
@@ -186,6 +194,7 @@ const SESSION_TITLES: Record<string, (ordinal: string) => string> = {
   extraordinary: (ordinal) => `${ordinal}Sesión Extraordinaria`,
   permanent: () => 'Sesión Permanente',
   installation: () => 'Sesión de Instalación',
+  assembly: (ordinal) => `${ordinal}Asamblea`,
 };
 
 /** "Vigésima Primera Sesión Ordinaria", "Sesión Permanente". */

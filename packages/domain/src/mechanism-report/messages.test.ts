@@ -9,6 +9,7 @@ describe('formatSessionTitle', () => {
     [{ kind: 'extraordinary', number: 1 }, 'Primera Sesión Extraordinaria'],
     [{ kind: 'permanent', number: null }, 'Sesión Permanente'],
     [{ kind: 'installation', number: null }, 'Sesión de Instalación'],
+    [{ kind: 'assembly', number: 2 }, 'Segunda Asamblea'],
   ] as const)('writes %o as "%s"', (session, title) => {
     expect(formatSessionTitle(session)).toBe(title);
   });

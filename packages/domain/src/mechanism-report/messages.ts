@@ -42,6 +42,7 @@ export const SESSION_KIND_TITLES: Record<SessionKind, string> = {
   extraordinary: 'Sesión Extraordinaria',
   permanent: 'Sesión Permanente',
   installation: 'Sesión de Instalación',
+  assembly: 'Asamblea',
 };
 
 /** "Vigésima Primera Sesión Ordinaria", "Sesión Permanente". */

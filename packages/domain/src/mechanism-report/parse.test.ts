@@ -173,6 +173,7 @@ describe('parseMechanismReport on variants', () => {
     ['Primera Sesión Extraordinaria, 9 de junio de 2021', { kind: 'extraordinary', number: 1, date: '2021-06-09' }],
     ['Sesión de Instalación, 12 de diciembre de 2022', { kind: 'installation', number: null, date: '2022-12-12' }],
     ['Sesion permanente, 1 noviembre de 2022', { kind: 'permanent', number: null, date: '2022-11-01' }],
+    ['Segunda Asamblea, 2 de diciembre de 2019', { kind: 'assembly', number: 2, date: '2019-12-02' }],
     ['21a. Sesión Ordinaria celebrada el 12 de diciembre de 2022', { kind: 'ordinary', number: 21, date: '2022-12-12' }],
   ])('reads the session line "%s"', (session, expected) => {
     const result = parseMechanismReport(buildDocument([{ session }]));

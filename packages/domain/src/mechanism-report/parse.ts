@@ -564,7 +564,7 @@ function readParticipants(field: RawField, findings: Findings): string[] {
 }
 
 const SESSION_PATTERN =
-  /^(.*?)\bsesion\s+(ordinaria|extraordinaria|permanente|de\s+instalacion)\b\s*(?:,|\bdel?\b|\b(?:celebrada|realizada)\s+el\b)?\s*(.*)$/di;
+  /^(.*?)\b(?:sesion\s+(ordinaria|extraordinaria|permanente|de\s+instalacion)|(asamblea))\b\s*(?:,|\bdel?\b|\b(?:celebrada|realizada)\s+el\b)?\s*(.*)$/di;
 
 type SessionMessageCode = 'session.kindUnreadable' | 'session.ordinalMissing' | 'ordinal.unreadable' | 'date.missing';
 
@@ -581,9 +581,9 @@ function readSession(
   };
   const match = SESSION_PATTERN.exec(foldAccents(value));
   if (!match) return refuseSession('session.kindUnreadable', value);
-  const kind = toSessionKind(match[2] ?? '');
+  const kind = toSessionKind(match[2] ?? match[3] ?? '');
   const ordinalText = sliceGroup(value, match, 1).trim();
-  const dateText = sliceGroup(value, match, 3).trim();
+  const dateText = sliceGroup(value, match, 4).trim();
   const number = ordinalText === '' ? null : parseSpanishOrdinal(ordinalText);
   if (ordinalText !== '' && number === null) return refuseSession('ordinal.unreadable', ordinalText);
   if (number === null && (kind === 'ordinary' || kind === 'extraordinary')) {
@@ -599,6 +599,7 @@ function toSessionKind(word: string): SessionKind {
   if (normalized === 'ordinaria') return 'ordinary';
   if (normalized === 'extraordinaria') return 'extraordinary';
   if (normalized === 'permanente') return 'permanent';
+  if (normalized === 'asamblea') return 'assembly';
   return 'installation';
 }
 

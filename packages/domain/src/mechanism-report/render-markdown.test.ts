@@ -34,7 +34,7 @@ const isoDateArb = fc
   .date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
   .map((date) => date.toISOString().slice(0, 10));
 const sessionArb: fc.Arbitrary<SessionRef> = fc.record({
-  kind: fc.constantFrom('ordinary', 'extraordinary', 'permanent', 'installation'),
+  kind: fc.constantFrom('ordinary', 'extraordinary', 'permanent', 'installation', 'assembly'),
   number: fc.option(fc.integer({ min: 1, max: 99 })),
   date: isoDateArb,
 }).map((session) =>

@@ -4,7 +4,8 @@
  */
 
 /** Session kinds as stored; the UI labels are in the message catalogue. */
-export const SESSION_KINDS = ['ordinary', 'extraordinary', 'permanent', 'installation'] as const;
+/** `assembly`: a network's assembly of its member organisations (numbered: «2ª Asamblea Nacional»). */
+export const SESSION_KINDS = ['ordinary', 'extraordinary', 'permanent', 'installation', 'assembly'] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
 
 export const AGREEMENT_STATUSES = ['pending', 'in_progress', 'fulfilled', 'cancelled'] as const;
@@ -16,6 +17,7 @@ export const SESSION_KIND_LABELS: Record<SessionKind, string> = {
   extraordinary: 'Extraordinaria',
   permanent: 'Permanente',
   installation: 'De instalación',
+  assembly: 'Asamblea',
 };
 export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = {
   pending: 'Pendiente',

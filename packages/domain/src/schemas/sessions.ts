@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AGREEMENT_STATUSES, SESSION_KINDS } from './session-vocabulary.js';
 import { formatSpanishDate } from '../text/dates.js';
-import { datesInOrder, IdSchema, IsoDateSchema, requiredId, requiredText, StateCodeSchema, VersionSchema, webUrl } from './common.js';
+import { datesInOrder, IdSchema, IsoDateSchema, optionalText, requiredId, requiredText, StateCodeSchema, VersionSchema, webUrl } from './common.js';
 
 export const SESSION_MODALITIES = ['in_person', 'virtual', 'hybrid'] as const;
 export type SessionModality = (typeof SESSION_MODALITIES)[number];
@@ -129,3 +129,60 @@ export const MechanismReportQuerySchema = z
 /** Withdrawing a published report takes it off the portal; the reason stays in its history. */
 export const PublishedReportWithdrawSchema = z.object({ reason: requiredText(2000) });
 export type PublishedReportWithdrawInput = z.input<typeof PublishedReportWithdrawSchema>;
+
+/** An assembly's programme holds at most this many items. */
+export const MAX_AGENDA_ITEMS = 100;
+const AGENDA_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** An agenda item's time: 'HH:MM' in Mexico City as the programme writes it; blank is none (programmes often give no times). */
+const agendaTime = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((value) => (value ? value : null));
+
+export const AgendaItemInputSchema = z.object({
+  startsAt: agendaTime,
+  endsAt: agendaTime,
+  title: requiredText(500),
+  presenter: optionalText(300),
+  notes: optionalText(2000),
+});
+export type AgendaItemInput = z.input<typeof AgendaItemInputSchema>;
+
+/**
+ * Replaces a session's programme with these items, in this order. Each error names the item
+ * («Punto 3 …») so a long programme can be corrected where it is wrong. `version` is the session's:
+ * given, a stale one is refused with 409.
+ */
+export const SessionAgendaReplaceSchema = z
+  .object({
+    version: VersionSchema.optional(),
+    items: z.array(AgendaItemInputSchema).max(MAX_AGENDA_ITEMS, { message: `El orden del día admite hasta ${MAX_AGENDA_ITEMS} puntos.` }),
+  })
+  .superRefine(({ items }, context) => {
+    items.forEach((item, index) => {
+      const name = `Punto ${index + 1}${item.title ? ` («${item.title}»)` : ''}`;
+      for (const field of ['startsAt', 'endsAt'] as const) {
+        const value = item[field];
+        if (value !== null && !AGENDA_TIME.test(value)) {
+          const which = field === 'startsAt' ? 'de inicio' : 'de término';
+          context.addIssue({ code: 'custom', path: ['items', index, field], message: `${name}: escriba la hora ${which} como HH:MM (p. ej. 09:30).` });
+        }
+      }
+      if (item.endsAt !== null && item.startsAt === null && AGENDA_TIME.test(item.endsAt)) {
+        context.addIssue({ code: 'custom', path: ['items', index, 'startsAt'], message: `${name}: indique la hora de inicio si indica la de término.` });
+      }
+      if (item.startsAt && item.endsAt && AGENDA_TIME.test(item.startsAt) && AGENDA_TIME.test(item.endsAt) && item.endsAt < item.startsAt) {
+        context.addIssue({ code: 'custom', path: ['items', index, 'endsAt'], message: `${name}: la hora de término (${item.endsAt}) es anterior a la de inicio (${item.startsAt}).` });
+      }
+    });
+  });
+export type SessionAgendaReplaceInput = z.input<typeof SessionAgendaReplaceSchema>;
+
+/** Replaces the organisations that attended a session. */
+export const SessionAttendanceReplaceSchema = z.object({
+  version: VersionSchema.optional(),
+  organizationIds: z.array(IdSchema).max(5000, { message: 'La asistencia admite hasta 5,000 organizaciones.' }),
+});
+export type SessionAttendanceReplaceInput = z.input<typeof SessionAttendanceReplaceSchema>;

@@ -19,6 +19,7 @@ import {
 import { ROLES } from './accounts.js';
 import { BODY_KINDS, BODY_LEVELS, FOCAL_POINT_KINDS, MEMBERSHIP_ROLES, ORGANIZATION_LEVELS, SECTORS } from './directory.js';
 import { EVIDENCE_KINDS, SESSION_MODALITIES } from './sessions.js';
+import { ACTIVITY_KINDS } from './plans.js';
 import { orNull, viewCount, viewDate, viewId, viewInstant, viewVersion } from './view-fields.js';
 
 /** A page of a list: the items asked for and how many there are in all. */
@@ -211,11 +212,56 @@ export const AgreementDetailViewSchema = AgreementViewSchema.extend({ followUps:
 });
 export type AgreementDetailView = z.infer<typeof AgreementDetailViewSchema>;
 
+export const AgendaItemViewSchema = z
+  .strictObject({
+    id: viewId,
+    position: z.number().int().min(0),
+    /** 'HH:MM' in Mexico City as the programme writes it; null when it gives none. */
+    startsAt: z.string().nullable(),
+    endsAt: z.string().nullable(),
+    title: z.string(),
+    presenter: z.string().nullable(),
+    notes: z.string().nullable(),
+  })
+  .meta({ id: 'AgendaItemView', description: 'Punto del orden del día de una sesión, con su horario y quién lo presenta.' });
+export type AgendaItemView = z.infer<typeof AgendaItemViewSchema>;
+
+export const SessionAgendaViewSchema = z
+  .strictObject({ sessionId: viewId, items: z.array(AgendaItemViewSchema), version: viewVersion })
+  .meta({ id: 'SessionAgendaView', description: 'Orden del día de una sesión, en orden; `version` es la de la sesión.' });
+export type SessionAgendaView = z.infer<typeof SessionAgendaViewSchema>;
+
+export const SessionAttendanceViewSchema = z
+  .strictObject({ sessionId: viewId, organizations: z.array(OrganizationRefSchema), version: viewVersion })
+  .meta({ id: 'SessionAttendanceView', description: 'Organizaciones que asistieron a una sesión (p. ej. las integrantes de una red en su asamblea).' });
+export type SessionAttendanceView = z.infer<typeof SessionAttendanceViewSchema>;
+
+/** What an assembly reports as achieved or planned: its body's activities dated on the session's day, with the plan nodes they serve. */
+export const SessionActivityViewSchema = z
+  .strictObject({
+    id: viewId,
+    kind: z.enum(ACTIVITY_KINDS),
+    title: z.string(),
+    startDate: viewDate,
+    endDate: viewDate.nullable(),
+    planNodes: z.array(z.strictObject({ id: viewId, planId: viewId, code: z.string(), title: z.string() })),
+  })
+  .meta({ id: 'SessionActivityView', description: 'Actividad del órgano de una asamblea fechada el día de la sesión (logros y planes que se informaron), con los nodos del plan a los que sirve.' });
+export type SessionActivityView = z.infer<typeof SessionActivityViewSchema>;
+
 /** A session as the internal app shows it: its detail and what the signed-in person may do with it and its participations. */
 export const SessionRecordViewSchema = SessionDetailViewSchema.extend({
   participations: z.array(ParticipationViewSchema.extend({ followUps: z.array(FollowUpViewSchema), abilities: ParticipationAbilitiesSchema })),
+  /** The programme in order, and the organisations that attended. */
+  agenda: z.array(AgendaItemViewSchema),
+  attendance: z.array(OrganizationRefSchema),
+  /** Only for an assembly: what was reported there (see SessionActivityView); empty for other sessions. */
+  activities: z.array(SessionActivityViewSchema),
   abilities: SessionAbilitiesSchema,
-}).meta({ id: 'SessionRecordView', description: 'Sesión con sus participaciones y acuerdos, y lo que la persona puede hacer con ella y con cada participación.' });
+}).meta({
+  id: 'SessionRecordView',
+  description: 'Sesión con sus participaciones y acuerdos, su orden del día y asistencia, y lo que la persona puede hacer con ella y con cada participación.',
+});
 export type SessionRecordView = z.infer<typeof SessionRecordViewSchema>;
 
 /** An agreement as the internal app shows it: its detail and what the signed-in person may do with it. */

@@ -1,4 +1,4 @@
-import type { ActivityView } from '@telar/domain';
+import type { ActivityView, SessionActivityView } from '@telar/domain';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { activities, activityOrganizations } from './activities.tables.js';
@@ -37,6 +37,10 @@ export const isValidatedActivity = (a: SQL) =>
 
 const idList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
 
+/** The plan nodes an activity `a` serves, as PlanNodeRef json. */
+const planNodeRefsJson = sql`coalesce((select json_agg(json_build_object('id', n.id, 'planId', n.plan_id, 'code', n.code, 'title', n.title) order by n.code)
+    from activity_plan_nodes an join plan_nodes n on n.id = an.plan_node_id where an.activity_id = a.id), '[]'::json)`;
+
 const activityViewColumns = sql`a.id, (select ${bodyRefJson(sql`b`)} from bodies b where b.id = a.body_id) as body, a.kind, a.title, a.description, a.start_date::text as "startDate", a.end_date::text as "endDate",
   a.date_precision as "datePrecision", a.audience, a.events, a.participants, a.people_reached as "peopleReached",
   a.reach_breakdown as "reachBreakdown",
@@ -45,8 +49,7 @@ const activityViewColumns = sql`a.id, (select ${bodyRefJson(sql`b`)} from bodies
   ${stateCodesArray(sql`activity_states`, sql`activity_id`, sql`a.id`)} as "stateCodes",
   coalesce((select json_agg(json_build_object('cvegeo', m.cvegeo, 'name', m.name) order by m.cvegeo) from activity_municipalities am
     join municipalities m on m.cvegeo = am.cvegeo where am.activity_id = a.id), '[]'::json) as municipalities,
-  coalesce((select json_agg(json_build_object('id', n.id, 'planId', n.plan_id, 'code', n.code, 'title', n.title) order by n.code)
-    from activity_plan_nodes an join plan_nodes n on n.id = an.plan_node_id where an.activity_id = a.id), '[]'::json) as "planNodes",
+  ${planNodeRefsJson} as "planNodes",
   coalesce((select json_agg(json_build_object('id', g.id, 'code', g.code) order by g.code) from activity_agreements ag
     join agreements g on g.id = ag.agreement_id where ag.activity_id = a.id), '[]'::json) as agreements,
   coalesce((select json_agg(${evidenceJson(sql`e`)} order by e.created_at) from activity_evidence ae
@@ -194,4 +197,19 @@ export async function rebuildActivityTotals(db: Database) {
   await db.execute(sql`delete from activity_totals`);
   await db.execute(sql`delete from activity_node_totals`);
   await addToTotals(db, sql`true`, 1);
+}
+
+/**
+ * A body's live activities under way on a day (started on or before it, ended on or after it or
+ * undated), with the plan nodes they serve: what an assembly of that body reported as achieved or planned.
+ */
+export async function listActivitiesOfBodyOnDay(db: Database, bodyId: string, day: string): Promise<SessionActivityView[]> {
+  return queryRows<SessionActivityView>(
+    db,
+    sql`select a.id, a.kind, a.title, a.start_date::text as "startDate", a.end_date::text as "endDate",
+          ${planNodeRefsJson} as "planNodes"
+        from activities a
+        where a.body_id = ${bodyId} and a.archived_at is null and a.start_date <= ${day} and coalesce(a.end_date, a.start_date) >= ${day}
+        order by a.start_date, a.title, a.id limit 200`,
+  );
 }

@@ -2,6 +2,6 @@
 export { registerDirectoryRoutes } from './directory.routes.js';
 export { findPersonView, insertPerson, listMembershipsOfBody } from './membership.repository.js';
 export { createMembershipService } from './membership.service.js';
-export { findOrganizationByIdentity, findOrganizationView, insertOrganization, listOrganizations } from './organization.repository.js';
+export { findOrganizationByIdentity, findOrganizationView, insertOrganization, listExistingOrganizationIds, listOrganizations } from './organization.repository.js';
 export type { OrganizationFilter } from './organization.repository.js';
 export { createOrganizationService } from './organization.service.js';

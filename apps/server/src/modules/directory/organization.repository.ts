@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { organizations } from './directory.tables.js';
 import { isoInstant } from '../../platform/db/views.sql.js';
-import { countPageTotal, matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, whereAll } from '../../platform/db/query.js';
+import { countPageTotal, matchesSearch, type PageRequest, pageClause, queryRows, updateIfVersion, uuidArray, whereAll } from '../../platform/db/query.js';
 
 export interface OrganizationFilter {
   q?: string;
@@ -38,6 +38,13 @@ export async function listOrganizations(db: Database, filter: OrganizationFilter
 export async function findOrganizationView(db: Database, id: string): Promise<OrganizationView | undefined> {
   const [row] = await queryRows<OrganizationView>(db, sql`select ${viewColumns} from organizations o where o.id = ${id}`);
   return row;
+}
+
+/** The ids among these that name organisations, to tell which of a list does not exist. */
+export async function listExistingOrganizationIds(db: Database, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await queryRows<{ id: string }>(db, sql`select id from organizations where id = any(${uuidArray(ids)})`);
+  return new Set(rows.map((row) => row.id));
 }
 
 export async function findOrganization(db: Database, id: string): Promise<OrganizationRow | undefined> {

@@ -19,6 +19,7 @@ import { canManageBody, requireBodyManager, requireSignedIn } from '../../platfo
 import { findBodyScope } from '../../platform/auth/scope.repository.js';
 import type { Database } from '../../platform/db/client.js';
 import type { PageRequest } from '../../platform/db/query.js';
+import { listExistingOrganizationIds } from '../directory/index.js';
 import { DomainError, invalidField, notFound, rethrowDuplicateAs } from '../../platform/errors.js';
 import { diffFields, insertAuditEntries } from '../../platform/audit/audit.repository.js';
 import { auditCreate, writeVersionedUpdate } from '../../platform/records/versioned-write.js';
@@ -39,7 +40,6 @@ import {
   listExerciseContributors,
   listExerciseQuestions,
   listExercises,
-  listExistingOrganizationIds,
   listOfficialAnswers,
   listPlanNodesInOrder,
   readBoard,

@@ -254,13 +254,6 @@ export function listAssignments(db: Database, exerciseId: string) {
   );
 }
 
-/** The ids among these that name organisations, to tell which of a list does not exist. */
-export async function listExistingOrganizationIds(db: Database, ids: string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
-  const rows = await queryRows<{ id: string }>(db, sql`select id from organizations where id = any(${uuidArray(ids)})`);
-  return new Set(rows.map((row) => row.id));
-}
-
 /** The contributions of an exercise by question and organisation, removed ones included, with their due dates. */
 /** Each assigned pair's due date and whether it was withdrawn, by "questionId:organizationId": what a new assignment changes. */
 export async function listAssignmentStates(db: Database, exerciseId: string): Promise<Map<string, { dueOn: string | null; isWithdrawn: boolean }>> {

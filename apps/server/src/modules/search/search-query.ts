@@ -16,6 +16,7 @@ const KIND_WORDS: Record<string, SessionKind> = {
   extraordinaria: 'extraordinary',
   permanente: 'permanent',
   instalacion: 'installation',
+  asamblea: 'assembly',
 };
 /** Words that say "a session" without saying which, or that join the others. */
 const SESSION_WORDS = new Set(['sesion', 'sesiones', 'de', 'del', 'la', 'el']);

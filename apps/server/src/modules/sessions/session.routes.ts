@@ -13,6 +13,10 @@ import {
   ParticipationUpdateSchema,
   ParticipationViewSchema,
   SESSION_KINDS,
+  SessionAgendaReplaceSchema,
+  SessionAgendaViewSchema,
+  SessionAttendanceReplaceSchema,
+  SessionAttendanceViewSchema,
   SessionCreateSchema,
   SessionRecordViewSchema,
   SessionPageSchema,
@@ -63,6 +67,8 @@ export function registerSessionRoutes(router: ReturnType<typeof createRouter>) {
     isExportable: true,
   });
 
+  registerAssemblyRoutes(router);
+
   router.openapi(
     jsonCreateRoute({
       path: '/participations',
@@ -100,5 +106,68 @@ export function registerSessionRoutes(router: ReturnType<typeof createRouter>) {
       description: 'Seguimiento registrado',
     }),
     async (c) => c.json(await c.var.services.agreements.addFollowUp(c.req.valid('json') as z.output<typeof FollowUpCreateSchema>), 201),
+  );
+}
+
+/** A session's programme and attendance (an assembly's above all), each read and replaced as a whole. */
+function registerAssemblyRoutes(router: ReturnType<typeof createRouter>) {
+  const tags = ['Sesiones'];
+  router.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/sessions/{id}/agenda',
+      tags,
+      operationId: 'getSessionAgenda',
+      summary: 'Consultar el orden del día de una sesión',
+      request: { params: IdParamsSchema },
+      responses: { 200: jsonResponse('Orden del día, en orden', SessionAgendaViewSchema) },
+      errors: [404],
+    }),
+    async (c) => c.json(await c.var.services.sessions.getAgenda(c.req.valid('param').id), 200),
+  );
+  router.openapi(
+    apiRoute({
+      method: 'put',
+      path: '/sessions/{id}/agenda',
+      tags,
+      operationId: 'replaceSessionAgenda',
+      summary: 'Reemplazar el orden del día de una sesión',
+      description: 'Los puntos quedan en el orden enviado; horas HH:MM (o ninguna), término no anterior al inicio, hasta 100 puntos.',
+      request: { params: IdParamsSchema, body: { content: { 'application/json': { schema: SessionAgendaReplaceSchema } }, required: true } },
+      responses: { 200: jsonResponse('Orden del día guardado', SessionAgendaViewSchema) },
+      errors: [404, 409],
+    }),
+    async (c) =>
+      c.json(await c.var.services.sessions.replaceAgenda(c.req.valid('param').id, c.req.valid('json') as z.output<typeof SessionAgendaReplaceSchema>), 200),
+  );
+  router.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/sessions/{id}/attendance',
+      tags,
+      operationId: 'getSessionAttendance',
+      summary: 'Consultar las organizaciones que asistieron a una sesión',
+      request: { params: IdParamsSchema },
+      responses: { 200: jsonResponse('Organizaciones asistentes', SessionAttendanceViewSchema) },
+      errors: [404],
+    }),
+    async (c) => c.json(await c.var.services.sessions.getAttendance(c.req.valid('param').id), 200),
+  );
+  router.openapi(
+    apiRoute({
+      method: 'put',
+      path: '/sessions/{id}/attendance',
+      tags,
+      operationId: 'replaceSessionAttendance',
+      summary: 'Reemplazar las organizaciones que asistieron a una sesión',
+      request: { params: IdParamsSchema, body: { content: { 'application/json': { schema: SessionAttendanceReplaceSchema } }, required: true } },
+      responses: { 200: jsonResponse('Asistencia guardada', SessionAttendanceViewSchema) },
+      errors: [404, 409],
+    }),
+    async (c) =>
+      c.json(
+        await c.var.services.sessions.replaceAttendance(c.req.valid('param').id, c.req.valid('json') as z.output<typeof SessionAttendanceReplaceSchema>),
+        200,
+      ),
   );
 }

@@ -43,6 +43,7 @@ import {
   updateSession,
 } from './session.repository.js';
 import { auditCreate, writeVersionedUpdate } from '../../platform/records/versioned-write.js';
+import { createSessionAssemblyService } from './assembly.service.js';
 
 /**
  * A body holds each ordinal of a kind once: a second "Vigésima Cuarta Sesión Ordinaria" is refused
@@ -58,8 +59,10 @@ export async function requireFreeOrdinal(db: Database, session: { bodyId: string
 
 export function createSessionService(db: Database, actor: Actor) {
   const lifecycle = createLifecycle(db, actor, { entity: 'session', table: sessions, authorize: async (id) => requireBodyManager(actor, await findSessionScope(db, id)) });
+  const { readAssemblyParts, ...assembly } = createSessionAssemblyService(db, actor);
   return {
     ...lifecycle,
+    ...assembly,
 
     async list(filter: SessionFilter, page: PageRequest) {
       requireSignedIn(actor);
@@ -81,10 +84,14 @@ export function createSessionService(db: Database, actor: Actor) {
         findSessionScope(db, id),
       ]);
       if (!session || !scope) throw notFound();
-      const followUps = await listFollowUps(db, { participationIds: participations.map((p) => p.id) });
+      const [followUps, assemblyParts] = await Promise.all([
+        listFollowUps(db, { participationIds: participations.map((p) => p.id) }),
+        readAssemblyParts({ id, bodyId: session.body.id, kind: session.kind, date: session.date }),
+      ]);
       const manages = canManageBody(actor, scope);
       return {
         ...session,
+        ...assemblyParts,
         participations: participations.map((p) => ({
           ...p,
           followUps: followUps.filter((f) => f.participationId === p.id),

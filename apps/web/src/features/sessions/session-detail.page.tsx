@@ -18,6 +18,7 @@ import { RecordHistory } from '../records/record-history.component';
 import { RecordStatus } from '../records/record-status.component';
 import { AgreementForm } from './agreement-form.component';
 import { ParticipationEditForm, ParticipationForm } from './participation-form.component';
+import { SessionAssemblySections } from './session-assembly.component';
 
 const routeApi = getRouteApi('/_internal/sesiones/$sessionId');
 
@@ -71,6 +72,7 @@ export function SessionDetailPage(): ReactElement {
             />
             <RecordStatus entity="session" record={session} changeLifecycle={sessionsApi.changeLifecycle} />
             <SessionFacts session={session} />
+            <SessionAssemblySections session={session} />
 
             <PageSection id="participaciones" title={t('sessions.participations')}>
               {session.participations.length === 0 ? (
