@@ -63,6 +63,8 @@ export interface NetworksBenchOptions {
   baselineRuns: number;
   /** Surveys opened to the 5,000 members (each a new draft). */
   openRuns: number;
+  /** Responses generated (100,000; fewer only for a quick check of the bench itself). */
+  responses: number;
 }
 
 // --- The survey's definition: the questionnaire's model, restricted to the survey kinds. ---
@@ -153,8 +155,8 @@ async function generateNetwork(db: Database, networkId: string) {
  * responses are anonymous, so none points at an invitation) and their answers: a skip rate per question,
  * skewed single choices, multiple choices of about 30 % each option, ratings, numbers, a few open texts.
  */
-async function generateResponses(db: Database, networkId: string, surveyId: string) {
-  const { responses, members } = NETWORK_VOLUMES;
+async function generateResponses(db: Database, networkId: string, surveyId: string, responses: number) {
+  const { members } = NETWORK_VOLUMES;
   const question = (kind: BenchQuestion['kind']) => {
     const indexes = QUESTIONS.flatMap((q, i) => (q.kind === kind ? [i + 1] : []));
     return sql.raw(`generate_series(${indexes[0]}, ${indexes.at(-1)})`);
@@ -302,12 +304,12 @@ export async function benchNetworks(place: BenchPlace, options: NetworksBenchOpt
     const session = await signIn(app, await createBenchAdmin(db));
     const loadStarted = performance.now();
     const network = (
-      await call<{ id: string }>(session, 'POST', '/api/networks', { name: 'Red nacional de medición', acronym: 'RNM', level: 'national', declaredMembers: NETWORK_VOLUMES.members })
+      await call<{ id: string }>(session, 'POST', '/api/networks', { name: 'Red nacional de medición', acronym: 'RNM', level: 'national' })
     ).value;
     await generateNetwork(db, network.id);
-    log(`red de ${NETWORK_VOLUMES.members} integrantes y ${NETWORK_VOLUMES.commissions} comisiones; encuesta de ${QUESTIONS.length} preguntas y ${NETWORK_VOLUMES.responses} respuestas…`);
+    log(`red de ${NETWORK_VOLUMES.members} integrantes y ${NETWORK_VOLUMES.commissions} comisiones; encuesta de ${QUESTIONS.length} preguntas y ${options.responses} respuestas…`);
     const survey = await createSurvey(session, network.id, 'Percepción de la red (medición)', 'anonymous');
-    await generateResponses(db, network.id, survey.id);
+    await generateResponses(db, network.id, survey.id, options.responses);
     const loadMs = performance.now() - loadStarted;
 
     log('conteos (survey_counts) con rebuildCounts del módulo de encuestas…');
@@ -329,21 +331,6 @@ export async function benchNetworks(place: BenchPlace, options: NetworksBenchOpt
             (select count(*)::int from survey_responses where survey_id = ${survey.id} and state_code = ${SEGMENT_STATE}) as "stateRespondents"`,
     );
     const v = volumes!;
-
-    const resultsPath = `/api/surveys/${survey.id}/results`;
-    const statePath = `${resultsPath}?segmentKind=state&segment=${SEGMENT_STATE}`;
-    // The answers are checked once against the plain counts, so the timings are of right answers.
-    await checkResults(session, resultsPath, statePath, v.responses!, v.stateRespondents!);
-    const responseBytes = await getBytes(session, resultsPath);
-    log(`vista de resultados: ${options.warmUps} de calentamiento + ${options.runs} peticiones, general y por estado (SQL simple: ${options.baselineRuns})…`);
-    const api = await measure({ runs: options.runs, warmUps: options.warmUps }, {
-      overall: () => getBytes(session, resultsPath),
-      state: () => getBytes(session, statePath),
-    });
-    const baseline = await measure({ runs: options.baselineRuns, warmUps: 1 }, {
-      overall: () => baselineCounts(db, survey.id, null),
-      state: () => baselineCounts(db, survey.id, SEGMENT_STATE),
-    });
 
     log(`apertura de ${options.openRuns} encuestas a los ${v.members} integrantes (invitaciones y correos en cola), junto al INSERT … SELECT simple…`);
     let round = 0;
@@ -368,8 +355,25 @@ export async function benchNetworks(place: BenchPlace, options: NetworksBenchOpt
         baseline: ({ plain }) => baselineInvitations(db, network.id, plain.id),
       },
     );
+    log(`apertura: mediana ${(invitations.api.p50 / 1000).toFixed(2)} s, máximo ${(invitations.api.max / 1000).toFixed(2)} s (línea base: mediana ${(invitations.baseline.p50 / 1000).toFixed(2)} s)`);
     const [mails] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from mail_outbox where dedupe_key not like 'baseline:%'`);
     if (invited !== v.members || mailed !== v.members) throw new Error(`La apertura invitó a ${invited} integrantes y puso ${mailed} correos en cola, no ${v.members}.`);
+
+
+    const resultsPath = `/api/surveys/${survey.id}/results`;
+    const statePath = `${resultsPath}?segmentKind=state&segment=${SEGMENT_STATE}`;
+    // The answers are checked once against the plain counts, so the timings are of right answers.
+    await checkResults(session, resultsPath, statePath, v.responses!, v.stateRespondents!);
+    const responseBytes = await getBytes(session, resultsPath);
+    log(`vista de resultados: ${options.warmUps} de calentamiento + ${options.runs} peticiones, general y por estado (SQL simple: ${options.baselineRuns})…`);
+    const api = await measure({ runs: options.runs, warmUps: options.warmUps }, {
+      overall: () => getBytes(session, resultsPath),
+      state: () => getBytes(session, statePath),
+    });
+    const baseline = await measure({ runs: options.baselineRuns, warmUps: 1 }, {
+      overall: () => baselineCounts(db, survey.id, null),
+      state: () => baselineCounts(db, survey.id, SEGMENT_STATE),
+    });
 
     return {
       members: v.members!,

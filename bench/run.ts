@@ -23,7 +23,8 @@
  * results view overall and for one state beside the plain SQL GROUP BY of the same counts, and opening a survey to the
  * 5,000 members beside a plain INSERT … SELECT of the invitations and mails; BENCH_ONLY=networks runs only it (not part
  * of the full run). BENCH_NETWORK_RUNS (at least and by default 100) sets the results requests, BENCH_NETWORK_BASELINE_RUNS
- * (default 20) the plain GROUP BYs, BENCH_NETWORK_OPEN_RUNS (default 5) the surveys opened.
+ * (default 20) the plain GROUP BYs, BENCH_NETWORK_OPEN_RUNS (default 5) the surveys opened; BENCH_NETWORK_SCALE shrinks
+ * the responses for a quick check.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -79,6 +80,8 @@ const NETWORK_OPTIONS = {
   warmUps: QUERY_WARM_UPS,
   baselineRuns: Math.max(5, Math.trunc(Number(process.env.BENCH_NETWORK_BASELINE_RUNS) || 20)),
   openRuns: Math.max(1, Math.trunc(Number(process.env.BENCH_NETWORK_OPEN_RUNS) || 5)),
+  /** Shrinks the 100,000 responses only for a quick check of the bench itself. */
+  responses: Math.max(1000, Math.round(NETWORK_VOLUMES.responses * Number(process.env.BENCH_NETWORK_SCALE ?? 1))),
 };
 const RESULTS_URL = new URL('./results.json', import.meta.url);
 
@@ -511,7 +514,7 @@ async function main() {
       return;
     }
     if (ONLY === 'networks') {
-      logProgress(`Redes: ${NETWORK_VOLUMES.members} integrantes, encuesta con ${NETWORK_VOLUMES.responses} respuestas…`);
+      logProgress(`Redes: ${NETWORK_VOLUMES.members} integrantes, encuesta con ${NETWORK_OPTIONS.responses} respuestas…`);
       const networks = await benchNetworks(place, NETWORK_OPTIONS, (message) => logProgress(`  ${message}`));
       printNetworks(networks);
       updateResults('networks', { generatedAt: new Date().toISOString(), targets: NETWORK_TARGETS, ...networks });
