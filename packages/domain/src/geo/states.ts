@@ -3,6 +3,7 @@
  * short names, abbreviation) with their ISO 3166-2:MX codes (see
  * shared/data/mexico-entidades-inegi-iso.csv), plus the aliases people write in reports.
  */
+import { normalizeLabel } from '../text/normalize.js';
 
 export interface MexicanState {
   /** INEGI two-digit code ("01"). */
@@ -81,3 +82,20 @@ export type StateIsoCode = (typeof MEXICAN_STATES)[number]['iso'];
 export function findStateByIso(iso: string): MexicanState | undefined {
   return MEXICAN_STATES.find((state) => state.iso === iso);
 }
+
+/**
+ * A state as a spreadsheet cell writes it: INEGI code ("14" or "5"), ISO code ("MX-JAL") or a name,
+ * short name, abbreviation or alias, accents, case and punctuation aside. The bare "México" is the
+ * state here: a cell of a state column names a state, not the country. Undefined when none matches.
+ */
+export function findStateByText(text: string): MexicanState | undefined {
+  const trimmed = text.trim();
+  if (/^\d{1,2}$/.test(trimmed)) return MEXICAN_STATES.find((state) => state.cve === trimmed.padStart(2, '0'));
+  const key = normalizeLabel(trimmed);
+  if (key === '') return undefined;
+  return STATES_BY_KEY.get(key);
+}
+
+const STATES_BY_KEY = new Map<string, MexicanState>(
+  MEXICAN_STATES.flatMap((state) => [state.iso, state.name, state.shortName, state.abbreviation, ...state.aliases].map((label) => [normalizeLabel(label), state] as const)),
+);

@@ -27,6 +27,12 @@ describe('protectSegments', () => {
     expect(protectSegments([])).toEqual({ shown: [], hidden: [], others: null });
   });
 
+  it('keeps the fields of a shown segment (its label)', () => {
+    const result = protectSegments([{ segment: 'MX-JAL', label: 'Jalisco', respondents: 8 }, { segment: 'MX-OAX', label: 'Oaxaca', respondents: 1 }]);
+    expect(result).toEqual({ shown: [], hidden: ['MX-JAL', 'MX-OAX'], others: 9 });
+    expect(protectSegments([{ segment: 'MX-JAL', label: 'Jalisco', respondents: 8 }]).shown).toEqual([{ segment: 'MX-JAL', label: 'Jalisco', respondents: 8 }]);
+  });
+
   it('takes another threshold', () => {
     expect(protectSegments([seg('a', 3), seg('b', 2), seg('c', 1)], 3)).toEqual({ shown: [seg('a', 3)], hidden: ['b', 'c'], others: 3 });
   });

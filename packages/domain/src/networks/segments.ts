@@ -10,9 +10,9 @@ export interface SegmentCount {
   respondents: number;
 }
 
-export interface ProtectedSegments {
-  /** Segments shown on their own, in the order given. */
-  shown: SegmentCount[];
+export interface ProtectedSegments<S extends SegmentCount = SegmentCount> {
+  /** Segments shown on their own, in the order given, as given (a label and other fields kept). */
+  shown: S[];
   /** Segments not shown on their own, in the order given. */
   hidden: string[];
   /** The hidden segments pooled as «Otros», when that pool is itself big enough; else null. */
@@ -27,7 +27,7 @@ export interface ProtectedSegments {
  * nor counted. So: every shown segment has ≥ min respondents, and total − Σshown is 0 or ≥ min
  * (or everything is hidden, when the total itself is under min).
  */
-export function protectSegments(segments: readonly SegmentCount[], min: number = MIN_SEGMENT_RESPONDENTS): ProtectedSegments {
+export function protectSegments<S extends SegmentCount>(segments: readonly S[], min: number = MIN_SEGMENT_RESPONDENTS): ProtectedSegments<S> {
   const counted = segments.filter((s) => s.respondents > 0);
   const hiddenSet = new Set(counted.filter((s) => s.respondents < min).map((s) => s.segment));
   let pool = counted.filter((s) => hiddenSet.has(s.segment)).reduce((sum, s) => sum + s.respondents, 0);
@@ -42,7 +42,7 @@ export function protectSegments(segments: readonly SegmentCount[], min: number =
     }
   }
   return {
-    shown: counted.filter((s) => !hiddenSet.has(s.segment)).map((s) => ({ segment: s.segment, respondents: s.respondents })),
+    shown: counted.filter((s) => !hiddenSet.has(s.segment)),
     hidden: counted.filter((s) => hiddenSet.has(s.segment)).map((s) => s.segment),
     others: pool >= min ? pool : null,
   };
