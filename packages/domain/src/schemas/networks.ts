@@ -365,7 +365,7 @@ export const CommissionViewSchema = z
   .meta({ id: 'CommissionView', description: 'Comisión (u órgano) de una red: compromiso, mecanismos de comunicación y de trabajo, puntos focales e integrantes.' });
 export type CommissionView = z.infer<typeof CommissionViewSchema>;
 
-export const FromPlanResultSchema = z
+export const CommissionsFromPlanResultSchema = z
   .strictObject({ created: z.array(NetworkBodyViewSchema) })
   .meta({ id: 'CommissionsFromPlanResult', description: 'Las comisiones creadas, una por cada compromiso del plan que no tenía.' });
 

@@ -15,7 +15,8 @@ import type { Database } from '../../platform/db/client.js';
 import { DomainError, invalidField, notFound } from '../../platform/errors.js';
 import { auditCreate, writeVersionedUpdate } from '../../platform/records/versioned-write.js';
 import { createBodyService, findBody } from '../bodies/index.js';
-import { findOrganizationView, findPersonView, insertPerson } from '../directory/index.js';
+import { findOrganizationView, findPersonView, insertPerson, listMembershipsOfBody } from '../directory/index.js';
+import { todayInMexico } from './networks.service.js';
 import {
   findFocalTerm,
   findNetworkBodyRecord,
@@ -24,7 +25,6 @@ import {
   findPlanNodePlanId,
   insertFocalTerm,
   insertNetworkBody,
-  listBodyMemberOrganizations,
   listCommitments,
   listFocalTerms,
   listNetworkBodyRecords,
@@ -129,12 +129,21 @@ export function createCommissionService(db: Database, actor: Actor) {
     async getCommission(bodyId: string): Promise<CommissionView> {
       requireSignedIn(actor);
       const body = await requireNetworkBody(db, bodyId);
-      const [network, terms, members, scope] = await Promise.all([
+      const [network, terms, memberships, scope] = await Promise.all([
         requireNetwork(db, body.networkId),
         listFocalTerms(db, [bodyId]),
-        listBodyMemberOrganizations(db, bodyId),
+        listMembershipsOfBody(db, bodyId),
         findBodyScope(db, bodyId),
       ]);
+      // The commission's members are its body's memberships (the directory's): the organisations sitting in it today.
+      const today = todayInMexico();
+      const members = [
+        ...new Map(
+          memberships
+            .filter((membership) => !membership.endDate || membership.endDate >= today)
+            .map(({ organization }) => [organization.id, { organizationId: organization.id, name: organization.name, acronym: organization.acronym }]),
+        ).values(),
+      ];
       const manages = canManageBody(actor, scope);
       return {
         bodyId,

@@ -213,7 +213,7 @@ describe('governance, commissions and focal points', () => {
   beforeAll(async () => {
     const plan = await ctx.api('POST', '/plans', { name: 'Compromisos del Pacto', bodyId: ids.network });
     expect(plan.status, JSON.stringify(plan.body)).toBe(201);
-    for (const [code, title] of <[string, string][]>[['1', 'Primera infancia en la agenda pública'], ['2', 'Presupuesto'], ['3', 'Datos']]) {
+    for (const [code, title] of [['1', 'Primera infancia en la agenda pública'], ['2', 'Presupuesto'], ['3', 'Datos']] as const) {
       nodes[code] = (await ctx.api('POST', '/plan-nodes', { planId: plan.body.id, parentId: null, kind: 'axis', code, title })).body.id;
     }
     await ctx.api('POST', '/plan-nodes', { planId: plan.body.id, parentId: nodes['1'], kind: 'action_line', code: '1.1', title: 'Línea' });
@@ -296,6 +296,9 @@ describe('points', () => {
     expect(activity.status, JSON.stringify(activity.body)).toBe(201);
     const commission = (await ctx.api('GET', `/networks/${ids.network}`)).body.commissions[1];
     await ctx.api('POST', '/memberships', { bodyId: commission.bodyId, organizationId: redim.organizationId, role: 'member', startDate: `${year}-01-01` });
+    const seated = (await ctx.api('GET', `/networks/commissions/${commission.bodyId}`)).body;
+    expect(seated.members).toEqual([{ organizationId: redim.organizationId, name: 'Red por los Derechos de la Infancia en México', acronym: 'REDIM' }]);
+    expect((await ctx.api('GET', `/networks/${ids.network}`)).body.commissions[1].members).toBe(1);
     await ctx.handle.db.execute(sql`insert into surveys (network_id, title, definition, anonymity, status, audience, opened_at)
       values (${ids.network}, 'Percepción', '{"sections":[]}'::jsonb, 'named', 'open', '{"kind":"all"}'::jsonb, ${`${year}-04-01T12:00:00Z`})`);
     await ctx.handle.db.execute(sql`insert into survey_invitations (survey_id, member_id, token_hash, responded)

@@ -187,7 +187,7 @@ export interface NetworkBodyRecord {
 const networkBodyColumns = sql`nb.body_id as "bodyId", nb.network_id as "networkId", b.name, nb.role, nb.plan_node_id as "planNodeId",
   pn.code as "commitmentCode", pn.title as "commitmentTitle", nb.communication, nb.work, nb.version,
   (select count(distinct ms.organization_id)::int from memberships ms where ms.body_id = nb.body_id and ms.archived_at is null
-     and (ms.end_date is null or ms.end_date >= current_date)) as members`;
+     and (ms.end_date is null or ms.end_date >= (now() at time zone 'America/Mexico_City')::date)) as members`;
 
 export async function listNetworkBodyRecords(db: Database, networkId: string): Promise<NetworkBodyRecord[]> {
   return queryRows<NetworkBodyRecord>(
@@ -233,15 +233,6 @@ export async function listCommitments(db: Database, planId: string): Promise<{ i
 export async function findPlanNodePlanId(db: Database, planNodeId: string): Promise<string | undefined> {
   const [row] = await queryRows<{ planId: string }>(db, sql`select plan_id as "planId" from plan_nodes where id = ${planNodeId}`);
   return row?.planId;
-}
-
-/** The organisations sitting in a body now, for the commission's page. */
-export async function listBodyMemberOrganizations(db: Database, bodyId: string) {
-  return queryRows<{ organizationId: string; name: string; acronym: string | null }>(
-    db,
-    sql`select distinct on (o.name_key, o.id) o.id as "organizationId", o.name, o.acronym from memberships ms join organizations o on o.id = ms.organization_id
-        where ms.body_id = ${bodyId} and ms.archived_at is null and (ms.end_date is null or ms.end_date >= current_date) order by o.name_key, o.id`,
-  );
 }
 
 // ── Focal points ─────────────────────────────────────────────────────────────────────────────

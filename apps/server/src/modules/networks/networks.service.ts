@@ -3,6 +3,7 @@ import {
   LIST_EXPORT_CAP,
   MEMBER_STATUSES,
   type MemberStatus,
+  memberStatus,
   mexicoCityDay,
   type NetworkCommissionSummary,
   type NetworkCreateSchema,
@@ -18,6 +19,7 @@ import {
   type PublicNetworkSummary,
   type PublicNetworkView,
   parseOrganizationName,
+  rankMembers,
   type MemberContributionInputSchema,
   type MemberContributionView,
   type Sector,
@@ -34,7 +36,7 @@ import { createBodyService } from '../bodies/index.js';
 import { createOrganizationService, findOrganizationByIdentity, findOrganizationView } from '../directory/index.js';
 import { findPlan, readTableFile } from '../plans/index.js';
 import { memberExportColumns, toMemberExportRow } from './member-files.js';
-import { memberStatus, rankMembers, readMemberTable } from './pending-domain.js';
+import { readMemberTable } from './pending-domain.js';
 import {
   countMemberContributions,
   findContribution,

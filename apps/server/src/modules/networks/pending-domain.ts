@@ -1,32 +1,8 @@
 /**
  * TEMPORARY: stand-ins for the pure functions the net-domain branch adds to packages/domain/src/networks/
- * (memberStatus, readMemberTable, rankMembers), with the same signatures. Deleted when that branch is merged.
+ * (readMemberTable), with the same signature. Deleted when that branch is merged.
  */
-import { type DuesStatus, type MemberStatus, type PointWeights, findStateByIso, MEXICAN_STATES, SECTORS } from '@telar/domain';
-
-export interface MembershipRules {
-  newDays: number;
-  graceDays: number;
-}
-export interface MemberDues {
-  year: number;
-  status: DuesStatus;
-}
-
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-export function memberStatus(member: { joinedOn: string | null; leftOn: string | null }, dues: MemberDues[], rules: MembershipRules, on: string): MemberStatus | null {
-  if (member.joinedOn && on < member.joinedOn) return null;
-  if (member.leftOn && member.leftOn <= on) return 'withdrawn';
-  const year = Number(on.slice(0, 4));
-  const overdue = dues.filter((d) => d.status === 'pending' && d.year < year);
-  if (overdue.length) {
-    const oldest = Math.min(...overdue.map((d) => d.year));
-    return on > addDays(`${oldest}-12-31`, rules.graceDays) ? 'lapsed' : 'grace';
-  }
-  if (member.joinedOn && on < addDays(member.joinedOn, rules.newDays)) return 'new';
-  return 'active';
-}
+import { findStateByIso, MEXICAN_STATES, SECTORS } from '@telar/domain';
 
 export interface MemberTableRow {
   row: number;
@@ -100,13 +76,4 @@ export function readMemberTable(rows: string[][]): { members: MemberTableRow[]; 
     }
   });
   return { members, issues };
-}
-
-export function rankMembers<Row extends { memberId: string; assemblies: number; surveys: number; activities: number; commissions: number }>(rows: Row[], weights: PointWeights) {
-  const scored = rows.map((row) => ({
-    ...row,
-    points: row.assemblies * weights.assembly + row.surveys * weights.survey + row.activities * weights.activity + row.commissions * weights.commission,
-  }));
-  scored.sort((a, b) => b.points - a.points);
-  return scored.map((row) => ({ ...row, rank: scored.findIndex((other) => other.points === row.points) + 1 }));
 }
