@@ -4,28 +4,11 @@
  * further down (survey-results).
  */
 import { z } from 'zod';
-import { SURVEY_ANONYMITY, SURVEY_QUESTION_KINDS, SURVEY_STATUSES, SurveyAudienceSchema } from '../networks/model.js';
-import { TemplateDefinitionSchema } from '../questionnaires/model.js';
+import { SURVEY_ANONYMITY, SURVEY_STATUSES, SurveyAudienceSchema } from '../networks/model.js';
+import { SurveyAnswerInputSchema, SurveyDefinitionSchema } from '../networks/survey-definition.js';
 import { abilitiesOf } from './abilities.js';
 import { optionalText, requiredText, VersionSchema } from './common.js';
 import { viewCount, viewId, viewInstant, viewVersion } from './view-fields.js';
-
-// ── Definition and answers (interim: replaced by the domain's SurveyDefinitionSchema / SurveyAnswerInputSchema) ──
-
-const surveyDefinition = TemplateDefinitionSchema.superRefine((definition, ctx) =>
-  definition.sections.forEach((section, s) =>
-    section.questions.forEach((question, q) => {
-      if (!(SURVEY_QUESTION_KINDS as readonly string[]).includes(question.kind))
-        ctx.addIssue({ code: 'custom', path: ['sections', s, 'questions', q, 'kind'], message: `Una encuesta no admite preguntas de tipo «${question.kind}».` });
-    }),
-  ),
-);
-
-const surveyAnswerInput = z.strictObject({
-  selected: z.array(z.string().max(40)).max(100).optional(),
-  number: z.number().finite().optional(),
-  text: z.string().max(8000).optional(),
-});
 
 // ── Inputs ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -35,7 +18,7 @@ const ClosesAtSchema = z.iso.datetime({ offset: true, message: 'Indique la fecha
 export const SurveyCreateSchema = z.strictObject({
   title: requiredText(300),
   description: optionalText(8000),
-  definition: surveyDefinition,
+  definition: SurveyDefinitionSchema,
   anonymity: z.enum(SURVEY_ANONYMITY, { message: 'Elija si las respuestas son nominales, anónimas o a elección.' }),
   audience: SurveyAudienceSchema,
   closesAt: ClosesAtSchema.default(null),
@@ -47,7 +30,7 @@ export const SurveyUpdateSchema = z.strictObject({
   version: VersionSchema,
   title: requiredText(300).optional(),
   description: optionalText(8000).optional(),
-  definition: surveyDefinition.optional(),
+  definition: SurveyDefinitionSchema.optional(),
   anonymity: z.enum(SURVEY_ANONYMITY).optional(),
   audience: SurveyAudienceSchema.optional(),
   closesAt: ClosesAtSchema.optional(),
@@ -59,7 +42,7 @@ export const SurveyActionSchema = z.strictObject({ version: VersionSchema });
 
 /** What a member sends through their personal link. */
 export const SurveyResponseInputSchema = z.strictObject({
-  answers: z.record(z.string().max(40), surveyAnswerInput),
+  answers: SurveyAnswerInputSchema,
   /** Only where the survey lets the respondent choose (anonymity `optional`). */
   anonymous: z.boolean().optional(),
 });
@@ -105,7 +88,7 @@ export const SurveyViewSchema = z
     networkName: z.string(),
     title: z.string(),
     description: z.string().nullable(),
-    definition: TemplateDefinitionSchema,
+    definition: SurveyDefinitionSchema,
     anonymity: z.enum(SURVEY_ANONYMITY),
     /** `closed` also once `closesAt` has passed, whether or not someone closed it. */
     status: z.enum(SURVEY_STATUSES),
@@ -130,7 +113,7 @@ export const SurveyRemindResultSchema = z
   .strictObject({ reminded: viewCount, withoutEmail: viewCount })
   .meta({ id: 'SurveyRemindResult', description: 'Recordatorios en cola (a quienes no han respondido) y pendientes sin correo.' });
 
-const RateRowSchema = z
+export const SurveyRateRowSchema = z
   .strictObject({ segment: z.string(), label: z.string(), invited: viewCount, responded: viewCount, rate })
   .meta({ id: 'SurveyRateRow', description: 'Organizaciones invitadas y que respondieron en un segmento.' });
 
@@ -138,9 +121,9 @@ export const SurveyRatesViewSchema = z
   .strictObject({
     overall: z.strictObject({ invited: viewCount, responded: viewCount, rate }),
     /** Segment '' is a member without a state (national). */
-    byState: z.array(RateRowSchema),
-    bySector: z.array(RateRowSchema),
-    byCommission: z.array(RateRowSchema),
+    byState: z.array(SurveyRateRowSchema),
+    bySector: z.array(SurveyRateRowSchema),
+    byCommission: z.array(SurveyRateRowSchema),
   })
   .meta({ id: 'SurveyRatesView', description: 'Tasa de respuesta de las organizaciones invitadas: total y por estado, sector y comisión.' });
 export type SurveyRatesView = z.infer<typeof SurveyRatesViewSchema>;
@@ -151,7 +134,7 @@ export const SurveyInvitationViewSchema = z
     survey: z.strictObject({
       title: z.string(),
       description: z.string().nullable(),
-      definition: TemplateDefinitionSchema,
+      definition: SurveyDefinitionSchema,
       anonymity: z.enum(SURVEY_ANONYMITY),
       closesAt: viewInstant.nullable(),
       status: z.enum(SURVEY_STATUSES),

@@ -1,11 +1,10 @@
-import { formatInstantMexicoCity, type SurveyInvitationView, type SurveyResponseInputSchema } from '@telar/domain';
+import { checkSurveyAnswers, formatInstantMexicoCity, type SurveyInvitationView, type SurveyResponseInputSchema } from '@telar/domain';
 import type { z } from 'zod';
 import { type Actor, describeActor } from '../../platform/auth/actor.js';
 import { insertAuditEntry } from '../../platform/audit/audit.repository.js';
 import type { Database } from '../../platform/db/client.js';
 import { DomainError, invalidField } from '../../platform/errors.js';
 import { errorMessages } from '../../platform/messages.js';
-import { checkSurveyAnswers } from './interim-answers.js';
 import { hashInvitationToken, SURVEY_TOKEN_PATTERN } from './invitations.js';
 import {
   addResponseCounts,
@@ -77,7 +76,7 @@ export function createSurveyResponseService(db: Database, actor: Actor) {
       if (invitation.anonymity === 'named' && input.anonymous) throw invalidField('anonymous', 'Esta encuesta no admite respuestas anónimas.');
       const isAnonymous = invitation.anonymity === 'anonymous' || (invitation.anonymity === 'optional' && input.anonymous === true);
       const { rows, issues } = checkSurveyAnswers(invitation.definition, input.answers);
-      if (issues.length) throw new DomainError('validation', issues);
+      if (issues.length) throw new DomainError('validation', issues.map((issue) => ({ path: ['answers', ...issue.path].join('.'), message: issue.message })));
       const segments = await findMemberSegments(db, invitation.memberId);
       const { surveyId } = invitation;
 

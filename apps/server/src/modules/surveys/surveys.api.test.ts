@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { likertOptions } from '@telar/domain';
 import { queryRows } from '../../platform/db/query.js';
 import { createTestContext, type TestContext } from '../../test/test-context.js';
 import { hashInvitationToken, rebuildCounts } from './index.js';
@@ -396,6 +397,36 @@ describe('a survey of a commission', () => {
     expect(await openSurvey(survey.id)).toEqual({ invited: 2, mailed: 2, withoutEmail: 0 });
     const invited = await rows<{ member_id: string }>(sql`select member_id from survey_invitations where survey_id = ${survey.id}`);
     expect(invited.map((i) => i.member_id).sort()).toEqual([ids.jal1, ids.oax1].sort());
+  });
+
+  it('keeps every response of an anonymous survey anonymous, whatever the respondent asks, and counts a Likert scale', async () => {
+    const scale = {
+      sections: [{ key: 's', title: 'Escala', questions: [{ key: 'utilidad', number: '1', text: 'La comisión es útil', kind: 'rating', required: true, options: likertOptions() }] }],
+    };
+    const survey = await createSurvey({ title: 'Utilidad de la comisión', definition: scale, anonymity: 'anonymous', audience: { kind: 'commission', commissionIds: [ids.commission] } });
+    await openSurvey(survey.id);
+    const mails = await rows<{ to_address: string; text_body: string }>(sql`select to_address, text_body from mail_outbox where subject like '%Utilidad de la comisión%'`);
+    expect(mails[0]!.text_body).toContain('La encuesta es anónima');
+    for (const [index, mail] of mails.entries()) {
+      const token = /\/encuesta\/([A-Za-z0-9_-]{43})/.exec(mail.text_body)![1]!;
+      const answered = await respond(token, { anonymous: false, answers: { utilidad: { selected: [index ? '5' : '4'] } } });
+      expect(answered.status, JSON.stringify(answered.body)).toBe(201);
+      expect(answered.body).toEqual({ anonymous: true });
+    }
+    const responses = await rows<{ invitation_id: string | null; is_anonymous: boolean }>(sql`select invitation_id, is_anonymous from survey_responses where survey_id = ${survey.id}`);
+    expect(responses).toEqual([
+      { invitation_id: null, is_anonymous: true },
+      { invitation_id: null, is_anonymous: true },
+    ]);
+    const counts = await rows<{ option_key: string; respondents: number }>(
+      sql`select option_key, respondents from survey_counts where survey_id = ${survey.id} and segment_kind = 'all' and question_key = 'utilidad' order by option_key`,
+    );
+    expect(counts).toEqual([
+      { option_key: '', respondents: 2 },
+      { option_key: '4', respondents: 1 },
+      { option_key: '5', respondents: 1 },
+    ]);
+    expect((await ctx.api('GET', `/surveys/${survey.id}/rates`)).body.overall).toEqual({ invited: 2, responded: 2, rate: 1 });
   });
 
   it('is for the coordination: a secretariat of another body cannot create one', async () => {

@@ -9,7 +9,7 @@ import { surveys } from './surveys.tables.js';
 export const effectiveStatus = (s: SQL) =>
   sql`(case when ${s}.status = 'open' and ${s}.closes_at is not null and ${s}.closes_at <= now() then 'closed' else ${s}.status end)`;
 
-/** A member is current on a day (Mexico City) when they had joined (or the date is unknown) and had not left. */
+/** A member is current today (Mexico City) when they had joined (or the date is unknown) and had not left: memberStatus (domain) neither null nor withdrawn; lapsed members are still members. */
 const isCurrentMember = (m: SQL) =>
   sql`(${m}.archived_at is null and (${m}.joined_on is null or ${m}.joined_on <= (now() at time zone 'America/Mexico_City')::date)
        and (${m}.left_on is null or ${m}.left_on > (now() at time zone 'America/Mexico_City')::date))`;

@@ -89,7 +89,7 @@ describe('the OpenAPI document', () => {
     expect(operations().filter(({ operation }) => !operation.summary?.trim())).toEqual([]);
   });
 
-  it('opens to anonymous callers only sign-in, sign-out, the links sent by e-mail, secret calendar feeds, the catalogue, evidence of published records and the portal', () => {
+  it('opens to anonymous callers only sign-in, sign-out, the links sent by e-mail, secret calendar feeds, survey invitations by personal link, the catalogue, evidence of published records and the portal', () => {
     const open = operations().filter(({ operation }) => isPublic(operation)).map(({ operation }) => operation.operationId);
     expect(open.filter((id) => !/^(get|list|download)Public|^downloadOpenData$/.test(id)).sort()).toEqual([
       'checkAccountLink',
@@ -99,8 +99,10 @@ describe('the OpenAPI document', () => {
       'login',
       'logout',
       'requestPasswordReset',
+      'respondSurveyInvitation',
+      'getSurveyInvitation',
       'setPasswordWithLink',
-    ]);
+    ].sort());
     // Every other route needs the session cookie, and its writes the CSRF header too.
     for (const { path, method, operation } of operations().filter(({ operation }) => !isPublic(operation))) {
       expect(operation.responses, `${method} ${path}`).toHaveProperty('401');
