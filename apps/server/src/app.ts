@@ -33,7 +33,7 @@ import { registerNotificationRoutes } from './modules/notifications/index.js';
 import { registerSessionRoutes } from './modules/sessions/index.js';
 import { DATASET_IMPORT_PATH, registerStatisticsRoutes } from './modules/statistics/index.js';
 import { registerNetworkRoutes } from './modules/networks/index.js';
-import { registerSurveyResponseRoutes, registerSurveyRoutes } from './modules/surveys/index.js';
+import { registerSurveyResponseRoutes, registerSurveyResultsRoutes, registerSurveyRoutes } from './modules/surveys/index.js';
 import { createAuthService } from './modules/accounts/index.js';
 
 // The largest request is an import (a plan template, a mechanism report): the same limit as the command line's.
@@ -101,6 +101,7 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
   registerNetworkRoutes(api);
   registerSurveyRoutes(api);
   registerSurveyResponseRoutes(api);
+  registerSurveyResultsRoutes(api);
   registerPublicRoutes(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -133,7 +134,7 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
       { name: 'Bitácora', description: 'Quién cambió cada registro, cuándo y qué.' },
       { name: 'Estadísticas', description: 'Conjuntos de datos con su procedencia y revisiones; cuadros con control de confidencialidad y tasas por cada 100 mil.' },
       { name: 'Redes', description: 'Redes de organizaciones: integrantes y su estatus, aportaciones, órganos de gobierno, comisiones temáticas con punto focal y suplente, y puntaje anual.' },
-      { name: 'Encuestas', description: 'Encuestas de una red a sus integrantes: invitaciones con enlace personal, recordatorios, respuestas (nominales o anónimas) y tasas de respuesta.' },
+      { name: 'Encuestas', description: 'Encuestas de una red a sus integrantes: invitaciones con enlace personal, recordatorios, respuestas (nominales o anónimas), tasas de respuesta, resultados con codificación de respuestas abiertas y publicación.' },
       { name: 'Catálogos', description: 'Catálogos de referencia (INEGI).' },
       { name: 'Portal público y datos abiertos', description: `Lo publicado, sin cuenta. ${OPEN_DATA_TERMS}` },
     ],

@@ -13,6 +13,7 @@ import { notificationsCommand } from './cli/notifications.command.js';
 import { exportQuestionnaireCommand, importQuestionnaireCommand } from './cli/questionnaire.command.js';
 import { exportDatasetCommand, importDatasetCommand } from './cli/dataset.command.js';
 import { exportNetworkCommand } from './cli/network.command.js';
+import { exportSurveyResultsCommand } from './cli/survey-results.command.js';
 import { createNotificationScheduler, transportFromUrl } from './modules/notifications/index.js';
 import { readImportFile } from './cli/import-file.js';
 import { DomainError } from './platform/errors.js';
@@ -37,6 +38,7 @@ const USAGE = `Uso:
   telar export dataset NOMBRE [--by dim1,dim2] [--where dim=valor]… [--measure count|rate] [--value-measure CLAVE] [--public] --format csv|json|xlsx [--out ARCHIVO]
   telar export dataset --list --json
   telar export network NOMBRE-O-SIGLAS --format json
+  telar export survey-results TÍTULO-O-ID --format json|csv [--out ARCHIVO]
   telar report mechanism --body SIGLAS --from AAAA-MM-DD --to AAAA-MM-DD --format docx|md|json --out ARCHIVO
   telar notifications run [--date AAAA-MM-DD] [--json]
   telar notifications outbox [--json]`;
@@ -50,6 +52,7 @@ const commands: Record<string, Command> = {
     if (what === 'questionnaire') return exportQuestionnaireCommand(args, handle);
     if (what === 'dataset') return exportDatasetCommand(args, handle);
     if (what === 'network') return exportNetworkCommand(args, handle);
+    if (what === 'survey-results') return exportSurveyResultsCommand(args, handle);
     return exportCommand([what!, ...args], handle);
   },
   notifications: notificationsCommand,

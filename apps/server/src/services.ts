@@ -32,6 +32,7 @@ import { createSessionService } from './modules/sessions/index.js';
 import { createStatisticsService } from './modules/statistics/index.js';
 import { createCommissionService, createNetworkService } from './modules/networks/index.js';
 import { createSurveyResponseService, createSurveyService } from './modules/surveys/index.js';
+import { createSurveyResultsService } from './modules/surveys/index.js';
 
 /** Every service, bound to a database and to who is acting (recorded in the audit trail). */
 export function createServices(db: Database, actor: Actor) {
@@ -70,6 +71,7 @@ export function createServices(db: Database, actor: Actor) {
     commissions: createCommissionService(db, actor),
     surveys: createSurveyService(db, actor),
     surveyResponses: createSurveyResponseService(db, actor),
+    surveyResults: createSurveyResultsService(db, actor),
   };
 }
 

@@ -64,6 +64,7 @@ export * from './networks/segments.js';
 export * from './networks/points.js';
 export * from './networks/survey-definition.js';
 export * from './schemas/surveys.js';
+export * from './schemas/survey-results.js';
 export * from './networks/survey-results.js';
 export * from './networks/survey-export.js';
 export * from './networks/member-table.js';

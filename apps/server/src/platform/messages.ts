@@ -37,6 +37,7 @@ export const errorMessages = {
   survey_already_answered: 'Esta invitación ya se usó para responder la encuesta: solo se admite una respuesta por organización.',
   survey_link_invalid: 'El enlace de la encuesta no es válido. Si recibió un recordatorio, use el enlace del correo más reciente.',
   survey_audience_empty: 'Ningún integrante vigente de la red corresponde a los destinatarios elegidos: no hay a quién invitar.',
+  survey_not_closed: 'Cierre la encuesta antes de publicar sus resultados en el portal.',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

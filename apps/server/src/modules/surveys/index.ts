@@ -5,3 +5,5 @@ export { createSurveyService } from './surveys.service.js';
 export { createSurveyResponseService } from './respond.service.js';
 export { effectiveStatus, rebuildCounts } from './surveys.repository.js';
 export { hashInvitationToken, SURVEY_LINK_PATH } from './invitations.js';
+export { createSurveyResultsService } from './results.service.js';
+export { registerSurveyResultsRoutes } from './results.routes.js';

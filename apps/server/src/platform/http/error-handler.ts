@@ -24,6 +24,8 @@ export const STATUS_BY_ERROR_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   contribution_not_submitted: 409,
   exercise_not_open: 409,
   exercise_not_closed: 409,
+  // Results are published once the survey is closed: while it is open the figures still move.
+  survey_not_closed: 409,
   reply_published: 409,
   last_admin: 409,
   own_account: 409,

@@ -1,0 +1,446 @@
+import {
+  MIN_SEGMENT_RESPONDENTS,
+  OTHER_SEGMENT,
+  type PublicSurveySummaryView,
+  SECTOR_LABELS,
+  type SegmentKind,
+  SEGMENT_KINDS,
+  type SurveyOpenAnswerView,
+  type SurveyResultsQuery,
+  type SurveyResultsView,
+  type SurveyThemeView,
+  type TemplateDefinition,
+  findStateByIso,
+  protectSegments,
+  type SegmentCount,
+  surveyQuestions,
+  mexicoCityDay,
+  type SurveyAnswerThemesSchema,
+  type SurveyThemeCreateSchema,
+  type SurveyThemeUpdateSchema,
+} from '@telar/domain';
+import type { z } from 'zod';
+import type { Actor } from '../../platform/auth/actor.js';
+import { requireBodyManager } from '../../platform/auth/policy.js';
+import { findBodyScope } from '../../platform/auth/scope.repository.js';
+import type { Database } from '../../platform/db/client.js';
+import { type DownloadFile, renderTableFile, type TableColumn } from '../../platform/documents/table-file.js';
+import { DomainError, invalidField, notFound, rethrowDuplicateAs } from '../../platform/errors.js';
+import { auditCreate, writeVersionedUpdate } from '../../platform/records/versioned-write.js';
+import { insertAuditEntry } from '../../platform/audit/audit.repository.js';
+import { describeActor } from '../../platform/auth/actor.js';
+import {
+  archiveTheme,
+  countInvited,
+  type CountRow,
+  findOpenAnswer,
+  findResultsSurvey,
+  findSurveysByTitleOrId,
+  findTheme,
+  findThemes,
+  insertTheme,
+  listOpenAnswers,
+  listPublishedSurveys,
+  readCounts,
+  readSegmentNames,
+  readSegmentSizes,
+  readThemeResults,
+  replaceAnswerThemes,
+  type ResultsSurveyRow,
+  type SegmentFilter,
+  type SegmentSizeRow,
+  type ThemeResultRow,
+  updateTheme,
+  writePublication,
+} from './results.repository.js';
+
+/** Who reads results: the coordination (every question) or the portal (published questions of a closed survey). */
+export type ResultsAudience = 'session' | 'portal';
+
+type Segment = SurveyResultsView['segments']['state'][number];
+
+/** The label of a segment: the state's name (INEGI), the sector in Spanish, the commission's name. */
+function segmentLabel(kind: SegmentKind, segment: string, names: Map<string, string>): string {
+  if (segment === OTHER_SEGMENT) return 'Otros';
+  if (kind === 'state') return segment ? (names.get(`state:${segment}`) ?? findStateByIso(segment)?.name ?? segment) : 'Nacional (sin estado)';
+  if (kind === 'sector') return SECTOR_LABELS[segment as keyof typeof SECTOR_LABELS] ?? segment;
+  return names.get(`commission:${segment}`) ?? 'Comisión';
+}
+
+/**
+ * The segments of one kind that may be shown, and those pooled as «Otros» (with the secondary suppression of
+ * `protectSegments`). States and sectors split the respondents; commissions overlap (a member may sit in
+ * several, or in none), so a pool of them would count people twice and «all minus the commissions shown» is no
+ * group of them: small commissions are simply left out.
+ */
+function segmentsShown(kind: SegmentKind, sizes: SegmentCount[]): { shown: SegmentCount[]; pooled: string[]; poolRespondents: number } {
+  if (kind === 'commission') return { shown: sizes.filter((s) => s.respondents >= MIN_SEGMENT_RESPONDENTS), pooled: [], poolRespondents: 0 };
+  const { shown, hidden, others } = protectSegments(sizes, MIN_SEGMENT_RESPONDENTS);
+  return others === null ? { shown, pooled: [], poolRespondents: 0 } : { shown, pooled: hidden, poolRespondents: others };
+}
+
+const round = (value: number, digits = 4) => Math.round(value * 10 ** digits) / 10 ** digits;
+const share = (part: number, whole: number) => (whole > 0 ? round(part / whole) : 0);
+
+type QuestionResult = SurveyResultsView['questions'][number];
+
+/** The questions of a definition, in order, with the counts and themes read for them. */
+function questionResults(definition: TemplateDefinition, counts: CountRow[], themes: ThemeResultRow[], published: Set<string>): QuestionResult[] {
+  const byQuestion = new Map<string, Map<string, CountRow>>();
+  for (const row of counts) {
+    if (!byQuestion.has(row.questionKey)) byQuestion.set(row.questionKey, new Map());
+    byQuestion.get(row.questionKey)!.set(row.optionKey, row);
+  }
+  return surveyQuestions(definition).map((question) => {
+    const rows = byQuestion.get(question.key) ?? new Map<string, CountRow>();
+    const answers = rows.get('')?.respondents ?? 0;
+    const kind = question.kind as QuestionResult['kind'];
+    const isChoice = kind === 'single_choice' || kind === 'multiple_choice' || kind === 'rating';
+    const chosen = isChoice ? question.options.map((option) => ({ option, n: rows.get(option.key)?.respondents ?? 0 })) : [];
+    const mentions = chosen.reduce((sum, c) => sum + c.n, 0);
+    return {
+      key: question.key,
+      number: question.number,
+      text: question.text,
+      kind,
+      answers,
+      mentions,
+      options: chosen.map(({ option, n }) => ({ key: option.key, label: option.label, respondents: n, mentions: n, shareOfRespondents: share(n, answers), shareOfMentions: share(n, mentions) })),
+      numberSummary: kind === 'number' ? numberSummary(rows) : null,
+      themes: kind === 'open' ? themes.filter((t) => t.questionKey === question.key).map(({ id, label, count, quotes }) => ({ id, label, count, quotes })) : [],
+      published: published.has(question.key),
+    };
+  });
+}
+
+/** Count, mean, median, min and max of a number question from its counts (its options are its values). */
+function numberSummary(rows: Map<string, CountRow>): QuestionResult['numberSummary'] {
+  const answered = rows.get('');
+  const values = [...rows.values()]
+    .filter((row) => row.optionKey !== '' && Number.isFinite(Number(row.optionKey)))
+    .map((row) => ({ value: Number(row.optionKey), n: row.respondents }))
+    .sort((a, b) => a.value - b.value);
+  const count = values.reduce((sum, v) => sum + v.n, 0);
+  if (!count) return { count: 0, mean: null, median: null, min: null, max: null };
+  const at = (index: number) => {
+    let seen = 0;
+    for (const v of values) {
+      seen += v.n;
+      if (index < seen) return v.value;
+    }
+    return values[values.length - 1]!.value;
+  };
+  const median = count % 2 ? at((count - 1) / 2) : (at(count / 2 - 1) + at(count / 2)) / 2;
+  const sum = answered?.total ?? values.reduce((s, v) => s + v.value * v.n, 0);
+  return { count, mean: round(sum / count, 2), median, min: values[0]!.value, max: values[values.length - 1]!.value };
+}
+
+const QUESTION_KIND_LABELS: Record<QuestionResult['kind'], string> = {
+  single_choice: 'Opción única',
+  multiple_choice: 'Opción múltiple',
+  rating: 'Escala',
+  open: 'Abierta',
+  number: 'Numérica',
+};
+
+const EXPORT_COLUMNS: TableColumn[] = [
+  { key: 'number', header: 'Núm.' },
+  { key: 'question', header: 'Pregunta' },
+  { key: 'kind', header: 'Tipo' },
+  { key: 'answers', header: 'Personas que respondieron' },
+  { key: 'item', header: 'Opción, tema o dato' },
+  { key: 'respondents', header: 'Personas que la eligieron (o respuestas con el tema)' },
+  { key: 'mentions', header: 'Menciones' },
+  { key: 'shareOfRespondents', header: '% de quienes respondieron' },
+  { key: 'shareOfMentions', header: '% de las menciones' },
+];
+
+const percent = (value: number) => round(value * 100, 1);
+
+interface ExportRow {
+  number: string;
+  question: string;
+  kind: string;
+  answers: number;
+  item: string | null;
+  respondents: number | null;
+  mentions: number | null;
+  shareOfRespondents: number | null;
+  shareOfMentions: number | null;
+}
+
+/** One row per option, theme or summary figure: what the CSV and Excel downloads hold. */
+function exportRows(results: SurveyResultsView): ExportRow[] {
+  return results.questions.flatMap((q) => {
+    const base = { number: q.number, question: q.text, kind: QUESTION_KIND_LABELS[q.kind], answers: q.answers };
+    const items: Omit<ExportRow, 'number' | 'question' | 'kind' | 'answers'>[] = [
+      ...q.options.map((o) => ({ item: o.label, respondents: o.respondents, mentions: o.mentions, shareOfRespondents: percent(o.shareOfRespondents), shareOfMentions: percent(o.shareOfMentions) })),
+      ...q.themes.map((t) => ({ item: `Tema: ${t.label}`, respondents: t.count, mentions: null, shareOfRespondents: percent(share(t.count, q.answers)), shareOfMentions: null })),
+      ...(q.numberSummary
+        ? (['mean', 'median', 'min', 'max'] as const).map((k) => ({
+            item: { mean: 'Promedio', median: 'Mediana', min: 'Mínimo', max: 'Máximo' }[k],
+            respondents: q.numberSummary![k],
+            mentions: null,
+            shareOfRespondents: null,
+            shareOfMentions: null,
+          }))
+        : []),
+    ];
+    return items.length ? items.map((item) => ({ ...base, ...item })) : [{ ...base, item: null, respondents: null, mentions: null, shareOfRespondents: null, shareOfMentions: null }];
+  });
+}
+
+/** The shape `telar export survey-results --format json` prints. */
+function surveyResultsJson(results: SurveyResultsView) {
+  return {
+    survey: results.survey.title,
+    invited: results.invited,
+    responses: results.respondents,
+    responseRate: results.responseRate,
+    questions: results.questions.map((q) => ({
+      text: q.text,
+      kind: q.kind,
+      answers: q.answers,
+      options: q.options.map((o) => ({ label: o.label, respondents: o.respondents, mentions: o.mentions })),
+      themes: q.themes.map((t) => ({ label: t.label, count: t.count })),
+    })),
+  };
+}
+
+export function createSurveyResultsService(db: Database, actor: Actor) {
+  /** The survey, if the actor coordinates its network: administrators and the network's secretariat. */
+  async function coordinatedSurvey(id: string): Promise<ResultsSurveyRow> {
+    const survey = await findResultsSurvey(db, id);
+    if (!survey) throw notFound();
+    requireBodyManager(actor, await findBodyScope(db, survey.networkId));
+    return survey;
+  }
+
+  /** A survey the portal shows: closed, with questions published; anything else does not exist for it. */
+  async function publishedSurvey(id: string): Promise<ResultsSurveyRow> {
+    const survey = await findResultsSurvey(db, id);
+    if (!survey || survey.status !== 'closed' || !survey.publishedQuestions.length) throw notFound();
+    return survey;
+  }
+
+  async function segmentsOf(surveyId: string) {
+    const sizes = await readSegmentSizes(db, surveyId);
+    const byKind = (kind: SegmentKind) => sizes.filter((s: SegmentSizeRow) => s.kind === kind);
+    const protectedKinds = Object.fromEntries(SEGMENT_KINDS.map((kind) => [kind, segmentsShown(kind, byKind(kind))])) as Record<SegmentKind, ReturnType<typeof segmentsShown>>;
+    const names = await readSegmentNames(
+      db,
+      SEGMENT_KINDS.flatMap((kind) => protectedKinds[kind].shown.map((s) => ({ kind, segment: s.segment }))),
+    );
+    const lists = Object.fromEntries(
+      SEGMENT_KINDS.map((kind) => {
+        const { shown, pooled, poolRespondents } = protectedKinds[kind];
+        const list: Segment[] = shown.map((s) => ({ segment: s.segment, label: segmentLabel(kind, s.segment, names), respondents: s.respondents }));
+        list.sort((a, b) => a.label.localeCompare(b.label, 'es'));
+        if (pooled.length) list.push({ segment: OTHER_SEGMENT, label: 'Otros', respondents: poolRespondents });
+        return [kind, list];
+      }),
+    ) as SurveyResultsView['segments'];
+    return { lists, protectedKinds };
+  }
+
+  async function buildResults(survey: ResultsSurveyRow, query: SurveyResultsQuery, audience: ResultsAudience): Promise<SurveyResultsView> {
+    const { lists, protectedKinds } = await segmentsOf(survey.id);
+    const head = {
+      survey: { id: survey.id, title: survey.title, networkName: survey.networkName, anonymity: survey.anonymity, status: survey.status, closedAt: survey.closedAt, publishedAt: survey.publishedAt },
+      segments: lists,
+    };
+    const suppressed = (segment: SurveyResultsView['segment']): SurveyResultsView => ({ ...head, invited: null, respondents: null, responseRate: null, segment, questions: [], suppressed: true });
+
+    let filter: SegmentFilter = { kind: 'all' };
+    let segment: SurveyResultsView['segment'] = null;
+    if (query.segmentKind && query.segment) {
+      const kind = query.segmentKind;
+      const shown = lists[kind].find((s) => s.segment === query.segment);
+      if (!shown) return suppressed({ kind, value: query.segment, label: segmentLabel(kind, query.segment, new Map()) });
+      segment = { kind, value: shown.segment, label: shown.label };
+      filter = { kind, segments: shown.segment === OTHER_SEGMENT ? protectedKinds[kind].pooled : [shown.segment] };
+    }
+    const hasOpen = surveyQuestions(survey.definition).some((q) => q.kind === 'open');
+    const [counts, themes, invited] = await Promise.all([
+      readCounts(db, survey.id, filter),
+      hasOpen ? readThemeResults(db, survey.id, filter) : Promise.resolve([]),
+      filter.kind === 'all' ? Promise.resolve(survey.invited) : countInvited(db, survey.id, filter),
+    ]);
+    const respondents = counts.find((row) => row.questionKey === '' && row.optionKey === '')?.respondents ?? 0;
+    // The portal shows nothing of a survey answered by fewer than the minimum: the whole would be a small group.
+    if (audience === 'portal' && respondents < MIN_SEGMENT_RESPONDENTS) return suppressed(segment);
+    const published = new Set(survey.publishedQuestions);
+    let questions = questionResults(survey.definition, counts, themes, published);
+    if (audience === 'portal') questions = questions.filter((q) => q.published);
+    return { ...head, invited, respondents, responseRate: invited ? round(respondents / invited) : null, segment, questions, suppressed: false };
+  }
+
+  /** An open question of the survey, or a validation error naming `path`. */
+  function openQuestion(survey: ResultsSurveyRow, questionKey: string, path = 'questionKey') {
+    const question = surveyQuestions(survey.definition).find((q) => q.key === questionKey);
+    if (!question) throw invalidField(path, `La encuesta no tiene la pregunta «${questionKey}».`);
+    if (question.kind !== 'open') throw invalidField(path, `La pregunta ${question.number} no es abierta: solo las respuestas abiertas se codifican con temas.`);
+    return question;
+  }
+
+  async function themeOfCoordinatedSurvey(themeId: string) {
+    const theme = await findTheme(db, themeId);
+    if (!theme) throw notFound();
+    await coordinatedSurvey(theme.surveyId);
+    return theme;
+  }
+
+  const themeView = (theme: { id: string; surveyId: string; questionKey: string; label: string; description: string | null; position: number; version: number }, count = 0): SurveyThemeView => ({
+    id: theme.id,
+    surveyId: theme.surveyId,
+    questionKey: theme.questionKey,
+    label: theme.label,
+    description: theme.description,
+    position: theme.position,
+    count,
+    version: theme.version,
+  });
+  const duplicateLabel = rethrowDuplicateAs('label', 'Ya hay un tema con ese nombre en esta pregunta.');
+
+  return {
+    /** Results for the coordination: every question, segments of fewer than 5 never on their own. */
+    async results(id: string, query: SurveyResultsQuery): Promise<SurveyResultsView> {
+      return buildResults(await coordinatedSurvey(id), query, 'session');
+    },
+
+    /** Results on the portal: published questions of a closed survey, the same suppression. */
+    async publicResults(id: string, query: SurveyResultsQuery): Promise<SurveyResultsView> {
+      return buildResults(await publishedSurvey(id), query, 'portal');
+    },
+
+    /** Published surveys; one answered by fewer than the minimum is not listed (its results show nothing). */
+    async listPublic(): Promise<PublicSurveySummaryView[]> {
+      return (await listPublishedSurveys(db)).filter((survey) => survey.respondents >= MIN_SEGMENT_RESPONDENTS);
+    },
+
+    async exportResults(id: string, query: SurveyResultsQuery, format: 'csv' | 'xlsx'): Promise<DownloadFile> {
+      const results = await buildResults(await coordinatedSurvey(id), query, 'session');
+      const where = results.segment ? ` — ${results.segment.label}` : '';
+      const note = results.suppressed
+        ? `El segmento «${results.segment?.label}» tiene menos de ${MIN_SEGMENT_RESPONDENTS} respuestas: sus resultados no se muestran.`
+        : `Los segmentos de menos de ${MIN_SEGMENT_RESPONDENTS} respuestas no se muestran solos. Las opciones múltiples cuentan personas y menciones.`;
+      return renderTableFile(
+        { title: 'Resultados', columns: EXPORT_COLUMNS, rows: exportRows(results), note },
+        format,
+        `Resultados ${fileTitle(results.survey.title)}${where} ${mexicoCityDay(new Date().toISOString())}`.replace(/[\\/:*?"<>|]/g, ' '),
+      );
+    },
+
+    /** What `telar export survey-results --format json` prints: the whole survey, as the coordination sees it. */
+    async summary(id: string) {
+      return surveyResultsJson(await buildResults(await coordinatedSurvey(id), {}, 'session'));
+    },
+
+    /** The survey a command line names by id or title; an ambiguous title is an error listing the candidates. */
+    async resolveId(idOrTitle: string): Promise<string> {
+      const found = await findSurveysByTitleOrId(db, idOrTitle);
+      const exact = found.filter((s) => s.isExact);
+      const candidates = exact.length ? exact : found;
+      if (!candidates.length) throw notFound();
+      if (candidates.length > 1) {
+        throw new DomainError(
+          'validation',
+          candidates.map((s) => ({ path: 'survey', message: `${s.title} (${s.networkName}): ${s.id}` })),
+          `Hay ${candidates.length} encuestas con ese título; indique una por su identificador.`,
+        );
+      }
+      return candidates[0]!.id;
+    },
+
+    async openAnswers(id: string, query: { questionKey: string; offset: number; limit: number }): Promise<SurveyOpenAnswerView[]> {
+      const survey = await coordinatedSurvey(id);
+      openQuestion(survey, query.questionKey);
+      return listOpenAnswers(db, id, query.questionKey, query);
+    },
+
+    async listThemes(id: string, questionKey?: string): Promise<SurveyThemeView[]> {
+      await coordinatedSurvey(id);
+      const rows = await readThemeResults(db, id);
+      return rows.filter((row) => !questionKey || row.questionKey === questionKey).map((row) => themeView({ ...row, surveyId: id }, row.count));
+    },
+
+    async createTheme(id: string, input: z.output<typeof SurveyThemeCreateSchema>): Promise<SurveyThemeView> {
+      const survey = await coordinatedSurvey(id);
+      openQuestion(survey, input.questionKey);
+      return db.transaction(async (tx) => {
+        const theme = await insertTheme(tx, { surveyId: id, ...input }).catch(duplicateLabel);
+        await auditCreate(tx, actor, 'survey_theme', theme.id, input);
+        return themeView(theme);
+      });
+    },
+
+    async updateTheme(themeId: string, input: z.output<typeof SurveyThemeUpdateSchema>): Promise<SurveyThemeView> {
+      await themeOfCoordinatedSurvey(themeId);
+      const { version, ...values } = input;
+      await db
+        .transaction((tx) => writeVersionedUpdate(tx, actor, { entity: 'survey_theme', id: themeId, version, values, find: findTheme, write: updateTheme }))
+        .catch(duplicateLabel);
+      const theme = await findTheme(db, themeId);
+      const counts = await readThemeResults(db, theme!.surveyId);
+      return themeView(theme!, counts.find((row) => row.id === themeId)?.count ?? 0);
+    },
+
+    async deleteTheme(themeId: string): Promise<void> {
+      const theme = await themeOfCoordinatedSurvey(themeId);
+      await db.transaction(async (tx) => {
+        await archiveTheme(tx, themeId);
+        await insertAuditEntry(tx, { actor: describeActor(actor), action: 'archive', entity: 'survey_theme', entityId: themeId, changes: { label: [theme.label, null] } });
+      });
+    },
+
+    /** Codes an open answer with themes of its question and marks it as a quote of some of them. */
+    async setAnswerThemes(id: string, answerId: number, input: z.output<typeof SurveyAnswerThemesSchema>): Promise<SurveyOpenAnswerView> {
+      await coordinatedSurvey(id);
+      const answer = await findOpenAnswer(db, id, answerId);
+      if (!answer) throw notFound();
+      const themeIds = [...new Set(input.themeIds)];
+      const themes = await findThemes(db, id, themeIds);
+      const unknown = themeIds.filter((themeId) => !themes.some((t) => t.id === themeId && t.questionKey === answer.questionKey));
+      if (unknown.length) throw invalidField('themeIds', 'Algunos temas no son de la pregunta de esta respuesta (o ya se quitaron).');
+      await db.transaction(async (tx) => {
+        await replaceAnswerThemes(tx, answerId, themeIds, [...new Set(input.quoteThemeIds)]);
+        await insertAuditEntry(tx, {
+          actor: describeActor(actor),
+          action: 'update',
+          entity: 'survey',
+          entityId: id,
+          changes: { [`answerThemes ${answerId}`]: [null, { themeIds, quoteThemeIds: input.quoteThemeIds }] },
+        });
+      });
+      const [row] = await listOpenAnswers(db, id, answer.questionKey, { offset: 0, limit: 1, answerId });
+      return row!;
+    },
+
+    /**
+     * Chooses the questions whose results are on the portal (none: withdrawn). Only a closed survey is
+     * published: while it is open the figures still move and could sway those who have not answered.
+     */
+    async setPublication(id: string, questionKeys: string[]): Promise<{ questionKeys: string[]; publishedAt: string | null }> {
+      const survey = await coordinatedSurvey(id);
+      const keys = [...new Set(questionKeys)];
+      const known = new Set(surveyQuestions(survey.definition).map((q) => q.key));
+      const unknown = keys.filter((key) => !known.has(key));
+      if (unknown.length) throw invalidField('questionKeys', `La encuesta no tiene las preguntas ${unknown.map((k) => `«${k}»`).join(', ')}.`);
+      if (keys.length && survey.status !== 'closed') throw new DomainError('survey_not_closed');
+      return db.transaction(async (tx) => {
+        const written = await writePublication(tx, id, keys);
+        await insertAuditEntry(tx, {
+          actor: describeActor(actor),
+          action: keys.length ? 'publish' : 'unpublish',
+          entity: 'survey',
+          entityId: id,
+          changes: { publishedQuestions: [survey.publishedQuestions, keys] },
+        });
+        return written;
+      });
+    },
+  };
+}
+
+/** A title as part of a file name: short, on one line. */
+const fileTitle = (title: string) => title.replace(/\s+/g, ' ').trim().slice(0, 80);
