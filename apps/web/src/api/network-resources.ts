@@ -3,6 +3,7 @@ import type {
   CommissionView,
   MemberContributionView,
   FocalTermView,
+  NetworkBodyView,
   NetworkMemberImportResult,
   NetworkMemberPage,
   NetworkMemberView,
@@ -81,4 +82,12 @@ export const publicNetworksApi = {
       queryKey: ['/public/networks', id],
       queryFn: ({ signal }) => getJson<PublicNetworkView>(`/public/networks/${encodeURIComponent(id)}`, undefined, signal),
     }),
+};
+
+/** Creating networks and their bodies (a manager's). */
+export const networkCreationApi = {
+  create: (input: unknown) => sendJson<NetworkView>('POST', '/networks', input),
+  addBody: (networkId: string, input: unknown) => sendJson<NetworkBodyView>('POST', `${networkPath(networkId)}/bodies`, input),
+  /** One commission per commitment of the network's plan that has none yet. */
+  commissionsFromPlan: (networkId: string) => sendJson<{ created: NetworkBodyView[] }>('POST', `${networkPath(networkId)}/commissions/from-plan`),
 };

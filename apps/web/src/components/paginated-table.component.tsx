@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { formatNumber } from '../i18n/format';
 import { t } from '../i18n/translate';
+import { TableScroll } from './table-scroll.component';
 
 export interface TableColumn<T> {
   header: string;
@@ -25,6 +26,11 @@ export interface TableFrameProps {
   isCaptionHidden?: boolean;
   pagination?: PaginationState;
   emptyText?: string;
+  /**
+   * The table may be wider than a phone (the portal's): its scroll box takes the keyboard focus and is
+   * named by the caption (TableScroll), so it can be scrolled without a mouse.
+   */
+  isKeyboardScrollable?: boolean;
 }
 
 interface PaginatedTableProps<T> extends TableFrameProps {
@@ -34,13 +40,13 @@ interface PaginatedTableProps<T> extends TableFrameProps {
 }
 
 /** A data table with a caption, optional pager, and an empty-state sentence instead of an empty grid. */
-export function PaginatedTable<T>({ caption, isCaptionHidden, columns, rows, getRowKey, pagination, emptyText }: PaginatedTableProps<T>) {
+export function PaginatedTable<T>({ caption, isCaptionHidden, columns, rows, getRowKey, pagination, emptyText, isKeyboardScrollable }: PaginatedTableProps<T>) {
   if (rows.length === 0) {
     return <p className="empty">{emptyText ?? t('table.empty')}</p>;
   }
   return (
     <>
-      <div className="table-scroll">
+      <ScrollBox label={isKeyboardScrollable ? caption : null}>
         <table className="table">
           <caption className={isCaptionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
           <thead>
@@ -70,10 +76,15 @@ export function PaginatedTable<T>({ caption, isCaptionHidden, columns, rows, get
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {pagination && <Pagination {...pagination} />}
     </>
   );
+}
+
+/** The table's scroll box: focusable and named when asked (TableScroll), else a plain box. */
+function ScrollBox({ label, children }: { label: string | null; children: ReactNode }) {
+  return label === null ? <div className="table-scroll">{children}</div> : <TableScroll label={label}>{children}</TableScroll>;
 }
 
 function Pagination({ page, pageSize, total, isTotalCapped, onPageChange }: PaginationState) {

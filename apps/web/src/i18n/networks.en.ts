@@ -8,6 +8,7 @@ export const networksEn: Record<keyof typeof networksEsMX, string> = {
   'networks.network': 'Network',
   'networks.intro':
     'Networks of organisations with their members, governance bodies and thematic commissions. The declared size is what the network says of itself; the members recorded are only those Telar knows.',
+  'networks.networkPage': 'See the network',
   'networks.bodyPage': 'Body page',
   'networks.flags': 'To be clarified in the source',
   'networks.notAgreed': 'Not agreed',
@@ -92,6 +93,7 @@ export const networksEn: Record<keyof typeof networksEsMX, string> = {
   'networks.commission.sessionsHint': "The commission's sessions, agenda and agreements are on its body's page.",
   'networks.commission.members': 'Members of the commission',
   'networks.commission.membersEmpty': 'No organisations in this commission yet.',
+  'networks.commission.bodyMembers': "Members and sessions on the body's page",
   'networks.commission.manageMembers': "Add or change members on the body's page",
 
   'networks.mechanisms.title': 'Communication and work mechanisms',
@@ -243,4 +245,22 @@ export const networksEn: Record<keyof typeof networksEsMX, string> = {
   'networks.public.intro': 'Networks of organisations: the size they declare, with its source, and the members this system records by state. No contact details.',
   'networks.public.designated': 'Designated',
   'networks.public.memberListCaption': 'Member list published by the network ({count, plural, one {# organisation} other {# organisations}})',
+
+  'networks.create.title': 'New network',
+  'networks.create.submit': 'Create the network',
+  'networks.create.name': 'Network name',
+  'networks.create.stateHint': 'Only for a state or municipal network.',
+  'networks.settings.plan': 'Plan of commitments',
+  'networks.settings.planHint': 'Each thematic commission works on one commitment of this plan.',
+  'networks.bodies.title': 'Add a body or commission',
+  'networks.bodies.role': 'What it is to the network',
+  'networks.bodies.name': 'Body name',
+  'networks.bodies.add': 'Add',
+  'networks.bodies.added': 'The body was added.',
+  'networks.bodies.fromPlan': 'Create commissions from the plan',
+  'networks.bodies.fromPlanHint': 'One commission for each commitment of the plan «{plan}» that has none yet.',
+  'networks.bodies.fromPlanDone': '{count, plural, =0 {Every commitment already had a commission.} one {# commission created.} other {# commissions created.}}',
+  'networks.focal.endTerm': 'End the term',
+  'networks.focal.endTermOf': 'End the term of {name} ({role})',
+  'networks.focal.endOnHint': 'The last day of the term.',
 };

@@ -6,6 +6,7 @@ export const networksEsMX = {
   'networks.network': 'Red',
   'networks.intro':
     'Redes de organizaciones con sus integrantes, órganos de gobierno y comisiones temáticas. El tamaño declarado es lo que la red dice de sí misma; los integrantes registrados son solo los que Telar conoce.',
+  'networks.networkPage': 'Ver la red',
   'networks.bodyPage': 'Página del órgano',
   'networks.flags': 'Pendiente de aclarar en la fuente',
   'networks.notAgreed': 'Sin acordar',
@@ -91,6 +92,7 @@ export const networksEsMX = {
   'networks.commission.sessionsHint': 'Las sesiones, el orden del día y los acuerdos de la comisión están en la página de su órgano.',
   'networks.commission.members': 'Integrantes de la comisión',
   'networks.commission.membersEmpty': 'Todavía no hay organizaciones en esta comisión.',
+  'networks.commission.bodyMembers': 'Integrantes y sesiones en la página del órgano',
   'networks.commission.manageMembers': 'Agregar o cambiar integrantes en la página del órgano',
 
   'networks.mechanisms.title': 'Mecanismos de comunicación y de trabajo',
@@ -242,4 +244,22 @@ export const networksEsMX = {
   'networks.public.intro': 'Redes de organizaciones: el tamaño que declaran, con su fuente, y los integrantes que este sistema registra por entidad federativa. Sin datos de contacto.',
   'networks.public.designated': 'Designado',
   'networks.public.memberListCaption': 'Lista de integrantes publicada por la red ({count, plural, one {# organización} other {# organizaciones}})',
+
+  'networks.create.title': 'Nueva red',
+  'networks.create.submit': 'Crear la red',
+  'networks.create.name': 'Nombre de la red',
+  'networks.create.stateHint': 'Solo para una red estatal o municipal.',
+  'networks.settings.plan': 'Plan de compromisos',
+  'networks.settings.planHint': 'Cada comisión temática trabaja sobre un compromiso de este plan.',
+  'networks.bodies.title': 'Agregar órgano o comisión',
+  'networks.bodies.role': 'Qué es para la red',
+  'networks.bodies.name': 'Nombre del órgano',
+  'networks.bodies.add': 'Agregar',
+  'networks.bodies.added': 'El órgano se agregó.',
+  'networks.bodies.fromPlan': 'Crear comisiones desde el plan',
+  'networks.bodies.fromPlanHint': 'Una comisión por cada compromiso del plan «{plan}» que todavía no la tenga.',
+  'networks.bodies.fromPlanDone': '{count, plural, =0 {Todos los compromisos ya tenían comisión.} one {Se creó # comisión.} other {Se crearon # comisiones.}}',
+  'networks.focal.endTerm': 'Terminar el periodo',
+  'networks.focal.endTermOf': 'Terminar el periodo de {name} ({role})',
+  'networks.focal.endOnHint': 'El último día del periodo.',
 } as const;

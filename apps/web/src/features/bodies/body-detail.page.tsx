@@ -33,6 +33,11 @@ export function BodyDetailPage(): ReactElement {
               eyebrow={t(`bodyKind.${body.kind}`)}
               actions={
                 <>
+                  {body.kind === 'network' && (
+                    <Link to="/redes/$networkId" params={{ networkId: bodyId }} className="button">
+                      {t('networks.networkPage')}
+                    </Link>
+                  )}
                   {body.abilities.edit && (
                     <Link to="/organos/$bodyId/editar" params={{ bodyId }} className="button">
                       {t('bodies.edit')}

@@ -1,13 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   CommissionUpdateSchema,
-  CommunicationMechanismSchema,
   FOCAL_ROLES,
   FocalTermCreateSchema,
-  WorkMechanismSchema,
+  FocalTermUpdateSchema,
   type CommissionUpdateInput,
   type CommissionView,
   type FocalTermCreateInput,
+  type FocalTermUpdateInput,
   type FocalTermView,
 } from '@telar/domain';
 import type { ReactElement } from 'react';
@@ -24,12 +24,7 @@ import { NullableSelect } from '../../components/nullable-select.component';
 import { OrganizationPicker } from '../../components/organization-picker.component';
 import { getTodayIso } from '../../i18n/format';
 import { t } from '../../i18n/translate';
-
-/** The vocabularies of the two mechanisms, read from the domain's schemas so a new choice shows up here. */
-export const CHANNELS = CommunicationMechanismSchema.shape.channels.unwrap().element.options;
-export const COMMUNICATION_FREQUENCIES = CommunicationMechanismSchema.shape.frequency.unwrap().unwrap().options;
-export const MEETING_FREQUENCIES = WorkMechanismSchema.shape.meetingFrequency.unwrap().unwrap().options;
-export const MODALITIES = WorkMechanismSchema.shape.modality.unwrap().unwrap().options;
+import { CHANNELS, COMMUNICATION_FREQUENCIES, MEETING_FREQUENCIES, MODALITIES, withoutBlanks } from './commission-mechanisms';
 
 const blankFocalTerm = (): FocalTermCreateInput => ({
   role: 'focal_point',
@@ -88,11 +83,6 @@ export function FocalTermForm({ bodyId }: { bodyId: string }): ReactElement {
       </FormField>
     </FormFrame>
   );
-}
-
-/** Blank answers are no answer: the API keeps null rather than empty text. */
-function withoutBlanks<T extends Record<string, unknown>>(values: T): T {
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, typeof value === 'string' && value.trim() === '' ? null : value])) as T;
 }
 
 /**
@@ -207,7 +197,20 @@ export function MechanismsForm({ commission }: { commission: CommissionView }): 
   );
 }
 
-/** The end of a term (a focal point who steps down without a successor yet). */
-export function isCurrentTerm(term: FocalTermView, today: string): boolean {
-  return term.startOn <= today && (term.endOn === null || term.endOn >= today);
+/** Ends a term (a focal point who steps down before a successor is designated): the last day it covers. */
+export function EndTermForm({ term }: { term: FocalTermView }): ReactElement {
+  const { form, saveState } = useEditForm<FocalTermUpdateInput, z.output<typeof FocalTermUpdateSchema>, FocalTermView>({
+    schema: FocalTermUpdateSchema,
+    record: term,
+    toValues: (source) => ({ endOn: source.endOn ?? getTodayIso() }),
+    update: networksApi.updateFocalTerm,
+  });
+  const errors = form.formState.errors;
+  return (
+    <FormFrame form={form} saveState={saveState} submitLabel={t('networks.focal.endTerm')} savedText={t('form.saved')}>
+      <FormField label={t('networks.focal.endOn')} hint={t('networks.focal.endOnHint')} error={errors.endOn?.message} isRequired>
+        {(control) => <input {...control} {...form.register('endOn')} type="date" />}
+      </FormField>
+    </FormFrame>
+  );
 }

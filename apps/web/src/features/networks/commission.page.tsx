@@ -3,6 +3,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { FOCAL_ROLES, type CommissionView, type FocalTermView } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { networksApi } from '../../api/network-resources';
+import { Disclosure } from '../../components/disclosure.component';
 import { Fact } from '../../components/fact.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PageSection } from '../../components/page-section.component';
@@ -11,7 +12,8 @@ import { QueryContent } from '../../components/query-content.component';
 import { formatDate, getTodayIso } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import '../../styles/networks.css';
-import { FocalTermForm, isCurrentTerm, MechanismsForm } from './commission-forms.component';
+import { EndTermForm, FocalTermForm, MechanismsForm } from './commission-forms.component';
+import { findCurrentTerm } from './commission-mechanisms';
 
 const routeApi = getRouteApi('/_internal/redes/comisiones/$bodyId');
 
@@ -21,7 +23,7 @@ function CurrentFocal({ commission }: { commission: CommissionView }): ReactElem
   return (
     <dl className="facts">
       {FOCAL_ROLES.map((role) => {
-        const term = commission.focalPoints.find((candidate) => candidate.role === role && isCurrentTerm(candidate, today));
+        const term = findCurrentTerm(commission.focalPoints, role, today);
         return (
           <Fact key={role} label={t(`networks.focalRole.${role}`)}>
             {term ? (
@@ -117,12 +119,21 @@ export function CommissionPage(): ReactElement {
             <PageSection id="comision-punto-focal" title={t('networks.focal.title')}>
               <CurrentFocal commission={commission} />
               <PaginatedTable
+              isKeyboardScrollable
                 caption={t('networks.focal.history')}
                 columns={termColumns(canManage)}
                 rows={terms}
                 getRowKey={(term) => term.id}
                 emptyText={t('networks.focal.none')}
               />
+              {canManage &&
+                terms
+                  .filter((term) => term.endOn === null)
+                  .map((term) => (
+                    <Disclosure key={term.id} summary={t('networks.focal.endTermOf', { name: term.person.name, role: t(`networks.focalRole.${term.role}`) })}>
+                      <EndTermForm term={term} />
+                    </Disclosure>
+                  ))}
             </PageSection>
             {canManage && (
               <PageSection id="comision-designar" title={t('networks.focal.designateTitle')} isPanel>
@@ -148,7 +159,7 @@ export function CommissionPage(): ReactElement {
               )}
               <p>
                 <Link to="/organos/$bodyId" params={{ bodyId }}>
-                  {t('networks.commission.manageMembers')}
+                  {canManage ? t('networks.commission.manageMembers') : t('networks.commission.bodyMembers')}
                 </Link>
               </p>
             </PageSection>

@@ -86,6 +86,7 @@ export function MemberContributions({ networkId, memberId, memberName, canManage
       {(contributions) => (
         <>
           <PaginatedTable
+              isKeyboardScrollable
             caption={t('networks.contributions.caption', { name: memberName })}
             columns={columns}
             rows={[...contributions].sort((a, b) => b.year - a.year)}

@@ -1,6 +1,4 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
-  NetworkMemberCreateSchema,
   NetworkMemberUpdateSchema,
   SECTORS,
   type NetworkMemberCreateInput,
@@ -16,11 +14,11 @@ import { useAddForm } from '../../api/save-form.hook';
 import { ChoiceOptions } from '../../components/choice-options.component';
 import { FormField, FormFieldset } from '../../components/form-field.component';
 import { FormFrame } from '../../components/form-frame.component';
-import { dropBlankGroups } from '../../components/form-values.util';
 import { NullableSelect } from '../../components/nullable-select.component';
 import { OrganizationPicker } from '../../components/organization-picker.component';
 import { useStateOptions } from '../../components/states.hook';
 import { t } from '../../i18n/translate';
+import { blankMember, resolveMemberForm } from './member-form-values';
 
 type MemberFields = Pick<NetworkMemberCreateInput, 'stateCode' | 'sector' | 'joinedOn' | 'leftOn' | 'contactName' | 'contactEmail' | 'contactPhone' | 'source'>;
 
@@ -67,23 +65,6 @@ function MemberFieldset(): ReactElement {
     </>
   );
 }
-
-const resolveMember = zodResolver(NetworkMemberCreateSchema);
-// An organisation written by hand is optional: its blank name and acronym mean "chosen from the directory instead".
-const resolveMemberForm: typeof resolveMember = (values, context, options) => resolveMember(dropBlankGroups(values, ['organization']), context, options);
-
-const blankMember = (): NetworkMemberCreateInput => ({
-  organizationId: null,
-  organization: { name: '', acronym: '' },
-  stateCode: null,
-  sector: 'civil_society',
-  joinedOn: '',
-  leftOn: '',
-  contactName: '',
-  contactEmail: '',
-  contactPhone: '',
-  source: '',
-});
 
 /** Adds an organisation to the network: chosen from the directory, or written (matched by name or acronym, else created). */
 export function MemberCreateForm({ networkId }: { networkId: string }): ReactElement {

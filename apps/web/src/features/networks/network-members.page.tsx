@@ -16,8 +16,10 @@ import { useStates } from '../../components/states.hook';
 import { formatDate } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { readChoice } from '../../routes/search-params';
+import '../../styles/networks.css';
 import { MemberContributions } from './member-contributions.component';
 import { MemberCreateForm, MemberEditForm } from './member-forms.component';
+import { describeCoverage, isListShort } from './network-coverage';
 import type { MembersSearch } from './networks.routes';
 
 const routeApi = getRouteApi('/_internal/redes/$networkId/integrantes');
@@ -115,6 +117,7 @@ export function NetworkMembersPage(): ReactElement {
     void navigate({ search: (previous) => ({ ...previous, ...patch, page: undefined, integrante: undefined }), replace: true });
   const selected = query.data?.items.find((member) => member.id === search.integrante);
   const title = t('networks.members.title');
+  const coverage = network.data && { declaredMembers: network.data.declaredMembers, members: network.data.counts.members };
   return (
     <>
       <PageHeader
@@ -134,9 +137,7 @@ export function NetworkMembersPage(): ReactElement {
           </>
         }
       />
-      {network.data && network.data.declaredMembers !== null && network.data.counts.members < network.data.declaredMembers && (
-        <p className="network-notice">{t('networks.size.fewer', { members: network.data.counts.members, declared: network.data.declaredMembers })}</p>
-      )}
+      {coverage && isListShort(coverage) && <p className="network-notice">{describeCoverage(coverage)}</p>}
       <div className="filters" role="search" aria-label={t('networks.members.filters')}>
         <SearchBox label={t('networks.members.search')} value={search.q ?? ''} onSearch={(q) => updateFilters({ q: q || undefined })} />
         <StateFilter label={t('networks.members.state')} value={filters.stateCode} onChange={(stateCode) => updateFilters({ stateCode })} />
@@ -160,6 +161,7 @@ export function NetworkMembersPage(): ReactElement {
       <QueryContent query={query}>
         {(result) => (
           <PaginatedTable
+              isKeyboardScrollable
             caption={title}
             isCaptionHidden
             columns={columns}

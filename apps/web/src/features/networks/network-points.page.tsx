@@ -103,6 +103,7 @@ export function NetworkPointsPage(): ReactElement {
               ))}
             </dl>
             <PaginatedTable
+              isKeyboardScrollable
               caption={t('networks.points.caption', { year: points.year })}
               columns={columns}
               rows={points.rows}

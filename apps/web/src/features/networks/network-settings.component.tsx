@@ -6,7 +6,9 @@ import { networksApi } from '../../api/network-resources';
 import { FormField, FormFieldset } from '../../components/form-field.component';
 import { FormFrame } from '../../components/form-frame.component';
 import { toNullableNumber } from '../../components/form-values.util';
+import { NullableSelect } from '../../components/nullable-select.component';
 import { t } from '../../i18n/translate';
+import { usePlanOptions } from './plan-options.hook';
 
 /**
  * A manager's settings: the declared size and its source, how long a member is new and in grace,
@@ -17,6 +19,7 @@ export function NetworkSettingsForm({ network }: { network: NetworkView }): Reac
     schema: NetworkUpdateSchema,
     record: network,
     toValues: (source) => ({
+      planId: source.planId,
       declaredMembers: source.declaredMembers,
       declaredStates: source.declaredStates,
       declaredSource: source.declaredSource ?? '',
@@ -32,8 +35,12 @@ export function NetworkSettingsForm({ network }: { network: NetworkView }): Reac
   const { register, formState } = form;
   const errors = formState.errors;
   const asNumber = { setValueAs: toNullableNumber };
+  const planOptions = usePlanOptions();
   return (
     <FormFrame form={form} saveState={saveState} submitLabel={t('form.saveChanges')} savedText={t('form.saved')}>
+      <FormField label={t('networks.settings.plan')} hint={t('networks.settings.planHint')} error={errors.planId?.message}>
+        {(control) => <NullableSelect formControl={form.control} name="planId" fieldControl={control} options={planOptions} blankLabel={t('form.noneOption.masculine')} blankValue={null} />}
+      </FormField>
       <FormFieldset legend={t('networks.settings.declaredLegend')} hint={t('networks.settings.declaredHint')}>
         <FormField label={t('networks.settings.declaredMembers')} error={errors.declaredMembers?.message}>
           {(control) => <input {...control} {...register('declaredMembers', asNumber)} type="number" min={0} step={1} inputMode="numeric" />}

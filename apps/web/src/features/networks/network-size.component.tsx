@@ -3,6 +3,7 @@ import { Fact } from '../../components/fact.component';
 import { formatDate } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import '../../styles/networks.css';
+import { describeCoverage, isListShort } from './network-coverage';
 
 /** What a network says of its size and what Telar records of it (the internal view and the portal's share it). */
 export interface NetworkSize {
@@ -15,16 +16,6 @@ export interface NetworkSize {
   states: number;
 }
 
-/**
- * The sentence under the figures. A list shorter than the declared size is said to be incomplete, and
- * a network that declared nothing is not taken for complete either: Telar knows only what it was told.
- */
-export function describeCoverage(size: Pick<NetworkSize, 'declaredMembers' | 'members'>): string {
-  if (size.declaredMembers === null) return t('networks.size.noDeclared', { members: size.members });
-  if (size.members < size.declaredMembers) return t('networks.size.fewer', { members: size.members, declared: size.declaredMembers });
-  return t('networks.size.reached', { members: size.members, declared: size.declaredMembers });
-}
-
 /** "446 integrantes en 32 entidades", or only the members when the states were not declared. */
 function describeDeclared(size: NetworkSize): string {
   if (size.declaredMembers === null) return t('networks.size.notDeclared');
@@ -34,7 +25,7 @@ function describeDeclared(size: NetworkSize): string {
 
 /** Declared size with its source beside the members recorded, and what the difference means. */
 export function NetworkSizeFacts({ size }: { size: NetworkSize }): ReactElement {
-  const isShort = size.declaredMembers === null || size.members < size.declaredMembers;
+  const isShort = isListShort(size);
   return (
     <>
       <dl className="facts">

@@ -10,6 +10,7 @@ import { QueryContent } from '../../components/query-content.component';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { MembersByState } from './members-by-state.component';
+import { NetworkBodiesForm } from './network-bodies.component';
 import { NetworkSettingsForm } from './network-settings.component';
 import { NetworkSizeFacts } from './network-size.component';
 
@@ -125,6 +126,7 @@ export function NetworkPage(): ReactElement {
           <PageSection id="red-comisiones" title={t('networks.commissions.title')}>
             {network.planName && <p>{t('networks.commissions.plan', { plan: network.planName })}</p>}
             <PaginatedTable
+              isKeyboardScrollable
               caption={t('networks.commissions.title')}
               isCaptionHidden
               columns={commissionColumns()}
@@ -133,6 +135,11 @@ export function NetworkPage(): ReactElement {
               emptyText={t('networks.commissions.empty')}
             />
           </PageSection>
+          {network.abilities.canManage && (
+            <PageSection id="red-agregar-organo" title={t('networks.bodies.title')} isPanel>
+              <NetworkBodiesForm network={network} />
+            </PageSection>
+          )}
           {network.abilities.canManage && (
             <PageSection id="red-configuracion" title={t('networks.settings.title')} isPanel>
               <NetworkSettingsForm network={network} />

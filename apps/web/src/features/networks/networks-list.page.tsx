@@ -3,12 +3,13 @@ import { Link } from '@tanstack/react-router';
 import type { NetworkSummaryView } from '@telar/domain';
 import type { ReactElement } from 'react';
 import { networksApi } from '../../api/network-resources';
+import { useMeAbilities } from '../../auth/me.hook';
 import { PageHeader } from '../../components/page-header.component';
 import { PaginatedTable, type TableColumn } from '../../components/paginated-table.component';
 import { QueryContent } from '../../components/query-content.component';
 import { formatNumber } from '../../i18n/format';
 import { t } from '../../i18n/translate';
-import { describeCoverage } from './network-size.component';
+import { describeCoverage } from './network-coverage';
 
 const COLUMNS: TableColumn<NetworkSummaryView>[] = [
   {
@@ -29,13 +30,23 @@ const COLUMNS: TableColumn<NetworkSummaryView>[] = [
 /** «Redes»: each network's declared size beside the members Telar records, and their states. */
 export function NetworksListPage(): ReactElement {
   const query = useQuery(networksApi.list);
+  const abilities = useMeAbilities();
   return (
     <>
-      <PageHeader title={t('networks.title')} />
+      <PageHeader
+        title={t('networks.title')}
+        actions={
+          abilities?.createTopLevelBody && (
+            <Link to="/redes/nueva" className="button button--primary">
+              {t('networks.create.title')}
+            </Link>
+          )
+        }
+      />
       <p className="lead">{t('networks.intro')}</p>
       <QueryContent query={query}>
         {(networks) => (
-          <PaginatedTable caption={t('networks.title')} isCaptionHidden columns={COLUMNS} rows={networks} getRowKey={(network) => network.id} emptyText={t('networks.list.empty')} />
+          <PaginatedTable isKeyboardScrollable caption={t('networks.title')} isCaptionHidden columns={COLUMNS} rows={networks} getRowKey={(network) => network.id} emptyText={t('networks.list.empty')} />
         )}
       </QueryContent>
     </>

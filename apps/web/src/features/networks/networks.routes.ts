@@ -23,6 +23,7 @@ const readMembersSearch = (search: Record<string, unknown>): MembersSearch => ({
 
 export const networksRoutes = [
   { path: '/redes', access: 'signedIn', component: lazyRouteComponent(() => import('./networks-list.page'), 'NetworksListPage') },
+  { path: '/redes/nueva', access: 'signedIn', component: lazyRouteComponent(() => import('./network-create.page'), 'NetworkCreatePage') },
   { path: '/redes/comisiones/$bodyId', access: 'signedIn', component: lazyRouteComponent(() => import('./commission.page'), 'CommissionPage') },
   { path: '/redes/$networkId', access: 'signedIn', component: lazyRouteComponent(() => import('./network.page'), 'NetworkPage') },
   {

@@ -79,6 +79,7 @@ export function PublicNetworkPage(): ReactElement {
           )}
           <PageSection id="red-comisiones" title={t('networks.commissions.title')}>
             <PaginatedTable
+              isKeyboardScrollable
               caption={t('networks.commissions.title')}
               isCaptionHidden
               columns={COMMISSION_COLUMNS}
@@ -90,6 +91,7 @@ export function PublicNetworkPage(): ReactElement {
           {network.memberList && (
             <PageSection id="red-integrantes" title={t('networks.members.title')}>
               <PaginatedTable
+              isKeyboardScrollable
                 caption={t('networks.public.memberListCaption', { count: network.memberList.length })}
                 columns={memberColumns}
                 rows={network.memberList}
@@ -101,6 +103,7 @@ export function PublicNetworkPage(): ReactElement {
           {network.ranking && (
             <PageSection id="red-puntos" title={t('networks.points.title')}>
               <PaginatedTable
+              isKeyboardScrollable
                 caption={t('networks.points.caption', { year: network.ranking.year })}
                 columns={rankingColumns}
                 rows={network.ranking.rows}

@@ -8,7 +8,7 @@ import { PaginatedTable, type TableColumn } from '../../components/paginated-tab
 import { QueryContent } from '../../components/query-content.component';
 import { formatNumber } from '../../i18n/format';
 import { t } from '../../i18n/translate';
-import { describeCoverage } from './network-size.component';
+import { describeCoverage } from './network-coverage';
 
 const COLUMNS: TableColumn<PublicNetworkSummary>[] = [
   {
@@ -35,7 +35,7 @@ export function PublicNetworksPage(): ReactElement {
       <p className="lead">{t('networks.public.intro')}</p>
       <QueryContent query={query}>
         {(networks) => (
-          <PaginatedTable caption={t('networks.title')} isCaptionHidden columns={COLUMNS} rows={networks} getRowKey={(network) => network.id} emptyText={t('networks.list.emptyPublic')} />
+          <PaginatedTable isKeyboardScrollable caption={t('networks.title')} isCaptionHidden columns={COLUMNS} rows={networks} getRowKey={(network) => network.id} emptyText={t('networks.list.emptyPublic')} />
         )}
       </QueryContent>
     </>
