@@ -1,166 +1,32 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { SegmentKind, SurveyAnonymity, SurveyAudience, SurveyQuestionKind, SurveyStatus, TemplateDefinition } from '@telar/domain';
+import type {
+  PublicSurveySummaryView,
+  SegmentKind,
+  SurveyInvitationView,
+  SurveyListItem,
+  SurveyOpenAnswerView,
+  SurveyOpenResultSchema,
+  SurveyRateRowSchema,
+  SurveyRatesView,
+  SurveyRemindResultSchema,
+  SurveyResponseInput,
+  SurveyResultsView,
+  SurveyThemeView,
+  SurveyView,
+} from '@telar/domain';
+import type { z } from 'zod';
 import { buildApiUrl, getJson, sendDelete, sendJson } from './client';
 
-/** A survey in its network's list. `responseRate` is a share (0–1), null while nobody is invited. */
-export interface SurveySummaryView {
-  id: string;
-  title: string;
-  status: SurveyStatus;
-  anonymity: SurveyAnonymity;
-  closesAt: string | null;
-  invited: number;
-  responses: number;
-  responseRate: number | null;
-}
-
-export interface SurveyCounts {
-  invited: number;
-  responses: number;
-  responseRate: number | null;
-  /** Invited members without a contact e-mail: the coordination hands them their link. */
-  withoutEmail?: number;
-}
-
-export interface SurveyView {
-  id: string;
-  networkId: string;
-  networkName: string;
-  title: string;
-  description: string | null;
-  definition: TemplateDefinition;
-  anonymity: SurveyAnonymity;
-  status: SurveyStatus;
-  audience: SurveyAudience;
-  openedAt: string | null;
-  closesAt: string | null;
-  closedAt: string | null;
-  publishedQuestions: string[];
-  flags: string[];
-  counts: SurveyCounts;
-  version: number;
-  abilities: { canManage: boolean };
-}
-
+export type { PublicSurveySummaryView, SurveyInvitationView, SurveyOpenAnswerView, SurveyRatesView, SurveyResponseInput, SurveyResultsView, SurveyView };
+/** A survey in its network's list. */
+export type SurveySummaryView = SurveyListItem;
 /** One segment's response rate (a state, a sector, a commission). */
-export interface SurveyRateRow {
-  segment: string;
-  label: string;
-  invited: number;
-  responded: number;
-  rate: number | null;
-}
-
-export interface SurveyRatesView {
-  overall: { invited: number; responded: number; rate: number | null };
-  byState: SurveyRateRow[];
-  bySector: SurveyRateRow[];
-  byCommission: SurveyRateRow[];
-}
-
-/** What a personal link shows: the survey, whom it was sent to, and whether they already answered. */
-export interface SurveyInvitationView {
-  survey: {
-    title: string;
-    description: string | null;
-    definition: TemplateDefinition;
-    anonymity: SurveyAnonymity;
-    closesAt: string | null;
-    status: SurveyStatus;
-  };
-  networkName: string;
-  memberName: string;
-  responded: boolean;
-}
-
-/** One question's answer as the respondent's form sends it (only the field its kind uses). */
-export interface SurveyAnswerInput {
-  selected?: string[];
-  number?: number;
-  text?: string;
-}
-
-export interface SurveyResponseInput {
-  answers: Record<string, SurveyAnswerInput>;
-  anonymous?: boolean;
-}
-
+export type SurveyRateRow = z.output<typeof SurveyRateRowSchema>;
+export type SurveyQuestionResult = SurveyResultsView['questions'][number];
 /** A segment the results may be filtered by: only those with enough respondents to be shown. */
-export interface SurveySegmentOption {
-  segment: string;
-  label: string;
-  respondents: number;
-}
-
-export interface SurveyOptionResult {
-  key: string;
-  label: string;
-  respondents: number;
-  mentions: number;
-  /** Of the question's respondents, the share that chose it (a multiple choice sums over 1). */
-  shareOfRespondents: number | null;
-  /** Of all the options chosen, the share that were this one (sums to 1). */
-  shareOfMentions: number | null;
-}
-
-export interface SurveyThemeResult {
-  id: string;
-  label: string;
-  count: number;
-  quotes: string[];
-}
-
-export interface SurveyNumberSummary {
-  count: number;
-  mean: number | null;
-  median: number | null;
-  min: number | null;
-  max: number | null;
-}
-
-export interface SurveyQuestionResult {
-  key: string;
-  number: string;
-  text: string;
-  kind: SurveyQuestionKind;
-  /** Respondents who answered the question. */
-  answers: number;
-  mentions: number;
-  options: SurveyOptionResult[];
-  numberSummary: SurveyNumberSummary | null;
-  themes: SurveyThemeResult[];
-  published: boolean;
-}
-
-export interface SurveyResultsView {
-  survey: { id: string; title: string; anonymity: SurveyAnonymity; status: SurveyStatus; networkName?: string };
-  invited: number;
-  respondents: number;
-  responseRate: number | null;
-  segment: { kind: SegmentKind; value: string; label: string } | null;
-  segments: Record<SegmentKind, SurveySegmentOption[]>;
-  questions: SurveyQuestionResult[];
-  /** The segment asked for has fewer respondents than may be shown: no figures came. */
-  suppressed: boolean;
-}
-
-export interface SurveyOpenAnswerView {
-  answerId: string;
-  text: string;
-  themeIds: string[];
-  quoteThemeIds: string[];
-  /** Never for an anonymous response. */
-  organizationName: string | null;
-}
-
-/** A published survey on the portal. */
-export interface PublicSurveySummaryView {
-  id: string;
-  title: string;
-  networkName?: string;
-  closedAt?: string | null;
-  respondents?: number;
-}
+export type SurveySegmentOption = SurveyResultsView['segments']['state'][number];
+/** One question's answer as the respondent's form sends it. */
+export type SurveyAnswerInput = SurveyResponseInput['answers'][string];
 
 /** A segment filter: nothing, or a kind and one of the segments the API offered. */
 export interface SegmentChoice {
@@ -181,8 +47,8 @@ export const surveysApi = {
   create: (networkId: string, input: unknown) => sendJson<SurveyView>('POST', `${path('networks', networkId)}/surveys`, input),
   update: (id: string, input: unknown) => sendJson<SurveyView>('PATCH', path('surveys', id), input),
   /** Open, remind and close name the version they act on, like an edit. */
-  open: ({ id, version }: { id: string; version: number }) => sendJson<{ invited: number; mailed: number; withoutEmail: number }>('POST', `${path('surveys', id)}/open`, { version }),
-  remind: ({ id, version }: { id: string; version: number }) => sendJson<{ reminded: number; withoutEmail: number }>('POST', `${path('surveys', id)}/remind`, { version }),
+  open: ({ id, version }: { id: string; version: number }) => sendJson<z.output<typeof SurveyOpenResultSchema>>('POST', `${path('surveys', id)}/open`, { version }),
+  remind: ({ id, version }: { id: string; version: number }) => sendJson<z.output<typeof SurveyRemindResultSchema>>('POST', `${path('surveys', id)}/remind`, { version }),
   close: ({ id, version }: { id: string; version: number }) => sendJson<unknown>('POST', `${path('surveys', id)}/close`, { version }),
   results: (id: string, choice: SegmentChoice) =>
     queryOptions({
@@ -196,11 +62,11 @@ export const surveysApi = {
       queryFn: ({ signal }) => getJson<SurveyOpenAnswerView[]>(`${path('surveys', id)}/open-answers`, { questionKey }, signal),
     }),
   createTheme: ({ id, input }: { id: string; input: { questionKey: string; label: string; description: string | null } }) =>
-    sendJson<SurveyThemeResult>('POST', `${path('surveys', id)}/themes`, input),
+    sendJson<SurveyThemeView>('POST', `${path('surveys', id)}/themes`, input),
   renameTheme: ({ themeId, input }: { themeId: string; input: { label: string; description?: string | null } }) => sendJson<unknown>('PATCH', path('surveys', 'themes', themeId), input),
   deleteTheme: (themeId: string) => sendDelete(path('surveys', 'themes', themeId)),
-  tagAnswer: ({ id, answerId, themeIds, quoteThemeIds }: { id: string; answerId: string; themeIds: string[]; quoteThemeIds: string[] }) =>
-    sendJson<unknown>('PUT', `${path('surveys', id, 'answers', answerId)}/themes`, { themeIds, quoteThemeIds }),
+  tagAnswer: ({ id, answerId, themeIds, quoteThemeIds }: { id: string; answerId: number; themeIds: string[]; quoteThemeIds: string[] }) =>
+    sendJson<unknown>('PUT', `${path('surveys', id, 'answers', String(answerId))}/themes`, { themeIds, quoteThemeIds }),
   publish: ({ id, questionKeys }: { id: string; questionKeys: string[] }) => sendJson<unknown>('PUT', `${path('surveys', id)}/publication`, { questionKeys }),
   /** The results as a file (the browser saves it), cut by the segment on screen. */
   exportUrl: (id: string, format: SurveyDownloadFormat, choice: SegmentChoice) => buildApiUrl(`${path('surveys', id)}/results/export`, { format, ...segmentParams(choice) }),

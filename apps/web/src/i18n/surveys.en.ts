@@ -165,6 +165,8 @@ export const surveysEn: Record<keyof typeof surveysEsMX, string> = {
   'surveys.respond.namedSurvey': 'This survey is named: your answers are tied to {member}.',
   'surveys.respond.chooseAny': 'You may choose several.',
   'surveys.respond.required': 'This question is required.',
+  'surveys.respond.otherRequired': 'Specify the «other» option you chose.',
+  'surveys.respond.otherText': 'Specify «{option}»',
   'surveys.respond.notANumber': 'Write a number (for example 12 or 3.5).',
   'surveys.respond.problems': 'Check the questions marked.',
   'surveys.respond.submit': 'Send answers',
@@ -178,5 +180,6 @@ export const surveysEn: Record<keyof typeof surveysEsMX, string> = {
   'surveys.public.empty': 'No survey results published yet.',
   'surveys.public.closedOn': 'closed on {date}',
   'surveys.public.respondents': '{count, plural, one {# response} other {# responses}}',
+  'surveys.public.questions': '{count, plural, one {# question published} other {# questions published}}',
   'surveys.public.resultsIntro': 'Each chart comes with its table. Open opinions are grouped into themes; the quotes are those the coordination chose as representative.',
 };

@@ -164,6 +164,8 @@ export const surveysEsMX = {
   'surveys.respond.namedSurvey': 'Esta encuesta es con nombre: sus respuestas quedan asociadas a {member}.',
   'surveys.respond.chooseAny': 'Puede elegir varias.',
   'surveys.respond.required': 'Esta pregunta es obligatoria.',
+  'surveys.respond.otherRequired': 'Precise la opción «otro» que eligió.',
+  'surveys.respond.otherText': 'Precise «{option}»',
   'surveys.respond.notANumber': 'Escriba un número (por ejemplo 12 o 3.5).',
   'surveys.respond.problems': 'Revise las preguntas señaladas.',
   'surveys.respond.submit': 'Enviar respuestas',
@@ -177,5 +179,6 @@ export const surveysEsMX = {
   'surveys.public.empty': 'Todavía no hay resultados de encuestas publicados.',
   'surveys.public.closedOn': 'cerrada el {date}',
   'surveys.public.respondents': '{count, plural, one {# respuesta} other {# respuestas}}',
+  'surveys.public.questions': '{count, plural, one {# pregunta publicada} other {# preguntas publicadas}}',
   'surveys.public.resultsIntro': 'Cada gráfica va acompañada de su tabla. Las opiniones abiertas se agrupan en temas; las citas son las que la coordinación eligió como representativas.',
 } as const;

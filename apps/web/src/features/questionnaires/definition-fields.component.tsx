@@ -13,8 +13,8 @@ type DefinitionForm = Pick<TemplateFormValues, 'definition'>;
 
 /**
  * What the editor offers: the kinds a question may take (a survey restricts them), how a kind is
- * named, whether the questionnaire-only fields (repeat per plan node, status source, table columns,
- * editorial notes, comments, conditions) are shown, and what a new question starts as.
+ * named, whether the questionnaire-only fields (repeat per plan node, table columns, editorial notes,
+ * comments beside a choice) are shown, and what a new question starts as.
  */
 export interface DefinitionEditorOptions {
   kinds: readonly QuestionKind[];
@@ -112,20 +112,18 @@ function QuestionFields({ sectionIndex, questionIndex, label, editor }: { sectio
         {(control) => <textarea {...control} {...register(`${path}.help`)} rows={2} />}
       </FormField>
       {!editor.isPlain && (
-        <>
-          <FormField label={t('questionnaires.templates.editorialNote', { question: label })}>
-            {(control) => <textarea {...control} {...register(`${path}.editorialNote`)} rows={2} />}
-          </FormField>
-          <div className="questionnaire-form-row">
-            <FormField label={t('questionnaires.templates.conditionKey', { question: label })} hint={t('questionnaires.templates.conditionHint')} error={errors?.conditionKey?.message}>
-              {(control) => <input {...control} {...register(`${path}.conditionKey`)} type="text" autoCapitalize="none" />}
-            </FormField>
-            <FormField label={t('questionnaires.templates.conditionAnyOf', { question: label })}>
-              {(control) => <input {...control} {...register(`${path}.conditionAnyOf`)} type="text" autoCapitalize="none" />}
-            </FormField>
-          </div>
-        </>
+        <FormField label={t('questionnaires.templates.editorialNote', { question: label })}>
+          {(control) => <textarea {...control} {...register(`${path}.editorialNote`)} rows={2} />}
+        </FormField>
       )}
+      <div className="questionnaire-form-row">
+        <FormField label={t('questionnaires.templates.conditionKey', { question: label })} hint={t('questionnaires.templates.conditionHint')} error={errors?.conditionKey?.message}>
+          {(control) => <input {...control} {...register(`${path}.conditionKey`)} type="text" autoCapitalize="none" />}
+        </FormField>
+        <FormField label={t('questionnaires.templates.conditionAnyOf', { question: label })}>
+          {(control) => <input {...control} {...register(`${path}.conditionAnyOf`)} type="text" autoCapitalize="none" />}
+        </FormField>
+      </div>
     </>
   );
 }

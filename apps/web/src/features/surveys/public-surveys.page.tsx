@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { publicSurveysApi } from '../../api/survey-resources';
 import { PageHeader } from '../../components/page-header.component';
 import { QueryContent } from '../../components/query-content.component';
-import { formatDate, formatNumber } from '../../i18n/format';
+import { formatDate } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { QuestionResult, readSegmentChoice, ResultsSummary, SegmentFilter } from './survey-results.component';
 
@@ -34,7 +34,8 @@ export function PublicSurveysPage(): ReactElement {
                     {[
                       survey.networkName,
                       survey.closedAt ? t('surveys.public.closedOn', { date: formatDate(survey.closedAt) }) : null,
-                      survey.respondents === undefined ? null : t('surveys.public.respondents', { count: survey.respondents, value: formatNumber(survey.respondents) }),
+                      t('surveys.public.respondents', { count: survey.respondents }),
+                      t('surveys.public.questions', { count: survey.questions }),
                     ]
                       .filter(Boolean)
                       .join(' · ')}

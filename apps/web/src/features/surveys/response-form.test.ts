@@ -1,7 +1,7 @@
 import type { TemplateDefinition } from '@telar/domain';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client';
-import { answerField, blankResponse, findAnswerProblems, issuesByQuestion, readNumber, toResponsePayload, type ResponseFormValues } from './response-form';
+import { answerField, blankResponse, findAnswerProblems, issuesByQuestion, readNumber, toResponsePayload, visibleQuestions, type ResponseFormValues } from './response-form';
 
 const question = (key: string, kind: 'single_choice' | 'multiple_choice' | 'rating' | 'open' | 'number', required = false) => ({
   key,
@@ -65,6 +65,32 @@ describe('the respondent form', () => {
     expect(readNumber('1e3')).toBeNaN();
   });
 
+  it('sends a question shown by a condition only while its trigger has the option, and the text of an «other» option', () => {
+    const conditional: TemplateDefinition = {
+      sections: [
+        {
+          key: 's1',
+          title: '',
+          description: null,
+          questions: [
+            { ...question('p1', 'single_choice'), options: [{ key: 'si', label: 'Sí' }, { key: 'otro', label: 'Otro (precisar)', other: true }] },
+            { ...question('p2', 'open'), condition: { questionKey: 'p1', anyOf: ['si'] } },
+          ],
+        },
+      ],
+    };
+    const values = blankResponse(conditional);
+    values.answers.q_p1 = { selected: ['otro'], number: '', text: 'Foros regionales' };
+    values.answers.q_p2 = { selected: [], number: '', text: 'Escrita antes de cambiar de opción' };
+    expect(visibleQuestions(conditional, values).map((q) => q.key)).toEqual(['p1']);
+    expect(toResponsePayload(conditional, 'anonymous', values)).toEqual({ answers: { p1: { selected: ['otro'], text: 'Foros regionales' } } });
+    values.answers.q_p1 = { selected: ['si'], number: '', text: 'Foros regionales' };
+    // The text goes only with the «other» option it specifies.
+    expect(toResponsePayload(conditional, 'anonymous', values)).toEqual({ answers: { p1: { selected: ['si'] }, p2: { text: 'Escrita antes de cambiar de opción' } } });
+    values.answers.q_p1 = { selected: ['otro'], number: '', text: ' ' };
+    expect(findAnswerProblems(conditional, values).get('p1')).toBe('Precise la opción «otro» que eligió.');
+  });
+
   it("places the API's issues at their question", () => {
     const error = new ApiError(422, 'validation', '', [
       { path: 'answers.p2.selected', message: 'Opción desconocida.' },
@@ -74,5 +100,8 @@ describe('the respondent form', () => {
     const { byQuestion, other } = issuesByQuestion(error);
     expect(Object.fromEntries(byQuestion)).toEqual({ p2: 'Opción desconocida.', 12: 'Debe ser un número entre 0 y 100.' });
     expect(other).toEqual(['Esta encuesta no admite respuestas anónimas.']);
+    // A path that starts at the question key is placed too, when the key is one of the survey's.
+    const bare = new ApiError(422, 'validation', '', [{ path: 'p4.text', message: 'Pregunta 4: falta la respuesta.' }]);
+    expect(Object.fromEntries(issuesByQuestion(bare, ['p4']).byQuestion)).toEqual({ p4: 'Pregunta 4: falta la respuesta.' });
   });
 });

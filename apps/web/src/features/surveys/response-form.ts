@@ -33,54 +33,80 @@ export function readNumber(typed: string): number {
   return /^-?\d+(?:[.,]\d+)?$/.test(text) ? Number(text.replace(',', '.')) : Number.NaN;
 }
 
+const CHOICE_KINDS: ReadonlySet<string> = new Set(['single_choice', 'multiple_choice', 'rating']);
+
+/** Whether an option chosen asks for a text ("Otros (precisar)"). */
+export const choosesOther = (question: Pick<QuestionDefinition, 'options'>, values: AnswerFormValues | undefined) =>
+  question.options.some((option) => option.other && values?.selected.includes(option.key));
+
 /** One question's answer for the API, or null when it was left blank. */
-export function toAnswerInput(question: Pick<QuestionDefinition, 'kind'>, values: AnswerFormValues | undefined): SurveyAnswerInput | null {
+export function toAnswerInput(question: Pick<QuestionDefinition, 'kind' | 'options'>, values: AnswerFormValues | undefined): SurveyAnswerInput | null {
   if (!values) return null;
-  switch (question.kind) {
-    case 'single_choice':
-    case 'rating':
-      return values.selected.length > 0 ? { selected: values.selected.slice(0, 1) } : null;
-    case 'multiple_choice':
-      return values.selected.length > 0 ? { selected: [...values.selected] } : null;
-    case 'number':
-      return values.number.trim() === '' ? null : { number: readNumber(values.number) };
-    default:
-      return values.text.trim() === '' ? null : { text: values.text.trim() };
+  if (CHOICE_KINDS.has(question.kind)) {
+    if (values.selected.length === 0) return null;
+    const selected = question.kind === 'multiple_choice' ? [...values.selected] : values.selected.slice(0, 1);
+    const text = values.text.trim();
+    // The text goes only with an «other» option, which is what it specifies.
+    return choosesOther(question, { ...values, selected }) && text !== '' ? { selected, text } : { selected };
   }
+  if (question.kind === 'number') return values.number.trim() === '' ? null : { number: readNumber(values.number) };
+  return values.text.trim() === '' ? null : { text: values.text.trim() };
 }
 
 /**
- * What the form sends: the answered questions only, each with the field its kind uses; `anonymous`
- * only when the survey lets the respondent choose (an anonymous survey is anonymous for everyone).
+ * The questions shown, in order: one with a condition only while its trigger question (itself shown)
+ * has one of the condition's options chosen, as the API reads the response.
+ */
+export function visibleQuestions(definition: TemplateDefinition, values: ResponseFormValues): QuestionDefinition[] {
+  const chosen = new Map<string, readonly string[]>();
+  const shown: QuestionDefinition[] = [];
+  for (const question of questionsOf(definition)) {
+    const condition = question.condition;
+    if (condition && !condition.anyOf.some((key) => chosen.get(condition.questionKey)?.includes(key))) continue;
+    shown.push(question);
+    chosen.set(question.key, values.answers[answerField(question.key)]?.selected ?? []);
+  }
+  return shown;
+}
+
+/**
+ * What the form sends: the answered questions shown only, each with the field its kind uses;
+ * `anonymous` only when the survey lets the respondent choose (an anonymous survey is anonymous for everyone).
  */
 export function toResponsePayload(definition: TemplateDefinition, anonymity: SurveyAnonymity, values: ResponseFormValues): SurveyResponseInput {
   const answers: Record<string, SurveyAnswerInput> = {};
-  for (const question of questionsOf(definition)) {
+  for (const question of visibleQuestions(definition, values)) {
     const answer = toAnswerInput(question, values.answers[answerField(question.key)]);
     if (answer) answers[question.key] = answer;
   }
   return anonymity === 'optional' ? { answers, anonymous: values.anonymous } : { answers };
 }
 
-/** Required questions left blank, and numbers that are not numbers: the problems the form can see itself. */
+/** Required questions left blank, an «other» without its text, numbers that are not numbers: what the form can see itself. */
 export function findAnswerProblems(definition: TemplateDefinition, values: ResponseFormValues): Map<string, string> {
   const problems = new Map<string, string>();
-  for (const question of questionsOf(definition)) {
-    const answer = toAnswerInput(question, values.answers[answerField(question.key)]);
+  for (const question of visibleQuestions(definition, values)) {
+    const typed = values.answers[answerField(question.key)];
+    const answer = toAnswerInput(question, typed);
     if (!answer && question.required) problems.set(question.key, t('surveys.respond.required'));
-    if (answer?.number !== undefined && !Number.isFinite(answer.number)) problems.set(question.key, t('surveys.respond.notANumber'));
+    else if (answer?.selected && choosesOther(question, typed) && answer.text === undefined) problems.set(question.key, t('surveys.respond.otherRequired'));
+    else if (answer?.number !== undefined && answer.number !== null && !Number.isFinite(answer.number)) problems.set(question.key, t('surveys.respond.notANumber'));
   }
   return problems;
 }
 
-/** The API's issues (`answers.<key>` or `answers.<key>.selected`) by question key; the rest apart. */
-export function issuesByQuestion(error: unknown): { byQuestion: Map<string, string>; other: string[] } {
+/**
+ * The API's issues by question key (`answers.<key>` or `answers.<key>.selected`, or the key first when
+ * the path leaves out `answers`); the rest apart.
+ */
+export function issuesByQuestion(error: unknown, questionKeys: readonly string[] = []): { byQuestion: Map<string, string>; other: string[] } {
   const byQuestion = new Map<string, string>();
   const other: string[] = [];
   if (!(error instanceof ApiError)) return { byQuestion, other };
   for (const issue of error.issues) {
-    const [root, key] = issue.path.split('.');
-    if (root === 'answers' && key) byQuestion.set(key, byQuestion.has(key) ? `${byQuestion.get(key)} ${issue.message}` : issue.message);
+    const [root, next] = issue.path.split('.');
+    const key = root === 'answers' ? next : root && questionKeys.includes(root) ? root : undefined;
+    if (key) byQuestion.set(key, byQuestion.has(key) ? `${byQuestion.get(key)} ${issue.message}` : issue.message);
     else other.push(issue.message);
   }
   return { byQuestion, other };

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent, type ReactElement } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactElement } from 'react';
 import { describeApiError } from '../../api/api-error.util';
 import { surveysApi, type SurveyOpenAnswerView, type SurveyQuestionResult } from '../../api/survey-resources';
 import { CheckboxGroup } from '../../components/checkbox-group.component';
@@ -71,9 +71,15 @@ function ThemeList({ themes }: { themes: readonly Theme[] }): ReactElement {
 function AnswerCoding({ surveyId, answer, index, themes }: { surveyId: string; answer: SurveyOpenAnswerView; index: number; themes: readonly Theme[] }): ReactElement {
   const tag = useSurveyMutation(surveysApi.tagAnswer);
   const textId = useId();
-  const save = (themeIds: string[], quoteThemeIds: string[]) =>
-    tag.mutate({ id: surveyId, answerId: answer.answerId, themeIds, quoteThemeIds: quoteThemeIds.filter((id) => themeIds.includes(id)) });
-  const tagged = themes.filter((theme) => answer.themeIds.includes(theme.id));
+  // The boxes follow the click at once; the server's answer (or, on failure, what it has) replaces them.
+  const [coding, setCoding] = useState({ themeIds: answer.themeIds, quoteThemeIds: answer.quoteThemeIds });
+  useEffect(() => setCoding({ themeIds: answer.themeIds, quoteThemeIds: answer.quoteThemeIds }), [answer.themeIds.join(), answer.quoteThemeIds.join()]);
+  const save = (themeIds: string[], quoteThemeIds: string[]) => {
+    const next = { themeIds, quoteThemeIds: quoteThemeIds.filter((id) => themeIds.includes(id)) };
+    setCoding(next);
+    tag.mutate({ id: surveyId, answerId: answer.answerId, ...next }, { onError: () => setCoding({ themeIds: answer.themeIds, quoteThemeIds: answer.quoteThemeIds }) });
+  };
+  const tagged = themes.filter((theme) => coding.themeIds.includes(theme.id));
   return (
     <li className="record survey-answer">
       <blockquote id={textId} className="survey-quote">
@@ -83,14 +89,14 @@ function AnswerCoding({ surveyId, answer, index, themes }: { surveyId: string; a
       {themes.length > 0 && (
         <div className="survey-answer__coding" aria-describedby={textId}>
           <FormFieldset legend={t('surveys.coding.themesOf', { n: index + 1 })}>
-            <CheckboxGroup options={themes.map((theme) => ({ value: theme.id, label: theme.label }))} value={answer.themeIds} onChange={(ids) => save(ids, answer.quoteThemeIds)} />
+            <CheckboxGroup options={themes.map((theme) => ({ value: theme.id, label: theme.label }))} value={coding.themeIds} onChange={(ids) => save(ids, coding.quoteThemeIds)} />
           </FormFieldset>
           {tagged.length > 0 && (
             <FormFieldset legend={t('surveys.coding.quoteOf', { n: index + 1 })} hint={t('surveys.coding.quoteHint')}>
               <CheckboxGroup
                 options={tagged.map((theme) => ({ value: theme.id, label: t('surveys.coding.quoteFor', { label: theme.label }) }))}
-                value={answer.quoteThemeIds}
-                onChange={(ids) => save(answer.themeIds, ids)}
+                value={coding.quoteThemeIds}
+                onChange={(ids) => save(coding.themeIds, ids)}
               />
             </FormFieldset>
           )}

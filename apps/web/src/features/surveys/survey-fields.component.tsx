@@ -11,6 +11,7 @@ import { DefinitionFields, type DefinitionEditorOptions } from '../questionnaire
 import { LIKERT_OPTIONS_TEXT, type SurveyFormValues } from './survey-form';
 import { formatQuestionKind } from './survey-status.component';
 import '../../styles/questionnaires.css';
+import '../../styles/surveys.css';
 
 /** The questionnaire editor, offering only the survey's kinds and the fields a survey uses. */
 const SURVEY_EDITOR: DefinitionEditorOptions = {

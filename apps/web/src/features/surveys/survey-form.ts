@@ -1,15 +1,14 @@
 import {
+  LIKERT_AGREEMENT_LABELS,
+  likertOptions,
   SURVEY_ANONYMITY,
-  SURVEY_QUESTION_KINDS,
-  SurveyAudienceSchema,
-  TemplateDefinitionSchema,
+  SurveyCreateSchema,
+  SurveyUpdateSchema,
   type SurveyAnonymity,
   type SurveyAudience,
-  type SurveyQuestionKind,
   type TemplateDefinition,
 } from '@telar/domain';
 import { z } from 'zod';
-import { t } from '../../i18n/translate';
 import { blankQuestion, definitionToForm, formToDefinition, type TemplateFormValues } from '../questionnaires/template-form';
 
 /** The audience as the editor's fields hold it: the kind chosen, and each kind's choices kept while another is tried. */
@@ -31,7 +30,9 @@ export interface SurveyFormValues {
 }
 
 /** The five points of the Likert scale a rating question starts with (the coordination may reword them). */
-export const LIKERT_OPTIONS_TEXT = ['1 | Muy en desacuerdo', '2 | En desacuerdo', '3 | Ni de acuerdo ni en desacuerdo', '4 | De acuerdo', '5 | Muy de acuerdo'].join('\n');
+export const LIKERT_OPTIONS_TEXT = likertOptions(LIKERT_AGREEMENT_LABELS)
+  .map((option) => `${option.key} | ${option.label}`)
+  .join('\n');
 
 /** Mexico City keeps UTC−6 all year since 2022 (no daylight saving). */
 const MEXICO_CITY_OFFSET = '-06:00';
@@ -92,27 +93,6 @@ export function surveyToForm(survey: { title: string; description: string | null
   };
 }
 
-const isSurveyKind = (kind: string): kind is SurveyQuestionKind => (SURVEY_QUESTION_KINDS as readonly string[]).includes(kind);
-
-/**
- * What the API takes to create a survey. Until the survey schemas of the domain are used here, this
- * states the plan's contract: the questionnaire's definition restricted to the survey kinds.
- */
-const SurveyInputSchema = z.object({
-  title: z.string().trim().min(1).max(300),
-  description: z.string().trim().max(8000).nullable(),
-  definition: TemplateDefinitionSchema.superRefine((definition, ctx) =>
-    definition.sections.forEach((section, s) =>
-      section.questions.forEach((question, q) => {
-        if (!isSurveyKind(question.kind)) ctx.addIssue({ code: 'custom', path: ['sections', s, 'questions', q, 'kind'], message: t('surveys.form.kindNotAllowed') });
-      }),
-    ),
-  ),
-  anonymity: z.enum(SURVEY_ANONYMITY),
-  audience: SurveyAudienceSchema,
-  closesAt: z.iso.datetime({ offset: true }).nullable(),
-});
-
 /** The editor's definition issues land on its text fields (as the template editor places them). */
 const EDITOR_FIELDS: Record<string, string> = { options: 'optionsText', columns: 'columnsText', condition: 'conditionKey', repeat: 'repeatNodeKind' };
 function toEditorPath(path: readonly PropertyKey[]): PropertyKey[] {
@@ -143,19 +123,17 @@ const FormShape = z.object({
   definition: z.custom<SurveyFormValues['definition']>((value) => typeof value === 'object' && value !== null),
 });
 
-function checkSurvey(values: SurveyFormValues, ctx: z.RefinementCtx) {
-  const parsed = SurveyInputSchema.safeParse(formToSurveyInput(values));
+/** Checks the built input with the API's own schema, each issue placed on the editor's field. */
+function checkWith<TOutput>(schema: z.ZodType<TOutput>, input: unknown, ctx: z.RefinementCtx): TOutput {
+  const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) {
-    ctx.addIssue({ code: 'custom', path: toEditorPath(issue.path), message: issue.message });
-  }
+  for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: toEditorPath(issue.path), message: issue.message });
   return z.NEVER;
 }
 
-export const SurveyCreateFormSchema = FormShape.transform((values, ctx) => checkSurvey(values, ctx));
+export const SurveyCreateFormSchema = FormShape.transform((values, ctx) => checkWith(SurveyCreateSchema, formToSurveyInput(values), ctx));
 
 /** Saving a draft: the same fields, with the version the edit started from. */
-export const SurveyUpdateFormSchema = FormShape.extend({ version: z.number().int().min(1) }).transform((values, ctx) => {
-  const input = checkSurvey(values, ctx);
-  return input === z.NEVER ? z.NEVER : { ...input, version: values.version };
-});
+export const SurveyUpdateFormSchema = FormShape.extend({ version: z.number().int().min(1) }).transform((values, ctx) =>
+  checkWith(SurveyUpdateSchema, { ...formToSurveyInput(values), version: values.version }, ctx),
+);

@@ -1,8 +1,8 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import type { QuestionDefinition } from '@telar/domain';
 import { useState, type ReactElement } from 'react';
-import { Controller, useForm, type Control } from 'react-hook-form';
+import { Controller, useForm, useWatch, type Control } from 'react-hook-form';
 import { describeApiError } from '../../api/api-error.util';
 import { ApiError } from '../../api/client';
 import { surveyInvitationApi, type SurveyInvitationView } from '../../api/survey-resources';
@@ -14,7 +14,7 @@ import { LoadingLine } from '../../components/query-content.component';
 import { SubmitButton } from '../../components/submit-button.component';
 import { formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n/translate';
-import { answerField, blankResponse, findAnswerProblems, issuesByQuestion, questionsOf, toResponsePayload, type ResponseFormValues } from './response-form';
+import { answerField, blankResponse, choosesOther, findAnswerProblems, issuesByQuestion, questionsOf, toResponsePayload, visibleQuestions, type ResponseFormValues } from './response-form';
 import '../../styles/surveys.css';
 
 const routeApi = getRouteApi('/encuesta/$token');
@@ -98,8 +98,20 @@ function ResponseForm({ token, invitation, onDone }: { token: string; invitation
   const { survey } = invitation;
   const form = useForm<ResponseFormValues>({ defaultValues: blankResponse(survey.definition) });
   const [problems, setProblems] = useState<Map<string, string>>(new Map());
-  const mutation = useMutation({ mutationFn: surveyInvitationApi.respond, onSuccess: onDone });
-  const serverIssues = issuesByQuestion(mutation.error);
+  const queryClient = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: surveyInvitationApi.respond,
+    onSuccess: onDone,
+    // Closed or answered meanwhile (another tab): read the link again, so the page says which.
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) void queryClient.invalidateQueries({ queryKey: surveyInvitationApi.detail(token).queryKey });
+    },
+  });
+  const questionKeys = questionsOf(survey.definition).map((question) => question.key);
+  const serverIssues = issuesByQuestion(mutation.error, questionKeys);
+  // Conditions: a question shows only while its trigger has one of its options chosen.
+  const answers = useWatch({ control: form.control, name: 'answers' });
+  const shown = new Set(visibleQuestions(survey.definition, { answers, anonymous: false }).map((question) => question.key));
   const submit = form.handleSubmit(async (values) => {
     const found = findAnswerProblems(survey.definition, values);
     setProblems(found);
@@ -122,9 +134,11 @@ function ResponseForm({ token, invitation, onDone }: { token: string; invitation
         <section key={section.key} className="survey-respond__section" aria-label={section.title || undefined}>
           {section.title && <h2>{section.title}</h2>}
           {section.description && <p>{section.description}</p>}
-          {section.questions.map((question) => (
-            <QuestionControl key={question.key} question={question} control={form.control} error={problemOf(question.key)} />
-          ))}
+          {section.questions
+            .filter((question) => shown.has(question.key))
+            .map((question) => (
+              <QuestionControl key={question.key} question={question} control={form.control} error={problemOf(question.key)} />
+            ))}
         </section>
       ))}
       <div className="form__actions">
@@ -197,6 +211,7 @@ function QuestionControl({ question, control, error }: { question: QuestionDefin
             </ul>
           )}
         />
+        {question.options.some((option) => option.other) && <OtherText question={question} control={control} />}
       </FormFieldset>
     );
   }
@@ -212,6 +227,19 @@ function QuestionControl({ question, control, error }: { question: QuestionDefin
   return (
     <FormField label={questionLabel(question)} hint={question.help ?? undefined} error={error} isRequired={question.required} className="survey-question">
       {(fieldControl) => <Controller control={control} name={`${name}.text`} render={({ field }) => <textarea {...fieldControl} {...field} rows={4} maxLength={4000} />} />}
+    </FormField>
+  );
+}
+
+/** The text an «other (specify)» option asks for, shown while it is chosen. */
+function OtherText({ question, control }: { question: QuestionDefinition; control: Control<ResponseFormValues> }): ReactElement | null {
+  const name = `answers.${answerField(question.key)}` as const;
+  const values = useWatch({ control, name });
+  if (!choosesOther(question, values)) return null;
+  const other = question.options.find((option) => option.other && values.selected.includes(option.key));
+  return (
+    <FormField label={t('surveys.respond.otherText', { option: other?.label ?? '' })} isRequired>
+      {(fieldControl) => <Controller control={control} name={`${name}.text`} render={({ field }) => <input {...fieldControl} {...field} type="text" maxLength={4000} />} />}
     </FormField>
   );
 }

@@ -20,6 +20,9 @@ export function formatShare(share: number | null | undefined): string {
   return share === null || share === undefined ? t('app.none') : t('surveys.percent', { value: percentFormat.format(share * 100) });
 }
 
+/** A count the API may withhold (a suppressed segment): «—». */
+const formatCount = (value: number | null) => (value === null ? t('app.none') : formatNumber(value));
+
 const formatDecimal = (value: number | null) => (value === null ? t('app.none') : percentFormat.format(value));
 
 const CHOICE_KINDS = new Set(['single_choice', 'multiple_choice', 'rating']);
@@ -183,7 +186,8 @@ export function QuestionResult({ question, headingLevel = 3 }: { question: Surve
       </p>
       {CHOICE_KINDS.has(question.kind) && (
         <>
-          <div className="dashboard-pair dashboard-pair--wide-table">
+          {/* A multiple choice's table has five columns: it goes under its chart, the full width. */}
+          <div className={question.kind === 'multiple_choice' ? 'survey-stack' : 'dashboard-pair dashboard-pair--wide-table'}>
             <HorizontalBarChart
               data={question.options.map((option) => ({ key: option.key, label: option.label, value: (option.shareOfRespondents ?? 0) * 100 }))}
               title={t('surveys.results.chartOf', { table: tableCaption })}
@@ -260,11 +264,11 @@ export function ResultsSummary({ results }: { results: SurveyResultsView }): Rea
       <dl className="facts">
         <div>
           <dt>{t('surveys.invited')}</dt>
-          <dd>{formatNumber(results.invited)}</dd>
+          <dd>{formatCount(results.invited)}</dd>
         </div>
         <div>
           <dt>{t('surveys.responses')}</dt>
-          <dd>{formatNumber(results.respondents)}</dd>
+          <dd>{formatCount(results.respondents)}</dd>
         </div>
         <div>
           <dt>{t('surveys.rate')}</dt>

@@ -53,10 +53,10 @@ describe('the results table', () => {
 });
 
 const results: SurveyResultsView = {
-  survey: { id: 's1', title: '¿Cómo percibes al Pacto?', anonymity: 'optional', status: 'closed' },
-  invited: 40,
-  respondents: 12,
-  responseRate: 0.3,
+  survey: { id: 's1', title: '¿Cómo percibes al Pacto?', networkName: 'Pacto por la Primera Infancia', anonymity: 'optional', status: 'closed', closedAt: null, publishedAt: null },
+  invited: null,
+  respondents: null,
+  responseRate: null,
   segment: { kind: 'state', value: 'MX-OAX', label: 'Oaxaca' },
   segments: { state: [{ segment: 'MX-JAL', label: 'Jalisco', respondents: 7 }, { segment: 'otros', label: 'Otros', respondents: 5 }], sector: [], commission: [] },
   questions: [multiple],
@@ -76,5 +76,7 @@ describe('the segment filter and a suppressed segment', () => {
   it('says a segment too small is not shown', () => {
     const html = renderToStaticMarkup(createElement(ResultsSummary, { results }));
     expect(html).toContain('Grupo de menos de 5 respuestas: no se muestra');
+    // The withheld figures are not written as zeros.
+    expect(html).not.toMatch(/<dd>0<\/dd>/);
   });
 });
