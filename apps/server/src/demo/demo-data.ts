@@ -4,6 +4,7 @@ import type { Database } from '../platform/db/client.js';
 import { systemActor } from '../platform/auth/actor.js';
 import { createAuthService, generatePassword } from '../modules/accounts/index.js';
 import { createServices, type Services } from '../services.js';
+import { loadDemoNetworks } from './demo-networks.js';
 import { loadDemoPlans } from './demo-plans.js';
 import { loadDemoNotificationExample } from './demo-notifications.js';
 import { loadDemoQuestionnaires } from './demo-questionnaires.js';
@@ -44,6 +45,7 @@ export async function loadDemoData(db: Database): Promise<{ email: string; passw
   if (result.diagnostics.length) throw new Error(`El informe de demostración no se pudo importar: ${result.diagnostics[0]!.message}`);
   await publishDemoRecords(services, comse.id);
   await loadDemoPlans(services);
+  await loadDemoNetworks(services);
   const questionnaires = await loadDemoQuestionnaires(services);
   await loadDemoStatistics(services, questionnaires.unReply);
   await loadDemoNotificationExample(db, services, demo, comse.id);

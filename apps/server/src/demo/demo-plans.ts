@@ -119,14 +119,14 @@ const ActivitiesFixture = z.object({
 });
 
 /** "2023" → 1 January 2023 with year precision; "2023-05" → 1 May 2023 with month precision. */
-function readPartialDate(value: string): { date: string; precision: DatePrecision } {
+export function readPartialDate(value: string): { date: string; precision: DatePrecision } {
   if (/^\d{4}$/.test(value)) return { date: `${value}-01-01`, precision: 'year' };
   if (/^\d{4}-\d{2}$/.test(value)) return { date: `${value}-01`, precision: 'month' };
   return { date: value, precision: 'day' };
 }
 
 /** The last day a partial end date covers: "2023" → 31 December 2023. */
-function readPartialEndDate(value: string): string {
+export function readPartialEndDate(value: string): string {
   if (/^\d{4}$/.test(value)) return `${value}-12-31`;
   if (/^\d{4}-\d{2}$/.test(value)) {
     const [year, month] = value.split('-').map(Number);
