@@ -15,7 +15,9 @@ import { performance } from 'node:perf_hooks';
 import { createApp } from '../apps/server/src/app.js';
 import type { Database } from '../apps/server/src/platform/db/client.js';
 import { queryRows } from '../apps/server/src/platform/db/query.js';
-import { rebuildCounts } from '../apps/server/src/modules/surveys/index.js';
+import { createSurveyResultsService, rebuildCounts } from '../apps/server/src/modules/surveys/index.js';
+import { findResultsSurvey, readCounts, readSegmentSizes, readThemeResults } from '../apps/server/src/modules/surveys/results.repository.js';
+import { systemActor } from '../apps/server/src/platform/auth/actor.js';
 import { type BenchPlace, openBenchDatabase } from './bench-database.js';
 import { createBenchAdmin } from './dashboards.bench.js';
 import { measure, type Timing } from './measure.js';
@@ -51,6 +53,10 @@ export interface NetworksBenchResult {
     responseBytes: number;
     overall: { api: Timing; baseline: Timing };
     state: { segment: string; respondents: number; api: Timing; baseline: Timing };
+    /** Where the overall request's time goes: the service alone, then each read it makes, timed apart. */
+    parts: { label: string; timing: Timing }[];
+    /** EXPLAIN (ANALYZE, BUFFERS) of the reads, for the report. */
+    plans: { label: string; plan: string }[];
   };
   invitations: { runs: number; invited: number; mailed: number; mailsQueued: number; api: Timing; baseline: Timing };
 }
@@ -375,6 +381,27 @@ export async function benchNetworks(place: BenchPlace, options: NetworksBenchOpt
       state: () => baselineCounts(db, survey.id, SEGMENT_STATE),
     });
 
+    log(`partes de la vista de resultados (${options.runs} corridas cada una) y sus planes…`);
+    const service = createSurveyResultsService(db, systemActor('bench'));
+    const all = { kind: 'all' } as const;
+    const parts = await measure({ runs: options.runs, warmUps: options.warmUps }, {
+      'servicio completo (sin HTTP)': () => service.results(survey.id, {}),
+      'encuesta e invitados (findResultsSurvey)': () => findResultsSurvey(db, survey.id),
+      'tamaño de los segmentos (readSegmentSizes)': () => readSegmentSizes(db, survey.id),
+      'conteos de toda la red (readCounts)': () => readCounts(db, survey.id, all),
+      'temas (readThemeResults)': () => readThemeResults(db, survey.id, all),
+    });
+    const plans = [];
+    for (const [label, statement] of [
+      ['readSegmentSizes', sql`select segment_kind as kind, segment, respondents from survey_counts
+        where survey_id = ${survey.id} and segment_kind in ('state', 'sector', 'commission') and question_key = '' and option_key = ''`],
+      ['readCounts', sql`select question_key, option_key, sum(respondents)::int, sum(total)::float8 from survey_counts
+        where survey_id = ${survey.id} and segment_kind = 'all' and segment = any(${sql.param([''])}::text[]) group by question_key, option_key`],
+    ] as const) {
+      const rows = await queryRows<{ 'QUERY PLAN': string }>(db, sql`explain (analyze, buffers) ${statement}`);
+      plans.push({ label, plan: rows.map((row) => row['QUERY PLAN']).join('\n') });
+    }
+
     return {
       members: v.members!,
       states: v.states!,
@@ -394,6 +421,8 @@ export async function benchNetworks(place: BenchPlace, options: NetworksBenchOpt
         responseBytes,
         overall: { api: api.overall, baseline: baseline.overall },
         state: { segment: SEGMENT_STATE, respondents: v.stateRespondents!, api: api.state, baseline: baseline.state },
+        parts: Object.entries(parts).map(([label, timing]) => ({ label, timing })),
+        plans,
       },
       invitations: { runs: options.openRuns, invited, mailed, mailsQueued: Math.round(mails!.n / options.openRuns), api: invitations.api, baseline: invitations.baseline },
     };

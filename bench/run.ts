@@ -440,6 +440,9 @@ function printNetworks(result: NetworksBenchResult) {
     ),
   );
   console.log(`   (apertura: la columna p95 muestra el máximo de las ${invitations.runs} corridas)`);
+  console.log('   Dónde va el tiempo de la vista de resultados de toda la red (cada parte medida aparte):');
+  console.log(formatTable(['parte', 'p50', 'p95'], results.parts.map(({ label, timing }) => [label, ms(timing.p50), ms(timing.p95)])));
+  if (process.env.BENCH_NETWORK_EXPLAIN) for (const { label, plan } of results.plans) console.log(`   EXPLAIN ANALYZE de ${label}:\n${plan.replace(/^/gm, '     ')}`);
 }
 
 /** Writes one section's results into bench/results.json, keeping the other sections' last figures. */
