@@ -401,6 +401,21 @@ export async function benchNetworks(place: BenchPlace, options: NetworksBenchOpt
       const rows = await queryRows<{ 'QUERY PLAN': string }>(db, sql`explain (analyze, buffers) ${statement}`);
       plans.push({ label, plan: rows.map((row) => row['QUERY PLAN']).join('\n') });
     }
+    if (process.env.BENCH_NETWORK_EXPLAIN) {
+      // What if: the segment sizes read through a partial index of the responses rows (after every timing: no figure above sees it).
+      await db.execute(sql`create index bench_counts_sizes_idx on survey_counts (survey_id, segment_kind) where question_key = '' and option_key = ''`);
+      await db.execute(sql`analyze survey_counts`);
+      const sizes = await measure({ runs: options.runs, warmUps: options.warmUps }, { sizes: () => readSegmentSizes(db, survey.id) });
+      const rows = await queryRows<{ 'QUERY PLAN': string }>(
+        db,
+        sql`explain (analyze, buffers) select segment_kind as kind, segment, respondents from survey_counts
+            where survey_id = ${survey.id} and segment_kind in ('state', 'sector', 'commission') and question_key = '' and option_key = ''`,
+      );
+      plans.push({
+        label: `readSegmentSizes con un índice parcial (survey_id, segment_kind) where question_key = '' and option_key = '' (p50 ${sizes.sizes.p50.toFixed(2)} ms, p95 ${sizes.sizes.p95.toFixed(2)} ms)`,
+        plan: rows.map((row) => row['QUERY PLAN']).join('\n'),
+      });
+    }
 
     return {
       members: v.members!,
