@@ -21,8 +21,7 @@ export interface MemberRow {
   acronym: string | null;
   /** ISO 3166-2:MX; null: national (or not said). */
   stateCode: string | null;
-  /** Null when the cell is blank: the caller takes the directory organisation's sector or asks for one. */
-  sector: Sector | null;
+  sector: Sector;
   joinedOn: string | null;
   leftOn: string | null;
   contactName: string | null;
@@ -45,28 +44,36 @@ export interface MemberTable {
   warnings: MemberTableIssue[];
 }
 
-type MemberField = 'name' | 'acronym' | 'state' | 'sector' | 'joinedOn' | 'leftOn' | 'contactName' | 'contactEmail' | 'contactPhone';
+type MemberField = 'name' | 'acronym' | 'state' | 'stateCode' | 'sector' | 'joinedOn' | 'leftOn' | 'status' | 'contactName' | 'contactEmail' | 'contactPhone';
 
-/** Each column with its canonical header first (the one the export writes), then the wordings other lists use. */
+/**
+ * Each column with its canonical header first (the one the export writes), then the wordings other lists
+ * use. The state may come by name, by code or both (the export writes both; they must agree). The status
+ * is computed from the dates and dues, so its column is read past, never imported.
+ */
 const HEADER_LABELS: Record<MemberField, readonly string[]> = {
-  name: ['Organización', 'Nombre', 'Nombre de la organización', 'Organización integrante', 'Integrante', 'Institución'],
+  name: ['Nombre', 'Organización', 'Nombre de la organización', 'Organización integrante', 'Integrante', 'Institución'],
   acronym: ['Siglas', 'Acrónimo', 'Sigla'],
-  state: ['Estado', 'Entidad', 'Entidad federativa'],
+  state: ['Entidad federativa', 'Entidad', 'Estado'],
+  stateCode: ['Clave de entidad (ISO 3166-2)', 'Clave de entidad', 'Clave INEGI', 'Clave ISO', 'cve_ent'],
   sector: ['Sector', 'Tipo de organización'],
   joinedOn: ['Fecha de ingreso', 'Ingreso', 'Fecha de adhesión', 'Fecha de alta'],
   leftOn: ['Fecha de baja', 'Baja', 'Fecha de salida'],
+  status: ['Estatus', 'Estatus de membresía', 'Estado de membresía', 'Situación'],
   contactName: ['Contacto', 'Nombre del contacto', 'Persona de contacto'],
-  contactEmail: ['Correo', 'Correo electrónico', 'Email', 'E-mail'],
-  contactPhone: ['Teléfono', 'Tel', 'Celular', 'Teléfono de contacto'],
+  contactEmail: ['Correo del contacto', 'Correo', 'Correo electrónico', 'Correo de contacto', 'Email', 'E-mail'],
+  contactPhone: ['Teléfono del contacto', 'Teléfono', 'Tel', 'Celular', 'Teléfono de contacto'],
 };
 const HEADERS = createLabelMatcher(HEADER_LABELS);
-const FIELDS = Object.keys(HEADER_LABELS) as MemberField[];
+/** What the export writes without contacts (public or for readers), and the contacts after them. */
+const BASE_FIELDS: readonly MemberField[] = ['name', 'acronym', 'state', 'stateCode', 'sector', 'joinedOn', 'leftOn', 'status'];
+const CONTACT_FIELDS: readonly MemberField[] = ['contactName', 'contactEmail', 'contactPhone'];
 
-/** The export's header row, in order; `readMemberTable` reads it back. */
-export const MEMBER_TABLE_HEADERS: readonly string[] = FIELDS.map((field) => HEADER_LABELS[field][0]!);
-export function writeMemberTableHeader(): string[] {
-  return [...MEMBER_TABLE_HEADERS];
+/** The export's header row, in order (contacts last, only in the managers' file); `readMemberTable` reads it back. */
+export function writeMemberTableHeader(withContacts = true): string[] {
+  return [...BASE_FIELDS, ...(withContacts ? CONTACT_FIELDS : [])].map((field) => HEADER_LABELS[field][0]!);
 }
+export const MEMBER_TABLE_HEADERS: readonly string[] = writeMemberTableHeader();
 
 /** Sector wordings, compared as labels; only an exact one counts (a sector is never guessed). */
 const SECTOR_WORDINGS: Record<Sector, readonly string[]> = {
@@ -93,10 +100,11 @@ const isBlankRow = (row: readonly string[]) => row.every((cell) => cleanCell(cel
 /**
  * Reads a member directory. The first non-blank row is the header; blank rows are skipped. Rows are
  * numbered as the spreadsheet numbers them. Issues: a header as close to two columns, a column twice,
- * no name column (one issue on the header row), a row without a name, a name over 300 characters, a
- * state or sector not recognised, a date that is not one (or a leaving date before the joining date),
- * an e-mail that is not one, and an organisation already listed on an earlier row (names compared by
- * the directory's key, so «Red X, A.C.» and «Red X» are one).
+ * no name or no sector column (one issue on the header row), a row without a name or a sector, a name
+ * over 300 characters, a state or sector not recognised (or a state name and code that disagree), a
+ * date that is not one (or a leaving date before the joining date), an e-mail that is not one, and an
+ * organisation already listed on an earlier row (names compared by the directory's key, so «Red X,
+ * A.C.» and «Red X» are one). `members` holds the rows without an issue.
  */
 export function readMemberTable(rows: readonly (readonly string[])[]): MemberTable {
   const issues: MemberTableIssue[] = [];
@@ -126,6 +134,10 @@ export function readMemberTable(rows: readonly (readonly string[])[]): MemberTab
     issues.push({ row: headerRow, column: null, message: `Falta la columna ${quote(HEADER_LABELS.name[0]!)} con el nombre de cada organización.` });
     return { members: [], issues, warnings };
   }
+  if (!columns.has('sector')) {
+    issues.push({ row: headerRow, column: null, message: `Falta la columna ${quote(HEADER_LABELS.sector[0]!)}: escriba el de cada organización (${SECTORS.map((s) => SECTOR_LABELS[s]).join(', ')}).` });
+    return { members: [], issues, warnings };
+  }
 
   const members: MemberRow[] = [];
   const rowByKey = new Map<string, number>();
@@ -137,6 +149,7 @@ export function readMemberTable(rows: readonly (readonly string[])[]): MemberTab
       const column = columns.get(field);
       return column ? cleanCell(cells[column.index]) : '';
     };
+    const issuesBefore = issues.length;
     const issue = (field: MemberField, message: string) => issues.push({ row, column: columns.get(field)?.header ?? null, message });
     const optional = (field: 'acronym' | 'contactName' | 'contactPhone', label: string) => {
       const text = cell(field);
@@ -162,13 +175,22 @@ export function readMemberTable(rows: readonly (readonly string[])[]): MemberTab
       else rowByKey.set(parsed.key, row);
     }
 
-    const stateText = cell('state');
-    const state = stateText === '' ? undefined : findStateByText(stateText);
-    if (stateText !== '' && !state) issue('state', `No se reconoce la entidad ${quote(stateText)}; escriba su nombre, su clave INEGI (01 a 32) o su clave ISO (MX-JAL).`);
+    const readState = (field: 'state' | 'stateCode') => {
+      const text = cell(field);
+      const state = text === '' ? undefined : findStateByText(text);
+      if (text !== '' && !state) issue(field, `No se reconoce la entidad ${quote(text)}; escriba su nombre, su clave INEGI (01 a 32) o su clave ISO (MX-JAL).`);
+      return state;
+    };
+    const byName = readState('state');
+    const byCode = readState('stateCode');
+    if (byName && byCode && byName !== byCode) issue('stateCode', `La clave ${quote(cell('stateCode'))} no es la de ${quote(cell('state'))}.`);
+    const state = byName ?? byCode;
 
     const sectorText = cell('sector');
-    const sector = sectorText === '' ? null : (SECTOR_BY_KEY.get(normalizeLabel(sectorText)) ?? null);
-    if (sectorText !== '' && !sector) issue('sector', `No se reconoce el sector ${quote(sectorText)}; escriba uno de: ${SECTORS.map((s) => SECTOR_LABELS[s]).join(', ')}.`);
+    const sector = SECTOR_BY_KEY.get(normalizeLabel(sectorText));
+    const sectorList = SECTORS.map((s) => SECTOR_LABELS[s]).join(', ');
+    if (sectorText === '') issue('sector', `Falta el sector; escriba uno de: ${sectorList}.`);
+    else if (!sector) issue('sector', `No se reconoce el sector ${quote(sectorText)}; escriba uno de: ${sectorList}.`);
 
     const joinedOn = date('joinedOn');
     const leftOn = date('leftOn');
@@ -178,36 +200,45 @@ export function readMemberTable(rows: readonly (readonly string[])[]): MemberTab
     const email = emailText === '' ? null : EmailSchema.safeParse(emailText);
     if (email && !email.success) issue('contactEmail', `${quote(emailText)} no es un correo electrónico válido.`);
 
+    const acronym = optional('acronym', 'Siglas') ?? parsed.acronym;
+    const contactName = optional('contactName', 'Contacto');
+    const contactPhone = optional('contactPhone', 'Teléfono');
+    if (issues.length > issuesBefore || !sector) continue;
     members.push({
       row,
       name: parsed.name,
       // The column wins; a name written «Red X (REDX)» gives its acronym when the column is blank.
-      acronym: optional('acronym', 'Siglas') ?? parsed.acronym,
+      acronym,
       stateCode: state?.iso ?? null,
       sector,
       joinedOn,
       leftOn,
-      contactName: optional('contactName', 'Contacto'),
+      contactName,
       contactEmail: email?.success ? email.data : null,
-      contactPhone: optional('contactPhone', 'Teléfono'),
+      contactPhone,
     });
   }
   return { members, issues, warnings };
 }
 
-/** A member as a row under MEMBER_TABLE_HEADERS: the state by its name, the sector by its label, dates as ISO days. */
-export function memberTableRow(member: Omit<MemberRow, 'row'>): string[] {
+/**
+ * A member as a row under `writeMemberTableHeader(withContacts)`: the state by its name and its ISO code,
+ * the sector by its label, dates as ISO days, the status (computed by the caller) by its Spanish label.
+ */
+export function memberTableRow(member: Omit<MemberRow, 'row'> & { statusLabel?: string | null }, withContacts = true): string[] {
   const state = member.stateCode ? MEXICAN_STATES.find((s) => s.iso === member.stateCode) : undefined;
   const values: Record<MemberField, string | null> = {
     name: member.name,
     acronym: member.acronym,
     state: state?.shortName ?? member.stateCode,
-    sector: member.sector ? SECTOR_LABELS[member.sector] : null,
+    stateCode: member.stateCode,
+    sector: SECTOR_LABELS[member.sector],
+    status: member.statusLabel ?? null,
     joinedOn: member.joinedOn,
     leftOn: member.leftOn,
     contactName: member.contactName,
     contactEmail: member.contactEmail,
     contactPhone: member.contactPhone,
   };
-  return FIELDS.map((field) => values[field] ?? '');
+  return [...BASE_FIELDS, ...(withContacts ? CONTACT_FIELDS : [])].map((field) => values[field] ?? '');
 }
