@@ -306,6 +306,8 @@ export const NetworkMemberImportResultSchema = z
     /** Rows of organisations already members, updated. */
     updated: viewCount,
     issues: z.array(TableIssueSchema),
+    /** What was read but should be checked (a header taken as the closest column, a column ignored); nothing stops. */
+    warnings: z.array(TableIssueSchema),
   })
   .meta({ id: 'NetworkMemberImportResult', description: 'Lo que importó (o importaría) un archivo de integrantes; con problemas no se escribe nada.' });
 export type NetworkMemberImportResult = z.infer<typeof NetworkMemberImportResultSchema>;

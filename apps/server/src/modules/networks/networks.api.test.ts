@@ -144,7 +144,14 @@ describe('member status over time', () => {
     const member = await memberByAcronym('REDIM');
     await ctx.api('PATCH', `/networks/${ids.network}/members/${member.id}`, { version: member.version, contactEmail: 'nuevo@redim.example', contactPhone: '5512345678' });
     const history = await ctx.api('GET', `/history/network_member/${member.id}`);
+    expect(history.status).toBe(200);
+    expect(history.body[0].shown.fields.map((f: { label: string; after: string }) => [f.label, f.after])).toEqual([
+      ['Correo del contacto', 'cambiado'],
+      ['Teléfono del contacto', 'registrado'],
+    ]);
     expect(JSON.stringify(history.body)).not.toMatch(/redim\.example|5512345678/);
+    const trail = (await ctx.handle.db.execute(sql`select changes::text as changes from audit_entries where entity_id = ${member.id}`)) as unknown as { rows: unknown[] };
+    expect(JSON.stringify(trail.rows)).not.toMatch(/redim\.example|5512345678/);
   });
 });
 
@@ -155,18 +162,19 @@ describe('importing members', () => {
     form.set('dryRun', String(dryRun));
     return client('POST', `/networks/${ids.network}/members/import`, form);
   };
-  const HEADER = 'Nombre,Siglas,Entidad federativa,Sector,Fecha de ingreso,Contacto,Correo del contacto\n';
+  const HEADER = 'Nombre,Siglas,Entidad federativa,Sector,Fecha de ingreso,Contacto,Correo electrónico\n';
 
   it('reports every problem with its row and column and writes nothing', async () => {
     const before = (await ctx.api('GET', `/networks/${ids.network}/members`)).body.total;
     const organizations = (await ctx.api('GET', '/organizations')).body.total;
-    const result = await importFile(`${HEADER}Asociación Buena,AB,Jalisco,Sociedad civil,2024-01-15,Ana,ana@ab.example\nOtra Asociación,,Atlantis,Sociedad civil,15 de enero,,\n`, false);
+    const result = await importFile(`${HEADER}Asociación Buena,AB,Jalisco,Sociedad civil,2024-01-15,Ana,ana@ab.example\nOtra Asociación,,Atlantis,Sociedad civil,mañana,,\nOrganización Desconocida,,Jalisco,,,,\n`, false);
     expect(result.status, JSON.stringify(result.body)).toBe(200);
     expect(result.body.written).toBe(false);
     expect(result.body.issues.map((i: { row: number; column: string }) => [i.row, i.column])).toEqual(
       expect.arrayContaining([
         [3, expect.stringMatching(/Entidad/)],
         [3, expect.stringMatching(/ingreso/)],
+        [4, 'Sector'],
       ]),
     );
     expect((await ctx.api('GET', `/networks/${ids.network}/members`)).body.total).toBe(before);
@@ -186,6 +194,14 @@ describe('importing members', () => {
     expect((await memberByAcronym('REDIM')).contact.email).toBe('luis@redim.example');
   });
 
+  it('reads back its own export: every member matched and kept as it was', async () => {
+    const exported = (await ctx.api('GET', `/networks/${ids.network}/members/export?format=csv`)).body as string;
+    const total = (await ctx.api('GET', `/networks/${ids.network}/members`)).body.total;
+    const again = await importFile(exported, true);
+    expect(again.body).toMatchObject({ issues: [], rows: total, created: 0, organizationsCreated: 0, matched: total, updated: total });
+    expect(again.body.warnings).toEqual([]);
+  });
+
   it('refuses the file of a reader or of another body\'s secretariat before reading it', async () => {
     const reader = await ctx.signInAs([{ role: 'reader' }]);
     expect((await importFile(HEADER, true, reader)).status).toBe(403);
@@ -197,13 +213,15 @@ describe('importing members', () => {
   it('exports the list with contacts only for who manages the network', async () => {
     const managed = await ctx.api('GET', `/networks/${ids.network}/members/export?format=csv`);
     expect(managed.status).toBe(200);
-    expect(managed.body).toContain('Correo del contacto');
+    const header = managed.body.replace(/^\uFEFF/, '').split(/\r?\n/)[0];
+    expect(header).toBe('Nombre,Siglas,Entidad federativa,Clave de entidad (ISO 3166-2),Sector,Fecha de ingreso,Fecha de baja,Estatus,Contacto,Correo del contacto,Teléfono del contacto');
     expect(managed.body).toContain('ana@ab.example');
     const reader = await ctx.signInAs([{ role: 'reader' }]);
     const read = await reader('GET', `/networks/${ids.network}/members/export?format=csv&stateCode=MX-JAL`);
     expect(read.status).toBe(200);
     expect(read.body).toContain('Asociación Buena');
-    expect(read.body).not.toMatch(/ana@ab\.example|Correo del contacto/);
+    expect(read.body.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe('Nombre,Siglas,Entidad federativa,Clave de entidad (ISO 3166-2),Sector,Fecha de ingreso,Fecha de baja,Estatus');
+    expect(read.body).not.toMatch(/ana@ab\.example|Luis/);
     expect(read.body).not.toContain('Red por los Derechos');
   });
 });
@@ -277,6 +295,14 @@ describe('governance, commissions and focal points', () => {
     expect((await reader('PATCH', path, { version: mechanisms.body.version, work: null })).status).toBe(403);
     const outsider = await ctx.signInAs([{ role: 'secretariat', bodyId: ids.other }]);
     expect((await outsider('POST', `${path}/focal-points`, { role: 'alternate', personId: terms[1].person.id, startOn: '2026-01-01' })).status).toBe(403);
+    // The commission's own secretariat manages it, but not its sibling commissions nor the network.
+    const sibling = (await ctx.api('GET', `/networks/${ids.network}`)).body.commissions[1];
+    const own = await ctx.signInAs([{ role: 'secretariat', bodyId: commission.bodyId }]);
+    const ownEdit = await own('PATCH', path, { version: mechanisms.body.version, work: { meetingFrequency: 'biweekly' } });
+    expect(ownEdit.status, JSON.stringify(ownEdit.body)).toBe(200);
+    expect(ownEdit.body.abilities.canManage).toBe(true);
+    expect((await own('POST', `/networks/commissions/${sibling.bodyId}/focal-points`, { role: 'alternate', personId: terms[1].person.id, startOn: '2026-01-01' })).status).toBe(403);
+    expect((await own('POST', `/networks/${ids.network}/members`, { organization: { name: 'Y' }, sector: 'other' })).status).toBe(403);
     const view = (await ctx.api('GET', `/networks/${ids.network}`)).body.commissions[0];
     expect(view.focalPoint).toEqual({ name: 'Beatriz Ruiz', organizationName: 'Red por los Derechos de la Infancia en México', startOn: '2025-06-01' });
     expect(view.alternate?.name).toBe('Ana Pérez');

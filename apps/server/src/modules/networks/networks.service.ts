@@ -20,6 +20,7 @@ import {
   type PublicNetworkView,
   parseOrganizationName,
   rankMembers,
+  readMemberTable,
   type MemberContributionInputSchema,
   type MemberContributionView,
   type Sector,
@@ -36,7 +37,6 @@ import { createBodyService } from '../bodies/index.js';
 import { createOrganizationService, findOrganizationByIdentity, findOrganizationView } from '../directory/index.js';
 import { findPlan, readTableFile } from '../plans/index.js';
 import { memberExportColumns, toMemberExportRow } from './member-files.js';
-import { readMemberTable } from './pending-domain.js';
 import {
   countMemberContributions,
   findContribution,
@@ -76,10 +76,16 @@ export const isCurrentStatus = (status: MemberStatus | null) => status !== null 
 const statusOf = (network: Pick<NetworkRecord, 'newDays' | 'graceDays'>, member: MemberRow, on: string) =>
   memberStatus({ joinedOn: member.joinedOn, leftOn: member.leftOn }, member.dues, { newDays: network.newDays, graceDays: network.graceDays }, on);
 
-/** Contacts are personal data: the audit trail (which every signed-in person reads) records only whether there is one. */
+/** Contacts are personal data: the audit trail (which every signed-in person reads) records only that there is one, or that it changed. */
 const CONTACT_FIELDS = ['contactName', 'contactEmail', 'contactPhone'] as const;
-const maskContacts = <T extends object>(values: T): T =>
-  Object.fromEntries(Object.entries(values).map(([key, value]) => [key, (CONTACT_FIELDS as readonly string[]).includes(key) && value ? 'registrado' : value])) as T;
+const maskContacts = <T extends object>(values: T, before?: object): T =>
+  Object.fromEntries(
+    Object.entries(values).map(([key, value]) => {
+      if (!(CONTACT_FIELDS as readonly string[]).includes(key) || !value) return [key, value];
+      const previous = (before as Record<string, unknown> | undefined)?.[key];
+      return [key, previous && previous !== value ? 'cambiado' : 'registrado'];
+    }),
+  ) as T;
 
 type MemberCreateData = z.output<typeof NetworkMemberCreateSchema>;
 
@@ -202,11 +208,12 @@ export function createNetworkService(db: Database, actor: Actor) {
       const record = await findMemberRecord(d, key);
       return record && maskContacts(record);
     };
+    const before = await findMemberRecord(tx, id);
     await writeVersionedUpdate(tx, actor, {
       entity: 'network_member',
       id,
       version,
-      values: maskContacts(values),
+      values: maskContacts(values, before),
       find,
       write: (d, key, v) => updateMember(d, key, v, values),
     });
@@ -317,7 +324,7 @@ export function createNetworkService(db: Database, actor: Actor) {
       requireSignedIn(actor);
       const network = await requireNetwork(db, id);
       const [members, manages] = await Promise.all([membersWithStatus(network, filter), canManage(id)]);
-      const rows = members.slice(0, LIST_EXPORT_CAP + 1).map(({ member, status }) => toMemberExportRow(memberView(member, status, manages)));
+      const rows = members.slice(0, LIST_EXPORT_CAP + 1).map(({ member, status }) => toMemberExportRow(memberView(member, status, manages), manages));
       return renderListFile({ title: `Integrantes ${network.acronym ?? network.name}`, columns: memberExportColumns(manages), rows }, format);
     },
 
@@ -369,55 +376,46 @@ export function createNetworkService(db: Database, actor: Actor) {
       }
       const table = readMemberTable(rows);
       const issues = [...table.issues];
-      const seen = new Map<string, number>();
-      const counts = { created: 0, organizationsCreated: 0, matched: 0, updated: 0 };
-      const outcome = { ...counts };
-      const plan: { row: (typeof table.members)[number]; organizationId: string | null; memberId: string | null }[] = [];
+      const outcome = { created: 0, organizationsCreated: 0, matched: 0, updated: 0 };
+      const plan: { row: (typeof table.members)[number]; sector: Sector; organizationId: string | null; member: MemberRecord | undefined }[] = [];
       for (const row of table.members) {
-        const parsed = parseOrganizationName(row.name);
-        const acronym = row.acronym ?? parsed.acronym;
-        const seenKey = parsed.key;
-        if (seen.has(seenKey)) {
-          issues.push({ row: row.row, column: 'Nombre', message: `La organización ya está en la fila ${seen.get(seenKey)} del archivo.` });
-          continue;
-        }
-        seen.set(seenKey, row.row);
-        const organization = await findOrganizationByIdentity(db, parsed.key, acronym);
+        const organization = await findOrganizationByIdentity(db, parseOrganizationName(row.name).key, row.acronym);
         const member = organization ? await findMemberOfOrganization(db, id, organization.id) : undefined;
+        const sector = row.sector;
         if (organization) outcome.matched += 1;
         else outcome.organizationsCreated += 1;
         if (member) outcome.updated += 1;
         else outcome.created += 1;
-        plan.push({ row, organizationId: organization?.id ?? null, memberId: member?.id ?? null });
+        plan.push({ row, sector, organizationId: organization?.id ?? null, member });
       }
       issues.sort((a, b) => a.row - b.row);
       const written = !dryRun && issues.length === 0;
       if (written) {
         await db.transaction(async (tx) => {
-          for (const { row, organizationId, memberId } of plan) {
+          for (const { row, sector, organizationId, member } of plan) {
             const values = {
               stateCode: row.stateCode,
-              sector: row.sector as Sector,
+              sector,
               joinedOn: row.joinedOn,
               leftOn: row.leftOn,
               contactName: row.contactName,
               contactEmail: row.contactEmail,
               contactPhone: row.contactPhone,
-              source: `Importación: ${file.name}, fila ${row.row}`,
             };
-            if (memberId) {
-              const member = (await findMemberRecord(tx, memberId))!;
-              await writeMemberUpdate(tx, memberId, member.version, values);
+            if (member) {
+              // A blank cell leaves what is recorded (a list without contacts does not erase them).
+              const given = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null));
+              await writeMemberUpdate(tx, member.id, member.version, given);
               continue;
             }
             const organization = organizationId
               ? { id: organizationId }
-              : await resolveOrganization(tx, { organizationId: null, organization: { name: row.name, acronym: row.acronym, level: 'none' }, sector: values.sector, stateCode: row.stateCode });
-            await addMember(tx, id, organization.id, values);
+              : await resolveOrganization(tx, { organizationId: null, organization: { name: row.name, acronym: row.acronym, level: 'none' }, sector, stateCode: row.stateCode });
+            await addMember(tx, id, organization.id, { ...values, source: `Importación: ${file.name}, fila ${row.row}` });
           }
         });
       }
-      return { dryRun, written, rows: table.members.length, ...outcome, issues };
+      return { dryRun, written, rows: table.members.length, ...outcome, issues, warnings: table.warnings };
     },
 
     // ── Contributions ──

@@ -37,6 +37,11 @@ export const AUDITED_ENTITIES = [
   'questionnaire_exercise',
   'questionnaire_contribution',
   'dataset',
+  'network',
+  'network_member',
+  'network_contribution',
+  'network_body',
+  'focal_term',
 ] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 
