@@ -190,6 +190,15 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
     coverageThreshold: 'Cobertura mínima (%)',
     currentRevision: 'Revisión vigente',
   },
+  survey: {
+    anonymity: 'Anonimato',
+    audience: 'Destinatarios',
+    definition: 'Preguntas',
+    closesAt: 'Cierre',
+    closedAt: 'Cerrada el',
+    invited: 'Organizaciones invitadas',
+    reminded: 'Recordatorios enviados',
+  },
 };
 
 /** Wording of enum values, by record kind and field. */
@@ -206,6 +215,10 @@ const ENUM_LABELS: Record<string, Record<string, Record<string, string>>> = {
   plan_node: { kind: PLAN_NODE_KIND_LABELS },
   questionnaire_exercise: { status: EXERCISE_STATUS_LABELS },
   questionnaire_contribution: { status: CONTRIBUTION_STATUS_LABELS },
+  survey: {
+    status: { draft: 'Borrador', open: 'Abierta', closed: 'Cerrada' },
+    anonymity: { named: 'Nominal', anonymous: 'Anónima', optional: 'A elección de quien responde' },
+  },
 };
 
 export function historyFieldLabel(entity: string, field: string): string {

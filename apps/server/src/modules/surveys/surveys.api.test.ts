@@ -54,6 +54,7 @@ const MEMBERS = {
   jal3: { stateCode: 'MX-JAL', email: null },
   jalGone: { stateCode: 'MX-JAL', email: 'gone@ejemplo.mx', leftOn: day(-10) },
   jalSoon: { stateCode: 'MX-JAL', email: 'soon@ejemplo.mx', joinedOn: day(30) },
+  jalLapsed: { stateCode: 'MX-JAL', email: 'lapsed@ejemplo.mx' },
   oax1: { stateCode: 'MX-OAX', email: 'oax1@ejemplo.mx' },
   oax2: { stateCode: 'MX-OAX', email: 'oax2@ejemplo.mx' },
   cmx1: { stateCode: 'MX-CMX', email: 'cmx1@ejemplo.mx' },
@@ -81,6 +82,8 @@ beforeAll(async () => {
     );
     ids[key] = row!.id;
   }
+  // Its contribution of two years ago is still pending, long past the grace period: lapsed.
+  await rows(sql`insert into network_contributions (member_id, year, status) values (${ids.jalLapsed}, ${new Date().getUTCFullYear() - 2}, 'pending')`);
   // The commission: jal1 and oax1 sit in it (and an organisation that is not a member of the network).
   ids.outsider = await post('/organizations', { name: 'Organización ajena', sector: 'civil_society', level: 'none' });
   for (const org of [ids.org_jal1, ids.org_oax1, ids.outsider]) await post('/memberships', { bodyId: ids.commission, organizationId: org, role: 'member' });
@@ -137,7 +140,7 @@ describe('a survey of the members of some states', () => {
 
   it('opens: invites the current members of those states, mails those with an e-mail, counts those without', async () => {
     const opened = await openSurvey(surveyId);
-    // jal1, jal2, jal3 (no e-mail), oax1, oax2: not the member who left, nor the one who joins next month, nor Mexico City.
+    // jal1, jal2, jal3 (no e-mail), oax1, oax2: not the member who left, the one who joins next month, the lapsed one, nor Mexico City.
     expect(opened).toEqual({ invited: 5, mailed: 4, withoutEmail: 1 });
     const invited = await rows<{ member_id: string; token_hash: string }>(sql`select member_id, token_hash from survey_invitations where survey_id = ${surveyId}`);
     expect(invited.map((i) => i.member_id).sort()).toEqual([ids.jal1, ids.jal2, ids.jal3, ids.oax1, ids.oax2].sort());
@@ -159,6 +162,16 @@ describe('a survey of the members of some states', () => {
     expect(frozen.status).toBe(409);
     expect(frozen.body.error.code).toBe('survey_not_draft');
     expect((await ctx.api('POST', `/surveys/${surveyId}/open`, { version: view.version })).status).toBe(409);
+    const history = await ctx.api('GET', `/history/survey/${surveyId}`);
+    expect(history.status).toBe(200);
+    expect(history.body.map((entry: { action: string }) => entry.action).sort()).toEqual(['create', 'update', 'update']);
+    // While open, the closing moment can move, never into the past.
+    const past = await ctx.api('PATCH', `/surveys/${surveyId}`, { version: view.version, closesAt: inDays(-1) });
+    expect(past.status).toBe(422);
+    expect(past.body.error.issues[0].path).toBe('closesAt');
+    const later = await ctx.api('PATCH', `/surveys/${surveyId}`, { version: view.version, closesAt: inDays(20) });
+    expect(later.status, JSON.stringify(later.body)).toBe(200);
+    expect(Date.parse(later.body.closesAt)).toBeGreaterThan(Date.now() + 19 * 86_400_000);
   });
 
   it('shows the survey to the holder of a link, and nothing to a wrong one', async () => {
@@ -223,6 +236,13 @@ describe('a survey of the members of some states', () => {
     const [invitation] = await rows<{ id: string; responded: boolean }>(sql`select id, responded from survey_invitations where survey_id = ${surveyId} and member_id = ${ids.jal1}`);
     expect(response).toEqual({ invitation_id: invitation!.id, is_anonymous: false, state_code: 'MX-JAL', sector: 'civil_society', commission_ids: [ids.commission] });
     expect(invitation!.responded).toBe(true);
+    // Two answers sent at once through one link: one is taken.
+    const both = await Promise.all([1, 2].map(() => respond(tokens.get('jal2@ejemplo.mx')!, { answers: { valor: { selected: ['medio'] } } })));
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    await rows(sql`delete from survey_answers where response_id in (select r.id from survey_responses r join survey_invitations i on i.id = r.invitation_id where i.member_id = ${ids.jal2})`);
+    await rows(sql`delete from survey_responses where invitation_id in (select id from survey_invitations where member_id = ${ids.jal2})`);
+    await rows(sql`update survey_invitations set responded = false where member_id = ${ids.jal2}`);
+    await rebuildCounts(ctx.handle.db, surveyId);
     const again = await respond(tokens.get('jal1@ejemplo.mx')!, { answers: { valor: { selected: ['bajo'] } } });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('survey_already_answered');
@@ -360,6 +380,10 @@ describe('a survey of the members of some states', () => {
     expect((await ctx.anonymous('GET', `/survey-invitations/${reminders.get('jal2@ejemplo.mx')}`)).status).toBe(200);
     expect((await ctx.api('POST', `/surveys/${surveyId}/remind`)).body).toEqual({ reminded: 1, withoutEmail: 1 });
     expect((await rows(sql`select 1 from mail_outbox where kind = 'survey_reminder'`)).length).toBe(2);
+    // A member who has left since is not reminded.
+    await rows(sql`update network_members set left_on = ${day(-1)} where id = ${ids.jal2}`);
+    expect((await ctx.api('POST', `/surveys/${surveyId}/remind`)).body).toEqual({ reminded: 0, withoutEmail: 1 });
+    await rows(sql`update network_members set left_on = null where id = ${ids.jal2}`);
   });
 
   it('refuses responses once closed, by the close route or by its date', async () => {
@@ -407,9 +431,11 @@ describe('a survey of a commission', () => {
     await openSurvey(survey.id);
     const mails = await rows<{ to_address: string; text_body: string }>(sql`select to_address, text_body from mail_outbox where subject like '%Utilidad de la comisión%'`);
     expect(mails[0]!.text_body).toContain('La encuesta es anónima');
-    for (const [index, mail] of mails.entries()) {
-      const token = /\/encuesta\/([A-Za-z0-9_-]{43})/.exec(mail.text_body)![1]!;
-      const answered = await respond(token, { anonymous: false, answers: { utilidad: { selected: [index ? '5' : '4'] } } });
+    // Both at once: anonymous marks of one survey take turns.
+    const answers = await Promise.all(
+      mails.map((mail, index) => respond(/\/encuesta\/([A-Za-z0-9_-]{43})/.exec(mail.text_body)![1]!, { anonymous: false, answers: { utilidad: { selected: [index ? '5' : '4'] } } })),
+    );
+    for (const answered of answers) {
       expect(answered.status, JSON.stringify(answered.body)).toBe(201);
       expect(answered.body).toEqual({ anonymous: true });
     }

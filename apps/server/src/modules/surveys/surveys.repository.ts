@@ -9,7 +9,7 @@ import { surveys } from './surveys.tables.js';
 export const effectiveStatus = (s: SQL) =>
   sql`(case when ${s}.status = 'open' and ${s}.closes_at is not null and ${s}.closes_at <= now() then 'closed' else ${s}.status end)`;
 
-/** A member is current today (Mexico City) when they had joined (or the date is unknown) and had not left: memberStatus (domain) neither null nor withdrawn; lapsed members are still members. */
+/** A member by its dates today (Mexico City): joined (or since when unknown) and not left. memberStatus narrows it further. */
 const isCurrentMember = (m: SQL) =>
   sql`(${m}.archived_at is null and (${m}.joined_on is null or ${m}.joined_on <= (now() at time zone 'America/Mexico_City')::date)
        and (${m}.left_on is null or ${m}.left_on > (now() at time zone 'America/Mexico_City')::date))`;
@@ -130,9 +130,16 @@ export interface AudienceMember {
   memberId: string;
   organizationName: string;
   email: string | null;
+  joinedOn: string | null;
+  leftOn: string | null;
+  /** Contributions, for the member's status (memberStatus in the domain). */
+  dues: { year: number; status: 'paid' | 'pending' | 'exempt' }[];
 }
 
-/** The audience as today's members of the network (withdrawn and not-yet members left out), by name. */
+/**
+ * The audience's members whose dates make them members today (Mexico City), with what their status
+ * needs; the service keeps those the network counts as current (memberStatus). By name.
+ */
 export async function resolveAudience(db: Database, networkId: string, audience: SurveyAudience): Promise<AudienceMember[]> {
   const filter =
     audience.kind === 'states'
@@ -145,11 +152,20 @@ export async function resolveAudience(db: Database, networkId: string, audience:
           : sql`true`;
   return queryRows<AudienceMember>(
     db,
-    sql`select m.id as "memberId", o.name as "organizationName", nullif(trim(m.contact_email), '') as email
+    sql`select m.id as "memberId", o.name as "organizationName", nullif(trim(m.contact_email), '') as email,
+          m.joined_on::text as "joinedOn", m.left_on::text as "leftOn",
+          coalesce((select json_agg(json_build_object('year', c.year, 'status', c.status)) from network_contributions c
+            where c.member_id = m.id and c.archived_at is null), '[]'::json) as dues
         from network_members m join organizations o on o.id = m.organization_id
         where m.network_id = ${networkId} and ${isCurrentMember(sql`m`)} and ${filter}
         order by o.name_key, m.id`,
   );
+}
+
+/** The rules a member's status follows in this network. */
+export async function findMembershipRules(db: Database, networkId: string): Promise<{ newDays: number; graceDays: number }> {
+  const [row] = await queryRows<{ newDays: number; graceDays: number }>(db, sql`select new_days as "newDays", grace_days as "graceDays" from networks where body_id = ${networkId}`);
+  return row!;
 }
 
 /** All invitations of a survey in one statement (the ids and token hashes made by the caller). */
@@ -163,13 +179,13 @@ export async function insertInvitations(db: Database, surveyId: string, rows: { 
   );
 }
 
-/** The invitations not yet answered, with what their reminder needs. */
+/** The invitations not yet answered of members who have not left since, with what their reminder needs. */
 export async function listPendingInvitations(db: Database, surveyId: string) {
   return queryRows<{ id: string; reminders: number; organizationName: string; email: string | null }>(
     db,
     sql`select i.id, i.reminders, o.name as "organizationName", nullif(trim(m.contact_email), '') as email
         from survey_invitations i join network_members m on m.id = i.member_id join organizations o on o.id = m.organization_id
-        where i.survey_id = ${surveyId} and not i.responded
+        where i.survey_id = ${surveyId} and not i.responded and ${isCurrentMember(sql`m`)}
         order by o.name_key, i.id`,
   );
 }
@@ -250,9 +266,10 @@ export async function markInvitationResponded(db: Database, invitationId: string
 /**
  * Marks an invitation answered for an ANONYMOUS response, and rewrites every other answered invitation of
  * the survey in the same transaction, one by one in a random order. Afterwards all answered invitations
- * carry the same `xmin` (the transaction that wrote them) and their physical order (`ctid`) is a fresh
- * shuffle, so neither says which one was answered last, nor when. The response itself is written by
- * the caller in a LATER transaction (`insertResponse`), so no row of it shares this `xmin`.
+ * carry the same `xmin` (the transaction that wrote them), which therefore says neither which one was
+ * answered last nor when; their physical order (`ctid`) follows the random order as far as free space
+ * lets PostgreSQL place them (best effort: a version tends to stay on its old page). The response itself
+ * is written by the caller in a LATER transaction (`insertResponse`), so no row of it shares this `xmin`.
  * Cost: one row update per answered invitation (≈ 5,000 at most per network survey).
  * The ids travel as transaction-local settings because a DO block takes no parameters.
  */

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   formatInstantMexicoCity,
+  memberStatus,
   SECTOR_LABELS,
   type SurveyAudience,
   type SurveyCreateSchema,
@@ -17,8 +18,10 @@ import { insertAuditEntry } from '../../platform/audit/audit.repository.js';
 import type { Database } from '../../platform/db/client.js';
 import { DomainError, invalidField, notFound } from '../../platform/errors.js';
 import { auditCreate, writeVersionedUpdate } from '../../platform/records/versioned-write.js';
+import { isCurrentStatus, todayInMexico } from '../networks/index.js';
 import { queueMails, renderMailLayout, type OutgoingMail } from '../notifications/index.js';
 import {
+  findMembershipRules,
   findNetwork,
   findSurveyRow,
   findSurveyView,
@@ -186,7 +189,10 @@ export function createSurveyService(db: Database, actor: Actor) {
       return db.transaction(async (tx) => {
         const opened = await updateSurvey(tx, surveyId, version, { status: 'open', openedAt: new Date().toISOString() });
         if (!opened) throw new DomainError('conflict');
-        const members = await resolveAudience(tx, survey.networkId, audience);
+        // Today's members as the network counts them (new, active or in grace): not withdrawn, not yet joined, not lapsed.
+        const rules = await findMembershipRules(tx, survey.networkId);
+        const today = todayInMexico();
+        const members = (await resolveAudience(tx, survey.networkId, audience)).filter((member) => isCurrentStatus(memberStatus(member, member.dues, rules, today)));
         if (!members.length) throw new DomainError('survey_audience_empty');
         const invitations = members.map((member) => ({ ...member, id: randomUUID(), token: newToken() }));
         await insertInvitations(tx, surveyId, invitations.map((i) => ({ id: i.id, memberId: i.memberId, tokenHash: hashInvitationToken(i.token) })));

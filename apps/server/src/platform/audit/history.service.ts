@@ -42,6 +42,7 @@ export const AUDITED_ENTITIES = [
   'network_contribution',
   'network_body',
   'focal_term',
+  'survey',
 ] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 
