@@ -198,6 +198,8 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
     closedAt: 'Cerrada el',
     invited: 'Organizaciones invitadas',
     reminded: 'Recordatorios enviados',
+    publishedQuestions: 'Preguntas publicadas en el portal',
+    answerThemes: 'Temas de una respuesta abierta',
   },
 };
 

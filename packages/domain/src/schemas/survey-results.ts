@@ -40,16 +40,16 @@ export const SurveyOptionResultViewSchema = z
     respondents: viewCount,
     /** Times it was chosen: the same as respondents (each chooses an option once), kept for the sums. */
     mentions: viewCount,
-    /** respondents / the question's answers (a multiple-choice question's shares add up to more than 1). */
-    shareOfRespondents: z.number().min(0).max(1),
-    /** mentions / the question's mentions (they add up to 1). */
-    shareOfMentions: z.number().min(0).max(1),
+    /** respondents / the question's answers (a multiple-choice question's shares add up to more than 1); null when nobody answered. */
+    shareOfRespondents: orNull(z.number().min(0).max(1)),
+    /** mentions / the question's mentions (they add up to 1); null when there are none. */
+    shareOfMentions: orNull(z.number().min(0).max(1)),
   })
   .meta({ id: 'SurveyOptionResultView', description: 'Una opción: cuántas personas la eligieron y su parte de quienes respondieron y de las menciones.' });
 
 export const SurveyNumberSummaryViewSchema = z
-  .strictObject({ count: viewCount, mean: orNull(z.number()), median: orNull(z.number()), min: orNull(z.number()), max: orNull(z.number()) })
-  .meta({ id: 'SurveyNumberSummaryView', description: 'Resumen de una pregunta numérica.' });
+  .strictObject({ count: viewCount, mean: z.number(), median: z.number(), min: z.number(), max: z.number() })
+  .meta({ id: 'SurveyNumberSummaryView', description: 'Resumen de una pregunta numérica (o de una escala con claves numéricas); nulo si nadie respondió.' });
 
 export const SurveyThemeResultViewSchema = z
   .strictObject({ id: viewId, label: z.string(), count: viewCount, quotes: z.array(z.string()) })

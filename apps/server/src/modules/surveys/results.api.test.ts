@@ -136,7 +136,7 @@ describe('survey results', () => {
       { key: 'c', label: 'Capacitación', respondents: 2, mentions: 2, shareOfRespondents: 0.6667, shareOfMentions: 0.2857 },
     ]);
     // Shares of respondents add up to more than 1; shares of mentions to 1.
-    expect(multiple.options.reduce((sum, o) => sum + o.shareOfRespondents, 0)).toBeGreaterThan(1);
+    expect(multiple.options.reduce((sum, o) => sum + (o.shareOfRespondents ?? 0), 0)).toBeGreaterThan(1);
     const single = question(view, 'q_sc');
     expect(single).toMatchObject({ answers: 16, mentions: 16 });
     expect(single.options.map((o) => [o.key, o.respondents])).toEqual([['si', 10], ['no', 6]]);
@@ -180,10 +180,11 @@ describe('survey results', () => {
     expect(all.headers.get('content-disposition')).toContain('Resultados Percepci');
     const csv = await all.text();
     expect(csv).toContain('Opción múltiple');
-    expect(csv).toMatch(/Redes,3,3,100,42\.9/);
+    expect(csv).toMatch(/Redes,3,100,3,42\.9/);
     expect(csv).not.toMatch(/Colima|Aguascalientes|Academia/);
-    const colima = await (await ctx.request(`/api/surveys/${surveyId}/results/export?format=csv&segmentKind=state&segment=MX-COL`)).text();
-    expect(colima).not.toContain('Incidencia');
+    const colima = await ctx.request(`/api/surveys/${surveyId}/results/export?format=csv&segmentKind=state&segment=MX-COL`);
+    expect(colima.status).toBe(422);
+    expect(JSON.stringify(await colima.json())).not.toContain('Incidencia');
     const xlsx = await ctx.request(`/api/surveys/${surveyId}/results/export?format=xlsx&segmentKind=state&segment=MX-JAL`);
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
   });
@@ -215,6 +216,11 @@ describe('survey results', () => {
     expect(open.themes).toEqual([
       { id: incidence.id, label: 'Incidencia', count: 2, quotes: [OPEN[0]] },
       { id: communication.id, label: 'Comunicación', count: 3, quotes: [OPEN[ANONYMOUS]] },
+    ]);
+    // In Jalisco only answers 0 and 1 are: one of each theme, and only the quote that came from there.
+    expect(question(await results('?segmentKind=state&segment=MX-JAL'), 'q_open').themes).toEqual([
+      { id: incidence.id, label: 'Incidencia', count: 1, quotes: [OPEN[0]] },
+      { id: communication.id, label: 'Comunicación', count: 1, quotes: [] },
     ]);
     const themes = (await ctx.api('GET', `/surveys/${surveyId}/themes?questionKey=q_open`)).body;
     expect(themes.map((t: { count: number }) => t.count)).toEqual([2, 3]);
@@ -257,6 +263,8 @@ describe('survey results', () => {
     // Routes that are not the portal's still refuse anonymous callers.
     expect((await ctx.anonymous('GET', `/surveys/${surveyId}/results`)).status).toBe(401);
 
+    const history = (await ctx.api('GET', `/history/survey/${surveyId}`)).body as { action: string }[];
+    expect(history.map((entry) => entry.action)).toEqual(expect.arrayContaining(['publish']));
     await ctx.api('PUT', `/surveys/${surveyId}/publication`, { questionKeys: [] });
     expect((await ctx.anonymous('GET', `/public/surveys/${surveyId}/results`)).status).toBe(404);
   });

@@ -1,4 +1,4 @@
-import type { SegmentKind, SurveyAnonymity, SurveyStatus, TemplateDefinition } from '@telar/domain';
+import type { CountRow, SegmentKind, SurveyAnonymity, SurveyStatus, TemplateDefinition } from '@telar/domain';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/query.js';
@@ -41,12 +41,6 @@ export async function findResultsSurvey(db: Database, id: string): Promise<Resul
 /** Which responses a result is about: all of them, or those of some segments of one kind. */
 export type SegmentFilter = { kind: 'all' } | { kind: SegmentKind; segments: string[] };
 
-export interface CountRow {
-  questionKey: string;
-  optionKey: string;
-  respondents: number;
-  total: number | null;
-}
 
 /** The counts of a segment (or the sum of several of one kind: the pooled «Otros»), by question and option. */
 export async function readCounts(db: Database, surveyId: string, filter: SegmentFilter): Promise<CountRow[]> {
@@ -136,25 +130,31 @@ export const QUOTES_PER_THEME = 5;
 
 /**
  * The survey's themes with the number of answers (in the segments) tagged with each and up to
- * QUOTES_PER_THEME of those marked as quotes: one GROUP BY over the tags.
+ * QUOTES_PER_THEME of those marked as quotes: one GROUP BY over the tags of the survey's themes (found by
+ * the theme index, never by scanning answers); only a segment needs each tag's response, by primary keys.
  */
 export async function readThemeResults(db: Database, surveyId: string, filter: SegmentFilter = { kind: 'all' }): Promise<ThemeResultRow[]> {
+  const counted =
+    filter.kind === 'all'
+      ? sql`select theme_id, answer_id, is_quote from tags`
+      : // A scalar subquery per tag (two primary-key reads): the work follows the tags (made by hand), never the responses.
+        sql`select theme_id, answer_id, is_quote from tags
+            where coalesce((select ${responseInSegments(filter, sql`r`)} from survey_answers a join survey_responses r on r.id = a.response_id where a.id = tags.answer_id), false)`;
   return queryRows<ThemeResultRow>(
     db,
-    sql`select t.id, t.question_key as "questionKey", t.label, t.description, t.position, t.version, count(tag.answer_id)::int as count,
-          coalesce((array_agg(tag.text order by tag.answer_id) filter (where tag.is_quote))[1:${QUOTES_PER_THEME}], '{}') as quotes
-        from survey_themes t
+    sql`with themes as materialized (
+          select id, question_key, label, description, position, version from survey_themes where survey_id = ${surveyId} and archived_at is null
+        ), tags as materialized (
+          select at.theme_id, at.answer_id, at.is_quote from themes t join survey_answer_themes at on at.theme_id = t.id
+        ), counted as materialized (${counted})
+        select t.id, t.question_key as "questionKey", t.label, t.description, t.position, t.version,
+          coalesce(n.count, 0) as count, coalesce(q.quotes, '{}') as quotes
+        from themes t
+          left join (select theme_id, count(*)::int as count from counted group by theme_id) n on n.theme_id = t.id
           left join (
-            -- Driven by the survey's themes, so only tagged answers are read (by primary key).
-            select at.theme_id, at.answer_id, at.is_quote, a.text
-            from survey_themes st
-              join survey_answer_themes at on at.theme_id = st.id
-              join survey_answers a on a.id = at.answer_id
-              join survey_responses r on r.id = a.response_id
-            where st.survey_id = ${surveyId} and st.archived_at is null and ${responseInSegments(filter, sql`r`)}
-          ) tag on tag.theme_id = t.id
-        where t.survey_id = ${surveyId} and t.archived_at is null
-        group by t.id
+            select c.theme_id, (array_agg((select a.text from survey_answers a where a.id = c.answer_id) order by c.answer_id))[1:${QUOTES_PER_THEME}] as quotes
+            from counted c where c.is_quote group by c.theme_id
+          ) q on q.theme_id = t.id
         order by t.question_key, t.position, t.label`,
   );
 }
@@ -177,25 +177,29 @@ export async function listOpenAnswers(
   questionKey: string,
   page: { offset: number; limit: number; answerId?: number },
 ): Promise<OpenAnswerRow[]> {
+  // The page is chosen from the answers alone; only its rows are then joined to their tags and organisations.
+  const themesOf = (answerId: SQL, quotesOnly: boolean) =>
+    sql`coalesce((select array_agg(at.theme_id order by t.position) from survey_answer_themes at
+                  join survey_themes t on t.id = at.theme_id and t.archived_at is null
+                  where at.answer_id = ${answerId} ${quotesOnly ? sql`and at.is_quote` : sql``}), '{}')`;
   return queryRows<OpenAnswerRow>(
     db,
-    sql`select a.id::int as "answerId", a.text,
-          coalesce(array_agg(at.theme_id order by t.position) filter (where t.id is not null), '{}') as "themeIds",
-          coalesce(array_agg(at.theme_id order by t.position) filter (where t.id is not null and at.is_quote), '{}') as "quoteThemeIds",
+    sql`with page as (
+          select a.id, a.text, a.response_id from survey_answers a
+          where a.survey_id = ${surveyId} and a.question_key = ${questionKey} and nullif(trim(a.text), '') is not null
+            ${page.answerId === undefined ? sql`` : sql`and a.id = ${page.answerId}`}
+          -- By the response's random id, not by the answer's: the order answers came in is not shown.
+          order by a.response_id, a.id
+          offset ${page.offset} limit ${page.limit}
+        )
+        select p.id::int as "answerId", p.text, ${themesOf(sql`p.id`, false)} as "themeIds", ${themesOf(sql`p.id`, true)} as "quoteThemeIds",
           case when r.is_anonymous then null else o.name end as "organizationName"
-        from survey_answers a
-          join survey_responses r on r.id = a.response_id
+        from page p
+          join survey_responses r on r.id = p.response_id
           left join survey_invitations i on i.id = r.invitation_id and not r.is_anonymous
           left join network_members m on m.id = i.member_id
           left join organizations o on o.id = m.organization_id
-          left join survey_answer_themes at on at.answer_id = a.id
-          left join survey_themes t on t.id = at.theme_id and t.archived_at is null
-        where a.survey_id = ${surveyId} and a.question_key = ${questionKey} and nullif(trim(a.text), '') is not null
-          ${page.answerId === undefined ? sql`` : sql`and a.id = ${page.answerId}`}
-        group by a.id, r.is_anonymous, o.name
-        -- By text, not by id: the order answers came in is not shown.
-        order by a.text, a.id
-        offset ${page.offset} limit ${page.limit}`,
+        order by p.response_id, p.id`,
   );
 }
 

@@ -8,9 +8,15 @@ import {
   type SurveyOpenAnswerView,
   type SurveyResultsQuery,
   type SurveyResultsView,
+  type CountRow,
   type SurveyThemeView,
   type TemplateDefinition,
   findStateByIso,
+  questionResults,
+  responseRate,
+  SURVEY_QUESTION_KIND_LABELS,
+  surveyResultsCsv,
+  surveyResultsJson,
   protectSegments,
   type SegmentCount,
   surveyQuestions,
@@ -32,7 +38,6 @@ import { describeActor } from '../../platform/auth/actor.js';
 import {
   archiveTheme,
   countInvited,
-  type CountRow,
   findOpenAnswer,
   findResultsSurvey,
   findSurveysByTitleOrId,
@@ -80,131 +85,49 @@ function segmentsShown(kind: SegmentKind, sizes: SegmentCount[]): { shown: Segme
 }
 
 const round = (value: number, digits = 4) => Math.round(value * 10 ** digits) / 10 ** digits;
-const share = (part: number, whole: number) => (whole > 0 ? round(part / whole) : 0);
+const roundShare = (value: number | null) => (value === null ? null : round(value));
 
-type QuestionResult = SurveyResultsView['questions'][number];
+type QuestionView = SurveyResultsView['questions'][number];
 
-/** The questions of a definition, in order, with the counts and themes read for them. */
-function questionResults(definition: TemplateDefinition, counts: CountRow[], themes: ThemeResultRow[], published: Set<string>): QuestionResult[] {
-  const byQuestion = new Map<string, Map<string, CountRow>>();
-  for (const row of counts) {
-    if (!byQuestion.has(row.questionKey)) byQuestion.set(row.questionKey, new Map());
-    byQuestion.get(row.questionKey)!.set(row.optionKey, row);
-  }
-  return surveyQuestions(definition).map((question) => {
-    const rows = byQuestion.get(question.key) ?? new Map<string, CountRow>();
-    const answers = rows.get('')?.respondents ?? 0;
-    const kind = question.kind as QuestionResult['kind'];
-    const isChoice = kind === 'single_choice' || kind === 'multiple_choice' || kind === 'rating';
-    const chosen = isChoice ? question.options.map((option) => ({ option, n: rows.get(option.key)?.respondents ?? 0 })) : [];
-    const mentions = chosen.reduce((sum, c) => sum + c.n, 0);
-    return {
-      key: question.key,
-      number: question.number,
-      text: question.text,
-      kind,
-      answers,
-      mentions,
-      options: chosen.map(({ option, n }) => ({ key: option.key, label: option.label, respondents: n, mentions: n, shareOfRespondents: share(n, answers), shareOfMentions: share(n, mentions) })),
-      numberSummary: kind === 'number' ? numberSummary(rows) : null,
-      themes: kind === 'open' ? themes.filter((t) => t.questionKey === question.key).map(({ id, label, count, quotes }) => ({ id, label, count, quotes })) : [],
-      published: published.has(question.key),
-    };
-  });
+/** The domain's results of every question (counts of one segment), with the themes read for them; shares to 4 decimals. */
+function questionViews(definition: TemplateDefinition, counts: CountRow[], themes: ThemeResultRow[], published: Set<string>): QuestionView[] {
+  return questionResults(definition, counts).map((question) => ({
+    ...question,
+    options: question.options.map((o) => ({ ...o, shareOfRespondents: roundShare(o.shareOfRespondents), shareOfMentions: roundShare(o.shareOfMentions) })),
+    numberSummary: question.numberSummary && { ...question.numberSummary, mean: round(question.numberSummary.mean, 2) },
+    themes: question.kind === 'open' ? themes.filter((t) => t.questionKey === question.key).map(({ id, label, count, quotes }) => ({ id, label, count, quotes })) : [],
+    published: published.has(question.key),
+  }));
 }
 
-/** Count, mean, median, min and max of a number question from its counts (its options are its values). */
-function numberSummary(rows: Map<string, CountRow>): QuestionResult['numberSummary'] {
-  const answered = rows.get('');
-  const values = [...rows.values()]
-    .filter((row) => row.optionKey !== '' && Number.isFinite(Number(row.optionKey)))
-    .map((row) => ({ value: Number(row.optionKey), n: row.respondents }))
-    .sort((a, b) => a.value - b.value);
-  const count = values.reduce((sum, v) => sum + v.n, 0);
-  if (!count) return { count: 0, mean: null, median: null, min: null, max: null };
-  const at = (index: number) => {
-    let seen = 0;
-    for (const v of values) {
-      seen += v.n;
-      if (index < seen) return v.value;
-    }
-    return values[values.length - 1]!.value;
-  };
-  const median = count % 2 ? at((count - 1) / 2) : (at(count / 2 - 1) + at(count / 2)) / 2;
-  const sum = answered?.total ?? values.reduce((s, v) => s + v.value * v.n, 0);
-  return { count, mean: round(sum / count, 2), median, min: values[0]!.value, max: values[values.length - 1]!.value };
-}
+const themesByQuestion = (questions: QuestionView[]) => Object.fromEntries(questions.map((q) => [q.key, q.themes]));
+const exportHeading = (results: SurveyResultsView) => ({ title: results.survey.title, invited: results.invited ?? 0, responses: results.respondents ?? 0 });
 
-const QUESTION_KIND_LABELS: Record<QuestionResult['kind'], string> = {
-  single_choice: 'Opción única',
-  multiple_choice: 'Opción múltiple',
-  rating: 'Escala',
-  open: 'Abierta',
-  number: 'Numérica',
-};
-
+/** The columns of the Excel download: those of the CSV (`surveyResultsCsv`), one row per option or theme. */
 const EXPORT_COLUMNS: TableColumn[] = [
-  { key: 'number', header: 'Núm.' },
   { key: 'question', header: 'Pregunta' },
   { key: 'kind', header: 'Tipo' },
-  { key: 'answers', header: 'Personas que respondieron' },
-  { key: 'item', header: 'Opción, tema o dato' },
-  { key: 'respondents', header: 'Personas que la eligieron (o respuestas con el tema)' },
+  { key: 'answers', header: 'Respuestas' },
+  { key: 'option', header: 'Opción' },
+  { key: 'respondents', header: 'Respondentes' },
+  { key: 'shareOfRespondents', header: '% de respondentes' },
   { key: 'mentions', header: 'Menciones' },
-  { key: 'shareOfRespondents', header: '% de quienes respondieron' },
-  { key: 'shareOfMentions', header: '% de las menciones' },
+  { key: 'shareOfMentions', header: '% de menciones' },
+  { key: 'theme', header: 'Tema' },
+  { key: 'themeCount', header: 'Número de respuestas' },
 ];
 
-const percent = (value: number) => round(value * 100, 1);
+const percent = (share: number | null) => (share === null ? null : round(share * 100, 1));
 
-interface ExportRow {
-  number: string;
-  question: string;
-  kind: string;
-  answers: number;
-  item: string | null;
-  respondents: number | null;
-  mentions: number | null;
-  shareOfRespondents: number | null;
-  shareOfMentions: number | null;
-}
-
-/** One row per option, theme or summary figure: what the CSV and Excel downloads hold. */
-function exportRows(results: SurveyResultsView): ExportRow[] {
+function exportRows(results: SurveyResultsView) {
   return results.questions.flatMap((q) => {
-    const base = { number: q.number, question: q.text, kind: QUESTION_KIND_LABELS[q.kind], answers: q.answers };
-    const items: Omit<ExportRow, 'number' | 'question' | 'kind' | 'answers'>[] = [
-      ...q.options.map((o) => ({ item: o.label, respondents: o.respondents, mentions: o.mentions, shareOfRespondents: percent(o.shareOfRespondents), shareOfMentions: percent(o.shareOfMentions) })),
-      ...q.themes.map((t) => ({ item: `Tema: ${t.label}`, respondents: t.count, mentions: null, shareOfRespondents: percent(share(t.count, q.answers)), shareOfMentions: null })),
-      ...(q.numberSummary
-        ? (['mean', 'median', 'min', 'max'] as const).map((k) => ({
-            item: { mean: 'Promedio', median: 'Mediana', min: 'Mínimo', max: 'Máximo' }[k],
-            respondents: q.numberSummary![k],
-            mentions: null,
-            shareOfRespondents: null,
-            shareOfMentions: null,
-          }))
-        : []),
+    const base = { question: `${q.number}. ${q.text}`, kind: SURVEY_QUESTION_KIND_LABELS[q.kind], answers: q.answers };
+    const rows = [
+      ...q.options.map((o) => ({ ...base, option: o.label, respondents: o.respondents, shareOfRespondents: percent(o.shareOfRespondents), mentions: o.mentions, shareOfMentions: percent(o.shareOfMentions) })),
+      ...q.themes.map((t) => ({ ...base, theme: t.label, themeCount: t.count })),
     ];
-    return items.length ? items.map((item) => ({ ...base, ...item })) : [{ ...base, item: null, respondents: null, mentions: null, shareOfRespondents: null, shareOfMentions: null }];
+    return rows.length ? rows : [base];
   });
-}
-
-/** The shape `telar export survey-results --format json` prints. */
-function surveyResultsJson(results: SurveyResultsView) {
-  return {
-    survey: results.survey.title,
-    invited: results.invited,
-    responses: results.respondents,
-    responseRate: results.responseRate,
-    questions: results.questions.map((q) => ({
-      text: q.text,
-      kind: q.kind,
-      answers: q.answers,
-      options: q.options.map((o) => ({ label: o.label, respondents: o.respondents, mentions: o.mentions })),
-      themes: q.themes.map((t) => ({ label: t.label, count: t.count })),
-    })),
-  };
 }
 
 export function createSurveyResultsService(db: Database, actor: Actor) {
@@ -270,9 +193,9 @@ export function createSurveyResultsService(db: Database, actor: Actor) {
     // The portal shows nothing of a survey answered by fewer than the minimum: the whole would be a small group.
     if (audience === 'portal' && respondents < MIN_SEGMENT_RESPONDENTS) return suppressed(segment);
     const published = new Set(survey.publishedQuestions);
-    let questions = questionResults(survey.definition, counts, themes, published);
+    let questions = questionViews(survey.definition, counts, themes, published);
     if (audience === 'portal') questions = questions.filter((q) => q.published);
-    return { ...head, invited, respondents, responseRate: invited ? round(respondents / invited) : null, segment, questions, suppressed: false };
+    return { ...head, invited, respondents, responseRate: responseRate(respondents, invited), segment, questions, suppressed: false };
   }
 
   /** An open question of the survey, or a validation error naming `path`. */
@@ -321,19 +244,21 @@ export function createSurveyResultsService(db: Database, actor: Actor) {
     async exportResults(id: string, query: SurveyResultsQuery, format: 'csv' | 'xlsx'): Promise<DownloadFile> {
       const results = await buildResults(await coordinatedSurvey(id), query, 'session');
       const where = results.segment ? ` — ${results.segment.label}` : '';
-      const note = results.suppressed
-        ? `El segmento «${results.segment?.label}» tiene menos de ${MIN_SEGMENT_RESPONDENTS} respuestas: sus resultados no se muestran.`
-        : `Los segmentos de menos de ${MIN_SEGMENT_RESPONDENTS} respuestas no se muestran solos. Las opciones múltiples cuentan personas y menciones.`;
-      return renderTableFile(
-        { title: 'Resultados', columns: EXPORT_COLUMNS, rows: exportRows(results), note },
-        format,
-        `Resultados ${fileTitle(results.survey.title)}${where} ${mexicoCityDay(new Date().toISOString())}`.replace(/[\\/:*?"<>|]/g, ' '),
-      );
+      if (results.suppressed) {
+        throw invalidField('segment', `«${results.segment?.label}» tiene menos de ${MIN_SEGMENT_RESPONDENTS} respuestas: sus resultados no se muestran ni se descargan solos.`);
+      }
+      const note = `Los segmentos de menos de ${MIN_SEGMENT_RESPONDENTS} respuestas no se muestran solos. «% de respondentes»: de quienes respondieron la pregunta (en opción múltiple suman más de 100); «% de menciones»: de todas las opciones elegidas.`;
+      const fileStem = `Resultados ${fileTitle(results.survey.title)}${where} ${mexicoCityDay(new Date().toISOString())}`.replace(/[\\/:*?"<>|]/g, ' ');
+      if (format === 'csv') {
+        return { body: surveyResultsCsv(exportHeading(results), results.questions, themesByQuestion(results.questions)), contentType: 'text/csv; charset=utf-8', fileName: `${fileStem}.csv` };
+      }
+      return renderTableFile({ title: 'Resultados', columns: EXPORT_COLUMNS, rows: exportRows(results), note }, format, fileStem);
     },
 
     /** What `telar export survey-results --format json` prints: the whole survey, as the coordination sees it. */
     async summary(id: string) {
-      return surveyResultsJson(await buildResults(await coordinatedSurvey(id), {}, 'session'));
+      const results = await buildResults(await coordinatedSurvey(id), {}, 'session');
+      return surveyResultsJson(exportHeading(results), results.questions, themesByQuestion(results.questions));
     },
 
     /** The survey a command line names by id or title; an ambiguous title is an error listing the candidates. */
@@ -409,7 +334,7 @@ export function createSurveyResultsService(db: Database, actor: Actor) {
           action: 'update',
           entity: 'survey',
           entityId: id,
-          changes: { [`answerThemes ${answerId}`]: [null, { themeIds, quoteThemeIds: input.quoteThemeIds }] },
+          changes: { answerThemes: [null, { answerId, themeIds, quoteThemeIds: input.quoteThemeIds }] },
         });
       });
       const [row] = await listOpenAnswers(db, id, answer.questionKey, { offset: 0, limit: 1, answerId });
