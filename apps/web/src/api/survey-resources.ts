@@ -63,7 +63,15 @@ export const surveysApi = {
     }),
   createTheme: ({ id, input }: { id: string; input: { questionKey: string; label: string; description: string | null } }) =>
     sendJson<SurveyThemeView>('POST', `${path('surveys', id)}/themes`, input),
-  renameTheme: ({ themeId, input }: { themeId: string; input: { label: string; description?: string | null } }) => sendJson<unknown>('PATCH', path('surveys', 'themes', themeId), input),
+  /** A question's themes with what a rename needs (description, version). */
+  themes: (id: string, questionKey: string) =>
+    queryOptions({
+      queryKey: ['surveys', 'themes', id, questionKey],
+      queryFn: ({ signal }) => getJson<SurveyThemeView[]>(`${path('surveys', id)}/themes`, { questionKey }, signal),
+    }),
+  /** Names the version it changes, like every edit. */
+  updateTheme: ({ themeId, input }: { themeId: string; input: { version: number; label: string; description: string | null } }) =>
+    sendJson<SurveyThemeView>('PATCH', path('surveys', 'themes', themeId), input),
   deleteTheme: (themeId: string) => sendDelete(path('surveys', 'themes', themeId)),
   tagAnswer: ({ id, answerId, themeIds, quoteThemeIds }: { id: string; answerId: number; themeIds: string[]; quoteThemeIds: string[] }) =>
     sendJson<unknown>('PUT', `${path('surveys', id, 'answers', String(answerId))}/themes`, { themeIds, quoteThemeIds }),

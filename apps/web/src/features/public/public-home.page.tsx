@@ -43,6 +43,9 @@ export function PublicHomePage(): ReactElement {
           <Link to="/publico/informes">{t('public.nav.reports')}</Link>: {t('public.home.reportsHint')}
         </li>
         <li>
+          <Link to="/publico/encuestas">{t('surveys.public.title')}</Link>: {t('surveys.public.homeHint')}
+        </li>
+        <li>
           <Link to="/publico/datos-abiertos">{t('public.nav.openData')}</Link>: {t('public.home.openDataHint')}
         </li>
       </ul>

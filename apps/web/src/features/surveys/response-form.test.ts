@@ -59,7 +59,7 @@ describe('the respondent form', () => {
 
   it('finds a required question left blank and a number that is not one', () => {
     const problems = findAnswerProblems(definition, answered({ 12: { number: 'doce' } }));
-    expect([...problems.keys()]).toEqual(['p1', '12']);
+    expect(Object.fromEntries(problems)).toEqual({ p1: 'Pregunta p1: falta la respuesta (es obligatoria).', 12: 'Pregunta 12: el número no es válido.' });
     expect(findAnswerProblems(definition, answered({ p1: { selected: ['a'] }, 12: { number: '-4' } })).size).toBe(0);
     expect(readNumber('1 200')).toBe(1200);
     expect(readNumber('1e3')).toBeNaN();
@@ -88,7 +88,7 @@ describe('the respondent form', () => {
     // The text goes only with the «other» option it specifies.
     expect(toResponsePayload(conditional, 'anonymous', values)).toEqual({ answers: { p1: { selected: ['si'] }, p2: { text: 'Escrita antes de cambiar de opción' } } });
     values.answers.q_p1 = { selected: ['otro'], number: '', text: ' ' };
-    expect(findAnswerProblems(conditional, values).get('p1')).toBe('Precise la opción «otro» que eligió.');
+    expect(findAnswerProblems(conditional, values).get('p1')).toBe('Pregunta p1: precise «Otro (precisar)».');
   });
 
   it("places the API's issues at their question", () => {

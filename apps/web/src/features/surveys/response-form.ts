@@ -1,7 +1,6 @@
-import type { QuestionDefinition, SurveyAnonymity, TemplateDefinition } from '@telar/domain';
+import { checkSurveyAnswers, type QuestionDefinition, type SurveyAnonymity, type TemplateDefinition } from '@telar/domain';
 import { ApiError } from '../../api/client';
 import type { SurveyAnswerInput, SurveyResponseInput } from '../../api/survey-resources';
-import { t } from '../../i18n/translate';
 
 /** One question's fields: the options chosen, the number as typed, the text. */
 export interface AnswerFormValues {
@@ -82,15 +81,16 @@ export function toResponsePayload(definition: TemplateDefinition, anonymity: Sur
   return anonymity === 'optional' ? { answers, anonymous: values.anonymous } : { answers };
 }
 
-/** Required questions left blank, an «other» without its text, numbers that are not numbers: what the form can see itself. */
+/**
+ * The problems of the answers shown, by question key, as the API will find them: the domain's own check
+ * (a required question left blank, an «other» without its text, a number that is not one…).
+ */
 export function findAnswerProblems(definition: TemplateDefinition, values: ResponseFormValues): Map<string, string> {
+  const { issues } = checkSurveyAnswers(definition, toResponsePayload(definition, 'named', values).answers);
   const problems = new Map<string, string>();
-  for (const question of visibleQuestions(definition, values)) {
-    const typed = values.answers[answerField(question.key)];
-    const answer = toAnswerInput(question, typed);
-    if (!answer && question.required) problems.set(question.key, t('surveys.respond.required'));
-    else if (answer?.selected && choosesOther(question, typed) && answer.text === undefined) problems.set(question.key, t('surveys.respond.otherRequired'));
-    else if (answer?.number !== undefined && answer.number !== null && !Number.isFinite(answer.number)) problems.set(question.key, t('surveys.respond.notANumber'));
+  for (const issue of issues) {
+    const key = issue.path[0];
+    if (key !== undefined) problems.set(key, problems.has(key) ? `${problems.get(key)} ${issue.message}` : issue.message);
   }
   return problems;
 }

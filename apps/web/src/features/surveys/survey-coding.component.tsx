@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SurveyThemeView } from '@telar/domain';
 import { useEffect, useId, useState, type FormEvent, type ReactElement } from 'react';
 import { describeApiError } from '../../api/api-error.util';
 import { surveysApi, type SurveyOpenAnswerView, type SurveyQuestionResult } from '../../api/survey-resources';
@@ -42,28 +43,62 @@ function ThemeForm({ surveyId, questionKey }: { surveyId: string; questionKey: s
   );
 }
 
-/** The themes defined for the question, each with its count and its removal. */
-function ThemeList({ themes }: { themes: readonly Theme[] }): ReactElement {
-  const remove = useSurveyMutation(surveysApi.deleteTheme);
-  if (themes.length === 0) return <p className="dashboard-note">{t('surveys.themes.none')}</p>;
+/** Renaming a theme (its label and what it covers); the answers tagged with it keep it. */
+function ThemeRenameForm({ theme }: { theme: SurveyThemeView }): ReactElement {
+  const [label, setLabel] = useState(theme.label);
+  const [description, setDescription] = useState(theme.description ?? '');
+  const update = useSurveyMutation(surveysApi.updateTheme);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate({ themeId: theme.id, input: { version: theme.version, label, description: description.trim() || null } });
+  };
   return (
-    <>
-      <ul className="survey-theme-list">
-        {themes.map((theme) => (
-          <li key={theme.id}>
-            <span>{t('surveys.themes.line', { label: theme.label, count: theme.count })}</span>{' '}
-            <ConfirmButton
-              label={t('surveys.themes.remove', { label: theme.label })}
-              title={t('surveys.themes.removeTitle', { label: theme.label })}
-              message={t('surveys.themes.removeMessage')}
-              onConfirm={() => remove.mutate(theme.id)}
-              className="button"
-            />
-          </li>
-        ))}
-      </ul>
-      {remove.isError && <FormAlert tone="error">{describeApiError(remove.error)}</FormAlert>}
-    </>
+    <form className="form" noValidate onSubmit={submit}>
+      <FormField label={t('surveys.themes.label')} error={update.error ? describeApiError(update.error) : undefined} isRequired>
+        {(control) => <input {...control} type="text" value={label} maxLength={200} onChange={(event) => setLabel(event.target.value)} />}
+      </FormField>
+      <FormField label={t('surveys.themes.description')}>{(control) => <input {...control} type="text" value={description} maxLength={2000} onChange={(event) => setDescription(event.target.value)} />}</FormField>
+      {update.isSuccess && <FormAlert tone="success">{t('surveys.themes.renamed')}</FormAlert>}
+      <div className="form__actions">
+        <SubmitButton label={t('surveys.themes.save')} isPending={update.isPending} isDisabled={label.trim() === ''} />
+      </div>
+    </form>
+  );
+}
+
+/** The themes defined for the question, each with its count, its rename and its removal. */
+function ThemeList({ surveyId, questionKey }: { surveyId: string; questionKey: string }): ReactElement {
+  const query = useQuery(surveysApi.themes(surveyId, questionKey));
+  const remove = useSurveyMutation(surveysApi.deleteTheme);
+  return (
+    <QueryContent query={query}>
+      {(themes) =>
+        themes.length === 0 ? (
+          <p className="dashboard-note">{t('surveys.themes.none')}</p>
+        ) : (
+          <>
+            <ul className="survey-theme-list">
+              {themes.map((theme) => (
+                <li key={theme.id}>
+                  <span>{t('surveys.themes.line', { label: theme.label, count: theme.count })}</span>
+                  {theme.description && <span className="field__hint"> — {theme.description}</span>}{' '}
+                  <ConfirmButton
+                    label={t('surveys.themes.remove', { label: theme.label })}
+                    title={t('surveys.themes.removeTitle', { label: theme.label })}
+                    message={t('surveys.themes.removeMessage')}
+                    onConfirm={() => remove.mutate(theme.id)}
+                  />
+                  <Disclosure summary={t('surveys.themes.rename', { label: theme.label })}>
+                    <ThemeRenameForm theme={theme} />
+                  </Disclosure>
+                </li>
+              ))}
+            </ul>
+            {remove.isError && <FormAlert tone="error">{describeApiError(remove.error)}</FormAlert>}
+          </>
+        )
+      }
+    </QueryContent>
   );
 }
 
@@ -116,7 +151,7 @@ export function ThemeCodingPanel({ surveyId, question }: { surveyId: string; que
     <Disclosure summary={t('surveys.coding.open', { question: question.number })}>
       <div className="survey-coding">
         <h4>{t('surveys.themes.title')}</h4>
-        <ThemeList themes={question.themes} />
+        <ThemeList surveyId={surveyId} questionKey={question.key} />
         <ThemeForm surveyId={surveyId} questionKey={question.key} />
         <h4>{t('surveys.coding.answers')}</h4>
         <OpenAnswers surveyId={surveyId} question={question} />

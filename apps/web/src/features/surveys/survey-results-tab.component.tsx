@@ -61,9 +61,12 @@ export function SurveyResultsTab({ survey, choice, onChoiceChange }: ResultsTabP
         <>
           <SegmentFilter segments={results.segments} value={choice} onChange={onChoiceChange} />
           <ResultsSummary results={results} />
-          <div className="downloads">
-            <ListDownloads exportUrl={(format) => surveysApi.exportUrl(survey.id, format, choice)} />
-          </div>
+          {/* A segment too small to show is not downloadable either. */}
+          {!results.suppressed && (
+            <div className="downloads">
+              <ListDownloads exportUrl={(format) => surveysApi.exportUrl(survey.id, format, choice)} />
+            </div>
+          )}
           {!results.suppressed &&
             results.questions.map((question) => (
               <div key={question.key}>
