@@ -32,8 +32,8 @@ import { registerCalendarRoutes } from './modules/calendar/index.js';
 import { registerNotificationRoutes } from './modules/notifications/index.js';
 import { registerSessionRoutes } from './modules/sessions/index.js';
 import { DATASET_IMPORT_PATH, registerStatisticsRoutes } from './modules/statistics/index.js';
-import { registerNetworkRoutes } from './modules/networks/index.js';
 import { registerSurveyResponseRoutes, registerSurveyResultsRoutes, registerSurveyRoutes } from './modules/surveys/index.js';
+import { registerNetworkRoutes } from './modules/networks/index.js';
 import { createAuthService } from './modules/accounts/index.js';
 
 // The largest request is an import (a plan template, a mechanism report): the same limit as the command line's.
@@ -98,9 +98,9 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
   registerCalendarRoutes(api);
   registerNotificationRoutes(api);
   registerStatisticsRoutes(api);
-  registerNetworkRoutes(api);
   registerSurveyRoutes(api);
   registerSurveyResponseRoutes(api);
+  registerNetworkRoutes(api);
   registerSurveyResultsRoutes(api);
   registerPublicRoutes(api);
   api.doc31('/openapi.json', {
@@ -133,8 +133,8 @@ export function createApp({ db, webRoot, loginAttemptsPerMinute = Number(process
       { name: 'Avisos', description: 'Los avisos de cada persona, sus preferencias y los correos enviados.' },
       { name: 'Bitácora', description: 'Quién cambió cada registro, cuándo y qué.' },
       { name: 'Estadísticas', description: 'Conjuntos de datos con su procedencia y revisiones; cuadros con control de confidencialidad y tasas por cada 100 mil.' },
-      { name: 'Redes', description: 'Redes de organizaciones: integrantes y su estatus, aportaciones, órganos de gobierno, comisiones temáticas con punto focal y suplente, y puntaje anual.' },
       { name: 'Encuestas', description: 'Encuestas de una red a sus integrantes: invitaciones con enlace personal, recordatorios, respuestas (nominales o anónimas), tasas de respuesta, resultados con codificación de respuestas abiertas y publicación.' },
+      { name: 'Redes', description: 'Redes de organizaciones: integrantes y su estatus, aportaciones, órganos de gobierno, comisiones temáticas con punto focal y suplente, y puntaje anual.' },
       { name: 'Catálogos', description: 'Catálogos de referencia (INEGI).' },
       { name: 'Portal público y datos abiertos', description: `Lo publicado, sin cuenta. ${OPEN_DATA_TERMS}` },
     ],

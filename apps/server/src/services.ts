@@ -30,9 +30,9 @@ import { createSearchService } from './modules/search/index.js';
 import { createNotificationService } from './modules/notifications/index.js';
 import { createSessionService } from './modules/sessions/index.js';
 import { createStatisticsService } from './modules/statistics/index.js';
-import { createCommissionService, createNetworkService } from './modules/networks/index.js';
 import { createSurveyResponseService, createSurveyService } from './modules/surveys/index.js';
-import { createSurveyResultsService } from './modules/surveys/index.js';
+import { createCommissionService, createNetworkService } from './modules/networks/index.js';
+import { createImportedResponseService, createSurveyResultsService } from './modules/surveys/index.js';
 
 /** Every service, bound to a database and to who is acting (recorded in the audit trail). */
 export function createServices(db: Database, actor: Actor) {
@@ -67,11 +67,13 @@ export function createServices(db: Database, actor: Actor) {
     questionnaireImport: createQuestionnaireImportService(db, actor),
     publicReplies: createPublicReplyService(db),
     statistics: createStatisticsService(db, actor),
-    networks: createNetworkService(db, actor),
-    commissions: createCommissionService(db, actor),
     surveys: createSurveyService(db, actor),
     surveyResponses: createSurveyResponseService(db, actor),
+    networks: createNetworkService(db, actor),
+    commissions: createCommissionService(db, actor),
     surveyResults: createSurveyResultsService(db, actor),
+    /** Responses gathered outside Telar; only the demo uses it (no route). */
+    surveyImport: createImportedResponseService(db, actor),
   };
 }
 

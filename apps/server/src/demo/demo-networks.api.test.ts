@@ -71,3 +71,44 @@ describe('the Pacto por la Primera Infancia from seed 003', () => {
     expect(seed.assembly.agenda.every((item) => /^003: línea \d+$/.test(item.source))).toBe(true);
   });
 });
+
+describe('the perception survey of seed 003', () => {
+  const findSurvey = async () => {
+    const pacto = await findPacto();
+    const surveys = (await ctx.api('GET', `/networks/${pacto.id}/surveys`)).body as { id: string; title: string; status: string; anonymity: string; responses: number }[];
+    expect(surveys).toHaveLength(1);
+    return surveys[0]!;
+  };
+
+  it('holds the 17 answers of the second slide as anonymous responses of a closed survey, and flags the first slide’s six statements without counting them', async () => {
+    const listed = await findSurvey();
+    expect(listed).toMatchObject({ title: '¿Cómo percibes al Pacto?', status: 'closed', anonymity: 'anonymous', responses: 17 });
+    const { body: survey } = await ctx.api('GET', `/surveys/${listed.id}`);
+    const promptsFlag = survey.flags.find((flag: string) => flag.includes('pueden ser respuestas o ejemplos'));
+    expect(seed.survey.possiblePrompts).toHaveLength(6);
+    for (const prompt of seed.survey.possiblePrompts) expect(promptsFlag).toContain(`«${prompt.text}» (línea ${prompt.line})`);
+
+    const answers = (await ctx.api('GET', `/surveys/${listed.id}/open-answers?questionKey=percepcion&limit=100`)).body as { text: string; themeIds: string[]; organizationName: string | null }[];
+    expect(answers.map((answer) => answer.text).sort()).toEqual(seed.survey.answers.map((answer) => answer.text).sort());
+    expect(answers.some((answer) => seed.survey.possiblePrompts.some((prompt) => prompt.text === answer.text))).toBe(false);
+    expect(answers.every((answer) => answer.themeIds.length > 0 && answer.organizationName === null)).toBe(true);
+  });
+
+  it('codes the answers into themes with quotes, and publishes the question on the portal', async () => {
+    const { id } = await findSurvey();
+    const { body: results } = await ctx.api('GET', `/surveys/${id}/results`);
+    expect(results.respondents).toBe(17);
+    const [question] = results.questions;
+    const counts = Object.fromEntries(question.themes.map((theme: { label: string; count: number }) => [theme.label, theme.count]));
+    const expected = Object.fromEntries(seed.survey.themes.map((theme) => [theme.label, seed.survey.answers.filter((answer) => answer.themes.includes(theme.key)).length]));
+    expect(counts).toEqual(expected);
+    expect(counts['Valor de pertenecer']).toBe(6);
+    const participation = question.themes.find((theme: { label: string }) => theme.label === 'Participación baja o incipiente');
+    expect(participation.quotes).toEqual([expect.stringContaining('solo somos 40 en vez de 400')]);
+
+    const portal = (await ctx.anonymous('GET', '/public/surveys')).body as { id: string }[];
+    expect(portal.map((survey) => survey.id)).toContain(id);
+    const { body: published } = await ctx.anonymous('GET', `/public/surveys/${id}/results`);
+    expect(published.questions.map((q: { key: string }) => q.key)).toEqual(['percepcion']);
+  });
+});

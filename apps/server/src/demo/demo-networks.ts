@@ -7,6 +7,8 @@ import {
   NetworkCreateSchema,
   SessionAgendaReplaceSchema,
   SURVEY_ANONYMITY,
+  SurveyAnswerThemesSchema,
+  SurveyCreateSchema,
 } from '@telar/domain';
 import { z } from 'zod';
 import type { Services } from '../services.js';
@@ -116,5 +118,41 @@ export async function loadDemoNetworks(services: Services) {
       }),
     );
   }
-  return { networkId: created.id, assemblyId: assembly.id };
+  const surveyId = await loadDemoPerceptionSurvey(services, created.id, pacto.survey);
+  return { networkId: created.id, assemblyId: assembly.id, surveyId };
+}
+
+/**
+ * «¿Cómo percibes al Pacto?»: one open question, anonymous (the slides show no names), its 17 answers
+ * imported as responses (no personal links: they were given at the assembly), the first slide's six
+ * statements kept verbatim in the survey's flags and never counted, since they may be prompts. The answers
+ * are coded into the fixture's themes with a quote for each, and the question is published.
+ */
+async function loadDemoPerceptionSurvey(services: Services, networkId: string, survey: PactoFixture['survey']) {
+  const { key, text } = survey.question;
+  const definition = { sections: [{ key: 'encuesta', title: 'Encuesta', questions: [{ key, number: '1', text, kind: 'open' }] }] };
+  const draft = await services.surveys.create(
+    networkId,
+    SurveyCreateSchema.parse({ title: survey.title, description: survey.description, definition, anonymity: survey.anonymity, audience: { kind: 'all' }, closesAt: null }),
+  );
+  await services.surveyImport.importResponses(draft.id, {
+    version: draft.version,
+    submittedOn: survey.submittedOn,
+    responses: survey.answers.map((answer) => ({ [key]: { text: answer.text } })),
+    flags: survey.flags,
+  });
+
+  const themeIds = new Map<string, string>();
+  for (const theme of survey.themes) {
+    themeIds.set(theme.key, (await services.surveyResults.createTheme(draft.id, { questionKey: key, label: theme.label, description: theme.description })).id);
+  }
+  const answers = await services.surveyResults.openAnswers(draft.id, { questionKey: key, offset: 0, limit: survey.answers.length });
+  for (const coded of survey.answers) {
+    const answer = answers.find((candidate) => candidate.text === coded.text);
+    if (!answer) throw new Error(`Falta la respuesta de la línea ${coded.line} de la semilla 003.`);
+    const ids = (keys: string[]) => keys.map((themeKey) => themeIds.get(themeKey)!);
+    await services.surveyResults.setAnswerThemes(draft.id, answer.answerId, SurveyAnswerThemesSchema.parse({ themeIds: ids(coded.themes), quoteThemeIds: ids(coded.quoteOf) }));
+  }
+  await services.surveyResults.setPublication(draft.id, [key]);
+  return draft.id;
 }

@@ -7,3 +7,4 @@ export { effectiveStatus, rebuildCounts } from './surveys.repository.js';
 export { hashInvitationToken, SURVEY_LINK_PATH } from './invitations.js';
 export { createSurveyResultsService } from './results.service.js';
 export { registerSurveyResultsRoutes } from './results.routes.js';
+export { createImportedResponseService } from './imported-responses.service.js';

@@ -34,7 +34,7 @@ function AgendaTable({ items }: { items: readonly AgendaItemView[] }) {
               <td>{formatAgendaTime(item) ?? t('app.none')}</td>
               <th scope="row">
                 {item.title}
-                {item.notes && <p className="field__hint">{item.notes}</p>}
+                {item.notes && <p className="field__hint agenda-notes">{item.notes}</p>}
               </th>
               <td>{item.presenter ?? t('app.none')}</td>
             </tr>
