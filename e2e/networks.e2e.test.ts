@@ -243,7 +243,7 @@ describe('a network survey, from the invitation to the portal', () => {
     const valueCount = (await Promise.all(Array.from({ length: count }, (_, i) => answers.nth(i).locator('blockquote').textContent()))).filter((text) => /valor/i.test(text ?? '')).length;
     await coordination.getByText(`${THEME_VALUE}: ${answersText(valueCount)}`).waitFor();
     await coordination.getByText(`${THEME_INFORMATION}: ${answersText(count - valueCount)}`).waitFor();
-    // One representative quote per theme.
+    // A representative quote: only marked quotes reach the portal.
     const quoted = coordination.locator('li.survey-answer').filter({ hasText: 'Genera mucho valor y permite la incidencia.' });
     await tick(quoted.getByRole('checkbox', { name: `Cita de «${THEME_VALUE}»` }));
     await coordination.getByRole('blockquote').filter({ hasText: 'Genera mucho valor y permite la incidencia.' }).first().waitFor();
@@ -267,6 +267,12 @@ describe('a network survey, from the invitation to the portal', () => {
     await citizen.getByRole('heading', { level: 1, name: SURVEY }).waitFor();
     const chart = citizen.getByRole('img', { name: new RegExp(`^Gráfica de barras.*${named(CHOICE_QUESTION).source}`) });
     await chart.waitFor();
+    // Multiple choice counted as respondents and as mentions: «Información» chosen by 11 of the 12, 11 of 21 mentions.
+    const options = citizen.getByRole('table', { name: new RegExp(`^Resultados de la pregunta 1\\. ${named(CHOICE_QUESTION).source}`) });
+    const information = options.getByRole('row').filter({ has: citizen.getByRole('rowheader', { name: 'Información', exact: true }) });
+    expect((await information.getByRole('cell').allTextContents()).map((cell) => cell.trim())).toEqual(['11', '91.7 %', '11', '52.4 %']);
+    const footer = options.getByRole('row').filter({ has: citizen.getByRole('rowheader', { name: 'Respondieron la pregunta' }) });
+    expect((await footer.getByRole('cell').allTextContents()).map((cell) => cell.trim()).filter(Boolean)).toEqual(['12', '21']);
     await citizen.getByRole('table', { name: new RegExp(`Temas de las respuestas a la pregunta 2`) }).getByRole('rowheader', { name: THEME_VALUE }).waitFor();
     await citizen.getByRole('blockquote').filter({ hasText: 'Genera mucho valor y permite la incidencia.' }).waitFor();
     // Only the marked quote is public.
