@@ -19,6 +19,12 @@
  * parsing it, and the editors' route JS; BENCH_ONLY=questionnaires runs only it.
  * Section 12, statistics on PostgreSQL: the SESNSP file (108,864 rows) imported through the service beside
  * PostgreSQL's COPY of the same rows, and a ~1M-row CSV likewise; BENCH_ONLY=statistics runs only it (it is not part of the full run yet).
+ * Section 13, networks and member surveys on PostgreSQL (5,000 members, a 50-question survey with 100,000 responses): the
+ * results view overall and for one state beside the plain SQL GROUP BY of the same counts, and opening a survey to the
+ * 5,000 members beside a plain INSERT … SELECT of the invitations and mails; BENCH_ONLY=networks runs only it (not part
+ * of the full run). BENCH_NETWORK_RUNS (at least and by default 100) sets the results requests, BENCH_NETWORK_BASELINE_RUNS
+ * (default 20) the plain GROUP BYs, BENCH_NETWORK_OPEN_RUNS (default 5) the surveys opened; BENCH_NETWORK_SCALE shrinks
+ * the responses for a quick check.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -39,6 +45,7 @@ import { benchSearch, type SearchBenchResult } from './search.bench.js';
 import { benchNotifications, type NotificationsBenchResult } from './notifications.bench.js';
 import { benchQuestionnaires, type QuestionnairesBenchResult } from './questionnaires.bench.js';
 import { benchStatistics, type StatisticsBenchResult } from './statistics.bench.js';
+import { benchNetworks, NETWORK_VOLUMES, type NetworksBenchResult } from './networks.bench.js';
 import { benchSeedImport, SEED_PATH, type SeedImportResult } from './seed-import.bench.js';
 import { measureWebFirstLoad } from './web-size.bench.js';
 
@@ -51,8 +58,8 @@ const DATABASE_KINDS: DatabaseKind[] = ['postgres', 'pglite'];
 const DATABASE_NAMES: Record<DatabaseKind, string> = { postgres: 'PostgreSQL', pglite: 'PGlite' };
 const TARGETS = { queryP95Ms: 50, apiRatio: 1.5, apiOverheadMs: 2, docxMs: 1000, webGzipBytes: 200 * 1024 };
 const ONLY = process.env.BENCH_ONLY ?? '';
-if (ONLY && !['dashboards', 'search', 'lighthouse', 'notifications', 'questionnaires', 'statistics'].includes(ONLY)) {
-  throw new Error(`BENCH_ONLY admite «dashboards», «search», «lighthouse», «notifications», «questionnaires» o «statistics», no «${ONLY}».`);
+if (ONLY && !['dashboards', 'search', 'lighthouse', 'notifications', 'questionnaires', 'statistics', 'networks'].includes(ONLY)) {
+  throw new Error(`BENCH_ONLY admite «dashboards», «search», «lighthouse», «notifications», «questionnaires», «statistics» o «networks», no «${ONLY}».`);
 }
 const RAW_RUNS = Math.max(5, Math.trunc(Number(process.env.BENCH_RAW_RUNS) || 30));
 const MAP_LOADS = Math.max(20, Math.trunc(Number(process.env.BENCH_MAP_LOADS) || 0));
@@ -67,6 +74,15 @@ const STATISTICS_TARGETS = { sesnspImportMs: 5000 };
 const STATISTICS_IMPORT_RUNS = Math.max(1, Math.trunc(Number(process.env.BENCH_STATISTICS_RUNS) || 10));
 /** Shrinks the statistics section's large CSV (1 = about a million rows) for a quick check. */
 const STATISTICS_SCALE = Number(process.env.BENCH_STATISTICS_SCALE ?? 1);
+const NETWORK_TARGETS = { resultsP95Ms: 150, openMs: 10_000 };
+const NETWORK_OPTIONS = {
+  runs: Math.max(100, Math.trunc(Number(process.env.BENCH_NETWORK_RUNS) || 0)),
+  warmUps: QUERY_WARM_UPS,
+  baselineRuns: Math.max(5, Math.trunc(Number(process.env.BENCH_NETWORK_BASELINE_RUNS) || 20)),
+  openRuns: Math.max(1, Math.trunc(Number(process.env.BENCH_NETWORK_OPEN_RUNS) || 5)),
+  /** Shrinks the 100,000 responses only for a quick check of the bench itself. */
+  responses: Math.max(1000, Math.round(NETWORK_VOLUMES.responses * Number(process.env.BENCH_NETWORK_SCALE ?? 1))),
+};
 const RESULTS_URL = new URL('./results.json', import.meta.url);
 
 const startedAt = performance.now();
@@ -397,6 +413,38 @@ function printStatistics(result: StatisticsBenchResult) {
   );
 }
 
+function printNetworks(result: NetworksBenchResult) {
+  const { results, invitations } = result;
+  const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
+  console.log(
+    `\n13. Redes y encuestas en PostgreSQL: ${result.members} integrantes en ${result.states} estados y ${result.sectors} sectores, ${result.commissions} comisiones ` +
+      `(${result.commissionMemberships} lugares); encuesta de ${result.questions} preguntas, ${result.responses} respuestas, ${result.answers} filas de respuestas ` +
+      `(carga ${seconds(result.loadMs)}); survey_counts: ${result.countRows} filas, rehechas por rebuildCounts en ${seconds(result.countsMs)}`,
+  );
+  console.log(
+    `   Vista de resultados: API en proceso, ${results.runs} peticiones tras ${results.warmUps} de calentamiento (${(results.responseBytes / 1024).toFixed(0)} KB gzip); ` +
+      `línea base: GROUP BY question_key, option_key sobre survey_answers, ${results.baselineRuns} corridas. Apertura: ${invitations.runs} encuestas nuevas, ` +
+      `${invitations.invited} invitaciones y ${invitations.mailsQueued} correos en cola cada una`,
+  );
+  console.log(
+    formatTable(
+      ['medida', 'objetivo', 'Telar p50', 'Telar p95', 'línea base p50', 'línea base p95', 'cumple'],
+      [
+        ['resultados, toda la red', `p95 ≤ ${NETWORK_TARGETS.resultsP95Ms} ms`, ms(results.overall.api.p50), ms(results.overall.api.p95), ms(results.overall.baseline.p50), ms(results.overall.baseline.p95),
+          mark(results.overall.api.p95 <= NETWORK_TARGETS.resultsP95Ms)],
+        [`resultados, un estado (${results.state.segment}, ${results.state.respondents} respuestas)`, `p95 ≤ ${NETWORK_TARGETS.resultsP95Ms} ms`, ms(results.state.api.p50), ms(results.state.api.p95),
+          ms(results.state.baseline.p50), ms(results.state.baseline.p95), mark(results.state.api.p95 <= NETWORK_TARGETS.resultsP95Ms)],
+        [`abrir la encuesta a ${invitations.invited} integrantes (base: INSERT … SELECT de invitaciones y correos)`, `≤ ${NETWORK_TARGETS.openMs / 1000} s`, ms(invitations.api.p50),
+          ms(invitations.api.max), ms(invitations.baseline.p50), ms(invitations.baseline.max), mark(invitations.api.max <= NETWORK_TARGETS.openMs)],
+      ],
+    ),
+  );
+  console.log(`   (apertura: la columna p95 muestra el máximo de las ${invitations.runs} corridas)`);
+  console.log('   Dónde va el tiempo de la vista de resultados de toda la red (cada parte medida aparte):');
+  console.log(formatTable(['parte', 'p50', 'p95'], results.parts.map(({ label, timing }) => [label, ms(timing.p50), ms(timing.p95)])));
+  if (process.env.BENCH_NETWORK_EXPLAIN) for (const { label, plan } of results.plans) console.log(`   EXPLAIN ANALYZE de ${label}:\n${plan.replace(/^/gm, '     ')}`);
+}
+
 /** Writes one section's results into bench/results.json, keeping the other sections' last figures. */
 function updateResults(section: string, value: unknown) {
   const previous = existsSync(RESULTS_URL) ? (JSON.parse(readFileSync(RESULTS_URL, 'utf8')) as Record<string, unknown>) : {};
@@ -466,6 +514,14 @@ async function main() {
       printStatistics(statistics);
       updateResults('statistics', { generatedAt: new Date().toISOString(), targets: STATISTICS_TARGETS, ...statistics });
       logProgress('Resultados de las estadísticas en bench/results.json');
+      return;
+    }
+    if (ONLY === 'networks') {
+      logProgress(`Redes: ${NETWORK_VOLUMES.members} integrantes, encuesta con ${NETWORK_OPTIONS.responses} respuestas…`);
+      const networks = await benchNetworks(place, NETWORK_OPTIONS, (message) => logProgress(`  ${message}`));
+      printNetworks(networks);
+      updateResults('networks', { generatedAt: new Date().toISOString(), targets: NETWORK_TARGETS, ...networks });
+      logProgress('Resultados de las redes en bench/results.json');
       return;
     }
     const seedImport = {} as Record<DatabaseKind, SeedImportResult>;

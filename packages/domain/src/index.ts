@@ -58,13 +58,13 @@ export type { AnswerTable } from './statistics/import/answer-tables.js';
 export { readBudgetTable } from './statistics/import/budget-table.js';
 // networks
 export * from './networks/model.js';
+export * from './schemas/networks.js';
 export * from './networks/membership.js';
 export * from './networks/segments.js';
 export * from './networks/points.js';
 export * from './networks/survey-definition.js';
 export * from './schemas/surveys.js';
+export * from './schemas/survey-results.js';
 export * from './networks/survey-results.js';
 export * from './networks/survey-export.js';
 export * from './networks/member-table.js';
-export * from './schemas/networks.js';
-export * from './schemas/survey-results.js';
