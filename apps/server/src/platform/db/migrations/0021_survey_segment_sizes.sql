@@ -1,0 +1,1 @@
+CREATE INDEX "survey_counts_segment_sizes_idx" ON "survey_counts" USING btree ("survey_id","segment_kind") WHERE "survey_counts"."question_key" = '' and "survey_counts"."option_key" = '';
