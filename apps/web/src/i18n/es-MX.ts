@@ -34,6 +34,9 @@ export const esMX = {
   'app.unexpectedError': 'Ocurrió un error inesperado.',
   'app.retry': 'Reintentar',
   'app.none': '—',
+  'importIssues.row': 'Fila',
+  'importIssues.column': 'Columna',
+  'importIssues.problem': 'Problema',
 
   'nav.home': 'Inicio',
   'nav.organizations': 'Organizaciones',

@@ -6,47 +6,14 @@ import { describeApiError } from '../../api/api-error.util';
 import { networksApi } from '../../api/network-resources';
 import { useApiMutation } from '../../api/resources';
 import { FormAlert } from '../../components/form-alert.component';
+import { ImportIssuesTable } from '../../components/import-issues-table.component';
 import { FormField } from '../../components/form-field.component';
 import { PageHeader } from '../../components/page-header.component';
 import { SubmitButton } from '../../components/submit-button.component';
-import { TableScroll } from '../../components/table-scroll.component';
-import { formatNumber } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 
 const routeApi = getRouteApi('/_internal/redes/$networkId/integrantes/importar');
 const MEMBERS_FILE = /\.(csv|xlsx)$/i;
-
-/** Each problem where it is: row (as in the sheet), column and what to correct, in the server's Spanish. */
-function IssuesTable({ issues }: { issues: NetworkMemberImportResult['issues'] }): ReactElement {
-  const caption = t('networks.import.issues', { count: issues.length });
-  return (
-    <TableScroll label={caption}>
-      <table className="table table--compact">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="numeric">
-              {t('networks.import.row')}
-            </th>
-            <th scope="col">{t('networks.import.column')}</th>
-            <th scope="col">{t('networks.import.problem')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {issues.map((issue, index) => (
-            <tr key={index}>
-              <th scope="row" className="numeric">
-                {formatNumber(issue.row)}
-              </th>
-              <td>{issue.column ?? t('app.none')}</td>
-              <td>{issue.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
-  );
-}
 
 /** What the dry run read: rows, new members, organisations found in the directory or to be created, and the issues. */
 function ImportPreview({ result }: { result: NetworkMemberImportResult }): ReactElement {
@@ -60,7 +27,7 @@ function ImportPreview({ result }: { result: NetworkMemberImportResult }): React
         <li>{t('networks.import.matched', { count: result.matched })}</li>
         <li>{t('networks.import.updated', { count: result.updated })}</li>
       </ul>
-      {result.issues.length > 0 ? <IssuesTable issues={result.issues} /> : <p>{t('networks.import.clean')}</p>}
+      {result.issues.length > 0 ? <ImportIssuesTable issues={result.issues} caption={t('networks.import.issues', { count: result.issues.length })} /> : <p>{t('networks.import.clean')}</p>}
     </section>
   );
 }

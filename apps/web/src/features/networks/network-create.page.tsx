@@ -14,7 +14,7 @@ import { NullableSelect } from '../../components/nullable-select.component';
 import { PageHeader } from '../../components/page-header.component';
 import { useStateOptions } from '../../components/states.hook';
 import { t } from '../../i18n/translate';
-import { usePlanOptions } from './plan-options.hook';
+import { PlanAndDeclaredSizeFields } from './declared-size-fields.component';
 
 const blankNetwork = (): NetworkCreateInput => ({
   name: '',
@@ -32,7 +32,6 @@ const blankNetwork = (): NetworkCreateInput => ({
 export function NetworkCreatePage(): ReactElement {
   const navigate = useNavigate();
   const stateOptions = useStateOptions();
-  const planOptions = usePlanOptions();
   const form = useForm<NetworkCreateInput, unknown, z.output<typeof NetworkCreateSchema>>({ resolver: zodResolver(NetworkCreateSchema), defaultValues: blankNetwork() });
   const saveState = useSaveForm(form, networkCreationApi.create, (network) => navigate({ to: '/redes/$networkId', params: { networkId: network.id } }));
   const { register, formState } = form;
@@ -58,23 +57,7 @@ export function NetworkCreatePage(): ReactElement {
         <FormField label={t('networks.members.state')} hint={t('networks.create.stateHint')} error={errors.stateCode?.message}>
           {(control) => <NullableSelect formControl={form.control} name="stateCode" fieldControl={control} options={stateOptions} blankLabel={t('form.noneOption.feminine')} blankValue={null} />}
         </FormField>
-        <FormField label={t('networks.settings.plan')} hint={t('networks.settings.planHint')} error={errors.planId?.message}>
-          {(control) => <NullableSelect formControl={form.control} name="planId" fieldControl={control} options={planOptions} blankLabel={t('form.noneOption.masculine')} blankValue={null} />}
-        </FormField>
-        <FormFieldset legend={t('networks.settings.declaredLegend')} hint={t('networks.settings.declaredHint')}>
-          <FormField label={t('networks.settings.declaredMembers')} error={errors.declaredMembers?.message}>
-            {(control) => <input {...control} {...register('declaredMembers', asNumber)} type="number" min={0} step={1} inputMode="numeric" />}
-          </FormField>
-          <FormField label={t('networks.settings.declaredStates')} error={errors.declaredStates?.message}>
-            {(control) => <input {...control} {...register('declaredStates', asNumber)} type="number" min={0} max={32} step={1} inputMode="numeric" />}
-          </FormField>
-          <FormField label={t('networks.size.source')} hint={t('networks.settings.sourceHint')} error={errors.declaredSource?.message}>
-            {(control) => <input {...control} {...register('declaredSource')} type="text" maxLength={1000} />}
-          </FormField>
-          <FormField label={t('networks.settings.declaredOn')} error={errors.declaredOn?.message}>
-            {(control) => <input {...control} {...register('declaredOn')} type="date" />}
-          </FormField>
-        </FormFieldset>
+        <PlanAndDeclaredSizeFields form={form} />
       </FormFrame>
     </>
   );

@@ -8,7 +8,7 @@ import { FormFrame } from '../../components/form-frame.component';
 import { toNullableNumber } from '../../components/form-values.util';
 import { NullableSelect } from '../../components/nullable-select.component';
 import { t } from '../../i18n/translate';
-import { usePlanOptions } from './plan-options.hook';
+import { PlanAndDeclaredSizeFields } from './declared-size-fields.component';
 
 /**
  * A manager's settings: the declared size and its source, how long a member is new and in grace,
@@ -35,26 +35,9 @@ export function NetworkSettingsForm({ network }: { network: NetworkView }): Reac
   const { register, formState } = form;
   const errors = formState.errors;
   const asNumber = { setValueAs: toNullableNumber };
-  const planOptions = usePlanOptions();
   return (
     <FormFrame form={form} saveState={saveState} submitLabel={t('form.saveChanges')} savedText={t('form.saved')}>
-      <FormField label={t('networks.settings.plan')} hint={t('networks.settings.planHint')} error={errors.planId?.message}>
-        {(control) => <NullableSelect formControl={form.control} name="planId" fieldControl={control} options={planOptions} blankLabel={t('form.noneOption.masculine')} blankValue={null} />}
-      </FormField>
-      <FormFieldset legend={t('networks.settings.declaredLegend')} hint={t('networks.settings.declaredHint')}>
-        <FormField label={t('networks.settings.declaredMembers')} error={errors.declaredMembers?.message}>
-          {(control) => <input {...control} {...register('declaredMembers', asNumber)} type="number" min={0} step={1} inputMode="numeric" />}
-        </FormField>
-        <FormField label={t('networks.settings.declaredStates')} error={errors.declaredStates?.message}>
-          {(control) => <input {...control} {...register('declaredStates', asNumber)} type="number" min={0} max={32} step={1} inputMode="numeric" />}
-        </FormField>
-        <FormField label={t('networks.size.source')} hint={t('networks.settings.sourceHint')} error={errors.declaredSource?.message}>
-          {(control) => <input {...control} {...register('declaredSource')} type="text" maxLength={1000} />}
-        </FormField>
-        <FormField label={t('networks.settings.declaredOn')} error={errors.declaredOn?.message}>
-          {(control) => <input {...control} {...register('declaredOn')} type="date" />}
-        </FormField>
-      </FormFieldset>
+      <PlanAndDeclaredSizeFields form={form} />
       <FormFieldset legend={t('networks.settings.statusLegend')}>
         <FormField label={t('networks.settings.newDays')} hint={t('networks.settings.newDaysHint')} error={errors.newDays?.message} isRequired>
           {(control) => <input {...control} {...register('newDays', asNumber)} type="number" min={0} max={3650} step={1} inputMode="numeric" />}

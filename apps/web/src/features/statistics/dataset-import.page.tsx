@@ -5,11 +5,10 @@ import { describeApiError } from '../../api/api-error.util';
 import { useApiMutation } from '../../api/resources';
 import { statisticsApi, type DatasetImportRequest } from '../../api/statistics-resources';
 import { FormAlert } from '../../components/form-alert.component';
+import { ImportIssuesTable } from '../../components/import-issues-table.component';
 import { FormField, FormFieldset } from '../../components/form-field.component';
 import { PageHeader } from '../../components/page-header.component';
 import { SubmitButton } from '../../components/submit-button.component';
-import { TableScroll } from '../../components/table-scroll.component';
-import { formatNumber } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import '../../styles/statistics.css';
 
@@ -17,40 +16,6 @@ const DATA_FILE = /\.(csv|xlsx)$/i;
 
 type ImportFields = Omit<DatasetImportRequest, 'file' | 'policy' | 'dryRun'>;
 const BLANK_FIELDS: ImportFields = { name: '', dimensions: '', measure: '', wideDimension: '' };
-
-type Issue = DatasetImportResult['errors'][number];
-
-/** Each problem where it is: row, column and what is wrong, in the server's Spanish. */
-function IssuesTable({ issues, caption }: { issues: readonly Issue[]; caption: string }): ReactElement | null {
-  if (issues.length === 0) return null;
-  return (
-    <TableScroll label={caption}>
-      <table className="table table--compact issue-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="numeric">
-              {t('statistics.import.row')}
-            </th>
-            <th scope="col">{t('statistics.import.column')}</th>
-            <th scope="col">{t('statistics.import.problem')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {issues.map((issue, index) => (
-            <tr key={index}>
-              <th scope="row" className="numeric">
-                {issue.row === null ? t('app.none') : formatNumber(issue.row)}
-              </th>
-              <td>{issue.column ?? t('app.none')}</td>
-              <td>{issue.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
-  );
-}
 
 /** What the dry run read: counts, then the errors and warnings with their rows and columns. */
 function ImportPreview({ result }: { result: DatasetImportResult }): ReactElement {
@@ -67,8 +32,8 @@ function ImportPreview({ result }: { result: DatasetImportResult }): ReactElemen
       {result.datasetId && (
         <p>{t('statistics.import.previewChanges', { added: result.added, changed: result.changed, removed: result.removed })}</p>
       )}
-      <IssuesTable issues={result.errors} caption={t('statistics.import.errors', { count: result.errors.length })} />
-      <IssuesTable issues={result.warnings} caption={t('statistics.import.warnings', { count: result.warnings.length })} />
+      <ImportIssuesTable issues={result.errors} caption={t('statistics.import.errors', { count: result.errors.length })} />
+      <ImportIssuesTable issues={result.warnings} caption={t('statistics.import.warnings', { count: result.warnings.length })} />
       {result.errors.length === 0 && result.warnings.length === 0 && <p>{t('statistics.import.clean')}</p>}
     </section>
   );
