@@ -3,7 +3,7 @@
  * also reads «Correos enviados») writes a survey for the members of three states and opens it; two members
  * answer through the personal links their invitation mails carry, one of them anonymously; the response
  * rate by state moves on the survey page; more members answer (through the API, as their links allow); the
- * coordination codes the open answers into themes and publishes the results; a citizen on a phone reads
+ * coordination closes the survey, codes the open answers into themes and publishes the results; a citizen on a phone reads
  * them on the portal, where a state with fewer than 5 respondents is neither offered nor shown.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -188,7 +188,7 @@ describe('a network survey, from the invitation to the portal', () => {
     await expectNoSeriousAxeViolations(coordination);
   });
 
-  it('more members answer; the coordination codes the open answers into themes, closes the survey and publishes its results', async () => {
+  it('more members answer; the coordination closes the survey, codes the open answers into themes and publishes its results', async () => {
     const survey = await telar.adminApi.get<{ definition: { sections: { questions: { key: string; kind: string; options: { key: string; label: string }[] }[] }[] } }>(
       `/surveys/${surveyId}`,
     );
@@ -217,6 +217,11 @@ describe('a network survey, from the invitation to the portal', () => {
     }
 
     await coordination.goto(`${telar.baseUrl}/encuestas/${surveyId}?vista=resultados`);
+    // A survey that takes anonymous answers shows its results once closed (while open, each new answer could be
+    // told apart by comparing two views); only a closed survey is published.
+    await coordination.getByRole('button', { name: 'Cerrar', exact: true }).click();
+    await coordination.getByRole('dialog').getByRole('button', { name: 'Cerrar', exact: true }).click();
+    await coordination.getByText('Encuesta cerrada.').waitFor();
     await coordination.getByRole('heading', { level: 3, name: named(CHOICE_QUESTION) }).waitFor();
     await coordination.getByText('Codificar las respuestas de la pregunta 2').click();
     const themeLabel = coordination.getByLabel('Nombre del tema', { exact: false });
@@ -249,10 +254,6 @@ describe('a network survey, from the invitation to the portal', () => {
     await coordination.getByRole('blockquote').filter({ hasText: 'Genera mucho valor y permite la incidencia.' }).first().waitFor();
     await expectNoSeriousAxeViolations(coordination);
 
-    // Only a closed survey is published (while open, its figures still move).
-    await coordination.getByRole('button', { name: 'Cerrar', exact: true }).click();
-    await coordination.getByRole('dialog').getByRole('button', { name: 'Cerrar', exact: true }).click();
-    await coordination.getByText('Encuesta cerrada.').waitFor();
     const publication = coordination.getByRole('group', { name: 'Preguntas que se publican' });
     await publication.getByRole('checkbox', { name: named(CHOICE_QUESTION) }).check();
     await publication.getByRole('checkbox', { name: named(OPEN_QUESTION) }).check();
