@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../platform/db/query.js';
+import { createTestContext, type TestContext } from '../../test/test-context.js';
+
+let ctx: TestContext;
+const rows = <T = Record<string, unknown>>(query: ReturnType<typeof sql>) => queryRows<T>(ctx.handle.db, query);
+const MEMBERS = 12;
+let networkId: string;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const network = await ctx.api('POST', '/bodies', { kind: 'network', name: 'Red anonimato', acronym: 'RAN', level: 'national' });
+  networkId = network.body.id;
+  await rows(sql`insert into networks (body_id, point_weights) values (${networkId}, '{"assembly":3,"survey":1,"activity":2,"commission":2}'::jsonb)`);
+  for (let i = 0; i < MEMBERS; i++) {
+    const org = await ctx.api('POST', '/organizations', { name: `Organización anónima ${i}`, sector: 'civil_society', level: 'none' });
+    await rows(sql`insert into network_members (network_id, organization_id, state_code, sector, joined_on, contact_name, contact_email)
+                   values (${networkId}, ${org.body.id}, 'MX-JAL', 'civil_society', '2020-01-01', ${`Contacto ${i}`}, ${`m${i}@anonimato.mx`})`);
+  }
+});
+afterAll(() => ctx?.close());
+
+const definition = { sections: [{ key: 's', title: 'S', questions: [{ key: 'q', number: '1', text: '¿Qué cambiarías?', kind: 'open' }] }] };
+
+describe('anonymous answers (security review)', () => {
+  it('does not let the open-answers ids tell the order answers came in (anonymous ones placed between named ones)', async () => {
+    const created = await ctx.api('POST', `/networks/${networkId}/surveys`, {
+      title: 'Orden de llegada',
+      definition,
+      anonymity: 'optional',
+      audience: { kind: 'all' },
+      closesAt: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const surveyId = created.body.id as string;
+    expect((await ctx.api('POST', `/surveys/${surveyId}/open`, { version: created.body.version })).status).toBe(200);
+    const mails = await rows<{ to_address: string; text_body: string }>(sql`select to_address, text_body from mail_outbox where kind = 'survey_invitation'`);
+    const token = (i: number) => /\/encuesta\/([A-Za-z0-9_-]{43})/.exec(mails.find((m) => m.to_address === `m${i}@anonimato.mx`)!.text_body)![1]!;
+    // Arrival order: member 0 named, member 1 anonymous, member 2 named, …
+    for (let i = 0; i < MEMBERS; i++) {
+      const sent = await ctx.anonymous('POST', `/survey-invitations/${token(i)}/response`, { answers: { q: { text: `Respuesta ${i}` } }, anonymous: i % 2 === 1 });
+      expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    }
+    const answers = (await ctx.api('GET', `/surveys/${surveyId}/open-answers?questionKey=q&limit=100`)).body as { answerId: number; text: string; organizationName: string | null }[];
+    expect(answers).toHaveLength(MEMBERS);
+    expect(answers.filter((a) => a.organizationName === null)).toHaveLength(MEMBERS / 2);
+    // Sorting by the ids returned rebuilds the arrival order exactly: each anonymous answer sits between the
+    // named answers of the members who answered just before and just after it.
+    const byId = [...answers].sort((a, b) => Number(a.answerId) - Number(b.answerId)).map((a) => a.text);
+    expect(byId).not.toEqual(Array.from({ length: MEMBERS }, (_, i) => `Respuesta ${i}`));
+  });
+});
