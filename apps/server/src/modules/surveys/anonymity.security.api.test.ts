@@ -50,4 +50,34 @@ describe('anonymous answers (security review)', () => {
     const byId = [...answers].sort((a, b) => Number(a.answerId) - Number(b.answerId)).map((a) => a.text);
     expect(byId).not.toEqual(Array.from({ length: MEMBERS }, (_, i) => `Respuesta ${i}`));
   });
+
+  it('does not tie an anonymous answer to its member through live results and the points table', async () => {
+    const choice = { sections: [{ key: 's', title: 'S', questions: [{ key: 'rec', number: '1', text: '¿Recomendarías la red?', kind: 'single_choice', options: [{ key: 'si', label: 'Sí' }, { key: 'no', label: 'No' }] }] }] };
+    const created = await ctx.api('POST', `/networks/${networkId}/surveys`, {
+      title: 'Anónima en vivo',
+      definition: choice,
+      anonymity: 'anonymous',
+      audience: { kind: 'all' },
+      closesAt: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const surveyId = created.body.id as string;
+    const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' }).format(new Date()).slice(0, 4));
+    const before = (await ctx.api('GET', `/networks/${networkId}/points?year=${year}`)).body.rows as { name: string; surveys: number }[];
+    await rows(sql`delete from mail_outbox where kind = 'survey_invitation'`);
+    expect((await ctx.api('POST', `/surveys/${surveyId}/open`, { version: created.body.version })).status).toBe(200);
+    const mails = await rows<{ to_address: string; text_body: string }>(sql`select to_address, text_body from mail_outbox where kind = 'survey_invitation'`);
+    const token = /\/encuesta\/([A-Za-z0-9_-]{43})/.exec(mails.find((m) => m.to_address === 'm7@anonimato.mx')!.text_body)![1]!;
+    expect((await ctx.anonymous('POST', `/survey-invitations/${token}/response`, { answers: { rec: { selected: ['no'] } } })).status).toBe(201);
+
+    // Who answered: the one member whose survey count moved (the points table, which any signed-in person reads).
+    const after = (await ctx.api('GET', `/networks/${networkId}/points?year=${year}`)).body.rows as { name: string; surveys: number }[];
+    const moved = after.filter((row) => row.surveys !== before.find((b) => b.name === row.name)?.surveys).map((row) => row.name);
+    expect(moved).toEqual(['Organización anónima 7']);
+    // What they answered: the coordination's results of one respondent.
+    const results = (await ctx.api('GET', `/surveys/${surveyId}/results`)).body;
+    const revealed = results.respondents === 1 && results.questions?.[0]?.options?.find((o: { key: string }) => o.key === 'no')?.respondents === 1;
+    expect(revealed, 'the results of a single anonymous respondent are shown: with the points table they name the member').toBe(false);
+  });
 });
+
