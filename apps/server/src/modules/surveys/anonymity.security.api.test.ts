@@ -79,5 +79,38 @@ describe('anonymous answers (security review)', () => {
     const revealed = results.respondents === 1 && results.questions?.[0]?.options?.find((o: { key: string }) => o.key === 'no')?.respondents === 1;
     expect(revealed, 'the results of a single anonymous respondent are shown: with the points table they name the member').toBe(false);
   });
+
+  it('keeps no row that a join on state, sector and commissions ties to the one member who answered anonymously', async () => {
+    const org = await ctx.api('POST', '/organizations', { name: 'Organización única de Colima', sector: 'academia', level: 'none' });
+    await rows(sql`insert into network_members (network_id, organization_id, state_code, sector, joined_on, contact_email)
+                   values (${networkId}, ${org.body.id}, 'MX-COL', 'academia', '2020-01-01', 'colima@anonimato.mx')`);
+    const choice = { sections: [{ key: 's', title: 'S', questions: [{ key: 'rec', number: '1', text: '¿Recomendarías la red?', kind: 'single_choice', options: [{ key: 'si', label: 'Sí' }, { key: 'no', label: 'No' }] }] }] };
+    const created = await ctx.api('POST', `/networks/${networkId}/surveys`, {
+      title: 'Anónima por estado',
+      definition: choice,
+      anonymity: 'anonymous',
+      audience: { kind: 'all' },
+      closesAt: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const surveyId = created.body.id as string;
+    await rows(sql`delete from mail_outbox where kind = 'survey_invitation'`);
+    expect((await ctx.api('POST', `/surveys/${surveyId}/open`, { version: created.body.version })).status).toBe(200);
+    const mails = await rows<{ to_address: string; text_body: string }>(sql`select to_address, text_body from mail_outbox where kind = 'survey_invitation'`);
+    const token = /\/encuesta\/([A-Za-z0-9_-]{43})/.exec(mails.find((m) => m.to_address === 'colima@anonimato.mx')!.text_body)![1]!;
+    expect((await ctx.anonymous('POST', `/survey-invitations/${token}/response`, { answers: { rec: { selected: ['no'] } } })).status).toBe(201);
+    // Whoever reads the tables: each anonymous response, with the invited members its copied segments fit.
+    const tied = await rows<{ organization: string; option: string }>(
+      sql`select o.name as organization, a.option_key as option
+          from survey_responses r join survey_answers a on a.response_id = r.id
+            join survey_invitations i on i.survey_id = r.survey_id
+            join network_members m on m.id = i.member_id and m.state_code is not distinct from r.state_code and m.sector = r.sector
+            join organizations o on o.id = m.organization_id
+          where r.survey_id = ${surveyId} and r.is_anonymous
+            and (select count(*) from survey_invitations i2 join network_members m2 on m2.id = i2.member_id
+                 where i2.survey_id = r.survey_id and m2.state_code is not distinct from r.state_code and m2.sector = r.sector) = 1`,
+    );
+    expect(tied, 'an anonymous response whose segments fit a single invited member names it').toEqual([]);
+  });
 });
 
