@@ -38,4 +38,24 @@ describe('what only the coordination reads (security review)', () => {
     const reader = await ctx.signInAs([{ role: 'reader' }]);
     expect((await reader('GET', `/networks/${ids.network}/points?year=${year}`)).status).toBe(403);
   });
+
+  it("keeps a contribution's history (amounts, notes) from a reader", async () => {
+    const [contribution] = (await ctx.api('GET', `/networks/${ids.network}/members/${ids.member}/contributions`)).body;
+    const path = `/history/network_contribution/${contribution.id}`;
+    expect(JSON.stringify((await ctx.api('GET', path)).body)).toContain('998877');
+    const reader = await ctx.signInAs([{ role: 'reader' }]);
+    const read = await reader('GET', path);
+    expect(read.status).toBe(403);
+    expect(JSON.stringify(read.body)).not.toContain('998877');
+  });
+
+  it('shows a published ranking to a reader with place and points only, no per-source counts', async () => {
+    const network = (await ctx.api('GET', `/networks/${ids.network}`)).body;
+    expect((await ctx.api('PATCH', `/networks/${ids.network}`, { version: network.version, rankingPublic: true })).status).toBe(200);
+    const reader = await ctx.signInAs([{ role: 'reader' }]);
+    const read = await reader('GET', `/networks/${ids.network}/points?year=${year}`);
+    expect(read.status).toBe(200);
+    expect(read.body.rows[0]).toMatchObject({ name: 'Fundación Cuotas, A.C.', assemblies: null, surveys: null, activities: null, commissions: null });
+    expect((await ctx.api('GET', `/networks/${ids.network}/points?year=${year}`)).body.rows[0].surveys).toBe(0);
+  });
 });
