@@ -47,3 +47,40 @@ export function protectSegments<S extends SegmentCount>(segments: readonly S[], 
     others: pool >= min ? pool : null,
   };
 }
+
+/** How many respondents sit in both of two overlapping segments (commissions `a` and `b`). */
+export interface SegmentOverlap {
+  a: string;
+  b: string;
+  both: number;
+}
+
+/**
+ * Overlapping segments (commissions: a member sits in several, or in none) cannot be pooled, and each shown
+ * one is a difference waiting to be taken. So a segment is shown only when it and its complement
+ * (`total` − it) are each 0 or ≥ `min`; and when a shown segment lies inside another shown one (C ⊂ D, so
+ * D − C is a group of its own) and that difference is 1…min−1, the smaller one is hidden, until no such
+ * pair is left. Differences of three or more segments are not checked.
+ */
+export function protectOverlappingSegments<S extends SegmentCount>(
+  segments: readonly S[],
+  total: number,
+  overlaps: readonly SegmentOverlap[],
+  min: number = MIN_SEGMENT_RESPONDENTS,
+): S[] {
+  const small = (n: number) => n > 0 && n < min;
+  const shown = new Map(segments.filter((s) => s.respondents >= min && !small(total - s.respondents)).map((s) => [s.segment, s]));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const { a, b, both } of overlaps) {
+      const [first, second] = [shown.get(a), shown.get(b)];
+      if (!first || !second) continue;
+      const [inner, outer] = first.respondents < second.respondents || (first.respondents === second.respondents && first.segment < second.segment) ? [first, second] : [second, first];
+      if (both === inner.respondents && small(outer.respondents - inner.respondents)) {
+        shown.delete(inner.segment);
+        changed = true;
+      }
+    }
+  }
+  return segments.filter((s) => shown.has(s.segment));
+}

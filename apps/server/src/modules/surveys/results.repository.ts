@@ -71,6 +71,20 @@ export async function readSegmentSizes(db: Database, surveyId: string): Promise<
   );
 }
 
+/** The survey's respondents, and how many of them sit in each pair of commissions (to catch nested ones). */
+export async function readCommissionOverlaps(db: Database, surveyId: string): Promise<{ total: number; overlaps: { a: string; b: string; both: number }[] }> {
+  const [totals, overlaps] = await Promise.all([
+    queryRows<{ total: number }>(db, sql`select count(*)::int as total from survey_responses where survey_id = ${surveyId}`),
+    queryRows<{ a: string; b: string; both: number }>(
+      db,
+      sql`select a.id::text as a, b.id::text as b, count(*)::int as both
+          from survey_responses r cross join lateral unnest(r.commission_ids) a(id) cross join lateral unnest(r.commission_ids) b(id)
+          where r.survey_id = ${surveyId} and a.id < b.id group by a.id, b.id`,
+    ),
+  ]);
+  return { total: totals[0]?.total ?? 0, overlaps };
+}
+
 /** Names of states (INEGI catalogue) and commissions (bodies) named by segment values. */
 export async function readSegmentNames(db: Database, segments: { kind: SegmentKind; segment: string }[]): Promise<Map<string, string>> {
   const states = segments.filter((s) => s.kind === 'state' && s.segment).map((s) => s.segment);

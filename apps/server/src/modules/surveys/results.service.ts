@@ -17,8 +17,10 @@ import {
   SURVEY_QUESTION_KIND_LABELS,
   surveyResultsCsv,
   surveyResultsJson,
+  protectOverlappingSegments,
   protectSegments,
   type SegmentCount,
+  type SegmentOverlap,
   surveyQuestions,
   mexicoCityDay,
   type SurveyAnswerThemesSchema,
@@ -48,6 +50,7 @@ import {
   listPublishedSurveys,
   readCounts,
   readSegmentNames,
+  readCommissionOverlaps,
   readSegmentSizes,
   readThemeResults,
   replaceAnswerThemes,
@@ -74,12 +77,17 @@ function segmentLabel(kind: SegmentKind, segment: string, names: Map<string, str
 
 /**
  * The segments of one kind that may be shown, and those pooled as «Otros» (with the secondary suppression of
- * `protectSegments`). States and sectors split the respondents; commissions overlap (a member may sit in
- * several, or in none), so a pool of them would count people twice and «all minus the commissions shown» is no
- * group of them: small commissions are simply left out.
+ * `protectSegments`). States and sectors split the respondents. Commissions overlap (a member may sit in
+ * several, or in none), so they cannot be pooled, and «all minus a commission», or «a commission minus one
+ * nested in it», is itself a group: `protectOverlappingSegments` hides a commission whose complement or
+ * nested difference is a small group.
  */
-function segmentsShown(kind: SegmentKind, sizes: SegmentCount[]): { shown: SegmentCount[]; pooled: string[]; poolRespondents: number } {
-  if (kind === 'commission') return { shown: sizes.filter((s) => s.respondents >= MIN_SEGMENT_RESPONDENTS), pooled: [], poolRespondents: 0 };
+function segmentsShown(
+  kind: SegmentKind,
+  sizes: SegmentCount[],
+  commissions: { total: number; overlaps: SegmentOverlap[] },
+): { shown: SegmentCount[]; pooled: string[]; poolRespondents: number } {
+  if (kind === 'commission') return { shown: protectOverlappingSegments(sizes, commissions.total, commissions.overlaps), pooled: [], poolRespondents: 0 };
   const { shown, hidden, others } = protectSegments(sizes, MIN_SEGMENT_RESPONDENTS);
   return others === null ? { shown, pooled: [], poolRespondents: 0 } : { shown, pooled: hidden, poolRespondents: others };
 }
@@ -147,9 +155,9 @@ export function createSurveyResultsService(db: Database, actor: Actor) {
   }
 
   async function segmentsOf(surveyId: string) {
-    const sizes = await readSegmentSizes(db, surveyId);
+    const [sizes, commissions] = await Promise.all([readSegmentSizes(db, surveyId), readCommissionOverlaps(db, surveyId)]);
     const byKind = (kind: SegmentKind) => sizes.filter((s: SegmentSizeRow) => s.kind === kind);
-    const protectedKinds = Object.fromEntries(SEGMENT_KINDS.map((kind) => [kind, segmentsShown(kind, byKind(kind))])) as Record<SegmentKind, ReturnType<typeof segmentsShown>>;
+    const protectedKinds = Object.fromEntries(SEGMENT_KINDS.map((kind) => [kind, segmentsShown(kind, byKind(kind), commissions)])) as Record<SegmentKind, ReturnType<typeof segmentsShown>>;
     const names = await readSegmentNames(
       db,
       SEGMENT_KINDS.flatMap((kind) => protectedKinds[kind].shown.map((s) => ({ kind, segment: s.segment }))),
