@@ -42,6 +42,10 @@ describe('anonymous answers (security review)', () => {
       const sent = await ctx.anonymous('POST', `/survey-invitations/${token(i)}/response`, { answers: { q: { text: `Respuesta ${i}` } }, anonymous: i % 2 === 1 });
       expect(sent.status, JSON.stringify(sent.body)).toBe(201);
     }
+    // The open answers of a survey that admits anonymous responses are read once it is closed.
+    expect((await ctx.api('GET', `/surveys/${surveyId}/open-answers?questionKey=q&limit=100`)).status).toBe(409);
+    const closed = await ctx.api('POST', `/surveys/${surveyId}/close`, { version: (await ctx.api('GET', `/surveys/${surveyId}`)).body.version });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
     const answers = (await ctx.api('GET', `/surveys/${surveyId}/open-answers?questionKey=q&limit=100`)).body as { answerId: number; text: string; organizationName: string | null }[];
     expect(answers).toHaveLength(MEMBERS);
     expect(answers.filter((a) => a.organizationName === null)).toHaveLength(MEMBERS / 2);
@@ -70,14 +74,23 @@ describe('anonymous answers (security review)', () => {
     const token = /\/encuesta\/([A-Za-z0-9_-]{43})/.exec(mails.find((m) => m.to_address === 'm7@anonimato.mx')!.text_body)![1]!;
     expect((await ctx.anonymous('POST', `/survey-invitations/${token}/response`, { answers: { rec: { selected: ['no'] } } })).status).toBe(201);
 
-    // Who answered: the one member whose survey count moved (the points table, which any signed-in person reads).
+    // Who answered: the one member whose survey count moved in the points table. A survey counts once closed,
+    // so no count moves while it is open.
     const after = (await ctx.api('GET', `/networks/${networkId}/points?year=${year}`)).body.rows as { name: string; surveys: number }[];
     const moved = after.filter((row) => row.surveys !== before.find((b) => b.name === row.name)?.surveys).map((row) => row.name);
-    expect(moved).toEqual(['Organización anónima 7']);
+    expect(moved).toEqual([]);
     // What they answered: the coordination's results of one respondent.
-    const results = (await ctx.api('GET', `/surveys/${surveyId}/results`)).body;
+    const read = await ctx.api('GET', `/surveys/${surveyId}/results`);
+    expect(read.status).toBe(409);
+    expect(read.body.error.message).toBe('Los resultados de una encuesta que admite respuestas anónimas se muestran al cerrarla.');
+    const results = read.body;
     const revealed = results.respondents === 1 && results.questions?.[0]?.options?.find((o: { key: string }) => o.key === 'no')?.respondents === 1;
     expect(revealed, 'the results of a single anonymous respondent are shown: with the points table they name the member').toBe(false);
+    // Closed, a survey of fewer than 5 respondents shows nothing, to the coordination as to the portal.
+    const survey = (await ctx.api('GET', `/surveys/${surveyId}`)).body;
+    expect((await ctx.api('POST', `/surveys/${surveyId}/close`, { version: survey.version })).status).toBe(200);
+    expect((await ctx.api('GET', `/surveys/${surveyId}/results`)).body).toMatchObject({ suppressed: true, respondents: null, questions: [] });
+    expect((await ctx.request(`/api/surveys/${surveyId}/results/export?format=csv`)).status).toBe(422);
   });
 
   it('keeps no row that a join on state, sector and commissions ties to the one member who answered anonymously', async () => {

@@ -140,7 +140,8 @@ describe('survey results', () => {
     const single = question(view, 'q_sc');
     expect(single).toMatchObject({ answers: 16, mentions: 16 });
     expect(single.options.map((o) => [o.key, o.respondents])).toEqual([['si', 10], ['no', 6]]);
-    expect(question(view, 'q_num').numberSummary).toEqual({ count: 4, mean: 4, median: 2.5, min: 1, max: 10 });
+    // Four answered the number question: its mean, median, min and max would nearly be the values, so none.
+    expect(question(view, 'q_num')).toMatchObject({ answers: 4, numberSummary: null });
     expect(question(view, 'q_open')).toMatchObject({ answers: 4, options: [], themes: [] });
   });
 

@@ -102,7 +102,11 @@ function questionViews(definition: TemplateDefinition, counts: CountRow[], theme
   return questionResults(definition, counts).map((question) => ({
     ...question,
     options: question.options.map((o) => ({ ...o, shareOfRespondents: roundShare(o.shareOfRespondents), shareOfMentions: roundShare(o.shareOfMentions) })),
-    numberSummary: question.numberSummary && { ...question.numberSummary, mean: round(question.numberSummary.mean, 2) },
+    // Mean, median, min and max of fewer than the minimum are nearly the values themselves: not shown.
+    numberSummary:
+      question.numberSummary && !(question.kind === 'number' && question.answers < MIN_SEGMENT_RESPONDENTS)
+        ? { ...question.numberSummary, mean: round(question.numberSummary.mean, 2) }
+        : null,
     themes: question.kind === 'open' ? themes.filter((t) => t.questionKey === question.key).map(({ id, label, count, quotes }) => ({ id, label, count, quotes })) : [],
     published: published.has(question.key),
   }));
@@ -138,12 +142,26 @@ function exportRows(results: SurveyResultsView) {
   });
 }
 
+const tooFewRespondents = () =>
+  new DomainError('validation', [], `La encuesta tiene menos de ${MIN_SEGMENT_RESPONDENTS} respuestas: sus resultados no se muestran ni se descargan.`);
+
 export function createSurveyResultsService(db: Database, actor: Actor) {
   /** The survey, if the actor coordinates its network: administrators and the network's secretariat. */
   async function coordinatedSurvey(id: string): Promise<ResultsSurveyRow> {
     const survey = await findResultsSurvey(db, id);
     if (!survey) throw notFound();
     requireBodyManager(actor, await findBodyScope(db, survey.networkId));
+    return survey;
+  }
+
+  /**
+   * The survey, if the coordination may read its results now. While a survey that admits anonymous responses
+   * is open, each new response moves the figures and who just answered is known (the invitations say who
+   * responded): its results, open answers and exports wait until it is closed.
+   */
+  async function coordinatedResults(id: string): Promise<ResultsSurveyRow> {
+    const survey = await coordinatedSurvey(id);
+    if (survey.anonymity !== 'named' && survey.status !== 'closed') throw new DomainError('survey_anonymous_results_not_closed');
     return survey;
   }
 
@@ -198,8 +216,8 @@ export function createSurveyResultsService(db: Database, actor: Actor) {
       filter.kind === 'all' ? Promise.resolve(survey.invited) : countInvited(db, survey.id, filter),
     ]);
     const respondents = counts.find((row) => row.questionKey === '' && row.optionKey === '')?.respondents ?? 0;
-    // The portal shows nothing of a survey answered by fewer than the minimum: the whole would be a small group.
-    if (audience === 'portal' && respondents < MIN_SEGMENT_RESPONDENTS) return suppressed(segment);
+    // Nothing of a survey answered by fewer than the minimum is shown, to anyone: the whole is a small group.
+    if (respondents < MIN_SEGMENT_RESPONDENTS) return suppressed(segment);
     const published = new Set(survey.publishedQuestions);
     let questions = questionViews(survey.definition, counts, themes, published);
     if (audience === 'portal') questions = questions.filter((q) => q.published);
@@ -236,7 +254,7 @@ export function createSurveyResultsService(db: Database, actor: Actor) {
   return {
     /** Results for the coordination: every question, segments of fewer than 5 never on their own. */
     async results(id: string, query: SurveyResultsQuery): Promise<SurveyResultsView> {
-      return buildResults(await coordinatedSurvey(id), query, 'session');
+      return buildResults(await coordinatedResults(id), query, 'session');
     },
 
     /** Results on the portal: published questions of a closed survey, the same suppression. */
@@ -250,10 +268,11 @@ export function createSurveyResultsService(db: Database, actor: Actor) {
     },
 
     async exportResults(id: string, query: SurveyResultsQuery, format: 'csv' | 'xlsx'): Promise<DownloadFile> {
-      const results = await buildResults(await coordinatedSurvey(id), query, 'session');
+      const results = await buildResults(await coordinatedResults(id), query, 'session');
       const where = results.segment ? ` — ${results.segment.label}` : '';
       if (results.suppressed) {
-        throw invalidField('segment', `«${results.segment?.label}» tiene menos de ${MIN_SEGMENT_RESPONDENTS} respuestas: sus resultados no se muestran ni se descargan solos.`);
+        if (!results.segment) throw tooFewRespondents();
+        throw invalidField('segment', `«${results.segment.label}» tiene menos de ${MIN_SEGMENT_RESPONDENTS} respuestas: sus resultados no se muestran ni se descargan solos.`);
       }
       const note = `Los segmentos de menos de ${MIN_SEGMENT_RESPONDENTS} respuestas no se muestran solos. «% de respondentes»: de quienes respondieron la pregunta (en opción múltiple suman más de 100); «% de menciones»: de todas las opciones elegidas.`;
       const fileStem = `Resultados ${fileTitle(results.survey.title)}${where} ${mexicoCityDay(new Date().toISOString())}`.replace(/[\\/:*?"<>|]/g, ' ');
@@ -265,7 +284,8 @@ export function createSurveyResultsService(db: Database, actor: Actor) {
 
     /** What `telar export survey-results --format json` prints: the whole survey, as the coordination sees it. */
     async summary(id: string) {
-      const results = await buildResults(await coordinatedSurvey(id), {}, 'session');
+      const results = await buildResults(await coordinatedResults(id), {}, 'session');
+      if (results.suppressed) throw tooFewRespondents();
       return surveyResultsJson(exportHeading(results), results.questions, themesByQuestion(results.questions));
     },
 
@@ -286,13 +306,15 @@ export function createSurveyResultsService(db: Database, actor: Actor) {
     },
 
     async openAnswers(id: string, query: { questionKey: string; offset: number; limit: number }): Promise<SurveyOpenAnswerView[]> {
-      const survey = await coordinatedSurvey(id);
+      const survey = await coordinatedResults(id);
       openQuestion(survey, query.questionKey);
+      // Answers of a survey answered by fewer than the minimum are not shown, like its results.
+      if ((await buildResults(survey, {}, 'session')).suppressed) throw tooFewRespondents();
       return listOpenAnswers(db, id, query.questionKey, query);
     },
 
     async listThemes(id: string, questionKey?: string): Promise<SurveyThemeView[]> {
-      await coordinatedSurvey(id);
+      await coordinatedResults(id);
       const rows = await readThemeResults(db, id);
       return rows.filter((row) => !questionKey || row.questionKey === questionKey).map((row) => themeView({ ...row, surveyId: id }, row.count));
     },
@@ -328,7 +350,7 @@ export function createSurveyResultsService(db: Database, actor: Actor) {
 
     /** Codes an open answer with themes of its question and marks it as a quote of some of them. */
     async setAnswerThemes(id: string, answerId: number, input: z.output<typeof SurveyAnswerThemesSchema>): Promise<SurveyOpenAnswerView> {
-      await coordinatedSurvey(id);
+      await coordinatedResults(id);
       const answer = await findOpenAnswer(db, id, answerId);
       if (!answer) throw notFound();
       const themeIds = [...new Set(input.themeIds)];
