@@ -49,6 +49,8 @@ describe('anonymous answers (security review)', () => {
     const answers = (await ctx.api('GET', `/surveys/${surveyId}/open-answers?questionKey=q&limit=100`)).body as { answerId: number; text: string; organizationName: string | null }[];
     expect(answers).toHaveLength(MEMBERS);
     expect(answers.filter((a) => a.organizationName === null)).toHaveLength(MEMBERS / 2);
+    // Each answer is named by its response's random id, not by a sequence.
+    for (const answer of answers) expect(String(answer.answerId)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     // Sorting by the ids returned rebuilds the arrival order exactly: each anonymous answer sits between the
     // named answers of the members who answered just before and just after it.
     const byId = [...answers].sort((a, b) => Number(a.answerId) - Number(b.answerId)).map((a) => a.text);

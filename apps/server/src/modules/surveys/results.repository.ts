@@ -174,7 +174,8 @@ export async function readThemeResults(db: Database, surveyId: string, filter: S
 }
 
 export interface OpenAnswerRow {
-  answerId: number;
+  /** The response's random id (an open question has one answer per response). */
+  answerId: string;
   text: string;
   themeIds: string[];
   quoteThemeIds: string[];
@@ -189,7 +190,7 @@ export async function listOpenAnswers(
   db: Database,
   surveyId: string,
   questionKey: string,
-  page: { offset: number; limit: number; answerId?: number },
+  page: { offset: number; limit: number; responseId?: string },
 ): Promise<OpenAnswerRow[]> {
   // The page is chosen from the answers alone; only its rows are then joined to their tags and organisations.
   const themesOf = (answerId: SQL, quotesOnly: boolean) =>
@@ -201,12 +202,12 @@ export async function listOpenAnswers(
     sql`with page as (
           select a.id, a.text, a.response_id from survey_answers a
           where a.survey_id = ${surveyId} and a.question_key = ${questionKey} and nullif(trim(a.text), '') is not null
-            ${page.answerId === undefined ? sql`` : sql`and a.id = ${page.answerId}`}
+            ${page.responseId === undefined ? sql`` : sql`and a.response_id = ${page.responseId}`}
           -- By the response's random id, not by the answer's: the order answers came in is not shown.
           order by a.response_id, a.id
           offset ${page.offset} limit ${page.limit}
         )
-        select p.id::int as "answerId", p.text, ${themesOf(sql`p.id`, false)} as "themeIds", ${themesOf(sql`p.id`, true)} as "quoteThemeIds",
+        select p.response_id::text as "answerId", p.text, ${themesOf(sql`p.id`, false)} as "themeIds", ${themesOf(sql`p.id`, true)} as "quoteThemeIds",
           case when r.is_anonymous then null else o.name end as "organizationName"
         from page p
           join survey_responses r on r.id = p.response_id
@@ -217,11 +218,13 @@ export async function listOpenAnswers(
   );
 }
 
-/** An answer of the survey with its question, if it is a written answer. */
-export async function findOpenAnswer(db: Database, surveyId: string, answerId: number): Promise<{ questionKey: string } | undefined> {
-  const [row] = await queryRows<{ questionKey: string }>(
+/** The written answer of a response to an open question of the survey: its internal id, if there is one. */
+export async function findOpenAnswer(db: Database, surveyId: string, responseId: string, questionKey: string): Promise<{ id: number } | undefined> {
+  const [row] = await queryRows<{ id: number }>(
     db,
-    sql`select question_key as "questionKey" from survey_answers where id = ${answerId} and survey_id = ${surveyId} and nullif(trim(text), '') is not null`,
+    sql`select id::float8 as id from survey_answers
+        where survey_id = ${surveyId} and response_id = ${responseId} and question_key = ${questionKey} and nullif(trim(text), '') is not null
+        order by id limit 1`,
   );
   return row;
 }

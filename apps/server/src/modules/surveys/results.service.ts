@@ -349,25 +349,27 @@ export function createSurveyResultsService(db: Database, actor: Actor) {
     },
 
     /** Codes an open answer with themes of its question and marks it as a quote of some of them. */
-    async setAnswerThemes(id: string, answerId: number, input: z.output<typeof SurveyAnswerThemesSchema>): Promise<SurveyOpenAnswerView> {
-      await coordinatedResults(id);
-      const answer = await findOpenAnswer(db, id, answerId);
+    async setAnswerThemes(id: string, responseId: string, input: z.output<typeof SurveyAnswerThemesSchema>): Promise<SurveyOpenAnswerView> {
+      const survey = await coordinatedResults(id);
+      openQuestion(survey, input.questionKey);
+      const answer = await findOpenAnswer(db, id, responseId, input.questionKey);
       if (!answer) throw notFound();
       const themeIds = [...new Set(input.themeIds)];
       const themes = await findThemes(db, id, themeIds);
-      const unknown = themeIds.filter((themeId) => !themes.some((t) => t.id === themeId && t.questionKey === answer.questionKey));
+      const unknown = themeIds.filter((themeId) => !themes.some((t) => t.id === themeId && t.questionKey === input.questionKey));
       if (unknown.length) throw invalidField('themeIds', 'Algunos temas no son de la pregunta de esta respuesta (o ya se quitaron).');
       await db.transaction(async (tx) => {
-        await replaceAnswerThemes(tx, answerId, themeIds, [...new Set(input.quoteThemeIds)]);
+        await replaceAnswerThemes(tx, answer.id, themeIds, [...new Set(input.quoteThemeIds)]);
         await insertAuditEntry(tx, {
           actor: describeActor(actor),
           action: 'update',
           entity: 'survey',
           entityId: id,
-          changes: { answerThemes: [null, { answerId, themeIds, quoteThemeIds: input.quoteThemeIds }] },
+          // The response's random id, never the answer's sequence (the survey's history is widely read).
+          changes: { answerThemes: [null, { answerId: responseId, questionKey: input.questionKey, themeIds, quoteThemeIds: input.quoteThemeIds }] },
         });
       });
-      const [row] = await listOpenAnswers(db, id, answer.questionKey, { offset: 0, limit: 1, answerId });
+      const [row] = await listOpenAnswers(db, id, input.questionKey, { offset: 0, limit: 1, responseId });
       return row!;
     },
 
