@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MIN_SEGMENT_RESPONDENTS } from './model.js';
-import { protectOverlappingSegments, protectSegments } from './segments.js';
+import { generaliseSegments, protectOverlappingSegments, protectSegments } from './segments.js';
 
 const seg = (segment: string, respondents: number) => ({ segment, respondents });
 
@@ -79,5 +79,22 @@ describe('protectOverlappingSegments', () => {
     expect(protectOverlappingSegments(sizes, 30, [{ a: 'c', b: 'd', both: 6 }])).toEqual([seg('d', 8), seg('e', 20)]);
     expect(protectOverlappingSegments(sizes, 30, [{ a: 'c', b: 'd', both: 5 }])).toEqual(sizes);
     expect(protectOverlappingSegments(sizes, 30, [{ a: 'c', b: 'e', both: 6 }])).toEqual(sizes);
+  });
+});
+
+describe('generaliseSegments', () => {
+  const member = (stateCode: string | null, sector: string, commissionIds: string[] = []) => ({ stateCode, sector, commissionIds });
+  const many = (n: number, m: ReturnType<typeof member>) => Array.from({ length: n }, () => m);
+  it('keeps the segments when 5 invited members share them, and drops commissions, then sector, then state', () => {
+    const own = member('MX-JAL', 'academia', ['c1']);
+    expect(generaliseSegments(own, many(5, own))).toEqual(own);
+    expect(generaliseSegments(own, [...many(4, own), member('MX-JAL', 'academia', ['c2'])])).toEqual(member('MX-JAL', 'academia'));
+    expect(generaliseSegments(own, [...many(2, own), ...many(3, member('MX-JAL', 'civil_society'))])).toEqual(member('MX-JAL', ''));
+    expect(generaliseSegments(own, [own, ...many(9, member('MX-COL', 'academia', ['c1']))])).toEqual(member('', ''));
+  });
+  it('matches commission sets whatever their order, and a member without a state only with others without one', () => {
+    const own = member(null, 'academia', ['a', 'b']);
+    expect(generaliseSegments(own, many(5, member(null, 'academia', ['b', 'a'])))).toEqual(own);
+    expect(generaliseSegments(own, many(5, member('MX-JAL', 'academia', ['a', 'b'])))).toEqual(member('', ''));
   });
 });

@@ -84,3 +84,29 @@ export function protectOverlappingSegments<S extends SegmentCount>(
   }
   return segments.filter((s) => shown.has(s.segment));
 }
+
+/** The segments an anonymous response copies from its member: state ('' when generalised), sector ('' likewise), commissions. */
+export interface ResponseSegments {
+  stateCode: string | null;
+  sector: string;
+  commissionIds: string[];
+}
+
+/**
+ * k-anonymity of an anonymous response's copied segments: the stored (state, sector, commission set) must be
+ * shared by at least `min` of the survey's invited members, else whoever reads the tables joins it back to
+ * the one member it fits. Generalised step by step, least useful first: the commissions are dropped (empty
+ * set), then the sector (''), then the state ('' — not null, which is a member without a state). A dropped
+ * part matches any value, so each step counts the invited members sharing the parts still kept.
+ */
+export function generaliseSegments(own: ResponseSegments, invited: readonly ResponseSegments[], min: number = MIN_SEGMENT_RESPONDENTS): ResponseSegments {
+  const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().every((id, i) => id === [...b].sort()[i]);
+  const sharing = (keep: { commissions: boolean; sector: boolean }) =>
+    invited.filter(
+      (m) => m.stateCode === own.stateCode && (!keep.sector || m.sector === own.sector) && (!keep.commissions || sameSet(m.commissionIds, own.commissionIds)),
+    ).length;
+  if (sharing({ commissions: true, sector: true }) >= min) return own;
+  if (sharing({ commissions: false, sector: true }) >= min) return { ...own, commissionIds: [] };
+  if (sharing({ commissions: false, sector: false }) >= min) return { ...own, sector: '', commissionIds: [] };
+  return { stateCode: '', sector: '', commissionIds: [] };
+}

@@ -70,8 +70,10 @@ type Segment = SurveyResultsView['segments']['state'][number];
 /** The label of a segment: the state's name (INEGI), the sector in Spanish, the commission's name. */
 function segmentLabel(kind: SegmentKind, segment: string, names: Map<string, string>): string {
   if (segment === OTHER_SEGMENT) return 'Otros';
+  // '' holds members without a state and anonymous responses whose state was dropped (`generaliseSegments`).
   if (kind === 'state') return segment ? (names.get(`state:${segment}`) ?? findStateByIso(segment)?.name ?? segment) : 'Nacional (sin estado)';
-  if (kind === 'sector') return SECTOR_LABELS[segment as keyof typeof SECTOR_LABELS] ?? segment;
+  // '' is an anonymous response whose sector was dropped to keep it among 5 members (`generaliseSegments`).
+  if (kind === 'sector') return segment ? (SECTOR_LABELS[segment as keyof typeof SECTOR_LABELS] ?? segment) : 'Sin especificar';
   return names.get(`commission:${segment}`) ?? 'Comisión';
 }
 
