@@ -151,7 +151,7 @@ async function loadDemoPerceptionSurvey(services: Services, networkId: string, s
     const answer = answers.find((candidate) => candidate.text === coded.text);
     if (!answer) throw new Error(`Falta la respuesta de la línea ${coded.line} de la semilla 003.`);
     const ids = (keys: string[]) => keys.map((themeKey) => themeIds.get(themeKey)!);
-    await services.surveyResults.setAnswerThemes(draft.id, answer.answerId, SurveyAnswerThemesSchema.parse({ themeIds: ids(coded.themes), quoteThemeIds: ids(coded.quoteOf) }));
+    await services.surveyResults.setAnswerThemes(draft.id, answer.answerId, SurveyAnswerThemesSchema.parse({ questionKey: key, themeIds: ids(coded.themes), quoteThemeIds: ids(coded.quoteOf) }));
   }
   await services.surveyResults.setPublication(draft.id, [key]);
   return draft.id;

@@ -38,6 +38,7 @@ export const errorMessages = {
   survey_link_invalid: 'El enlace de la encuesta no es válido. Si recibió un recordatorio, use el enlace del correo más reciente.',
   survey_audience_empty: 'Ningún integrante vigente de la red corresponde a los destinatarios elegidos: no hay a quién invitar.',
   survey_not_closed: 'Cierre la encuesta antes de publicar sus resultados en el portal.',
+  survey_anonymous_results_not_closed: 'Los resultados de una encuesta que admite respuestas anónimas se muestran al cerrarla.',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

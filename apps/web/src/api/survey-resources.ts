@@ -73,8 +73,8 @@ export const surveysApi = {
   updateTheme: ({ themeId, input }: { themeId: string; input: { version: number; label: string; description: string | null } }) =>
     sendJson<SurveyThemeView>('PATCH', path('surveys', 'themes', themeId), input),
   deleteTheme: (themeId: string) => sendDelete(path('surveys', 'themes', themeId)),
-  tagAnswer: ({ id, answerId, themeIds, quoteThemeIds }: { id: string; answerId: number; themeIds: string[]; quoteThemeIds: string[] }) =>
-    sendJson<unknown>('PUT', `${path('surveys', id, 'answers', String(answerId))}/themes`, { themeIds, quoteThemeIds }),
+  tagAnswer: ({ id, answerId, questionKey, themeIds, quoteThemeIds }: { id: string; answerId: string; questionKey: string; themeIds: string[]; quoteThemeIds: string[] }) =>
+    sendJson<unknown>('PUT', `${path('surveys', id, 'answers', answerId)}/themes`, { questionKey, themeIds, quoteThemeIds }),
   publish: ({ id, questionKeys }: { id: string; questionKeys: string[] }) => sendJson<unknown>('PUT', `${path('surveys', id)}/publication`, { questionKeys }),
   /** The results as a file (the browser saves it), cut by the segment on screen. */
   exportUrl: (id: string, format: SurveyDownloadFormat, choice: SegmentChoice) => buildApiUrl(`${path('surveys', id)}/results/export`, { format, ...segmentParams(choice) }),

@@ -103,6 +103,7 @@ export const surveysEn: Record<keyof typeof surveysEsMX, string> = {
   'surveys.segment.suppressed': 'Group of fewer than 5 responses: not shown',
 
   'surveys.results.draft': 'Results appear once the survey is open.',
+  'surveys.results.anonymousOpen': 'The results of a survey that accepts anonymous responses are shown once it is closed.',
   'surveys.results.tableCaption': 'Results of question {question}',
   'surveys.results.numberCaption': 'Summary of question {question}',
   'surveys.results.themesCaption': 'Themes of the answers to question {question}',

@@ -101,6 +101,7 @@ export const surveysEsMX = {
   'surveys.segment.suppressed': 'Grupo de menos de 5 respuestas: no se muestra',
 
   'surveys.results.draft': 'Los resultados aparecen cuando la encuesta se abre.',
+  'surveys.results.anonymousOpen': 'Los resultados de una encuesta que admite respuestas anónimas se muestran al cerrarla.',
   'surveys.results.tableCaption': 'Resultados de la pregunta {question}',
   'surveys.results.numberCaption': 'Resumen de la pregunta {question}',
   'surveys.results.themesCaption': 'Temas de las respuestas a la pregunta {question}',

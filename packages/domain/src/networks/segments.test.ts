@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MIN_SEGMENT_RESPONDENTS } from './model.js';
-import { protectSegments } from './segments.js';
+import { generaliseSegments, protectOverlappingSegments, protectSegments } from './segments.js';
 
 const seg = (segment: string, respondents: number) => ({ segment, respondents });
 
@@ -65,5 +65,36 @@ describe('protectSegments', () => {
   it('uses the contract threshold by default', () => {
     expect(MIN_SEGMENT_RESPONDENTS).toBe(5);
     expect(protectSegments([seg('a', 4), seg('b', 40)]).shown).toEqual([]);
+  });
+});
+
+describe('protectOverlappingSegments', () => {
+  it('hides a commission whose complement (total minus it) is 1 to 4, keeps one whose complement is 0 or ≥ 5', () => {
+    expect(protectOverlappingSegments([seg('salud', 5)], 6, [])).toEqual([]);
+    expect(protectOverlappingSegments([seg('salud', 6)], 6, [])).toEqual([seg('salud', 6)]);
+    expect(protectOverlappingSegments([seg('salud', 5), seg('chica', 4)], 10, [])).toEqual([seg('salud', 5)]);
+  });
+  it('hides the smaller of two nested commissions whose difference is 1 to 4, not of two that merely overlap', () => {
+    const sizes = [seg('c', 6), seg('d', 8), seg('e', 20)];
+    expect(protectOverlappingSegments(sizes, 30, [{ a: 'c', b: 'd', both: 6 }])).toEqual([seg('d', 8), seg('e', 20)]);
+    expect(protectOverlappingSegments(sizes, 30, [{ a: 'c', b: 'd', both: 5 }])).toEqual(sizes);
+    expect(protectOverlappingSegments(sizes, 30, [{ a: 'c', b: 'e', both: 6 }])).toEqual(sizes);
+  });
+});
+
+describe('generaliseSegments', () => {
+  const member = (stateCode: string | null, sector: string, commissionIds: string[] = []) => ({ stateCode, sector, commissionIds });
+  const many = (n: number, m: ReturnType<typeof member>) => Array.from({ length: n }, () => m);
+  it('keeps the segments when 5 invited members share them, and drops commissions, then sector, then state', () => {
+    const own = member('MX-JAL', 'academia', ['c1']);
+    expect(generaliseSegments(own, many(5, own))).toEqual(own);
+    expect(generaliseSegments(own, [...many(4, own), member('MX-JAL', 'academia', ['c2'])])).toEqual(member('MX-JAL', 'academia'));
+    expect(generaliseSegments(own, [...many(2, own), ...many(3, member('MX-JAL', 'civil_society'))])).toEqual(member('MX-JAL', ''));
+    expect(generaliseSegments(own, [own, ...many(9, member('MX-COL', 'academia', ['c1']))])).toEqual(member('', ''));
+  });
+  it('matches commission sets whatever their order, and a member without a state only with others without one', () => {
+    const own = member(null, 'academia', ['a', 'b']);
+    expect(generaliseSegments(own, many(5, member(null, 'academia', ['b', 'a'])))).toEqual(own);
+    expect(generaliseSegments(own, many(5, member('MX-JAL', 'academia', ['a', 'b'])))).toEqual(member('', ''));
   });
 });

@@ -376,10 +376,11 @@ export const PointsRowSchema = z.strictObject({
   name: z.string(),
   acronym: z.string().nullable(),
   stateCode: z.string().nullable(),
-  assemblies: viewCount,
-  surveys: viewCount,
-  activities: viewCount,
-  commissions: viewCount,
+  // Per-source counts: null for who does not manage the network (a published ranking shows place and points only).
+  assemblies: viewCount.nullable(),
+  surveys: viewCount.nullable(),
+  activities: viewCount.nullable(),
+  commissions: viewCount.nullable(),
   points: z.number(),
   rank: z.number().int().min(1),
 });

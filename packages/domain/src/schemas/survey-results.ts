@@ -110,7 +110,8 @@ export const SurveyOpenAnswersQuerySchema = z.strictObject({
 
 export const SurveyOpenAnswerViewSchema = z
   .strictObject({
-    answerId: z.number().int(),
+    /** The response's random id: with the question, it names the answer without telling the order answers came in. */
+    answerId: viewId,
     text: z.string(),
     themeIds: z.array(viewId),
     quoteThemeIds: z.array(viewId),
@@ -139,7 +140,12 @@ export type SurveyThemeView = z.output<typeof SurveyThemeViewSchema>;
 export const SurveyThemesQuerySchema = z.strictObject({ questionKey: QuestionKeySchema.optional() });
 
 export const SurveyAnswerThemesSchema = z
-  .strictObject({ themeIds: z.array(z.uuid()).max(50), quoteThemeIds: z.array(z.uuid()).max(50).default([]) })
+  .strictObject({
+    /** The open question answered: with the response's id in the path, it names the answer (one per response and question). */
+    questionKey: QuestionKeySchema,
+    themeIds: z.array(z.uuid()).max(50),
+    quoteThemeIds: z.array(z.uuid()).max(50).default([]),
+  })
   .refine((input) => input.quoteThemeIds.every((id) => input.themeIds.includes(id)), {
     message: 'Una respuesta solo es cita de un tema con el que está codificada.',
     path: ['quoteThemeIds'],

@@ -325,10 +325,12 @@ describe('points', () => {
     const seated = (await ctx.api('GET', `/networks/commissions/${commission.bodyId}`)).body;
     expect(seated.members).toEqual([{ organizationId: redim.organizationId, name: 'Red por los Derechos de la Infancia en México', acronym: 'REDIM' }]);
     expect((await ctx.api('GET', `/networks/${ids.network}`)).body.commissions[1].members).toBe(1);
-    await ctx.handle.db.execute(sql`insert into surveys (network_id, title, definition, anonymity, status, audience, opened_at)
-      values (${ids.network}, 'Percepción', '{"sections":[]}'::jsonb, 'named', 'open', '{"kind":"all"}'::jsonb, ${`${year}-04-01T12:00:00Z`})`);
+    // A survey counts once closed; one still open (answered too) does not yet.
+    await ctx.handle.db.execute(sql`insert into surveys (network_id, title, definition, anonymity, status, audience, opened_at, closed_at)
+      values (${ids.network}, 'Percepción', '{"sections":[]}'::jsonb, 'named', 'closed', '{"kind":"all"}'::jsonb, ${`${year}-04-01T12:00:00Z`}, ${`${year}-04-20T12:00:00Z`}),
+             (${ids.network}, 'Percepción abierta', '{"sections":[]}'::jsonb, 'named', 'open', '{"kind":"all"}'::jsonb, ${`${year}-05-01T12:00:00Z`}, null)`);
     await ctx.handle.db.execute(sql`insert into survey_invitations (survey_id, member_id, token_hash, responded)
-      select id, ${redim.id}, 'hash', true from surveys where title = 'Percepción'`);
+      select id, ${redim.id}, 'hash-' || title, true from surveys where title like 'Percepción%'`);
 
     const points = await ctx.api('GET', `/networks/${ids.network}/points?year=${year}`);
     expect(points.status, JSON.stringify(points.body)).toBe(200);

@@ -294,7 +294,8 @@ export interface PointCounts {
 /**
  * What each member of the network did in a year, from what Telar records: assemblies attended (its
  * attendance at sessions of the network or at assemblies of its bodies), surveys of the network it
- * answered (opened or closed that year), activities it took part in (dated that year), and commission
+ * answered (opened or closed that year; counted only once closed, so that the count moving while a survey is
+ * open does not tell who just sent an anonymous response), activities it took part in (dated that year), and commission
  * work (seats in the network's commissions during the year, and focal-point terms its people held).
  * In name order, so that equal points keep a stable order in the ranking.
  */
@@ -310,7 +311,7 @@ export async function countMemberContributions(db: Database, networkId: string, 
           where sa.organization_id = m.organization_id and s.archived_at is null and s.date between ${from}::date and ${to}::date
             and (s.body_id = ${networkId} or (s.kind = 'assembly' and s.body_id in (select body_id from nb)))) as assemblies,
         (select count(*)::int from survey_invitations si join surveys sv on sv.id = si.survey_id
-          where si.member_id = m.id and si.responded and sv.network_id = ${networkId} and sv.archived_at is null
+          where si.member_id = m.id and si.responded and sv.network_id = ${networkId} and sv.archived_at is null and sv.status = 'closed'
             and (extract(year from sv.opened_at at time zone 'America/Mexico_City') = ${year}
               or extract(year from sv.closed_at at time zone 'America/Mexico_City') = ${year})) as surveys,
         (select count(distinct a.id)::int from activity_organizations ao join activities a on a.id = ao.activity_id

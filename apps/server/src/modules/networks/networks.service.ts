@@ -420,8 +420,9 @@ export function createNetworkService(db: Database, actor: Actor) {
 
     // ── Contributions ──
 
+    /** Amounts and notes of dues are the coordination's: only who manages the network reads them. */
     async listContributions(id: string, memberId: string): Promise<MemberContributionView[]> {
-      requireSignedIn(actor);
+      await requireManager(id);
       await requireMember(db, id, memberId);
       return (await listContributions(db, memberId)).map(contributionView);
     },
@@ -453,10 +454,18 @@ export function createNetworkService(db: Database, actor: Actor) {
 
     // ── Points ──
 
+    /**
+     * The ranking is internal until the network publishes it. Once published, readers get the place and the
+     * points only: the per-source counts (a survey answered this year…) stay with who manages the network.
+     */
     async points(id: string, year = Number(todayInMexico().slice(0, 4))): Promise<NetworkPointsView> {
       requireSignedIn(actor);
       const network = await requireNetwork(db, id);
-      return pointsOf(network, year);
+      const manages = await canManage(id);
+      if (!manages && !network.rankingPublic) await requireManager(id);
+      const view = await pointsOf(network, year);
+      if (manages) return view;
+      return { ...view, rows: view.rows.map((row) => ({ ...row, assemblies: null, surveys: null, activities: null, commissions: null })) };
     },
 
     // ── Portal ──

@@ -36,12 +36,13 @@ describe('responses gathered outside Telar (the demo’s import)', () => {
     const result = await importer().importResponses(survey.id, {
       version: survey.version,
       submittedOn: '2019-12-02',
-      responses: [{ abierta: { text: 'Genera valor' }, opcion: { selected: ['si'] } }, { abierta: { text: 'No avanzamos' } }],
+      // Five: results of fewer than 5 respondents are not shown.
+      responses: [{ abierta: { text: 'Genera valor' }, opcion: { selected: ['si'] } }, { abierta: { text: 'No avanzamos' } }, ...Array.from({ length: 3 }, () => ({ opcion: { selected: ['no'] } }))],
       flags: ['Respuestas tomadas de una presentación.'],
     });
-    expect(result).toEqual({ imported: 2 });
+    expect(result).toEqual({ imported: 5 });
     const { body: view } = await ctx.api('GET', `/surveys/${survey.id}`);
-    expect(view).toMatchObject({ status: 'closed', flags: ['Respuestas tomadas de una presentación.'], counts: { invited: 0, responses: 2 } });
+    expect(view).toMatchObject({ status: 'closed', flags: ['Respuestas tomadas de una presentación.'], counts: { invited: 0, responses: 5 } });
     const { body: results } = await ctx.api('GET', `/surveys/${survey.id}/results`);
     const choice = results.questions.find((q: { key: string }) => q.key === 'opcion');
     expect(choice.options.find((o: { key: string }) => o.key === 'si').respondents).toBe(1);

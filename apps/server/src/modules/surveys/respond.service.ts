@@ -1,4 +1,4 @@
-import { checkSurveyAnswers, formatInstantMexicoCity, type SurveyInvitationView, type SurveyResponseInputSchema } from '@telar/domain';
+import { checkSurveyAnswers, formatInstantMexicoCity, generaliseSegments, type SurveyInvitationView, type SurveyResponseInputSchema } from '@telar/domain';
 import type { z } from 'zod';
 import { type Actor, describeActor } from '../../platform/auth/actor.js';
 import { insertAuditEntry } from '../../platform/audit/audit.repository.js';
@@ -9,6 +9,7 @@ import { hashInvitationToken, SURVEY_TOKEN_PATTERN } from './invitations.js';
 import {
   addResponseCounts,
   findInvitationByTokenHash,
+  findInvitedSegments,
   findMemberSegments,
   insertAnswers,
   insertResponse,
@@ -105,9 +106,13 @@ export function createSurveyResponseService(db: Database, actor: Actor) {
         await markInvitationRespondedAnonymously(tx, surveyId, invitation.invitationId);
       });
       try {
+        // k-anonymity: the copied (state, sector, commissions) are generalised until at least 5 invited members
+        // share them — commissions dropped first, then the sector, then the state ('') — so that no join of the
+        // tables on them names the member. The counts are written from the stored, generalised values.
+        const stored = generaliseSegments(segments, await findInvitedSegments(db, surveyId));
         // From here on nothing refers to the invitation: this transaction only sees the survey and the segments.
         await db.transaction(async (tx) => {
-          const responseId = await insertResponse(tx, { surveyId, invitationId: null, ...segments });
+          const responseId = await insertResponse(tx, { surveyId, invitationId: null, ...stored });
           await insertAnswers(tx, surveyId, responseId, rows);
           await addResponseCounts(tx, surveyId, responseId);
         });

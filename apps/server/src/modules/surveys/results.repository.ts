@@ -71,6 +71,20 @@ export async function readSegmentSizes(db: Database, surveyId: string): Promise<
   );
 }
 
+/** The survey's respondents, and how many of them sit in each pair of commissions (to catch nested ones). */
+export async function readCommissionOverlaps(db: Database, surveyId: string): Promise<{ total: number; overlaps: { a: string; b: string; both: number }[] }> {
+  const [totals, overlaps] = await Promise.all([
+    queryRows<{ total: number }>(db, sql`select count(*)::int as total from survey_responses where survey_id = ${surveyId}`),
+    queryRows<{ a: string; b: string; both: number }>(
+      db,
+      sql`select a.id::text as a, b.id::text as b, count(*)::int as both
+          from survey_responses r cross join lateral unnest(r.commission_ids) a(id) cross join lateral unnest(r.commission_ids) b(id)
+          where r.survey_id = ${surveyId} and a.id < b.id group by a.id, b.id`,
+    ),
+  ]);
+  return { total: totals[0]?.total ?? 0, overlaps };
+}
+
 /** Names of states (INEGI catalogue) and commissions (bodies) named by segment values. */
 export async function readSegmentNames(db: Database, segments: { kind: SegmentKind; segment: string }[]): Promise<Map<string, string>> {
   const states = segments.filter((s) => s.kind === 'state' && s.segment).map((s) => s.segment);
@@ -160,7 +174,8 @@ export async function readThemeResults(db: Database, surveyId: string, filter: S
 }
 
 export interface OpenAnswerRow {
-  answerId: number;
+  /** The response's random id (an open question has one answer per response). */
+  answerId: string;
   text: string;
   themeIds: string[];
   quoteThemeIds: string[];
@@ -175,7 +190,7 @@ export async function listOpenAnswers(
   db: Database,
   surveyId: string,
   questionKey: string,
-  page: { offset: number; limit: number; answerId?: number },
+  page: { offset: number; limit: number; responseId?: string },
 ): Promise<OpenAnswerRow[]> {
   // The page is chosen from the answers alone; only its rows are then joined to their tags and organisations.
   const themesOf = (answerId: SQL, quotesOnly: boolean) =>
@@ -187,12 +202,12 @@ export async function listOpenAnswers(
     sql`with page as (
           select a.id, a.text, a.response_id from survey_answers a
           where a.survey_id = ${surveyId} and a.question_key = ${questionKey} and nullif(trim(a.text), '') is not null
-            ${page.answerId === undefined ? sql`` : sql`and a.id = ${page.answerId}`}
+            ${page.responseId === undefined ? sql`` : sql`and a.response_id = ${page.responseId}`}
           -- By the response's random id, not by the answer's: the order answers came in is not shown.
           order by a.response_id, a.id
           offset ${page.offset} limit ${page.limit}
         )
-        select p.id::int as "answerId", p.text, ${themesOf(sql`p.id`, false)} as "themeIds", ${themesOf(sql`p.id`, true)} as "quoteThemeIds",
+        select p.response_id::text as "answerId", p.text, ${themesOf(sql`p.id`, false)} as "themeIds", ${themesOf(sql`p.id`, true)} as "quoteThemeIds",
           case when r.is_anonymous then null else o.name end as "organizationName"
         from page p
           join survey_responses r on r.id = p.response_id
@@ -203,11 +218,13 @@ export async function listOpenAnswers(
   );
 }
 
-/** An answer of the survey with its question, if it is a written answer. */
-export async function findOpenAnswer(db: Database, surveyId: string, answerId: number): Promise<{ questionKey: string } | undefined> {
-  const [row] = await queryRows<{ questionKey: string }>(
+/** The written answer of a response to an open question of the survey: its internal id, if there is one. */
+export async function findOpenAnswer(db: Database, surveyId: string, responseId: string, questionKey: string): Promise<{ id: number } | undefined> {
+  const [row] = await queryRows<{ id: number }>(
     db,
-    sql`select question_key as "questionKey" from survey_answers where id = ${answerId} and survey_id = ${surveyId} and nullif(trim(text), '') is not null`,
+    sql`select id::float8 as id from survey_answers
+        where survey_id = ${surveyId} and response_id = ${responseId} and question_key = ${questionKey} and nullif(trim(text), '') is not null
+        order by id limit 1`,
   );
   return row;
 }

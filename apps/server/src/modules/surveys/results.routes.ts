@@ -22,7 +22,8 @@ const publicTag = 'Portal público y datos abiertos';
 const SUPPRESSION = 'Ningún segmento de menos de 5 respuestas se muestra solo: los pequeños se reúnen en «Otros» cuando juntos llegan a 5; pedir uno oculto da `suppressed: true` sin cifras.';
 
 const ThemeParamsSchema = z.object({ themeId: z.string().uuid({ message: 'Identificador no válido.' }) });
-const AnswerParamsSchema = IdParamsSchema.extend({ answerId: z.coerce.number().int().min(1) });
+/** An open answer is named by its response's random id (and the question, in the body), never by the answers' sequence. */
+const AnswerParamsSchema = IdParamsSchema.extend({ answerId: z.uuid() });
 
 /** Results of a survey, the theme coding of its open answers, their publication and the portal's view. */
 export function registerSurveyResultsRoutes(router: ReturnType<typeof createRouter>) {

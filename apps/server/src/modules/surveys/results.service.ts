@@ -17,8 +17,10 @@ import {
   SURVEY_QUESTION_KIND_LABELS,
   surveyResultsCsv,
   surveyResultsJson,
+  protectOverlappingSegments,
   protectSegments,
   type SegmentCount,
+  type SegmentOverlap,
   surveyQuestions,
   mexicoCityDay,
   type SurveyAnswerThemesSchema,
@@ -48,6 +50,7 @@ import {
   listPublishedSurveys,
   readCounts,
   readSegmentNames,
+  readCommissionOverlaps,
   readSegmentSizes,
   readThemeResults,
   replaceAnswerThemes,
@@ -67,19 +70,26 @@ type Segment = SurveyResultsView['segments']['state'][number];
 /** The label of a segment: the state's name (INEGI), the sector in Spanish, the commission's name. */
 function segmentLabel(kind: SegmentKind, segment: string, names: Map<string, string>): string {
   if (segment === OTHER_SEGMENT) return 'Otros';
+  // '' holds members without a state and anonymous responses whose state was dropped (`generaliseSegments`).
   if (kind === 'state') return segment ? (names.get(`state:${segment}`) ?? findStateByIso(segment)?.name ?? segment) : 'Nacional (sin estado)';
-  if (kind === 'sector') return SECTOR_LABELS[segment as keyof typeof SECTOR_LABELS] ?? segment;
+  // '' is an anonymous response whose sector was dropped to keep it among 5 members (`generaliseSegments`).
+  if (kind === 'sector') return segment ? (SECTOR_LABELS[segment as keyof typeof SECTOR_LABELS] ?? segment) : 'Sin especificar';
   return names.get(`commission:${segment}`) ?? 'Comisión';
 }
 
 /**
  * The segments of one kind that may be shown, and those pooled as «Otros» (with the secondary suppression of
- * `protectSegments`). States and sectors split the respondents; commissions overlap (a member may sit in
- * several, or in none), so a pool of them would count people twice and «all minus the commissions shown» is no
- * group of them: small commissions are simply left out.
+ * `protectSegments`). States and sectors split the respondents. Commissions overlap (a member may sit in
+ * several, or in none), so they cannot be pooled, and «all minus a commission», or «a commission minus one
+ * nested in it», is itself a group: `protectOverlappingSegments` hides a commission whose complement or
+ * nested difference is a small group.
  */
-function segmentsShown(kind: SegmentKind, sizes: SegmentCount[]): { shown: SegmentCount[]; pooled: string[]; poolRespondents: number } {
-  if (kind === 'commission') return { shown: sizes.filter((s) => s.respondents >= MIN_SEGMENT_RESPONDENTS), pooled: [], poolRespondents: 0 };
+function segmentsShown(
+  kind: SegmentKind,
+  sizes: SegmentCount[],
+  commissions: { total: number; overlaps: SegmentOverlap[] },
+): { shown: SegmentCount[]; pooled: string[]; poolRespondents: number } {
+  if (kind === 'commission') return { shown: protectOverlappingSegments(sizes, commissions.total, commissions.overlaps), pooled: [], poolRespondents: 0 };
   const { shown, hidden, others } = protectSegments(sizes, MIN_SEGMENT_RESPONDENTS);
   return others === null ? { shown, pooled: [], poolRespondents: 0 } : { shown, pooled: hidden, poolRespondents: others };
 }
@@ -94,7 +104,11 @@ function questionViews(definition: TemplateDefinition, counts: CountRow[], theme
   return questionResults(definition, counts).map((question) => ({
     ...question,
     options: question.options.map((o) => ({ ...o, shareOfRespondents: roundShare(o.shareOfRespondents), shareOfMentions: roundShare(o.shareOfMentions) })),
-    numberSummary: question.numberSummary && { ...question.numberSummary, mean: round(question.numberSummary.mean, 2) },
+    // Mean, median, min and max of fewer than the minimum are nearly the values themselves: not shown.
+    numberSummary:
+      question.numberSummary && !(question.kind === 'number' && question.answers < MIN_SEGMENT_RESPONDENTS)
+        ? { ...question.numberSummary, mean: round(question.numberSummary.mean, 2) }
+        : null,
     themes: question.kind === 'open' ? themes.filter((t) => t.questionKey === question.key).map(({ id, label, count, quotes }) => ({ id, label, count, quotes })) : [],
     published: published.has(question.key),
   }));
@@ -130,12 +144,26 @@ function exportRows(results: SurveyResultsView) {
   });
 }
 
+const tooFewRespondents = () =>
+  new DomainError('validation', [], `La encuesta tiene menos de ${MIN_SEGMENT_RESPONDENTS} respuestas: sus resultados no se muestran ni se descargan.`);
+
 export function createSurveyResultsService(db: Database, actor: Actor) {
   /** The survey, if the actor coordinates its network: administrators and the network's secretariat. */
   async function coordinatedSurvey(id: string): Promise<ResultsSurveyRow> {
     const survey = await findResultsSurvey(db, id);
     if (!survey) throw notFound();
     requireBodyManager(actor, await findBodyScope(db, survey.networkId));
+    return survey;
+  }
+
+  /**
+   * The survey, if the coordination may read its results now. While a survey that admits anonymous responses
+   * is open, each new response moves the figures and who just answered is known (the invitations say who
+   * responded): its results, open answers and exports wait until it is closed.
+   */
+  async function coordinatedResults(id: string): Promise<ResultsSurveyRow> {
+    const survey = await coordinatedSurvey(id);
+    if (survey.anonymity !== 'named' && survey.status !== 'closed') throw new DomainError('survey_anonymous_results_not_closed');
     return survey;
   }
 
@@ -147,9 +175,9 @@ export function createSurveyResultsService(db: Database, actor: Actor) {
   }
 
   async function segmentsOf(surveyId: string) {
-    const sizes = await readSegmentSizes(db, surveyId);
+    const [sizes, commissions] = await Promise.all([readSegmentSizes(db, surveyId), readCommissionOverlaps(db, surveyId)]);
     const byKind = (kind: SegmentKind) => sizes.filter((s: SegmentSizeRow) => s.kind === kind);
-    const protectedKinds = Object.fromEntries(SEGMENT_KINDS.map((kind) => [kind, segmentsShown(kind, byKind(kind))])) as Record<SegmentKind, ReturnType<typeof segmentsShown>>;
+    const protectedKinds = Object.fromEntries(SEGMENT_KINDS.map((kind) => [kind, segmentsShown(kind, byKind(kind), commissions)])) as Record<SegmentKind, ReturnType<typeof segmentsShown>>;
     const names = await readSegmentNames(
       db,
       SEGMENT_KINDS.flatMap((kind) => protectedKinds[kind].shown.map((s) => ({ kind, segment: s.segment }))),
@@ -190,8 +218,8 @@ export function createSurveyResultsService(db: Database, actor: Actor) {
       filter.kind === 'all' ? Promise.resolve(survey.invited) : countInvited(db, survey.id, filter),
     ]);
     const respondents = counts.find((row) => row.questionKey === '' && row.optionKey === '')?.respondents ?? 0;
-    // The portal shows nothing of a survey answered by fewer than the minimum: the whole would be a small group.
-    if (audience === 'portal' && respondents < MIN_SEGMENT_RESPONDENTS) return suppressed(segment);
+    // Nothing of a survey answered by fewer than the minimum is shown, to anyone: the whole is a small group.
+    if (respondents < MIN_SEGMENT_RESPONDENTS) return suppressed(segment);
     const published = new Set(survey.publishedQuestions);
     let questions = questionViews(survey.definition, counts, themes, published);
     if (audience === 'portal') questions = questions.filter((q) => q.published);
@@ -228,7 +256,7 @@ export function createSurveyResultsService(db: Database, actor: Actor) {
   return {
     /** Results for the coordination: every question, segments of fewer than 5 never on their own. */
     async results(id: string, query: SurveyResultsQuery): Promise<SurveyResultsView> {
-      return buildResults(await coordinatedSurvey(id), query, 'session');
+      return buildResults(await coordinatedResults(id), query, 'session');
     },
 
     /** Results on the portal: published questions of a closed survey, the same suppression. */
@@ -242,10 +270,11 @@ export function createSurveyResultsService(db: Database, actor: Actor) {
     },
 
     async exportResults(id: string, query: SurveyResultsQuery, format: 'csv' | 'xlsx'): Promise<DownloadFile> {
-      const results = await buildResults(await coordinatedSurvey(id), query, 'session');
+      const results = await buildResults(await coordinatedResults(id), query, 'session');
       const where = results.segment ? ` — ${results.segment.label}` : '';
       if (results.suppressed) {
-        throw invalidField('segment', `«${results.segment?.label}» tiene menos de ${MIN_SEGMENT_RESPONDENTS} respuestas: sus resultados no se muestran ni se descargan solos.`);
+        if (!results.segment) throw tooFewRespondents();
+        throw invalidField('segment', `«${results.segment.label}» tiene menos de ${MIN_SEGMENT_RESPONDENTS} respuestas: sus resultados no se muestran ni se descargan solos.`);
       }
       const note = `Los segmentos de menos de ${MIN_SEGMENT_RESPONDENTS} respuestas no se muestran solos. «% de respondentes»: de quienes respondieron la pregunta (en opción múltiple suman más de 100); «% de menciones»: de todas las opciones elegidas.`;
       const fileStem = `Resultados ${fileTitle(results.survey.title)}${where} ${mexicoCityDay(new Date().toISOString())}`.replace(/[\\/:*?"<>|]/g, ' ');
@@ -257,7 +286,8 @@ export function createSurveyResultsService(db: Database, actor: Actor) {
 
     /** What `telar export survey-results --format json` prints: the whole survey, as the coordination sees it. */
     async summary(id: string) {
-      const results = await buildResults(await coordinatedSurvey(id), {}, 'session');
+      const results = await buildResults(await coordinatedResults(id), {}, 'session');
+      if (results.suppressed) throw tooFewRespondents();
       return surveyResultsJson(exportHeading(results), results.questions, themesByQuestion(results.questions));
     },
 
@@ -278,13 +308,15 @@ export function createSurveyResultsService(db: Database, actor: Actor) {
     },
 
     async openAnswers(id: string, query: { questionKey: string; offset: number; limit: number }): Promise<SurveyOpenAnswerView[]> {
-      const survey = await coordinatedSurvey(id);
+      const survey = await coordinatedResults(id);
       openQuestion(survey, query.questionKey);
+      // Answers of a survey answered by fewer than the minimum are not shown, like its results.
+      if ((await buildResults(survey, {}, 'session')).suppressed) throw tooFewRespondents();
       return listOpenAnswers(db, id, query.questionKey, query);
     },
 
     async listThemes(id: string, questionKey?: string): Promise<SurveyThemeView[]> {
-      await coordinatedSurvey(id);
+      await coordinatedResults(id);
       const rows = await readThemeResults(db, id);
       return rows.filter((row) => !questionKey || row.questionKey === questionKey).map((row) => themeView({ ...row, surveyId: id }, row.count));
     },
@@ -319,25 +351,27 @@ export function createSurveyResultsService(db: Database, actor: Actor) {
     },
 
     /** Codes an open answer with themes of its question and marks it as a quote of some of them. */
-    async setAnswerThemes(id: string, answerId: number, input: z.output<typeof SurveyAnswerThemesSchema>): Promise<SurveyOpenAnswerView> {
-      await coordinatedSurvey(id);
-      const answer = await findOpenAnswer(db, id, answerId);
+    async setAnswerThemes(id: string, responseId: string, input: z.output<typeof SurveyAnswerThemesSchema>): Promise<SurveyOpenAnswerView> {
+      const survey = await coordinatedResults(id);
+      openQuestion(survey, input.questionKey);
+      const answer = await findOpenAnswer(db, id, responseId, input.questionKey);
       if (!answer) throw notFound();
       const themeIds = [...new Set(input.themeIds)];
       const themes = await findThemes(db, id, themeIds);
-      const unknown = themeIds.filter((themeId) => !themes.some((t) => t.id === themeId && t.questionKey === answer.questionKey));
+      const unknown = themeIds.filter((themeId) => !themes.some((t) => t.id === themeId && t.questionKey === input.questionKey));
       if (unknown.length) throw invalidField('themeIds', 'Algunos temas no son de la pregunta de esta respuesta (o ya se quitaron).');
       await db.transaction(async (tx) => {
-        await replaceAnswerThemes(tx, answerId, themeIds, [...new Set(input.quoteThemeIds)]);
+        await replaceAnswerThemes(tx, answer.id, themeIds, [...new Set(input.quoteThemeIds)]);
         await insertAuditEntry(tx, {
           actor: describeActor(actor),
           action: 'update',
           entity: 'survey',
           entityId: id,
-          changes: { answerThemes: [null, { answerId, themeIds, quoteThemeIds: input.quoteThemeIds }] },
+          // The response's random id, never the answer's sequence (the survey's history is widely read).
+          changes: { answerThemes: [null, { answerId: responseId, questionKey: input.questionKey, themeIds, quoteThemeIds: input.quoteThemeIds }] },
         });
       });
-      const [row] = await listOpenAnswers(db, id, answer.questionKey, { offset: 0, limit: 1, answerId });
+      const [row] = await listOpenAnswers(db, id, input.questionKey, { offset: 0, limit: 1, responseId });
       return row!;
     },
 

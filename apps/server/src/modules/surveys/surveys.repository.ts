@@ -253,6 +253,15 @@ export async function findMemberSegments(db: Database, memberId: string): Promis
   return row!;
 }
 
+/** The segments of every member invited to the survey, to keep an anonymous response's among at least 5 of them. */
+export async function findInvitedSegments(db: Database, surveyId: string): Promise<{ stateCode: string | null; sector: string; commissionIds: string[] }[]> {
+  return queryRows<{ stateCode: string | null; sector: string; commissionIds: string[] }>(
+    db,
+    sql`select m.state_code as "stateCode", m.sector, ${memberCommissionIds(sql`m`)}::text[] as "commissionIds"
+        from survey_invitations i join network_members m on m.id = i.member_id where i.survey_id = ${surveyId}`,
+  );
+}
+
 /** Serialises the anonymous marks of one survey (each rewrites all its answered invitations). */
 export async function lockSurveyInvitations(db: Database, surveyId: string): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtext('telar.survey-invitations:' || ${surveyId}))`);

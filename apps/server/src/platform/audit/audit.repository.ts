@@ -45,6 +45,15 @@ export async function listAuditEntries(db: Database, entity: string, entityId: s
   );
 }
 
+/** The network a member's contribution (dues) belongs to, to check who may read its history. */
+export async function findContributionNetworkId(db: Database, contributionId: string): Promise<string | null> {
+  const rows = await queryRows<{ networkId: string }>(
+    db,
+    sql`select m.network_id as "networkId" from network_contributions c join network_members m on m.id = c.member_id where c.id = ${contributionId}`,
+  );
+  return rows[0]?.networkId ?? null;
+}
+
 export interface NamedRecordRow {
   id: string;
   kind: 'organization' | 'body' | 'session' | 'plan' | 'plan_node' | 'indicator' | 'user';

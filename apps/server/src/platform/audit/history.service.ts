@@ -10,9 +10,10 @@ import {
   writeCsv,
 } from '@telar/domain';
 import type { Actor } from '../auth/actor.js';
-import { requireSignedIn } from '../auth/policy.js';
+import { requireAdmin, requireBodyManager, requireSignedIn } from '../auth/policy.js';
+import { findBodyScope } from '../auth/scope.repository.js';
 import type { Database } from '../db/client.js';
-import { type AuditEntryRow, findActorNames, findNamedRecords, listAuditEntries, type NamedRecordRow } from './audit.repository.js';
+import { type AuditEntryRow, findActorNames, findContributionNetworkId, findNamedRecords, listAuditEntries, type NamedRecordRow } from './audit.repository.js';
 
 /** Record kinds whose history can be read, as the audit trail names them. */
 export const AUDITED_ENTITIES = [
@@ -87,6 +88,12 @@ export function createHistoryService(db: Database, actor: Actor) {
     /** Who changed the record, when, and what each field was before and after, raw and in words. */
     async list(entity: AuditedEntity, entityId: string): Promise<AuditEntryView[]> {
       requireSignedIn(actor);
+      // Dues (amounts, notes) are the coordination's: their history only reaches who manages the network.
+      if (entity === 'network_contribution') {
+        const networkId = await findContributionNetworkId(db, entityId);
+        if (networkId) requireBodyManager(actor, await findBodyScope(db, networkId));
+        else requireAdmin(actor);
+      }
       return describeEntries(db, entity, await listAuditEntries(db, entity, entityId));
     },
     /** The same history as a CSV file, one line per changed field, in the words the page uses. */

@@ -26,6 +26,8 @@ export const STATUS_BY_ERROR_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   exercise_not_closed: 409,
   // Results are published once the survey is closed: while it is open the figures still move.
   survey_not_closed: 409,
+  // While a survey that admits anonymous responses is open, its moving figures would tell who just answered.
+  survey_anonymous_results_not_closed: 409,
   reply_published: 409,
   last_admin: 409,
   own_account: 409,

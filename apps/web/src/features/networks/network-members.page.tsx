@@ -82,7 +82,7 @@ function useColumns(rows: readonly NetworkMemberView[], canManage: boolean): Tab
   ];
 }
 
-/** The member open for editing: its details and its contributions by year. */
+/** The member open for editing: its details and, for who manages the network, its contributions by year. */
 function MemberPanel({ networkId, member, canManage }: { networkId: string; member: NetworkMemberView; canManage: boolean }): ReactElement {
   return (
     <section aria-labelledby="integrante" className="panel">
@@ -90,8 +90,13 @@ function MemberPanel({ networkId, member, canManage }: { networkId: string; memb
         {member.acronym ? `${member.name} (${member.acronym})` : member.name}
       </h2>
       {canManage && <MemberEditForm key={member.id} networkId={networkId} member={member} />}
-      <h3>{t('networks.contributions.title')}</h3>
-      <MemberContributions networkId={networkId} memberId={member.id} memberName={member.name} canManage={canManage} />
+      {/* Dues are the coordination's: only who manages the network reads them. */}
+      {canManage && (
+        <>
+          <h3>{t('networks.contributions.title')}</h3>
+          <MemberContributions networkId={networkId} memberId={member.id} memberName={member.name} canManage={canManage} />
+        </>
+      )}
     </section>
   );
 }

@@ -21,20 +21,20 @@ const YEARS_SHOWN = 5;
 
 type PointsRow = NetworkPointsView['rows'][number];
 
-/** How many of each contribution a member made, the points they add up to, and the place. */
-export function usePointsColumns(): TableColumn<PointsRow>[] {
+/** How many of each contribution a member made (for who manages the network only), the points they add up to, and the place. */
+export function usePointsColumns(showCounts: boolean): TableColumn<PointsRow>[] {
   const { getStateName } = useStates();
   const counts: TableColumn<PointsRow>[] = [
-    { header: t('networks.pointSource.assembly'), className: 'numeric', render: (row) => formatNumber(row.assemblies) },
-    { header: t('networks.pointSource.survey'), className: 'numeric', render: (row) => formatNumber(row.surveys) },
-    { header: t('networks.pointSource.activity'), className: 'numeric', render: (row) => formatNumber(row.activities) },
-    { header: t('networks.pointSource.commission'), className: 'numeric', render: (row) => formatNumber(row.commissions) },
+    { header: t('networks.pointSource.assembly'), className: 'numeric', render: (row) => formatNumber(row.assemblies ?? 0) },
+    { header: t('networks.pointSource.survey'), className: 'numeric', render: (row) => formatNumber(row.surveys ?? 0) },
+    { header: t('networks.pointSource.activity'), className: 'numeric', render: (row) => formatNumber(row.activities ?? 0) },
+    { header: t('networks.pointSource.commission'), className: 'numeric', render: (row) => formatNumber(row.commissions ?? 0) },
   ];
   return [
     { header: t('networks.points.rank'), className: 'numeric', render: (row) => formatNumber(row.rank) },
     { header: t('networks.members.organization'), isRowHeader: true, render: (row) => (row.acronym ? `${row.name} (${row.acronym})` : row.name) },
     { header: t('networks.members.state'), render: (row) => (row.stateCode ? getStateName(row.stateCode) : t('networks.members.national')) },
-    ...counts,
+    ...(showCounts ? counts : []),
     { header: t('networks.points.points'), className: 'numeric', render: (row) => formatNumber(row.points) },
   ];
 }
@@ -62,7 +62,8 @@ export function NetworkPointsPage(): ReactElement {
   const navigate = routeApi.useNavigate();
   const network = useQuery(networksApi.detail(networkId));
   const query = useQuery(networksApi.points(networkId, search.year));
-  const columns = usePointsColumns();
+  // Readers of a published ranking get place and points only: the server sends no per-source counts.
+  const columns = usePointsColumns(query.data?.rows.some((row) => row.assemblies !== null) ?? false);
   const thisYear = Number(getTodayIso().slice(0, 4));
   const years = Array.from({ length: YEARS_SHOWN }, (_, index) => thisYear - index);
   const year = search.year ?? query.data?.year ?? thisYear;

@@ -102,8 +102,8 @@ function ThemeList({ surveyId, questionKey }: { surveyId: string; questionKey: s
   );
 }
 
-/** One open answer: its text, then its themes and, among them, those it is a representative quote of. */
-function AnswerCoding({ surveyId, answer, index, themes }: { surveyId: string; answer: SurveyOpenAnswerView; index: number; themes: readonly Theme[] }): ReactElement {
+/** One open answer (named by its response's id and the question): its text, then its themes and, among them, those it is a representative quote of. */
+function AnswerCoding({ surveyId, questionKey, answer, index, themes }: { surveyId: string; questionKey: string; answer: SurveyOpenAnswerView; index: number; themes: readonly Theme[] }): ReactElement {
   const tag = useSurveyMutation(surveysApi.tagAnswer);
   const textId = useId();
   // The boxes follow the click at once; the server's answer (or, on failure, what it has) replaces them.
@@ -112,7 +112,7 @@ function AnswerCoding({ surveyId, answer, index, themes }: { surveyId: string; a
   const save = (themeIds: string[], quoteThemeIds: string[]) => {
     const next = { themeIds, quoteThemeIds: quoteThemeIds.filter((id) => themeIds.includes(id)) };
     setCoding(next);
-    tag.mutate({ id: surveyId, answerId: answer.answerId, ...next }, { onError: () => setCoding({ themeIds: answer.themeIds, quoteThemeIds: answer.quoteThemeIds }) });
+    tag.mutate({ id: surveyId, answerId: answer.answerId, questionKey, ...next }, { onError: () => setCoding({ themeIds: answer.themeIds, quoteThemeIds: answer.quoteThemeIds }) });
   };
   const tagged = themes.filter((theme) => coding.themeIds.includes(theme.id));
   return (
@@ -170,7 +170,7 @@ function OpenAnswers({ surveyId, question }: { surveyId: string; question: Surve
         ) : (
           <ol className="record-list">
             {answers.map((answer, index) => (
-              <AnswerCoding key={answer.answerId} surveyId={surveyId} answer={answer} index={index} themes={question.themes} />
+              <AnswerCoding key={answer.answerId} surveyId={surveyId} questionKey={question.key} answer={answer} index={index} themes={question.themes} />
             ))}
           </ol>
         )

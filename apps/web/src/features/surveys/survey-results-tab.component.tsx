@@ -53,8 +53,11 @@ interface ResultsTabProps {
  * the theme coding of open answers, the downloads of what is on screen and the publication.
  */
 export function SurveyResultsTab({ survey, choice, onChoiceChange }: ResultsTabProps): ReactElement {
-  const query = useQuery({ ...surveysApi.results(survey.id, choice), enabled: survey.status !== 'draft' });
+  // While a survey that admits anonymous responses is open, the API keeps its results (they would tell who just answered).
+  const isWaitingForClose = survey.anonymity !== 'named' && survey.status === 'open';
+  const query = useQuery({ ...surveysApi.results(survey.id, choice), enabled: survey.status !== 'draft' && !isWaitingForClose });
   if (survey.status === 'draft') return <p>{t('surveys.results.draft')}</p>;
+  if (isWaitingForClose) return <p>{t('surveys.results.anonymousOpen')}</p>;
   return (
     <QueryContent query={query}>
       {(results) => (
