@@ -14,6 +14,7 @@ import { t } from '../../i18n/translate';
 import '../../styles/networks.css';
 import { EndTermForm, FocalTermForm, MechanismsForm } from './commission-forms.component';
 import { findCurrentTerm } from './commission-mechanisms';
+import { nameWithAcronym } from './network-columns';
 
 const routeApi = getRouteApi('/_internal/redes/comisiones/$bodyId');
 
@@ -151,7 +152,7 @@ export function CommissionPage(): ReactElement {
                   {commission.members.map((member) => (
                     <li key={member.organizationId}>
                       <Link to="/organizaciones/$organizationId" params={{ organizationId: member.organizationId }}>
-                        {member.acronym ? `${member.name} (${member.acronym})` : member.name}
+                        {nameWithAcronym(member)}
                       </Link>
                     </li>
                   ))}

@@ -21,6 +21,7 @@ import { MemberContributions } from './member-contributions.component';
 import { MemberCreateForm, MemberEditForm } from './member-forms.component';
 import { describeCoverage, isListShort } from './network-coverage';
 import type { MembersSearch } from './networks.routes';
+import { nameWithAcronym } from './network-columns';
 
 const routeApi = getRouteApi('/_internal/redes/$networkId/integrantes');
 const PAGE_SIZE = 50;
@@ -87,7 +88,7 @@ function MemberPanel({ networkId, member, canManage }: { networkId: string; memb
   return (
     <section aria-labelledby="integrante" className="panel">
       <h2 id="integrante" tabIndex={-1}>
-        {member.acronym ? `${member.name} (${member.acronym})` : member.name}
+        {nameWithAcronym(member)}
       </h2>
       {canManage && <MemberEditForm key={member.id} networkId={networkId} member={member} />}
       {/* Dues are the coordination's: only who manages the network reads them. */}

@@ -14,6 +14,7 @@ import { QueryContent } from '../../components/query-content.component';
 import { useStates } from '../../components/states.hook';
 import { formatNumber, getTodayIso } from '../../i18n/format';
 import { t } from '../../i18n/translate';
+import { nameWithAcronym } from './network-columns';
 
 const routeApi = getRouteApi('/_internal/redes/$networkId/puntos');
 /** The years offered: this one and the four before it. */
@@ -32,7 +33,7 @@ export function usePointsColumns(showCounts: boolean): TableColumn<PointsRow>[] 
   ];
   return [
     { header: t('networks.points.rank'), className: 'numeric', render: (row) => formatNumber(row.rank) },
-    { header: t('networks.members.organization'), isRowHeader: true, render: (row) => (row.acronym ? `${row.name} (${row.acronym})` : row.name) },
+    { header: t('networks.members.organization'), isRowHeader: true, render: (row) => nameWithAcronym(row) },
     { header: t('networks.members.state'), render: (row) => (row.stateCode ? getStateName(row.stateCode) : t('networks.members.national')) },
     ...(showCounts ? counts : []),
     { header: t('networks.points.points'), className: 'numeric', render: (row) => formatNumber(row.points) },

@@ -13,6 +13,7 @@ import { MembersByState } from './members-by-state.component';
 import { NetworkBodiesForm } from './network-bodies.component';
 import { NetworkSettingsForm } from './network-settings.component';
 import { NetworkSizeFacts } from './network-size.component';
+import { nameWithAcronym } from './network-columns';
 
 const routeApi = getRouteApi('/_internal/redes/$networkId');
 
@@ -74,7 +75,7 @@ export function NetworkPage(): ReactElement {
       {(network) => (
         <>
           <PageHeader
-            title={network.acronym ? `${network.name} (${network.acronym})` : network.name}
+            title={nameWithAcronym(network)}
             trail={[{ label: t('networks.title'), to: '/redes' }]}
             actions={
               <>

@@ -12,6 +12,7 @@ import { formatNumber } from '../../i18n/format';
 import { t } from '../../i18n/translate';
 import { MembersByState } from './members-by-state.component';
 import { NetworkSizeFacts } from './network-size.component';
+import { nameWithAcronym } from './network-columns';
 
 const routeApi = getRouteApi('/publico/redes/$networkId');
 
@@ -45,7 +46,7 @@ function useRankingColumns(): TableColumn<PublicRankingRow>[] {
   const { getStateName } = useStates();
   return [
     { header: t('networks.points.rank'), className: 'numeric', render: (row) => formatNumber(row.rank) },
-    { header: t('networks.members.organization'), isRowHeader: true, render: (row) => (row.acronym ? `${row.name} (${row.acronym})` : row.name) },
+    { header: t('networks.members.organization'), isRowHeader: true, render: (row) => nameWithAcronym(row) },
     { header: t('networks.members.state'), render: (row) => (row.stateCode ? getStateName(row.stateCode) : t('networks.members.national')) },
     { header: t('networks.points.points'), className: 'numeric', render: (row) => formatNumber(row.points) },
   ];
@@ -61,7 +62,7 @@ export function PublicNetworkPage(): ReactElement {
     <QueryContent query={query}>
       {(network) => (
         <>
-          <PageHeader title={network.acronym ? `${network.name} (${network.acronym})` : network.name} trail={[{ label: t('networks.title'), to: '/publico/redes' }]} />
+          <PageHeader title={nameWithAcronym(network)} trail={[{ label: t('networks.title'), to: '/publico/redes' }]} />
           <NetworkSizeFacts size={network} />
           <PageSection id="red-estados" title={t('networks.byState.title')}>
             <MembersByState rows={network.membersByState} />
