@@ -87,7 +87,7 @@ describe('telar command line', () => {
     expect(codes).toEqual(expect.arrayContaining(['2.2', '2.3', '2.6']));
 
     const activities = JSON.parse((await telar('export', 'activities', '--format', 'json')).stdout);
-    expect(activities).toHaveLength(80);
+    expect(activities).toHaveLength(83);
     expect(activities.find((a: { events: number | null }) => a.events === 23)).toMatchObject({ participants: 1502, start: '2024-01-01', end: '2024-12-31' });
     const csv = (await telar('export', 'activities', '--format', 'csv')).stdout;
     expect(csv.split('\n')[0]).toContain('Tipo');
